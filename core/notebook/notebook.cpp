@@ -1,0 +1,161 @@
+#include "notebook/notebook.h"
+
+#include <algorithm>
+#include <array>
+
+namespace tassel {
+
+namespace {
+
+bool startsWith(std::string_view text, std::string_view prefix)
+{
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+int base64Value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+' || c == '-')
+        return 62;
+    if (c == '/' || c == '_')
+        return 63;
+    return -1;
+}
+
+} // namespace
+
+bool MimeItem::isBinary() const
+{
+    if (isJson || isTextLike())
+        return false;
+    return startsWith(mimeType, "image/") || startsWith(mimeType, "application/")
+        || startsWith(mimeType, "audio/") || startsWith(mimeType, "video/");
+}
+
+bool MimeItem::isTextLike() const
+{
+    // SVG is XML text in notebooks, not base64.
+    return startsWith(mimeType, "text/") || mimeType == "image/svg+xml" || mimeType == "application/json"
+        || mimeType == "application/javascript" || (mimeType.size() > 5 && mimeType.ends_with("+json"));
+}
+
+std::string MimeItem::decodedBytes() const
+{
+    if (!isBinary())
+        return data;
+    std::string bytes;
+    bytes.reserve(data.size() / 4 * 3);
+    unsigned buffer = 0;
+    int bits = 0;
+    for (unsigned char c : data) {
+        const int value = base64Value(c);
+        if (value < 0)
+            continue; // newlines and padding
+        buffer = (buffer << 6) | unsigned(value);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes.push_back(char((buffer >> bits) & 0xff));
+        }
+    }
+    return bytes;
+}
+
+const MimeItem *Output::find(std::string_view mimeType) const
+{
+    for (const auto &item : data) {
+        if (item.mimeType == mimeType)
+            return &item;
+    }
+    return nullptr;
+}
+
+std::string Output::plainText() const
+{
+    switch (type) {
+    case OutputType::Stream:
+        return text;
+    case OutputType::ExecuteResult:
+    case OutputType::DisplayData:
+        if (const auto *item = find("text/plain"))
+            return item->data;
+        return {};
+    case OutputType::Error: {
+        std::string lines;
+        for (const auto &line : traceback)
+            lines += line + '\n';
+        if (lines.empty())
+            lines = errorName + ": " + errorValue + '\n';
+        return lines;
+    }
+    case OutputType::Unknown:
+        break;
+    }
+    return {};
+}
+
+std::vector<std::string> Cell::tags() const
+{
+    std::vector<std::string> result;
+    const auto it = metadata.find("tags");
+    if (it != metadata.end() && it->is_array()) {
+        for (const auto &tag : *it) {
+            if (tag.is_string())
+                result.push_back(tag.get<std::string>());
+        }
+    }
+    return result;
+}
+
+bool Cell::hasTag(std::string_view tag) const
+{
+    const auto all = tags();
+    return std::find(all.begin(), all.end(), tag) != all.end();
+}
+
+namespace {
+std::string stringAt(const nlohmann::json &object, std::initializer_list<const char *> keys)
+{
+    const nlohmann::json *node = &object;
+    for (const char *key : keys) {
+        if (!node->is_object())
+            return {};
+        const auto it = node->find(key);
+        if (it == node->end())
+            return {};
+        node = &*it;
+    }
+    return node->is_string() ? node->get<std::string>() : std::string();
+}
+} // namespace
+
+std::string Notebook::kernelName() const
+{
+    return stringAt(metadata, {"kernelspec", "name"});
+}
+
+std::string Notebook::language() const
+{
+    std::string name = stringAt(metadata, {"language_info", "name"});
+    if (name.empty())
+        name = stringAt(metadata, {"kernelspec", "language"});
+    if (name.empty()) {
+        // Colab and older notebooks often say nothing: assume Python, Jupyter's default kernel.
+        const std::string kernel = kernelName();
+        if (kernel.empty() || kernel.find("python") != std::string::npos)
+            name = "python";
+    }
+    return name;
+}
+
+std::string Notebook::languageVersion() const
+{
+    return stringAt(metadata, {"language_info", "version"});
+}
+
+} // namespace tassel

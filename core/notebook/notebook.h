@@ -1,0 +1,118 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tassel {
+
+/// One representation of an output in a MIME bundle. `data` holds the text as stored in the
+/// notebook: for text types the joined string, for binary types (PNG, JPEG, ...) the base64
+/// text, undecoded until something asks for the bytes (see MimeItem::decodedBytes).
+struct MimeItem
+{
+    std::string mimeType;
+    std::string data;
+    /// True when the stored value was a JSON object or array (application/json, widget state),
+    /// in which case `data` holds its compact serialisation.
+    bool isJson = false;
+
+    bool isBinary() const;
+    bool isTextLike() const;
+    /// Base64-decodes binary payloads; returns `data` unchanged for text.
+    std::string decodedBytes() const;
+
+    bool operator==(const MimeItem &) const = default;
+};
+
+enum class OutputType { Stream, ExecuteResult, DisplayData, Error, Unknown };
+
+/// A cell output as nbformat 4 describes it. Unknown keys are kept in `extra` so a saved
+/// notebook keeps them.
+struct Output
+{
+    OutputType type = OutputType::Unknown;
+    std::string outputTypeName; ///< as written in the file, kept for unknown types
+    // stream
+    std::string streamName; ///< "stdout" or "stderr"
+    std::string text;
+    // execute_result / display_data
+    std::vector<MimeItem> data;
+    std::optional<int> executionCount;
+    // error
+    std::string errorName;
+    std::string errorValue;
+    std::vector<std::string> traceback;
+
+    nlohmann::json metadata = nlohmann::json::object();
+    nlohmann::json extra = nlohmann::json::object();
+
+    /// The first item of the given MIME type, or nullptr.
+    const MimeItem *find(std::string_view mimeType) const;
+    /// Human-readable text of this output: stream text, text/plain, or the error lines.
+    std::string plainText() const;
+
+    bool operator==(const Output &) const = default;
+};
+
+enum class CellType { Code, Markdown, Raw, Unknown };
+
+struct Cell
+{
+    CellType type = CellType::Code;
+    std::string cellTypeName; ///< as written in the file, kept for unknown types
+    std::string id; ///< nbformat 4.5 cell id; empty before 4.5
+    std::string source; ///< joined, UTF-8
+    /// Whether the file stored the source as a list of lines (Jupyter's way) or a string.
+    bool sourceWasList = true;
+    std::optional<int> executionCount;
+    std::vector<Output> outputs;
+    nlohmann::json metadata = nlohmann::json::object();
+    nlohmann::json attachments; ///< null when absent
+    nlohmann::json extra = nlohmann::json::object();
+    /// 1-based line of the cell object in the notebook file, for messages.
+    int fileLine = 0;
+
+    std::vector<std::string> tags() const;
+    bool hasTag(std::string_view tag) const;
+    bool isCode() const { return type == CellType::Code; }
+
+    bool operator==(const Cell &) const = default;
+};
+
+/// Something that does not stop a notebook from opening but is worth telling: schema breaks,
+/// upgraded formats, limits.
+struct LoadWarning
+{
+    std::string code;
+    std::string message;
+    int cellIndex = -1; ///< -1 when it concerns the whole notebook
+    int line = 0; ///< 1-based line in the file, 0 when unknown
+
+    bool operator==(const LoadWarning &) const = default;
+};
+
+/// A whole notebook as a value. Cells are in document order. Copy freely; nothing refers back
+/// to the file it came from.
+struct Notebook
+{
+    std::string path; ///< where it was loaded from, for messages
+    int nbformat = 4;
+    int nbformatMinor = 5;
+    /// The nbformat version found in the file before any upgrade (3 for an upgraded v3 file).
+    int originalNbformat = 4;
+    nlohmann::json metadata = nlohmann::json::object();
+    nlohmann::json extra = nlohmann::json::object();
+    std::vector<Cell> cells;
+    std::vector<LoadWarning> warnings;
+
+    std::string kernelName() const;
+    std::string language() const; ///< "python" when unknown and the kernel looks like Python
+    std::string languageVersion() const; ///< language_info.version, e.g. "3.11.4", or empty
+
+    bool operator==(const Notebook &) const = default;
+};
+
+} // namespace tassel

@@ -1,0 +1,44 @@
+# Finds every dependency and stops with a message that says how to get it.
+set(_tassel_hint "Run 'packaging/dev setup' (it installs them or makes a Debian 13 build root), or install them by hand")
+
+find_package(Qt6 6.4 QUIET COMPONENTS Core Gui Widgets Concurrent Test LinguistTools Svg)
+if(NOT Qt6_FOUND)
+    message(FATAL_ERROR "Qt 6 (Core, Gui, Widgets, Concurrent, Test, LinguistTools, Svg) not found. ${_tassel_hint}: "
+                        "Debian/Ubuntu qt6-base-dev qt6-tools-dev qt6-svg-dev; Fedora qt6-qtbase-devel qt6-qttools-devel.")
+endif()
+
+find_package(nlohmann_json 3.10 QUIET)
+if(NOT nlohmann_json_FOUND)
+    message(FATAL_ERROR "nlohmann_json not found. ${_tassel_hint}: Debian nlohmann-json3-dev, Fedora json-devel.")
+endif()
+
+if(TASSEL_BUILD_GUI)
+    find_package(KF6SyntaxHighlighting QUIET)
+    if(NOT KF6SyntaxHighlighting_FOUND)
+        message(FATAL_ERROR "KF6 SyntaxHighlighting not found (Debian 12 does not package it). ${_tassel_hint}: "
+                            "Debian 13 libkf6syntaxhighlighting-dev, Fedora kf6-syntax-highlighting-devel.")
+    endif()
+endif()
+
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+    pkg_check_modules(TREE_SITTER QUIET IMPORTED_TARGET tree-sitter)
+endif()
+if(NOT TREE_SITTER_FOUND)
+    message(FATAL_ERROR "The tree-sitter library was not found. ${_tassel_hint}: Debian libtree-sitter-dev, Fedora libtree-sitter-devel.")
+endif()
+
+# The tree-sitter-python grammar is not packaged: packaging/dev setup fetches its generated
+# sources (never committed) into build/deps/.
+set(TASSEL_TREE_SITTER_PYTHON_DIR "${PROJECT_SOURCE_DIR}/build/deps/tree-sitter-python-0.23.6/src"
+    CACHE PATH "The src/ folder of tree-sitter-python 0.23.x (holds parser.c and scanner.c)")
+if(NOT EXISTS "${TASSEL_TREE_SITTER_PYTHON_DIR}/parser.c" OR NOT EXISTS "${TASSEL_TREE_SITTER_PYTHON_DIR}/scanner.c")
+    message(FATAL_ERROR "tree-sitter-python grammar sources not found in '${TASSEL_TREE_SITTER_PYTHON_DIR}'. "
+                        "Run 'packaging/dev setup' (npm pack tree-sitter-python@0.23.6), or point "
+                        "-DTASSEL_TREE_SITTER_PYTHON_DIR at the grammar's src/ folder.")
+endif()
+add_library(tree_sitter_python STATIC "${TASSEL_TREE_SITTER_PYTHON_DIR}/parser.c" "${TASSEL_TREE_SITTER_PYTHON_DIR}/scanner.c")
+target_include_directories(tree_sitter_python PRIVATE "${TASSEL_TREE_SITTER_PYTHON_DIR}")
+set_target_properties(tree_sitter_python PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+# Generated code: its warnings are not ours to fix.
+target_compile_options(tree_sitter_python PRIVATE -w)

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tassel::ui {
+
+/// The GUI entry point: `tassel [NOTEBOOK]` and `tassel gui [--screenshot FILE] [NOTEBOOK]`.
+/// Needs a QApplication to exist.
+class GuiApplication
+{
+public:
+    static int run(const std::vector<std::string> &args);
+};
+
+} // namespace tassel::ui
