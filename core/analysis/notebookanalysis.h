@@ -1,0 +1,65 @@
+#pragma once
+
+#include "analysis/finding.h"
+#include "python/cellsymbols.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tassel {
+
+/// Names flowing from one cell to another (cell indexes are 0-based over all cells).
+struct Dependency
+{
+    int from = -1;
+    int to = -1;
+    std::vector<std::string> names;
+    /// "document" (top-to-bottom), "execution" (by execution count) or "both".
+    std::string order = "document";
+
+    bool operator==(const Dependency &) const = default;
+};
+
+/// One import, classified, with what is declared about it (the report's "imports").
+struct ImportInfo
+{
+    std::string module; ///< top-level module name
+    std::string distribution; ///< the distribution that provides it; empty for stdlib/local
+    std::string kind; ///< "stdlib", "local" or "third-party"
+    int cell = -1;
+    int line = 0;
+    bool optional = false;
+    bool declared = false;
+    bool pinned = false;
+    std::optional<std::string> version;
+    std::string source; ///< where the declaration/pin came from, e.g. "%pip in cell 2"
+    bool distributionGuessed = false; ///< mapped by table or by name, not from an environment
+
+    bool operator==(const ImportInfo &) const = default;
+};
+
+struct Verdict
+{
+    bool reproducibleTopToBottom = true;
+    std::vector<int> suggestedOrder; ///< code-cell indexes; empty when document order works
+    std::string summary; ///< e.g. "2 cells use names defined later"
+
+    bool operator==(const Verdict &) const = default;
+};
+
+/// Everything Tassel knows about one notebook: the value the GUI, the CLI and the reports share.
+struct NotebookAnalysis
+{
+    std::string path;
+    std::optional<std::string> error; ///< set when the notebook could not be loaded
+    std::vector<CellSymbols> cells; ///< one per cell (empty for markdown/raw)
+    std::vector<Dependency> dependencies;
+    std::vector<Finding> findings;
+    std::vector<ImportInfo> imports;
+    Verdict verdict;
+
+    bool operator==(const NotebookAnalysis &) const = default;
+};
+
+} // namespace tassel

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tassel {
+
+/// A place in a cell's source: 1-based line and column (columns count UTF-8 code points),
+/// end exclusive. Lines and columns refer to the cell's original text, IPython syntax included.
+struct SourceRange
+{
+    int line = 0;
+    int column = 0;
+    int endLine = 0;
+    int endColumn = 0;
+
+    bool operator==(const SourceRange &) const = default;
+};
+
+/// One occurrence of a name, at its first relevant place in the cell.
+struct NameRef
+{
+    std::string name;
+    SourceRange range;
+
+    bool operator==(const NameRef &) const = default;
+};
+
+/// A function or class the cell binds at module level, with the module-level names its body
+/// reads when it runs (free names, resolved at call time, not when the cell runs).
+struct DeferredScope
+{
+    std::string name;
+    bool isClass = false;
+    std::vector<NameRef> freeNames;
+
+    bool operator==(const DeferredScope &) const = default;
+};
+
+/// Code whose effect on names cannot be proved statically.
+struct OpaqueConstruct
+{
+    enum class Kind { RunMagic, StarImport, ExecEval, GlobalsAccess, OtherMagic };
+    Kind kind = Kind::ExecEval;
+    std::string text; ///< what it is, e.g. "%run helpers.py", "from os import *", "exec"
+    SourceRange range;
+
+    bool operator==(const OpaqueConstruct &) const = default;
+};
+
+/// One import statement's module (one entry per imported module).
+struct ImportRef
+{
+    std::string module; ///< dotted module as written, resolved for relative imports ("." kept)
+    std::string boundAs; ///< the name it binds ("np" for import numpy as np; empty for importlib)
+    bool isFrom = false; ///< from X import Y
+    bool optional = false; ///< inside try: ... except ImportError/ModuleNotFoundError
+    bool conditional = false; ///< inside if/function/class, not at module level unconditionally
+    bool dynamic = false; ///< importlib.import_module("literal") or __import__("literal")
+    SourceRange range;
+
+    bool operator==(const ImportRef &) const = default;
+};
+
+/// An IPython line or cell magic, or a shell escape, as found by the pre-pass.
+struct MagicRef
+{
+    enum class Kind { LineMagic, CellMagic, Shell, Help };
+    Kind kind = Kind::LineMagic;
+    std::string name; ///< magic name without % ("pip", "matplotlib", "time"); "!" for shell
+    std::string arguments; ///< the rest of the line (for a cell magic, its first line)
+    std::string assignedTo; ///< "v" for v = !cmd or v = %magic
+    SourceRange range;
+
+    bool operator==(const MagicRef &) const = default;
+};
+
+/// What one code cell binds, reads, changes and imports, from the module's point of view.
+/// Produced by PythonCellAnalyzer; consumed by the dataflow, dependency checks and graduation.
+struct CellSymbols
+{
+    /// Names bound at module level (assignments, imports, def/class, for/with/except targets,
+    /// walrus, global declarations in functions do not count until called).
+    std::vector<NameRef> defines;
+    /// Names read whose value must come from before the cell: read before any binding in this
+    /// cell, or read where the cell's own binding may not have happened. Includes names read
+    /// by augmented assignment (x += 1), del, subscript/attribute stores and in-place calls.
+    /// Builtins and IPython's own names are excluded.
+    std::vector<NameRef> uses;
+    /// Names whose object the cell changes without rebinding: d[k] = v, obj.a = v,
+    /// lst.append(x), df.drop(..., inplace=True), x += 1 on a name from before the cell.
+    std::vector<NameRef> modifies;
+    /// Names removed with del (after any use recorded above).
+    std::vector<NameRef> deletes;
+    /// Functions and classes the cell defines, with their deferred free names.
+    std::vector<DeferredScope> deferred;
+    /// Module-level names the cell calls (f(...)), so the dataflow can add the callee's
+    /// deferred free names to this cell's uses.
+    std::vector<NameRef> calls;
+    std::vector<ImportRef> imports;
+    std::vector<MagicRef> magics;
+    std::vector<OpaqueConstruct> opaque;
+    /// False for non-Python cell magics (%%bash, %%sql, %%html, %%writefile, ...): nothing else
+    /// here is filled in then.
+    bool isPython = true;
+    /// Parse errors tree-sitter reported (ERROR/MISSING nodes); analysis still uses what parsed.
+    std::vector<SourceRange> syntaxErrors;
+
+    bool operator==(const CellSymbols &) const = default;
+};
+
+} // namespace tassel
