@@ -48,11 +48,25 @@ struct Verdict
     bool operator==(const Verdict &) const = default;
 };
 
+/// What the report says of each cell besides its symbols.
+struct CellInfo
+{
+    std::string id;
+    std::string type; ///< "code", "markdown", "raw" or the unknown type as written
+    std::optional<int> executionCount;
+    int outputCount = 0;
+    int fileLine = 0; ///< 1-based line of the cell in the .ipynb file (0 when unknown)
+    std::string source; ///< for excerpts in reports; mask secret findings before showing it
+
+    bool operator==(const CellInfo &) const = default;
+};
+
 /// Everything Tassel knows about one notebook: the value the GUI, the CLI and the reports share.
 struct NotebookAnalysis
 {
     std::string path;
     std::optional<std::string> error; ///< set when the notebook could not be loaded
+    std::vector<CellInfo> cellInfo; ///< one per cell, in document order
     std::vector<CellSymbols> cells; ///< one per cell (empty for markdown/raw)
     std::vector<Dependency> dependencies;
     std::vector<Finding> findings;

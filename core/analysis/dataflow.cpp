@@ -1,0 +1,519 @@
+#include "analysis/dataflow.h"
+
+#include "analysis/executionorder.h"
+
+#include <algorithm>
+#include <map>
+#include <queue>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace tassel {
+
+namespace {
+
+std::string cellLabel(int index)
+{
+    return "cell " + std::to_string(index + 1);
+}
+
+std::string quoted(const std::string &name)
+{
+    return '`' + name + '`';
+}
+
+std::string cellList(const std::vector<int> &cells)
+{
+    std::string text;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            text += i + 1 == cells.size() ? " and " : ", ";
+        text += std::to_string(cells[i] + 1);
+    }
+    return (cells.size() == 1 ? "cell " : "cells ") + text;
+}
+
+/// A name a cell needs from before it runs: read directly, or read by a notebook function
+/// the cell calls (then `via` names the function).
+struct Need
+{
+    std::string name;
+    SourceRange range;
+    std::string via;
+    int viaDefinedIn = -1;
+};
+
+/// Which cell last wrote each name while cells run in some order.
+struct Namespace
+{
+    std::unordered_map<std::string, int> lastWriter;
+    std::unordered_map<std::string, std::pair<int, const DeferredScope *>> functions;
+    std::unordered_map<std::string, int> deletedBy;
+};
+
+class Simulation
+{
+public:
+    Simulation(const Notebook &notebook, const std::vector<CellSymbols> &symbols)
+        : m_notebook(notebook)
+        , m_symbols(symbols)
+    {
+    }
+
+    /// The names cell `index` needs, given the functions known in `ns` when it runs.
+    std::vector<Need> needsOf(int index, const Namespace &ns) const
+    {
+        const CellSymbols &cell = m_symbols[std::size_t(index)];
+        std::vector<Need> needs;
+        std::unordered_set<std::string> seen;
+        for (const NameRef &use : cell.uses) {
+            if (seen.insert(use.name).second)
+                needs.push_back({use.name, use.range, {}, -1});
+        }
+        std::unordered_set<std::string> ownDefines;
+        for (const NameRef &d : cell.defines)
+            ownDefines.insert(d.name);
+        std::unordered_map<std::string, const DeferredScope *> ownFunctions;
+        for (const DeferredScope &scope : cell.deferred)
+            ownFunctions.emplace(scope.name, &scope);
+
+        // Free names of called functions, followed through functions they call in turn.
+        std::set<std::string> visitedFunctions;
+        for (const NameRef &call : cell.calls) {
+            std::vector<std::pair<const DeferredScope *, int>> pending;
+            if (const auto own = ownFunctions.find(call.name); own != ownFunctions.end())
+                pending.emplace_back(own->second, index);
+            else if (const auto known = ns.functions.find(call.name); known != ns.functions.end())
+                pending.emplace_back(known->second.second, known->second.first);
+            while (!pending.empty()) {
+                const auto [scope, definedIn] = pending.back();
+                pending.pop_back();
+                if (!visitedFunctions.insert(scope->name).second)
+                    continue;
+                for (const NameRef &free : scope->freeNames) {
+                    if (ownDefines.count(free.name))
+                        continue; // the calling cell provides it itself
+                    if (const auto inner = ns.functions.find(free.name); inner != ns.functions.end())
+                        pending.emplace_back(inner->second.second, inner->second.first);
+                    else if (const auto innerOwn = ownFunctions.find(free.name);
+                             innerOwn != ownFunctions.end())
+                        pending.emplace_back(innerOwn->second, index);
+                    if (seen.insert(free.name).second)
+                        needs.push_back({free.name, call.range, call.name, definedIn});
+                }
+            }
+        }
+        return needs;
+    }
+
+    void apply(int index, Namespace &ns) const
+    {
+        const CellSymbols &cell = m_symbols[std::size_t(index)];
+        for (const NameRef &d : cell.defines) {
+            ns.lastWriter[d.name] = index;
+            ns.deletedBy.erase(d.name);
+            ns.functions.erase(d.name);
+        }
+        for (const NameRef &m : cell.modifies)
+            ns.lastWriter[m.name] = index;
+        for (const DeferredScope &scope : cell.deferred)
+            ns.functions[scope.name] = {index, &scope};
+        for (const NameRef &d : cell.deletes) {
+            ns.lastWriter.erase(d.name);
+            ns.functions.erase(d.name);
+            ns.deletedBy[d.name] = index;
+        }
+    }
+
+    bool runs(int index) const
+    {
+        const Cell &cell = m_notebook.cells[std::size_t(index)];
+        return cell.isCode() && std::size_t(index) < m_symbols.size()
+            && m_symbols[std::size_t(index)].isPython;
+    }
+
+private:
+    const Notebook &m_notebook;
+    const std::vector<CellSymbols> &m_symbols;
+};
+
+Finding findingAt(
+    const Notebook &notebook, int cell, std::string rule, Severity severity, const SourceRange &range)
+{
+    Finding finding;
+    finding.rule = std::move(rule);
+    finding.severity = severity;
+    finding.cell = cell;
+    finding.cellId = notebook.cells[std::size_t(cell)].id;
+    finding.line = range.line;
+    finding.column = range.column;
+    finding.endLine = range.endLine;
+    finding.endColumn = range.endColumn;
+    finding.location = "source";
+    return finding;
+}
+
+bool cellRan(const Cell &cell)
+{
+    return cell.executionCount.has_value() || !cell.outputs.empty();
+}
+
+std::string opaqueExplanation(const OpaqueConstruct &opaque)
+{
+    switch (opaque.kind) {
+    case OpaqueConstruct::Kind::RunMagic:
+        return quoted(opaque.text)
+            + " runs another file in the notebook's namespace; the names it defines cannot be "
+              "known from the notebook alone.";
+    case OpaqueConstruct::Kind::StarImport:
+        return quoted(opaque.text)
+            + " may define any name; Tassel cannot tell which names later cells take from it.";
+    case OpaqueConstruct::Kind::ExecEval:
+        return quoted(opaque.text)
+            + " runs code built at run time; its reads and writes cannot be proved statically.";
+    case OpaqueConstruct::Kind::GlobalsAccess:
+        return quoted(opaque.text)
+            + " reads or writes global names by string; those names are invisible to analysis.";
+    case OpaqueConstruct::Kind::OtherMagic:
+        break;
+    }
+    return quoted(opaque.text) + " may define or change names in ways Tassel cannot see.";
+}
+
+} // namespace
+
+Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<CellSymbols> &symbols)
+{
+    Result result;
+    const int cellCount = int(std::min(notebook.cells.size(), symbols.size()));
+    const Simulation simulation(notebook, symbols);
+
+    // Every cell that binds each name, for "defined later" and suggested-order questions.
+    std::unordered_map<std::string, std::vector<int>> definers;
+    int firstOpaqueCell = -1;
+    for (int i = 0; i < cellCount; ++i) {
+        if (!simulation.runs(i))
+            continue;
+        const CellSymbols &cell = symbols[std::size_t(i)];
+        for (const NameRef &d : cell.defines) {
+            auto &cells = definers[d.name];
+            if (cells.empty() || cells.back() != i)
+                cells.push_back(i);
+        }
+        for (const OpaqueConstruct &opaque : cell.opaque) {
+            if (opaque.kind != OpaqueConstruct::Kind::OtherMagic && firstOpaqueCell < 0)
+                firstOpaqueCell = i;
+        }
+    }
+
+    // Edges, keyed by (from, to): names and in which order they were seen.
+    std::map<std::pair<int, int>, std::pair<std::set<std::string>, unsigned>> edges;
+    constexpr unsigned kDocument = 1;
+    constexpr unsigned kExecution = 2;
+    auto addEdge = [&](int from, int to, const std::string &name, unsigned order) {
+        if (from == to)
+            return;
+        auto &edge = edges[{from, to}];
+        edge.first.insert(name);
+        edge.second |= order;
+    };
+
+    // --- Top to bottom ------------------------------------------------------------------------
+    // providerOf[cell][name] = the cell whose value of `name` this cell sees top to bottom.
+    std::vector<std::unordered_map<std::string, int>> providerOf(static_cast<std::size_t>(cellCount));
+    std::vector<std::vector<Need>> needsOf(static_cast<std::size_t>(cellCount));
+    std::set<std::pair<int, std::string>> reported;
+    int useBeforeDefinition = 0;
+    int undefinedNames = 0;
+    {
+        Namespace ns;
+        for (int i = 0; i < cellCount; ++i) {
+            if (!simulation.runs(i))
+                continue;
+            needsOf[std::size_t(i)] = simulation.needsOf(i, ns);
+            for (const Need &need : needsOf[std::size_t(i)]) {
+                if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end()) {
+                    providerOf[std::size_t(i)][need.name] = writer->second;
+                    addEdge(writer->second, i, need.name, kDocument);
+                    continue;
+                }
+                if (!reported.insert({i, need.name}).second)
+                    continue;
+                const auto defined = definers.find(need.name);
+                std::vector<int> later;
+                bool definedHereOnly = false;
+                if (defined != definers.end()) {
+                    for (int d : defined->second) {
+                        if (d > i)
+                            later.push_back(d);
+                        else if (d == i)
+                            definedHereOnly = true;
+                    }
+                }
+                const std::string via = need.via.empty() ? std::string()
+                                                         : " (read by " + quoted(need.via) + ", called here"
+                        + (need.viaDefinedIn >= 0 && need.viaDefinedIn != i
+                                ? " and defined in " + cellLabel(need.viaDefinedIn)
+                                : std::string())
+                        + ")";
+                const auto deleted = ns.deletedBy.find(need.name);
+                if (!later.empty() || definedHereOnly) {
+                    Finding finding
+                        = findingAt(notebook, i, "use-before-definition", Severity::Error, need.range);
+                    finding.names = {need.name};
+                    finding.relatedCells = later;
+                    if (!later.empty())
+                        finding.message = cellLabel(i) + " uses " + quoted(need.name) + via
+                            + ", which is first defined later in " + cellList(later)
+                            + ": run top to bottom, this raises NameError.";
+                    else
+                        finding.message = cellLabel(i) + " uses " + quoted(need.name) + via
+                            + " before this cell defines it, and no earlier cell does: run top to bottom, "
+                              "this raises NameError.";
+                    result.findings.push_back(std::move(finding));
+                    ++useBeforeDefinition;
+                } else if (deleted != ns.deletedBy.end()) {
+                    Finding finding = findingAt(notebook, i, "undefined-name", Severity::Error, need.range);
+                    finding.names = {need.name};
+                    finding.relatedCells = {deleted->second};
+                    finding.message = cellLabel(i) + " uses " + quoted(need.name) + via + ", which "
+                        + cellLabel(deleted->second) + " deletes with `del` and no later cell defines again.";
+                    result.findings.push_back(std::move(finding));
+                    ++undefinedNames;
+                } else if (firstOpaqueCell < 0 || firstOpaqueCell > i) {
+                    const bool ran = cellRan(notebook.cells[std::size_t(i)]);
+                    Finding finding = findingAt(
+                        notebook, i, "undefined-name", ran ? Severity::Error : Severity::Warning, need.range);
+                    finding.names = {need.name};
+                    finding.message = cellLabel(i) + " uses " + quoted(need.name) + via
+                        + ", which no cell, import or builtin defines: hidden state from a deleted or edited "
+                          "cell"
+                        + (ran ? " (the stored execution shows this cell ran, so the kernel had it)." : ".");
+                    result.findings.push_back(std::move(finding));
+                    ++undefinedNames;
+                }
+            }
+            simulation.apply(i, ns);
+        }
+    }
+
+    // --- By execution count -------------------------------------------------------------------
+    {
+        Namespace ns;
+        for (int i : ExecutionOrder::executedCellsByCount(notebook)) {
+            if (i >= cellCount || !simulation.runs(i))
+                continue;
+            for (const Need &need : simulation.needsOf(i, ns)) {
+                if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end())
+                    addEdge(writer->second, i, need.name, kExecution);
+            }
+            simulation.apply(i, ns);
+        }
+    }
+
+    for (const auto &[key, value] : edges) {
+        Dependency dependency;
+        dependency.from = key.first;
+        dependency.to = key.second;
+        dependency.names.assign(value.first.begin(), value.first.end());
+        dependency.order = value.second == (kDocument | kExecution) ? "both"
+            : value.second == kDocument                             ? "document"
+                                                                    : "execution";
+        result.dependencies.push_back(std::move(dependency));
+    }
+
+    // --- Stale outputs: a provider re-ran after this cell produced its outputs -----------------
+    int staleCells = 0;
+    for (int i = 0; i < cellCount; ++i) {
+        const Cell &cell = notebook.cells[std::size_t(i)];
+        if (!simulation.runs(i) || !cell.executionCount || cell.outputs.empty())
+            continue;
+        std::map<int, std::vector<std::string>> newerProviders;
+        for (const auto &[name, provider] : providerOf[std::size_t(i)]) {
+            const Cell &source = notebook.cells[std::size_t(provider)];
+            if (source.executionCount && *source.executionCount > *cell.executionCount)
+                newerProviders[provider].push_back(name);
+        }
+        if (newerProviders.empty())
+            continue;
+        ++staleCells;
+        Finding finding = findingAt(notebook, i, "stale-output", Severity::Warning, {});
+        std::string detail;
+        for (auto &[provider, names] : newerProviders) {
+            std::sort(names.begin(), names.end());
+            finding.relatedCells.push_back(provider);
+            for (const auto &name : names)
+                finding.names.push_back(name);
+            if (!detail.empty())
+                detail += "; ";
+            std::string nameList;
+            for (const auto &name : names)
+                nameList += (nameList.empty() ? "" : ", ") + quoted(name);
+            detail += cellLabel(provider) + " (execution "
+                + std::to_string(*notebook.cells[std::size_t(provider)].executionCount) + ") defines "
+                + nameList;
+        }
+        finding.message = "The outputs of " + cellLabel(i) + " (execution "
+            + std::to_string(*cell.executionCount)
+            + ") were produced before cells it depends on ran again: " + detail + ".";
+        result.findings.push_back(std::move(finding));
+    }
+
+    // --- Unexecuted cells that executed cells below depend on ----------------------------------
+    const bool anyExecuted = std::any_of(notebook.cells.begin(), notebook.cells.end(),
+        [](const Cell &c) { return c.isCode() && c.executionCount; });
+    int unexecutedCells = 0;
+    if (anyExecuted) {
+        for (int u = 0; u < cellCount; ++u) {
+            const Cell &cell = notebook.cells[std::size_t(u)];
+            if (!simulation.runs(u) || cell.executionCount)
+                continue;
+            std::vector<int> dependants;
+            std::set<std::string> names;
+            for (int e = u + 1; e < cellCount; ++e) {
+                if (!notebook.cells[std::size_t(e)].executionCount)
+                    continue;
+                bool depends = false;
+                for (const auto &[name, provider] : providerOf[std::size_t(e)]) {
+                    if (provider == u) {
+                        names.insert(name);
+                        depends = true;
+                    }
+                }
+                if (depends)
+                    dependants.push_back(e);
+            }
+            if (dependants.empty())
+                continue;
+            ++unexecutedCells;
+            Finding finding = findingAt(notebook, u, "unexecuted-cell", Severity::Warning, {});
+            finding.names.assign(names.begin(), names.end());
+            finding.relatedCells = dependants;
+            std::string nameList;
+            for (const auto &name : names)
+                nameList += (nameList.empty() ? "" : ", ") + quoted(name);
+            finding.message = cellLabel(u) + " was never run, yet executed " + cellList(dependants)
+                + " below it use what it defines (" + nameList + "): their outputs came from other code.";
+            result.findings.push_back(std::move(finding));
+        }
+    }
+
+    // --- Cells that change state each time they run ---------------------------------------------
+    for (int i = 0; i < cellCount; ++i) {
+        if (!simulation.runs(i))
+            continue;
+        const CellSymbols &cell = symbols[std::size_t(i)];
+        std::set<std::string> fromBefore;
+        for (const NameRef &use : cell.uses)
+            fromBefore.insert(use.name);
+        std::set<std::string> done;
+        for (const NameRef &modified : cell.modifies) {
+            if (!fromBefore.count(modified.name) || !done.insert(modified.name).second)
+                continue;
+            Finding finding = findingAt(notebook, i, "non-idempotent-cell", Severity::Info, modified.range);
+            finding.names = {modified.name};
+            const auto provider = providerOf[std::size_t(i)].find(modified.name);
+            if (provider != providerOf[std::size_t(i)].end())
+                finding.relatedCells = {provider->second};
+            finding.message = "Running " + cellLabel(i) + " again changes " + quoted(modified.name)
+                + " again (it modifies a value made before the cell instead of creating it): its result "
+                  "depends on how "
+                  "many times it ran.";
+            result.findings.push_back(std::move(finding));
+        }
+        for (const OpaqueConstruct &opaque : cell.opaque) {
+            Finding finding = findingAt(notebook, i, "opaque-code", Severity::Info, opaque.range);
+            finding.message = opaqueExplanation(opaque);
+            result.findings.push_back(std::move(finding));
+        }
+    }
+
+    // --- Verdict and a working order ----------------------------------------------------------
+    Verdict &verdict = result.verdict;
+    verdict.reproducibleTopToBottom
+        = useBeforeDefinition == 0 && undefinedNames == 0 && staleCells == 0 && unexecutedCells == 0;
+    std::vector<std::string> reasons;
+    auto reason = [&](int count, const char *one, const char *many) {
+        if (count > 0)
+            reasons.push_back(std::to_string(count) + ' ' + (count == 1 ? one : many));
+    };
+    reason(useBeforeDefinition, "use of a name defined later", "uses of names defined later");
+    reason(undefinedNames, "name defined nowhere", "names defined nowhere");
+    reason(staleCells, "cell with stale outputs", "cells with stale outputs");
+    reason(unexecutedCells, "never-run cell that others depend on", "never-run cells that others depend on");
+    if (reasons.empty()) {
+        verdict.summary = "Reproducible top to bottom: yes.";
+    } else {
+        verdict.summary = "Reproducible top to bottom: no — ";
+        for (std::size_t k = 0; k < reasons.size(); ++k)
+            verdict.summary += (k ? ", " : "") + reasons[k];
+        verdict.summary += '.';
+    }
+
+    if (useBeforeDefinition > 0) {
+        // Kahn's algorithm over "provider before user" edges, preferring document order. For each
+        // need, the provider is the nearest definer above, else the first one below.
+        std::vector<std::set<int>> successors(static_cast<std::size_t>(cellCount));
+        std::vector<int> indegree(std::size_t(cellCount), 0);
+        for (int i = 0; i < cellCount; ++i) {
+            for (const Need &need : needsOf[std::size_t(i)]) {
+                const auto defined = definers.find(need.name);
+                if (defined == definers.end())
+                    continue;
+                int provider = -1;
+                for (int d : defined->second) {
+                    if (d < i)
+                        provider = d;
+                }
+                if (provider < 0) {
+                    for (int d : defined->second) {
+                        if (d > i) {
+                            provider = d;
+                            break;
+                        }
+                    }
+                }
+                if (provider >= 0 && successors[std::size_t(provider)].insert(i).second)
+                    ++indegree[std::size_t(i)];
+            }
+        }
+        std::priority_queue<int, std::vector<int>, std::greater<>> ready;
+        std::vector<bool> placed(std::size_t(cellCount), false);
+        for (int i = 0; i < cellCount; ++i) {
+            if (simulation.runs(i) && indegree[std::size_t(i)] == 0)
+                ready.push(i);
+        }
+        while (true) {
+            while (!ready.empty()) {
+                const int next = ready.top();
+                ready.pop();
+                if (placed[std::size_t(next)])
+                    continue;
+                placed[std::size_t(next)] = true;
+                verdict.suggestedOrder.push_back(next);
+                for (int successor : successors[std::size_t(next)]) {
+                    if (--indegree[std::size_t(successor)] == 0 && !placed[std::size_t(successor)])
+                        ready.push(successor);
+                }
+            }
+            // A cycle: release its first cell in document order and go on.
+            int stuck = -1;
+            for (int i = 0; i < cellCount && stuck < 0; ++i) {
+                if (simulation.runs(i) && !placed[std::size_t(i)])
+                    stuck = i;
+            }
+            if (stuck < 0)
+                break;
+            indegree[std::size_t(stuck)] = 0;
+            ready.push(stuck);
+        }
+    }
+
+    std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding &a, const Finding &b) {
+        return std::tie(a.cell, a.line, a.column) < std::tie(b.cell, b.line, b.column);
+    });
+    return result;
+}
+
+} // namespace tassel

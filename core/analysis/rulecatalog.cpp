@@ -1,0 +1,86 @@
+#include "analysis/rulecatalog.h"
+
+#include <algorithm>
+
+namespace tassel {
+
+const std::vector<RuleInfo> &RuleCatalog::all()
+{
+    static const std::vector<RuleInfo> rules = {
+        {"use-before-definition", "Use before definition",
+            "Run top to bottom, a cell uses a name that is first defined in a later cell, directly or "
+            "through a "
+            "notebook function it calls: a NameError waiting to happen.",
+            Severity::Error},
+        {"undefined-name", "Undefined name",
+            "A cell uses a name that no cell, import or builtin defines, or that was deleted: hidden state "
+            "left by a "
+            "deleted or edited cell.",
+            Severity::Error},
+        {"out-of-order-execution", "Out-of-order execution",
+            "Execution counts do not increase in document order: the stored outputs came from a different "
+            "order than "
+            "the notebook shows.",
+            Severity::Warning},
+        {"stale-output", "Stale output",
+            "A cell's outputs were produced before a cell it depends on was executed again, so they may not "
+            "match the "
+            "code.",
+            Severity::Warning},
+        {"unexecuted-cell", "Unexecuted cell",
+            "A code cell was never run although executed cells below it depend on what it defines or "
+            "changes.",
+            Severity::Warning},
+        {"execution-gap", "Execution gap",
+            "Execution counts jump: cells were re-run, edited or deleted between the executions the notebook "
+            "shows.",
+            Severity::Info},
+        {"non-idempotent-cell", "Non-idempotent cell",
+            "Re-running the cell changes state again (x += 1, lst.append(...), in-place changes of a value "
+            "made "
+            "elsewhere).",
+            Severity::Info},
+        {"opaque-code", "Opaque code",
+            "%run, star imports, exec/eval or globals()[...] may define any name: what they do cannot be "
+            "proved "
+            "statically.",
+            Severity::Info},
+        {"hardcoded-secret", "Hard-coded secret",
+            "A credential (API key, token, private key, password) is stored in the notebook's code, outputs "
+            "or "
+            "metadata.",
+            Severity::Error},
+        {"unpinned-dependency", "Unpinned dependency",
+            "A third-party import has no exact == pin anywhere the notebook or its project declares "
+            "dependencies.",
+            Severity::Warning},
+        {"undeclared-dependency", "Undeclared dependency",
+            "A third-party module is imported but no requirements file, pyproject.toml or %pip line declares "
+            "it.",
+            Severity::Warning},
+        {"unused-declaration", "Unused declaration",
+            "A dependency is declared but the notebook never imports it.", Severity::Info},
+        {"shell-install", "Shell install",
+            "!pip install may install into a different environment than the kernel's; use %pip install.",
+            Severity::Warning},
+    };
+    return rules;
+}
+
+const RuleInfo *RuleCatalog::find(const std::string &id)
+{
+    const auto &rules = all();
+    const auto it
+        = std::find_if(rules.begin(), rules.end(), [&](const RuleInfo &rule) { return rule.id == id; });
+    return it == rules.end() ? nullptr : &*it;
+}
+
+int RuleCatalog::indexOf(const std::string &id)
+{
+    const auto &rules = all();
+    const auto it
+        = std::find_if(rules.begin(), rules.end(), [&](const RuleInfo &rule) { return rule.id == id; });
+    return it == rules.end() ? -1 : int(it - rules.begin());
+}
+
+} // namespace tassel

@@ -1,0 +1,133 @@
+#include "report/jsonreport.h"
+
+#include "version.h"
+
+#include <set>
+
+namespace tassel {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json namesOf(const std::vector<NameRef> &refs)
+{
+    // Each name once, in order of first appearance.
+    Json names = Json::array();
+    std::set<std::string> seen;
+    for (const NameRef &ref : refs) {
+        if (seen.insert(ref.name).second)
+            names.push_back(ref.name);
+    }
+    return names;
+}
+
+Json findingToJson(const Finding &finding)
+{
+    Json json;
+    json["rule"] = finding.rule;
+    json["severity"] = std::string(severityName(finding.severity));
+    json["cell"] = finding.cell;
+    json["cell_id"] = finding.cellId;
+    json["line"] = finding.line;
+    json["column"] = finding.column;
+    json["end_line"] = finding.endLine;
+    json["end_column"] = finding.endColumn;
+    json["names"] = finding.names;
+    json["related_cells"] = finding.relatedCells;
+    json["message"] = finding.message;
+    if (!finding.secretKind.empty()) {
+        json["kind"] = finding.secretKind;
+        json["masked"] = finding.maskedPreview;
+        json["fingerprint"] = finding.fingerprint;
+    }
+    if (!finding.location.empty() && finding.location != "source")
+        json["location"] = finding.location;
+    if (finding.outputIndex >= 0)
+        json["output"] = finding.outputIndex;
+    return json;
+}
+
+} // namespace
+
+nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analysis)
+{
+    Json notebook;
+    notebook["path"] = analysis.path;
+    notebook["error"] = analysis.error ? Json(*analysis.error) : Json(nullptr);
+
+    Json cells = Json::array();
+    for (std::size_t i = 0; i < analysis.cellInfo.size(); ++i) {
+        const CellInfo &info = analysis.cellInfo[i];
+        Json cell;
+        cell["index"] = int(i);
+        cell["id"] = info.id;
+        cell["type"] = info.type;
+        cell["execution_count"] = info.executionCount ? Json(*info.executionCount) : Json(nullptr);
+        const bool hasSymbols = i < analysis.cells.size();
+        cell["defines"] = hasSymbols ? namesOf(analysis.cells[i].defines) : Json::array();
+        cell["uses"] = hasSymbols ? namesOf(analysis.cells[i].uses) : Json::array();
+        cells.push_back(std::move(cell));
+    }
+    notebook["cells"] = std::move(cells);
+
+    Json dependencies = Json::array();
+    for (const Dependency &dependency : analysis.dependencies) {
+        Json edge;
+        edge["from"] = dependency.from;
+        edge["to"] = dependency.to;
+        edge["names"] = dependency.names;
+        edge["order"] = dependency.order;
+        dependencies.push_back(std::move(edge));
+    }
+    notebook["dependencies"] = std::move(dependencies);
+
+    Json findings = Json::array();
+    for (const Finding &finding : analysis.findings)
+        findings.push_back(findingToJson(finding));
+    notebook["findings"] = std::move(findings);
+
+    Json imports = Json::array();
+    for (const ImportInfo &info : analysis.imports) {
+        Json entry;
+        entry["module"] = info.module;
+        entry["distribution"] = info.distribution.empty() ? Json(nullptr) : Json(info.distribution);
+        entry["kind"] = info.kind;
+        entry["cell"] = info.cell;
+        entry["line"] = info.line;
+        entry["optional"] = info.optional;
+        entry["declared"] = info.declared;
+        entry["pinned"] = info.pinned;
+        entry["version"] = info.version ? Json(*info.version) : Json(nullptr);
+        entry["source"] = info.source;
+        entry["guessed"] = info.distributionGuessed;
+        imports.push_back(std::move(entry));
+    }
+    notebook["imports"] = std::move(imports);
+
+    Json verdict;
+    verdict["reproducible_top_to_bottom"] = analysis.verdict.reproducibleTopToBottom;
+    verdict["suggested_order"] = analysis.verdict.suggestedOrder;
+    verdict["summary"] = analysis.verdict.summary;
+    notebook["verdict"] = std::move(verdict);
+    return notebook;
+}
+
+nlohmann::ordered_json JsonReport::toJson(const std::vector<NotebookAnalysis> &analyses)
+{
+    Json report;
+    report["tool"] = Json {{"name", kToolName}, {"version", kVersion}};
+    Json notebooks = Json::array();
+    for (const NotebookAnalysis &analysis : analyses)
+        notebooks.push_back(notebookToJson(analysis));
+    report["notebooks"] = std::move(notebooks);
+    return report;
+}
+
+std::string JsonReport::render(const std::vector<NotebookAnalysis> &analyses)
+{
+    // Replace, not throw, on invalid UTF-8 that slipped through from a notebook's text.
+    return toJson(analyses).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+}
+
+} // namespace tassel

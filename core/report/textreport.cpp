@@ -1,0 +1,43 @@
+#include "report/textreport.h"
+
+namespace tassel {
+
+namespace {
+const char *colourOf(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return "\033[1;31m";
+    case Severity::Warning:
+        return "\033[1;33m";
+    case Severity::Info:
+        return "\033[1;36m";
+    }
+    return "";
+}
+} // namespace
+
+std::string TextReport::render(const std::vector<NotebookAnalysis> &analyses, bool colour)
+{
+    std::string text;
+    for (const NotebookAnalysis &analysis : analyses) {
+        if (analysis.error) {
+            text += *analysis.error + '\n';
+            continue;
+        }
+        for (const Finding &finding : analysis.findings) {
+            text += analysis.path + ':' + std::to_string(finding.cell + 1) + ':'
+                + std::to_string(finding.line) + ':' + std::to_string(finding.column) + ": ";
+            if (colour)
+                text += colourOf(finding.severity);
+            text += severityName(finding.severity);
+            if (colour)
+                text += "\033[0m";
+            text += ' ' + finding.rule + ' ' + finding.message + '\n';
+        }
+        text += analysis.path + ": " + analysis.verdict.summary + '\n';
+    }
+    return text;
+}
+
+} // namespace tassel

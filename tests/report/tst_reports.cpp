@@ -1,0 +1,138 @@
+// Report formats produced by the real `tassel check`: SARIF validated against the official
+// schema with Python's jsonschema, HTML escaping of hostile notebooks, Markdown and text.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestReports : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sarifValidatesAgainstSchema();
+    void sarifHasRulesFingerprintsAndCellRegions();
+    void htmlEscapesEverythingFromTheNotebook();
+    void markdownSummarises();
+    void outputFileIsWritten();
+
+private:
+    static QByteArray check(const QStringList &arguments, int *exitCode = nullptr)
+    {
+        QProcess process;
+        process.start(QStringLiteral(TASSEL_BINARY), QStringList {QStringLiteral("check")} + arguments);
+        process.waitForFinished(120000);
+        if (exitCode)
+            *exitCode = process.exitCode();
+        return process.readAllStandardOutput();
+    }
+    static QString data(const char *path)
+    {
+        return QStringLiteral(TASSEL_TEST_DATA_DIR "/") + QLatin1String(path);
+    }
+};
+
+void TestReports::sarifValidatesAgainstSchema()
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 (with jsonschema) is part of the build environment");
+    QTemporaryDir dir;
+    const QString sarifPath = dir.filePath(QStringLiteral("report.sarif"));
+    int exitCode = -1;
+    check({QStringLiteral("--format"), QStringLiteral("sarif"), QStringLiteral("--output"), sarifPath,
+              data("analysis"), data("reports")},
+        &exitCode);
+    QCOMPARE(exitCode, 1);
+    QVERIFY(QFile::exists(sarifPath));
+
+    QProcess validator;
+    validator.start(python,
+        {QStringLiteral("-c"),
+            QStringLiteral("import json,sys,jsonschema\n"
+                           "schema=json.load(open(sys.argv[1]))\n"
+                           "doc=json.load(open(sys.argv[2]))\n"
+                           "jsonschema.validate(doc, schema)\n"
+                           "print(len(doc['runs'][0]['results']))"),
+            QStringLiteral(TASSEL_SCHEMA_DIR "/sarif-schema-2.1.0.json"), sarifPath});
+    QVERIFY(validator.waitForFinished(120000));
+    QVERIFY2(validator.exitCode() == 0, validator.readAllStandardError().constData());
+    QVERIFY(validator.readAllStandardOutput().trimmed().toInt() > 5);
+}
+
+void TestReports::sarifHasRulesFingerprintsAndCellRegions()
+{
+    const QJsonObject sarif
+        = QJsonDocument::fromJson(check({QStringLiteral("--format"), QStringLiteral("sarif"),
+                                      data("analysis/use_before_definition.ipynb")}))
+              .object();
+    const QJsonObject run = sarif[QStringLiteral("runs")].toArray()[0].toObject();
+    const QJsonArray rules
+        = run[QStringLiteral("tool")][QStringLiteral("driver")][QStringLiteral("rules")].toArray();
+    QVERIFY(rules.size() >= 8);
+    const QJsonObject result = run[QStringLiteral("results")].toArray()[0].toObject();
+    QCOMPARE(result[QStringLiteral("ruleId")].toString(), QStringLiteral("use-before-definition"));
+    QCOMPARE(rules[result[QStringLiteral("ruleIndex")].toInt()].toObject()[QStringLiteral("id")].toString(),
+        QStringLiteral("use-before-definition"));
+    QCOMPARE(
+        result[QStringLiteral("partialFingerprints")][QStringLiteral("tasselFinding/v1")].toString().size(),
+        32);
+    const QJsonObject location = result[QStringLiteral("locations")].toArray()[0].toObject();
+    QVERIFY(location[QStringLiteral("physicalLocation")][QStringLiteral("artifactLocation")]
+                    [QStringLiteral("uri")]
+                        .toString()
+                        .endsWith(QStringLiteral("use_before_definition.ipynb")));
+    // The region is the cell's line in the .ipynb file: cell 2 starts well below line 1.
+    QVERIFY(
+        location[QStringLiteral("physicalLocation")][QStringLiteral("region")][QStringLiteral("startLine")]
+            .toInt()
+        > 5);
+    QCOMPARE(result[QStringLiteral("properties")][QStringLiteral("cell")].toInt(), 1);
+
+    // Same input, same fingerprints.
+    const QByteArray again = check(
+        {QStringLiteral("--format"), QStringLiteral("sarif"), data("analysis/use_before_definition.ipynb")});
+    QCOMPARE(QJsonDocument::fromJson(again).object(), sarif);
+}
+
+void TestReports::htmlEscapesEverythingFromTheNotebook()
+{
+    const QString html = QString::fromUtf8(
+        check({QStringLiteral("--format"), QStringLiteral("html"), data("reports/hostile.ipynb")}));
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    QVERIFY(html.contains(QStringLiteral("use-before-definition")));
+    // Nothing from the notebook becomes markup.
+    QVERIFY(!html.contains(QStringLiteral("<script")));
+    QVERIFY(!html.contains(QStringLiteral("<img")));
+    QVERIFY(!html.contains(QStringLiteral("onerror=alert(1)>")));
+    QVERIFY(html.contains(QStringLiteral("&lt;/pre&gt;&lt;img src=x onerror=alert(1)&gt;")));
+    QVERIFY(html.contains(QStringLiteral("y_later")));
+}
+
+void TestReports::markdownSummarises()
+{
+    const QString md = QString::fromUtf8(
+        check({QStringLiteral("--format"), QStringLiteral("markdown"), data("analysis")}));
+    QVERIFY(md.startsWith(QStringLiteral("## Tassel report")));
+    QVERIFY(md.contains(QStringLiteral("| `")));
+    QVERIFY(md.contains(QStringLiteral("use_before_definition.ipynb` | no |")));
+    QVERIFY(md.contains(QStringLiteral("linear.ipynb` | yes |")));
+}
+
+void TestReports::outputFileIsWritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.json"));
+    const QByteArray stdoutText = check({QStringLiteral("--format"), QStringLiteral("json"),
+        QStringLiteral("--output"), path, data("analysis/linear.ipynb")});
+    QVERIFY(stdoutText.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        QJsonDocument::fromJson(file.readAll()).object()[QStringLiteral("notebooks")].toArray().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestReports)
+#include "tst_reports.moc"
