@@ -1,5 +1,6 @@
 #include "analysis/notebookanalyzer.h"
 #include "analysis/rulecatalog.h"
+#include "cli/checkconfig.h"
 #include "cli/cli.h"
 #include "cli/commandregistry.h"
 #include "cli/notebookfinder.h"
@@ -8,6 +9,7 @@
 #include "report/sarifreport.h"
 #include "report/textreport.h"
 
+#include <QDir>
 #include <QSaveFile>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -44,7 +46,7 @@ struct CheckOptions
 {
     std::string format = "text";
     std::string output;
-    std::string failOn = "error";
+    std::string failOn; ///< empty: from the configuration, else "error"
     int jobs = 0;
     std::vector<std::string> exclude;
     std::vector<std::string> select;
@@ -53,6 +55,11 @@ struct CheckOptions
     std::vector<std::string> paths;
     AnalysisOptions analysis;
 };
+
+bool validFailOn(const std::string &level)
+{
+    return level == "error" || level == "warning" || level == "info" || level == "never";
+}
 
 bool parse(const std::vector<std::string> &args, CheckOptions &options, std::ostream &err)
 {
@@ -137,8 +144,7 @@ bool parse(const std::vector<std::string> &args, CheckOptions &options, std::ost
             << "' (text, json, sarif, html or markdown)\n";
         return false;
     }
-    if (options.failOn != "error" && options.failOn != "warning" && options.failOn != "info"
-        && options.failOn != "never") {
+    if (!validFailOn(options.failOn) && !options.failOn.empty()) {
         err << "tassel check: --fail-on takes error, warning, info or never\n";
         return false;
     }
@@ -182,6 +188,31 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
         err << kCheckUsage;
         return ExitUsage;
     }
+
+    // Project settings fill in what the command line left out.
+    const auto config = CheckConfig::discover(QDir::currentPath().toStdString());
+    if (!config) {
+        err << "tassel check: " << config.error().toString() << '\n';
+        return ExitUsage;
+    }
+    if (options.failOn.empty())
+        options.failOn = config->failOn.value_or("error");
+    if (!validFailOn(options.failOn)) {
+        err << "tassel check: " << config->file << ": fail-on takes error, warning, info or never\n";
+        return ExitUsage;
+    }
+    if (options.jobs == 0 && config->jobs)
+        options.jobs = *config->jobs;
+    if (options.select.empty())
+        options.select = config->select;
+    if (options.ignore.empty())
+        options.ignore = config->ignore;
+    options.exclude.insert(options.exclude.end(), config->exclude.begin(), config->exclude.end());
+    for (const auto &rule : options.select)
+        if (!RuleCatalog::find(rule)) {
+            err << "tassel check: " << config->file << ": unknown rule '" << rule << "'\n";
+            return ExitUsage;
+        }
 
     const NotebookFinder::Result found = NotebookFinder::find(options.paths, options.exclude);
     bool ioError = false;

@@ -18,6 +18,8 @@ private slots:
     void folderWithBrokenNotebookReportsTheRest();
     void jobsDoNotChangeTheReport();
     void textFormatNamesPlaceAndRule();
+    void projectConfiguration_data();
+    void projectConfiguration();
 
 private:
     struct Run
@@ -26,9 +28,11 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    static Run tassel(const QStringList &arguments)
+    static Run tassel(const QStringList &arguments, const QString &workingDirectory = {})
     {
         QProcess process;
+        if (!workingDirectory.isEmpty())
+            process.setWorkingDirectory(workingDirectory);
         process.start(QStringLiteral(TASSEL_BINARY), arguments);
         process.waitForFinished(120000);
         return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
@@ -148,6 +152,57 @@ void TestCheckCommand::textFormatNamesPlaceAndRule()
     QVERIFY2(text.contains(QStringLiteral("use_before_definition.ipynb:2:1:9: error use-before-definition")),
         qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("Reproducible top to bottom: no")));
+}
+
+void TestCheckCommand::projectConfiguration_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("extraArguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrContains");
+
+    QTest::addRow("no configuration: error fails")
+        << QString() << QByteArray() << QStringList {} << 1 << QString();
+    QTest::addRow("tassel.toml fail-on never")
+        << QStringLiteral("tassel.toml") << QByteArray("fail-on = \"never\"  # keep CI green\n")
+        << QStringList {} << 0 << QString();
+    QTest::addRow("pyproject tool.tassel ignores the rule")
+        << QStringLiteral("pyproject.toml")
+        << QByteArray(
+               "[project]\nname = \"x\"\n\n[tool.tassel]\nignore = [\n  \"use-before-definition\",\n]\n")
+        << QStringList {} << 0 << QString();
+    QTest::addRow("command line wins over the file")
+        << QStringLiteral("tassel.toml") << QByteArray("fail-on = \"never\"\n")
+        << QStringList {QStringLiteral("--fail-on"), QStringLiteral("error")} << 1 << QString();
+    QTest::addRow("malformed file names file and line")
+        << QStringLiteral("tassel.toml") << QByteArray("# settings\njobs = many\n") << QStringList {} << 2
+        << QStringLiteral("tassel.toml:2:1: 'jobs' must be a whole number");
+    QTest::addRow("unknown rule in the file")
+        << QStringLiteral("tassel.toml") << QByteArray("select = [\"no-such-rule\"]\n") << QStringList {} << 2
+        << QStringLiteral("unknown rule 'no-such-rule'");
+}
+
+void TestCheckCommand::projectConfiguration()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, extraArguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrContains);
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(data("use_before_definition.ipynb"), dir.filePath(QStringLiteral("nb.ipynb"))));
+    if (!fileName.isEmpty()) {
+        QFile config(dir.filePath(fileName));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(content);
+    }
+    const Run run = tassel(
+        QStringList {QStringLiteral("check")} + extraArguments + QStringList {QStringLiteral("nb.ipynb")},
+        dir.path());
+    QVERIFY2(run.exitCode == exitCode, run.err.constData());
+    if (!stderrContains.isEmpty())
+        QVERIFY2(QString::fromUtf8(run.err).contains(stderrContains), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommand)
