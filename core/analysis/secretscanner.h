@@ -36,7 +36,8 @@ struct SecretSpan
 /// token families run together in one RE2::Set (linear time); a keyword rule with a placeholder
 /// filter and an entropy threshold covers the rest. Honours `metadata.tassel.allow` (fingerprints)
 /// and `# tassel: allow-secret` on the line. Immutable after construction and safe to share
-/// between threads; build one and reuse it, compiling the patterns costs a few milliseconds.
+/// between threads; build one and reuse it (compiling the patterns takes tens
+/// of milliseconds).
 class SecretScanner
 {
 public:
