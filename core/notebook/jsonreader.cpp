@@ -4,6 +4,10 @@
 #include <charconv>
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tassel {
 
 namespace {
@@ -288,6 +292,25 @@ bool JsonReader::scanString(std::string *out)
     std::size_t pos = m_pos + 1;
     std::size_t chunk = pos;
     for (;;) {
+#if defined(__SSE2__)
+        // Base64 images are most of a big notebook: look at 16 bytes at a time for a quote, a
+        // backslash, or a byte that is below 0x20 or above 0x7F (both negative as signed - 0x20).
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (pos + 16 <= size) {
+            const __m128i chunk16 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + pos));
+            const __m128i special = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(chunk16, quote), _mm_cmpeq_epi8(chunk16, backslash)),
+                _mm_cmplt_epi8(chunk16, space));
+            const int mask = _mm_movemask_epi8(special);
+            if (mask) {
+                pos += std::size_t(__builtin_ctz(unsigned(mask)));
+                break;
+            }
+            pos += 16;
+        }
+#endif
         while (pos < size && stringClasses[static_cast<unsigned char>(data[pos])] == Plain)
             ++pos;
         if (pos >= size)

@@ -738,8 +738,8 @@ public:
 
         // Pass 1: check the whole syntax and find the version before interpreting anything, so
         // that a syntax error is always reported as such and the version decides the reading.
+        // Pass 1 keeps the pages it reads: pass 2 reads them again right away.
         JsonReader check(text, readerLimits());
-        check.setReleaseCallback(shifted(start));
         json major, minor;
         std::size_t majorOffset = 0;
         if (check.peek() == JsonReader::Kind::Object) {
@@ -982,10 +982,11 @@ Result<Notebook> NotebookLoader::loadFile(const std::string &path) const
     // back transparently if an error message needs them), so a 100 MB notebook does not cost
     // the file size on top of the model.
     const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
-    release = [mapped, page](std::size_t offset) {
-        const std::size_t length = offset / page * page;
-        if (length > 0)
-            madvise(mapped, length, MADV_DONTNEED);
+    release = [mapped, page, done = std::size_t(0)](std::size_t offset) mutable {
+        const std::size_t end = offset / page * page;
+        if (end > done)
+            madvise(mapped + done, end - done, MADV_DONTNEED);
+        done = std::max(done, end);
     };
 #endif
     Result<Notebook> result = Loader(bytes, path, m_limits, release).load();
