@@ -5,6 +5,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -147,13 +148,13 @@ public:
         m_reader.beginArray();
         while (m_reader.nextElement()) {
             const std::size_t index = m_notebook.cells.size();
+            const auto cellKind = m_reader.peek();
             if (index >= m_limits.maxCells) {
                 errorPath = "/cells/" + std::to_string(index);
                 return m_reader.fail("too-large",
                     "the notebook has more than the limit of " + std::to_string(m_limits.maxCells) + " cells",
                     m_reader.offset());
             }
-            const auto cellKind = m_reader.peek();
             if (cellKind != JsonReader::Kind::Object)
                 return m_reader.failed()
                     ? false

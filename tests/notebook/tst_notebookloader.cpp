@@ -84,6 +84,8 @@ private slots:
     void sourceFormsAreEquivalent();
     void upgradesNbformat3();
     void keepsFileLines();
+    void unreadableFiles();
+    void tooManyCells();
     void corpus();
     void roundTripIsByteIdentical();
     void writerFormatsLikePython_data();
@@ -424,6 +426,42 @@ void TestNotebookLoader::keepsFileLines()
     QVERIFY(expected.size() > 3);
     for (std::size_t i = 0; i < expected.size(); ++i)
         QCOMPARE(result->cells[i].fileLine, expected[i]);
+}
+
+void TestNotebookLoader::unreadableFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const QString &path : {dir.filePath(QStringLiteral("missing.ipynb")), dir.path()}) {
+        const auto result = NotebookLoader().loadFile(path.toStdString());
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, std::string("io-error"));
+        QCOMPARE(result.error().file, path.toStdString());
+    }
+    const QString empty = dir.filePath(QStringLiteral("empty.ipynb"));
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const auto result = NotebookLoader().loadFile(empty.toStdString());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, std::string("empty-file"));
+}
+
+void TestNotebookLoader::tooManyCells()
+{
+    NotebookLoader::Limits limits;
+    limits.maxCells = 2;
+    const QByteArray cell = "{\"cell_type\": \"raw\", \"id\": \"a\", \"metadata\": {}, \"source\": \"\"}";
+    const QByteArray bytes
+        = "{\"cells\": [" + cell + ",\n" + cell + ",\n" + cell + "], \"nbformat\": 4, \"nbformat_minor\": 5}";
+    const auto result = NotebookLoader(limits).loadBytes(
+        std::string_view(bytes.constData(), std::size_t(bytes.size())), "n");
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, std::string("too-large"));
+    QVERIFY(result.error().message.find("limit of 2 cells") != std::string::npos);
+    QCOMPARE(result.error().line, 3);
+    QCOMPARE(result.error().column, 1);
+    QCOMPARE(result.error().jsonPath, std::string("/cells/2"));
 }
 
 void TestNotebookLoader::corpus()
