@@ -84,6 +84,7 @@ private slots:
     void sourceFormsAreEquivalent();
     void upgradesNbformat3();
     void keepsFileLines();
+    void damagedFilesGiveErrorsNotCrashes();
     void unreadableFiles();
     void tooManyCells();
     void corpus();
@@ -426,6 +427,38 @@ void TestNotebookLoader::keepsFileLines()
     QVERIFY(expected.size() > 3);
     for (std::size_t i = 0; i < expected.size(); ++i)
         QCOMPARE(result->cells[i].fileLine, expected[i]);
+}
+
+void TestNotebookLoader::damagedFilesGiveErrorsNotCrashes()
+{
+    const QByteArray bytes = readAll(corpusDir + "/jupyter__nbformat/tests__test4.ipynb");
+    QVERIFY(bytes.size() > 1000);
+    // Every cut of the file is incomplete JSON, reported with a position inside the file.
+    const qsizetype lastBrace = bytes.lastIndexOf('}');
+    for (qsizetype cut = 1; cut < lastBrace; cut += 97) {
+        const auto result
+            = NotebookLoader().loadBytes(std::string_view(bytes.constData(), std::size_t(cut)), "cut");
+        QVERIFY2(!result.ok(), qPrintable(QStringLiteral("cut at %1 loaded").arg(cut)));
+        QCOMPARE(result.error().code, std::string("invalid-json"));
+        QVERIFY(result.error().line >= 1 && result.error().column >= 1);
+    }
+    // Damaged bytes either still load or give an error value with a code.
+    std::uint32_t state = 12345;
+    for (int round = 0; round < 300; ++round) {
+        QByteArray damaged = bytes;
+        for (int i = 0; i < 3; ++i) {
+            state = state * 1103515245u + 12345u;
+            const qsizetype at = qsizetype((state >> 8) % std::uint32_t(damaged.size()));
+            state = state * 1103515245u + 12345u;
+            damaged[at] = char(state >> 24);
+        }
+        const auto result = NotebookLoader().loadBytes(
+            std::string_view(damaged.constData(), std::size_t(damaged.size())), "x");
+        if (!result.ok()) {
+            QVERIFY(!result.error().code.empty());
+            QVERIFY(!result.error().message.empty());
+        }
+    }
 }
 
 void TestNotebookLoader::unreadableFiles()
