@@ -219,6 +219,14 @@ void TestNotebookLoader::badInput_data()
                                          << 0 << 0 << "wrong-type"
                                          << "output 'text' must be a string or a list of strings, found null"
                                          << 5 << 68 << "/cells/0/outputs/0/text";
+    // Errors inside an upgraded nbformat 3 cell name the cell's line in the original file.
+    QTest::addRow("nbformat 3 code cell with a numeric input")
+        << QByteArray(
+               "{\"metadata\": {}, \"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": [{\"cells\": [\n"
+               "  {\"cell_type\": \"markdown\", \"source\": \"a\"},\n  {\"cell_type\": \"code\", \"input\": "
+               "5}]}]}")
+        << 0 << 0 << "wrong-type"
+        << "nbformat 3 cell 2: 'source' must be a string or a list of strings" << 3 << 0 << "";
     const int deep = 200000;
     QTest::addRow("200,000-deep array")
         << QByteArray(deep, '[') + QByteArray(deep, ']') << 0 << 0 << "too-deep"
