@@ -42,3 +42,13 @@ target_include_directories(tree_sitter_python PRIVATE "${TASSEL_TREE_SITTER_PYTH
 set_target_properties(tree_sitter_python PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 # Generated code: its warnings are not ours to fix.
 target_compile_options(tree_sitter_python PRIVATE -w)
+
+# Graphviz lays out the GUI's dependency graph (libgvc with its dot layout plugin).
+if(TASSEL_BUILD_GUI)
+    if(PkgConfig_FOUND)
+        pkg_check_modules(GRAPHVIZ QUIET IMPORTED_TARGET libgvc libcgraph)
+    endif()
+    if(NOT GRAPHVIZ_FOUND)
+        message(FATAL_ERROR "Graphviz (libgvc) not found. ${_tassel_hint}: Debian libgraphviz-dev, Fedora graphviz-devel, Arch graphviz.")
+    endif()
+endif()

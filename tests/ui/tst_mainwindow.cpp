@@ -1,42 +1,103 @@
-#include "cellwidget.h"
+#include "celldelegate.h"
+#include "dependencygraphview.h"
+#include "executiontimeline.h"
+#include "findingspanel.h"
+#include "language.h"
 #include "mainwindow.h"
+#include "notebookmodel.h"
 #include "notebookview.h"
 
-#include <QPlainTextEdit>
+#include "notebook/notebookloader.h"
+
+#include <QAbstractItemModelTester>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
-#include <QTextBrowser>
+#include <QTreeView>
 
 using namespace tassel;
 using namespace tassel::ui;
+
+namespace {
+const QString kExample = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
+
+Finding makeFinding(std::string rule, Severity severity, int cell, int line, std::string message)
+{
+    Finding f;
+    f.rule = std::move(rule);
+    f.severity = severity;
+    f.cell = cell;
+    f.line = line;
+    f.message = std::move(message);
+    return f;
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void opensBundledExample();
+    void modelPassesTester();
     void reportsUnreadableFile();
+    void masksSecrets_data();
+    void masksSecrets();
+    void findingSelectsCell();
+    void nextFindingWraps();
+    void findsText_data();
+    void findsText();
+    void timelineShowsRunOrder();
 };
+
+void TestMainWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("TasselTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QStandardPaths::setTestModeEnabled(true);
+}
 
 void TestMainWindow::opensBundledExample()
 {
     MainWindow window;
-    QVERIFY(window.openFile(QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb")));
+    QVERIFY(window.openFile(kExample));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    const auto cells = window.notebookView()->cellWidgets();
-    QCOMPARE(qsizetype(cells.size()), qsizetype(window.notebook().cells.size()));
-    QCOMPARE(cells.first()->cellType(), CellType::Markdown);
-    QVERIFY(cells.first()->sourceText().startsWith(QStringLiteral("# Penguins")));
+    NotebookModel *model = window.notebookView()->notebookModel();
+    CellDelegate *delegate = window.notebookView()->cellDelegate();
+    QCOMPARE(std::size_t(model->rowCount()), window.notebook().cells.size());
+    QCOMPARE(model->index(0).data(NotebookModel::CellTypeRole).toInt(), int(CellType::Markdown));
+    QVERIFY(
+        model->index(0).data(NotebookModel::SourceRole).toString().startsWith(QStringLiteral("# Penguins")));
     // Markdown is rendered (the heading's '#' is gone from the displayed text).
-    auto *markdown = cells.first()->findChild<QTextBrowser *>(QStringLiteral("markdown"));
-    QVERIFY(markdown);
-    QVERIFY(markdown->toPlainText().startsWith(QStringLiteral("Penguins")));
+    QVERIFY(delegate->renderedSource(0).startsWith(QStringLiteral("Penguins")));
     // The second cell is code, shown verbatim.
-    auto *code = cells.at(1)->findChild<QPlainTextEdit *>(QStringLiteral("code"));
-    QVERIFY(code);
-    QCOMPARE(code->toPlainText(), QString::fromStdString(window.notebook().cells.at(1).source));
+    QCOMPARE(delegate->renderedSource(1), QString::fromStdString(window.notebook().cells.at(1).source));
+    QCOMPARE(model->index(1).data(NotebookModel::ExecutionCountRole).toInt(), 1);
     QVERIFY(window.windowTitle().contains(QStringLiteral("penguins.ipynb")));
+    // The plot cell shows its PNG as an image, the summary cell its text.
+    int images = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        images += delegate->imageBlockCount(row);
+    QCOMPARE(images, 1);
+    QVERIFY(delegate->textBlockCount(3) >= 1);
+}
+
+void TestMainWindow::modelPassesTester()
+{
+    NotebookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto notebook = NotebookLoader().loadFile(kExample.toStdString());
+    QVERIFY(notebook);
+    model.setNotebook(*notebook);
+    NotebookAnalysis analysis;
+    analysis.findings.push_back(makeFinding("stale-output", Severity::Warning, 3, 0, "stale"));
+    model.setAnalysis(analysis);
+    QCOMPARE(model.index(3).data(NotebookModel::BadgesRole).toStringList(),
+        QStringList {QStringLiteral("stale-output")});
+    QCOMPARE(model.index(2).data(NotebookModel::FindingCountRole).toInt(), 0);
 }
 
 void TestMainWindow::reportsUnreadableFile()
@@ -44,6 +105,141 @@ void TestMainWindow::reportsUnreadableFile()
     MainWindow window;
     QVERIFY(!window.openFile(QStringLiteral(TASSEL_SOURCE_DIR "/no/such/notebook.ipynb")));
     QVERIFY(window.lastError().contains(QStringLiteral("notebook.ipynb")));
+}
+
+void TestMainWindow::masksSecrets_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("endColumn");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("token on line 2") << QStringLiteral("import os\ntoken = \"ghp_abcdef\"\n") << 2 << 10 << 20
+                                     << QStringLiteral("import os\ntoken = \"••••••••••\"\n");
+    QTest::addRow("whole line when no end")
+        << QStringLiteral("key = AKIA1234") << 1 << 7 << 0 << QStringLiteral("key = ••••••••");
+    QTest::addRow("multi-byte characters before") << QStringLiteral("s = \"é\" + \"sk_live_x\"") << 1 << 13
+                                                  << 22 << QStringLiteral("s = \"é\" + \"•••••••••\"");
+}
+
+void TestMainWindow::masksSecrets()
+{
+    QFETCH(QString, source);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(int, endColumn);
+    QFETCH(QString, expected);
+    Finding secret = makeFinding("hardcoded-secret", Severity::Error, 0, line, "secret");
+    secret.column = column;
+    secret.endLine = line;
+    secret.endColumn = endColumn;
+    secret.location = "source";
+    const std::string masked = NotebookModel::maskRanges(source.toStdString(), {&secret});
+    QCOMPARE(QString::fromStdString(masked), expected);
+
+    // Through the model: masked by default, clear text on request only.
+    Notebook notebook;
+    Cell cell;
+    cell.source = source.toStdString();
+    notebook.cells.push_back(cell);
+    NotebookModel model;
+    model.setNotebook(notebook);
+    NotebookAnalysis analysis;
+    analysis.findings.push_back(secret);
+    model.setAnalysis(analysis);
+    QCOMPARE(model.displaySource(0), expected);
+    model.setRevealed(0, true);
+    QCOMPARE(model.displaySource(0), source);
+}
+
+void TestMainWindow::findingSelectsCell()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(kExample));
+    NotebookAnalysis analysis;
+    analysis.findings.push_back(
+        makeFinding("stale-output", Severity::Warning, 5, 2, "Output older than its inputs"));
+    analysis.findings.push_back(makeFinding("execution-gap", Severity::Info, 7, 0, "Counts skip"));
+    analysis.verdict.reproducibleTopToBottom = false;
+    analysis.verdict.summary = "1 cell uses a name defined later";
+    window.setAnalysis(analysis);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(
+        window.findingsPanel()->verdictText().contains(QStringLiteral("1 cell uses a name defined later")));
+
+    // Click the stale-output finding in the tree: the cell it names becomes current.
+    QTreeView *tree = window.findingsPanel()->treeView();
+    QAbstractItemModel *model = tree->model();
+    QModelIndex target;
+    for (int group = 0; group < model->rowCount(); ++group) {
+        const QModelIndex parent = model->index(group, 0);
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex child = model->index(row, 0, parent);
+            if (child.data(FindingsPanel::FindingIndexRole).toInt() == 0)
+                target = child;
+        }
+    }
+    QVERIFY(target.isValid());
+    tree->scrollTo(target);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(target).center());
+    QCOMPARE(window.notebookView()->currentCell(), 5);
+    QVERIFY(window.notebookView()
+                ->visualRect(window.notebookView()->currentIndex())
+                .intersects(window.notebookView()->viewport()->rect()));
+
+    // Filtering by text keeps matching findings only.
+    window.findingsPanel()->setFilterText(QStringLiteral("skip"));
+    QCOMPARE(model->rowCount(), 1);
+}
+
+void TestMainWindow::nextFindingWraps()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(kExample));
+    NotebookAnalysis analysis;
+    analysis.findings.push_back(makeFinding("execution-gap", Severity::Info, 7, 0, "b"));
+    analysis.findings.push_back(makeFinding("stale-output", Severity::Warning, 3, 0, "a"));
+    window.setAnalysis(analysis);
+    QVERIFY(window.gotoFinding(+1));
+    QCOMPARE(window.notebookView()->currentCell(), 3);
+    QVERIFY(window.gotoFinding(+1));
+    QCOMPARE(window.notebookView()->currentCell(), 7);
+    QVERIFY(window.gotoFinding(+1));
+    QCOMPARE(window.notebookView()->currentCell(), 3);
+    QVERIFY(window.gotoFinding(-1));
+    QCOMPARE(window.notebookView()->currentCell(), 7);
+}
+
+void TestMainWindow::findsText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("cell");
+    QTest::addRow("code") << QStringLiteral("mean_by_species") << 7;
+    QTest::addRow("markdown, any case") << QStringLiteral("LOAD THE DATA") << 2;
+    QTest::addRow("absent") << QStringLiteral("no such text anywhere") << -1;
+}
+
+void TestMainWindow::findsText()
+{
+    QFETCH(QString, text);
+    QFETCH(int, cell);
+    MainWindow window;
+    QVERIFY(window.openFile(kExample));
+    QCOMPARE(window.findText(text), cell >= 0);
+    QCOMPARE(window.notebookView()->currentCell(), cell);
+}
+
+void TestMainWindow::timelineShowsRunOrder()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(kExample));
+    const auto &points = window.timeline()->points();
+    // Six code cells, all run once in document order.
+    QCOMPARE(points.size(), std::size_t(6));
+    QCOMPARE(points.front().cell, 1);
+    QCOMPARE(points.front().count, 1);
+    QCOMPARE(window.timeline()->backwardSteps(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
