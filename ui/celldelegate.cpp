@@ -435,6 +435,10 @@ void CellDelegate::paint(
     if (cell.type != CellType::Markdown) {
         painter->fillRect(
             sourceRect, QColor::fromRgba(theme().editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+        // The themes' backgrounds match a plain window: a hairline marks the code box.
+        painter->setPen(palette.color(QPalette::Mid));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(sourceRect.adjusted(0, 0, -1, -1));
         if (row == m_highlightRow && m_highlightLine > 0) {
             QColor band = palette.color(QPalette::Highlight);
             band.setAlpha(70);

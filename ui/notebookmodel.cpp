@@ -20,13 +20,21 @@ std::size_t lineStart(const std::string &text, int line)
     return offset;
 }
 
+/// Byte offset of 1-based `column` (counted in code points, as CellSymbols ranges are) on `line`,
+/// clamped to the end of that line.
 std::size_t clampedOffset(const std::string &text, int line, int column)
 {
     const std::size_t start = lineStart(text, line);
     if (start == std::string::npos)
         return text.size();
     const std::size_t end = std::min(text.find('\n', start), text.size());
-    return std::min(start + std::size_t(std::max(column, 1) - 1), end);
+    std::size_t offset = start;
+    for (int skip = std::max(column, 1) - 1; skip > 0 && offset < end; --skip) {
+        ++offset;
+        while (offset < end && (static_cast<unsigned char>(text[offset]) & 0xc0) == 0x80)
+            ++offset;
+    }
+    return offset;
 }
 } // namespace
 

@@ -45,7 +45,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    /// Replaces the ranges the findings point at (1-based line, 1-based UTF-8 byte column,
+    /// Replaces the ranges the findings point at (1-based line, 1-based column in code points,
     /// end exclusive) by one bullet per character. Public for tests.
     static std::string maskRanges(const std::string &text, const std::vector<const Finding *> &secrets);
 

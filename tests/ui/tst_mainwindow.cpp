@@ -21,6 +21,7 @@ using namespace tassel::ui;
 
 namespace {
 const QString kExample = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
+const QString kSmall = QStringLiteral(TASSEL_TEST_DATA_DIR "/ui/small.ipynb");
 
 Finding makeFinding(std::string rule, Severity severity, int cell, int line, std::string message)
 {
@@ -49,6 +50,7 @@ private slots:
     void findsText_data();
     void findsText();
     void timelineShowsRunOrder();
+    void graphHasCellsAndFlows();
 };
 
 void TestMainWindow::initTestCase()
@@ -118,8 +120,8 @@ void TestMainWindow::masksSecrets_data()
                                      << QStringLiteral("import os\ntoken = \"••••••••••\"\n");
     QTest::addRow("whole line when no end")
         << QStringLiteral("key = AKIA1234") << 1 << 7 << 0 << QStringLiteral("key = ••••••••");
-    QTest::addRow("multi-byte characters before") << QStringLiteral("s = \"é\" + \"sk_live_x\"") << 1 << 13
-                                                  << 22 << QStringLiteral("s = \"é\" + \"•••••••••\"");
+    QTest::addRow("multi-byte characters before") << QStringLiteral("s = \"é\" + \"sk_live_x\"") << 1 << 12
+                                                  << 21 << QStringLiteral("s = \"é\" + \"•••••••••\"");
 }
 
 void TestMainWindow::masksSecrets()
@@ -240,6 +242,59 @@ void TestMainWindow::timelineShowsRunOrder()
     QCOMPARE(points.front().cell, 1);
     QCOMPARE(points.front().count, 1);
     QCOMPARE(window.timeline()->backwardSteps(), 0);
+}
+
+void TestMainWindow::graphHasCellsAndFlows()
+{
+    auto notebook = NotebookLoader().loadFile(kSmall.toStdString());
+    QVERIFY2(notebook, notebook ? "" : notebook.error().toString().c_str());
+    NotebookAnalysis analysis;
+    analysis.path = notebook->path;
+    analysis.dependencies = {{1, 2, {"x"}, "both"}, {1, 3, {"math", "x"}, "both"}, {2, 3, {"y"}, "both"}};
+
+    DependencyGraphView view;
+    QSignalSpy ready(&view, &DependencyGraphView::layoutReady);
+    view.setAnalysis(*notebook, analysis);
+    QVERIFY(ready.wait(10000));
+    const auto &layout = view.layoutResult();
+    QVERIFY2(layout.error.isEmpty(), qPrintable(layout.error));
+
+    // Every code cell is a node; the markdown cell is not.
+    QList<int> nodes;
+    for (const auto &node : layout.nodes)
+        nodes.append(node.cell);
+    QCOMPARE(nodes, (QList<int> {1, 2, 3, 4}));
+    QMap<QPair<int, int>, QString> edges;
+    for (const auto &edge : layout.edges) {
+        edges.insert({edge.from, edge.to}, edge.label);
+        QVERIFY(!edge.path.isEmpty());
+    }
+    const QMap<QPair<int, int>, QString> expected {
+        {{1, 2}, QStringLiteral("x")}, {{1, 3}, QStringLiteral("math, x")}, {{2, 3}, QStringLiteral("y")}};
+    QCOMPARE(edges, expected);
+    // Left to right: a cell sits right of the cells it reads from.
+    QMap<int, QRectF> boxes;
+    for (const auto &node : layout.nodes)
+        boxes.insert(node.cell, node.box);
+    QVERIFY(boxes[1].right() < boxes[2].left());
+    QVERIFY(boxes[2].right() < boxes[3].left());
+    // The never-run cell is coloured as such.
+    QCOMPARE(layout.nodes.back().state, GraphLayout::State::Unexecuted);
+
+    // Selecting the middle cell highlights what it reads and what reads it.
+    view.selectCell(2);
+    QCOMPARE(view.upstreamCells(), QSet<int> {1});
+    QCOMPARE(view.downstreamCells(), QSet<int> {3});
+    // Clicking a node selects its cell.
+    QSignalSpy clicked(&view, &DependencyGraphView::cellClicked);
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPoint at = view.mapFromScene(boxes[3].center());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().first().toInt(), 3);
+    QCOMPARE(view.upstreamCells(), (QSet<int> {1, 2}));
 }
 
 QTEST_MAIN(TestMainWindow)
