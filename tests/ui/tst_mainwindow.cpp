@@ -10,6 +10,7 @@
 #include "notebook/notebookloader.h"
 
 #include <QAbstractItemModelTester>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -51,6 +52,8 @@ private slots:
     void findsText();
     void timelineShowsRunOrder();
     void graphHasCellsAndFlows();
+    void switchesLanguage_data();
+    void switchesLanguage();
 };
 
 void TestMainWindow::initTestCase()
@@ -295,6 +298,36 @@ void TestMainWindow::graphHasCellsAndFlows()
     QCOMPARE(clicked.count(), 1);
     QCOMPARE(clicked.first().first().toInt(), 3);
     QCOMPARE(view.upstreamCells(), (QSet<int> {1, 2}));
+}
+
+void TestMainWindow::switchesLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::addColumn<QString>("findingsDock");
+    QTest::addRow("German") << QStringLiteral("de") << QStringLiteral("&Datei") << QStringLiteral("Befunde");
+    QTest::addRow("back to English") << QStringLiteral("en") << QStringLiteral("&File")
+                                     << QStringLiteral("Findings");
+}
+
+void TestMainWindow::switchesLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, fileMenu);
+    QFETCH(QString, findingsDock);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Switched while the window is open: it re-words itself on the LanguageChange event.
+    QVERIFY(Language::apply(code));
+    QCOMPARE(Language::current(), code);
+    QTRY_COMPARE(window.menuBar()->actions().first()->text(), fileMenu);
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("findingsDock"));
+    QVERIFY(dock);
+    QCOMPARE(dock->windowTitle(), findingsDock);
+    // A window made afterwards starts in the new language.
+    MainWindow fresh;
+    QCOMPARE(fresh.menuBar()->actions().first()->text(), fileMenu);
 }
 
 QTEST_MAIN(TestMainWindow)
