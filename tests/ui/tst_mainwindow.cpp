@@ -14,8 +14,11 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+
 #include <QTreeView>
+#include <fstream>
 
 using namespace tassel;
 using namespace tassel::ui;
@@ -52,6 +55,7 @@ private slots:
     void findsText();
     void timelineShowsRunOrder();
     void graphHasCellsAndFlows();
+    void reloadsChangedFile();
     void switchesLanguage_data();
     void switchesLanguage();
 };
@@ -298,6 +302,30 @@ void TestMainWindow::graphHasCellsAndFlows()
     QCOMPARE(clicked.count(), 1);
     QCOMPARE(clicked.first().first().toInt(), 3);
     QCOMPARE(view.upstreamCells(), (QSet<int> {1, 2}));
+}
+
+void TestMainWindow::reloadsChangedFile()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath(QStringLiteral("changing.ipynb"));
+    QVERIFY(QFile::copy(kSmall, path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    MainWindow window;
+    window.setAskBeforeReload(false);
+    QVERIFY(window.openFile(path));
+    QCOMPARE(window.notebookView()->notebookModel()->rowCount(), 5);
+
+    // Replace the file the way editors do (write elsewhere, rename over it) with one cell fewer.
+    QFile original(kSmall);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    auto json = nlohmann::json::parse(original.readAll().toStdString());
+    json["cells"].erase(json["cells"].end() - 1);
+    const QString replacement = folder.filePath(QStringLiteral("replacement.ipynb"));
+    std::ofstream(replacement.toStdString()) << json.dump(1);
+    QVERIFY(QFile::remove(path));
+    QVERIFY(QFile::rename(replacement, path));
+    QTRY_COMPARE_WITH_TIMEOUT(window.notebookView()->notebookModel()->rowCount(), 4, 5000);
 }
 
 void TestMainWindow::switchesLanguage_data()
