@@ -50,6 +50,7 @@ private slots:
     void masksSecrets_data();
     void masksSecrets();
     void findingSelectsCell();
+    void corpusNotebookGetsBadges();
     void nextFindingWraps();
     void findsText_data();
     void findsText();
@@ -200,6 +201,51 @@ void TestMainWindow::findingSelectsCell()
     // Filtering by text keeps matching findings only.
     window.findingsPanel()->setFilterText(QStringLiteral("skip"));
     QCOMPARE(model->rowCount(), 1);
+}
+
+void TestMainWindow::corpusNotebookGetsBadges()
+{
+    if (!MainWindow::hasAnalyzer())
+        QSKIP("this branch does not have the analyser yet");
+    // Cell 12 ran as execution 9 after cell 10 ran as execution 13.
+    const QString path = QStringLiteral(TASSEL_CORPUS_DIR
+        "/guipsamora__pandas_exercises/"
+        "08_Creating_Series_and_DataFrames__Pokemon__Exercises-with-solutions-and-code.ipynb");
+    MainWindow window;
+    QSignalSpy ready(&window, &MainWindow::analysisReady);
+    QVERIFY(window.openFile(path));
+    QVERIFY(ready.wait(20000));
+    NotebookModel *model = window.notebookView()->notebookModel();
+    QCOMPARE(model->rowCount(), 15);
+    QVERIFY(model->index(12)
+                .data(NotebookModel::BadgesRole)
+                .toStringList()
+                .contains(QStringLiteral("out-of-order-execution")));
+    QVERIFY(!model->index(2)
+                 .data(NotebookModel::BadgesRole)
+                 .toStringList()
+                 .contains(QStringLiteral("out-of-order-execution")));
+    QVERIFY(window.findingsPanel()->verdictText().contains(QStringLiteral("top to bottom")));
+
+    // Click that finding in the panel: cell 12 becomes current.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *tree = window.findingsPanel()->treeView();
+    const auto &findings = model->analysis().findings;
+    QModelIndex target;
+    for (int group = 0; group < tree->model()->rowCount() && !target.isValid(); ++group) {
+        const QModelIndex parent = tree->model()->index(group, 0);
+        for (int row = 0; row < tree->model()->rowCount(parent); ++row) {
+            const QModelIndex child = tree->model()->index(row, 0, parent);
+            const auto &f = findings.at(std::size_t(child.data(FindingsPanel::FindingIndexRole).toInt()));
+            if (f.rule == "out-of-order-execution" && f.cell == 12)
+                target = child;
+        }
+    }
+    QVERIFY(target.isValid());
+    tree->scrollTo(target);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(target).center());
+    QCOMPARE(window.notebookView()->currentCell(), 12);
 }
 
 void TestMainWindow::nextFindingWraps()
