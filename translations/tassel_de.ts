@@ -366,6 +366,10 @@
         <source>%1 has changed on disk. Reload it?</source>
         <translation>%1 wurde auf der Festplatte geändert. Neu laden?</translation>
     </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analysiere …</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::NotebookView</name>
