@@ -56,3 +56,13 @@ endif()
 if(NOT TARGET re2::re2)
     message(FATAL_ERROR "RE2 not found (the secret scanner needs it). ${_tassel_hint}: Debian libre2-dev, Fedora re2-devel.")
 endif()
+
+# Graphviz lays out the GUI's dependency graph (libgvc with its dot layout plugin).
+if(TASSEL_BUILD_GUI)
+    if(PkgConfig_FOUND)
+        pkg_check_modules(GRAPHVIZ QUIET IMPORTED_TARGET libgvc libcgraph)
+    endif()
+    if(NOT GRAPHVIZ_FOUND)
+        message(FATAL_ERROR "Graphviz (libgvc) not found. ${_tassel_hint}: Debian libgraphviz-dev, Fedora graphviz-devel, Arch graphviz.")
+    endif()
+endif()
