@@ -9,14 +9,7 @@
 
 #include "notebook/notebookloader.h"
 
-// The analyser lands on main separately; until a branch has it, the window shows notebooks
-// without findings.
-#if __has_include("analysis/notebookanalyzer.h")
 #include "analysis/notebookanalyzer.h"
-#define TASSEL_UI_HAS_ANALYZER 1
-#else
-#define TASSEL_UI_HAS_ANALYZER 0
-#endif
 
 #include <QAction>
 #include <QActionGroup>
@@ -242,21 +235,10 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::startAnalysis()
 {
-#if TASSEL_UI_HAS_ANALYZER
     m_analysisWatcher.setProperty("generation", m_generation);
     statusBar()->showMessage(tr("Analysing…"));
     m_analysisWatcher.setFuture(
         QtConcurrent::run([notebook = m_notebook] { return analyzeNotebook(notebook); }));
-#else
-    NotebookAnalysis empty;
-    empty.path = m_notebook.path;
-    setAnalysis(empty);
-#endif
-}
-
-bool MainWindow::hasAnalyzer()
-{
-    return TASSEL_UI_HAS_ANALYZER;
 }
 
 bool MainWindow::isBusy() const

@@ -44,7 +44,6 @@ public:
     /// Whether the analysis or the graph layout is still running.
     bool isBusy() const;
     /// Whether this build runs the analysis (false while the analyser is not linked in).
-    static bool hasAnalyzer();
     /// Selects the next (+1) or previous (-1) finding in document order; false when there is none.
     bool gotoFinding(int direction);
     /// Selects the next cell after the current one whose source contains `text`; false if none.

@@ -119,6 +119,18 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
             analysis.problems.push_back(problem.toString());
     }
 
+    // One shape for every finding, whichever check made it: a line has a column, names once.
+    for (Finding &finding : analysis.findings) {
+        if (finding.line > 0 && finding.column <= 0)
+            finding.column = 1;
+        std::vector<std::string> names;
+        for (auto &name : finding.names) {
+            if (std::find(names.begin(), names.end(), name) == names.end())
+                names.push_back(std::move(name));
+        }
+        finding.names = std::move(names);
+    }
+
     std::stable_sort(
         analysis.findings.begin(), analysis.findings.end(), [](const Finding &a, const Finding &b) {
             return std::tie(a.cell, a.line, a.column, a.rule) < std::tie(b.cell, b.line, b.column, b.rule);

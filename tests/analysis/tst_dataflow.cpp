@@ -114,8 +114,10 @@ void TestDataflow::findings_data()
     QTest::addRow("function through another function") << QStringList {"1|def g():\n    return base",
         "2|def f():\n    return g()", "3|print(f())", "4|base = 1"}
                                                        << QStringList {"use-before-definition@2:base"};
-    QTest::addRow("stale output after provider re-ran") << QStringList {"5|threshold = 10",
-        "2|print(threshold)|20"} << QStringList {"out-of-order-execution@1:", "stale-output@1:threshold"};
+    QTest::addRow("stale output after provider re-ran")
+        << QStringList {"5|threshold = 10", "2|print(threshold)|20"}
+        << QStringList {"execution-gap@0:", "execution-gap@1:", "out-of-order-execution@1:",
+               "stale-output@1:threshold"};
     QTest::addRow("unexecuted provider of executed cell")
         << QStringList {"-|rate = 0.5", "1|print(rate)|0.5"} << QStringList {"unexecuted-cell@0:rate"};
     QTest::addRow("unexecuted cell nobody needs is fine")

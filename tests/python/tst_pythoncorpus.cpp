@@ -123,8 +123,7 @@ void TestPythonCorpus::everyCodeCell()
                 const SourceRange &r = s.syntaxErrors.front();
                 std::istringstream lines(cell.source);
                 std::string text;
-                for (int i = 0; i < r.line && std::getline(lines, text); ++i) {
-                }
+                for (int i = 0; i < r.line && std::getline(lines, text); ++i) { }
                 qInfo("%s:%d:%d: %s", where.c_str(), r.line, r.column, text.substr(0, 100).c_str());
             }
             defines += s.defines.size();
