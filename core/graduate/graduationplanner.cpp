@@ -169,6 +169,17 @@ struct CellWork
     bool parametersCell = false;
 };
 
+// Whether text holds anything besides comments and blank lines.
+bool hasCode(const std::string &text)
+{
+    for (const std::string &line : PythonSource::splitLines(text)) {
+        const std::string t = trim(line);
+        if (!t.empty() && t.front() != '#')
+            return true;
+    }
+    return false;
+}
+
 std::string storedOutputOf(const Cell &cell)
 {
     std::string text;
@@ -556,9 +567,6 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 }
                 body += statement.leading + code;
             }
-            for (const Statement &statement : w->statements)
-                if (statement.kind == Statement::Kind::Trivia)
-                    body += statement.leading;
             // display(x) prints what the notebook showed; pyplot's show() saves the figures.
             static const std::regex display(R"((^|[^.\w])display\()");
             if (std::regex_search(body, display)) {
@@ -575,7 +583,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 }
             }
             const std::string stored = storedOutputOf(cell);
-            if (trim(body).empty() && stored.empty())
+            if (!hasCode(body) && stored.empty())
                 continue;
             std::string header
                 = "# notebook cell " + w->id + " (cell " + std::to_string(w->index + 1) + ")\n";
@@ -585,6 +593,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
                     TransformNote note {"hidden-state", w->id, w->index, finding->line, finding->message};
                     plan.notes.push_back(note);
                 }
+            while (!body.empty() && body.front() == '\n')
+                body.erase(0, 1);
             step.body += (step.body.empty() ? "" : "\n") + header + (trim(body).empty() ? "" : body);
             step.cells.push_back(w->index);
             step.cellIds.push_back(w->id);
@@ -700,10 +710,13 @@ Result<GraduationPlan> GraduationPlanner::plan(
             if (importOf.count(word))
                 addUnique(step.imports, importOf[word]);
         }
-        std::stable_sort(
-            step.imports.begin(), step.imports.end(), [](const std::string &a, const std::string &b) {
-                return (a.rfind("from __future__", 0) == 0) > (b.rfind("from __future__", 0) == 0);
-            });
+        // The notebook's order, `from __future__` first.
+        auto rank = [&](const std::string &statement) {
+            const auto at = std::find(allImports.begin(), allImports.end(), statement);
+            return std::make_pair(statement.rfind("from __future__", 0) != 0, at - allImports.begin());
+        };
+        std::stable_sort(step.imports.begin(), step.imports.end(),
+            [&](const std::string &a, const std::string &b) { return rank(a) < rank(b); });
     }
     // A step returns a name only if a later step reads it; order by first definition.
     for (GraduationStep &step : plan.steps) {

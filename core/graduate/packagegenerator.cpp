@@ -383,9 +383,9 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "    return 0\n");
 
     if (!plan.helpers.empty()) {
-        std::string t = "\"\"\"Functions and classes the notebook defines, shared by the steps.\"\"\"\n\n";
-        for (const std::string &import : plan.helperImports)
-            t += import + "\n";
+        std::string t = "\"\"\"Functions and classes the notebook defines, shared by the steps.\"\"\"\n";
+        if (!plan.helperImports.empty())
+            t += "\n" + join(plan.helperImports, "\n") + "\n";
         for (const HelperDefinition &helper : plan.helpers)
             t += "\n\n# From notebook cell " + helper.cellId + " (cell " + std::to_string(helper.cell + 1)
                 + ").\n" + helper.source;
@@ -423,18 +423,18 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         t += "def run(config=None, *, until=None):\n"
              "    \"\"\"Runs every step; with `until` (a step name), stops before it. Returns the values "
              "made.\"\"\"\n"
-             "    config = load_config() if config is None else config\n"
-             "    values = {}\n";
+             "    # Underscored names cannot clash with the notebook's own variables below.\n"
+             "    _config, _until, _values = (load_config() if config is None else config), until, {}\n";
         for (const GraduationStep &step : plan.steps) {
-            t += "    if until == \"" + step.name + "\":\n        return values\n";
+            t += "    if _until == \"" + step.name + "\":\n        return _values\n";
             t += "    # " + step.title + " (notebook cells " + cellList(step) + ")\n    ";
             if (!step.returns.empty())
                 t += join(step.returns, ", ") + " = ";
-            t += step.name + "(" + callArguments(step, "", "config") + ")\n";
+            t += step.name + "(" + callArguments(step, "", "_config") + ")\n";
             for (const std::string &name : step.returns)
-                t += "    values[\"" + name + "\"] = " + name + "\n";
+                t += "    _values[\"" + name + "\"] = " + name + "\n";
         }
-        t += "    save_figures()\n    return values\n";
+        t += "    save_figures()\n    return _values\n";
         add(src + "pipeline.py", t);
     }
 
@@ -475,7 +475,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "    assert normalise_output(printed) == "
               "normalise_output(FIXTURE.read_text(encoding=\"utf-8\"))\n";
         if (step.returns.size() == 1)
-            t += "    assert result is not None or values is not None\n";
+            t += "    assert result is not None\n";
         else if (step.returns.size() > 1)
             t += "    assert isinstance(result, tuple) and len(result) == "
                 + std::to_string(step.returns.size()) + "\n";
