@@ -1,0 +1,129 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tassel {
+
+/// How `tassel graduate` is asked to cut the notebook and what it may tolerate.
+struct GraduationOptions
+{
+    enum class Split { Headings, Cells, Single };
+    Split split = Split::Headings;
+    std::string name; ///< package name override (sanitised like any other name)
+    std::string version = "0.1.0";
+    /// Generate even when cells read names defined later or nowhere; the code marks the spot.
+    bool allowHiddenState = false;
+
+    bool operator==(const GraduationOptions &) const = default;
+};
+
+/// A configuration value: a name bound by the `parameters` cell or by a cell of plain constants.
+struct ConfigParameter
+{
+    std::string name;
+    std::string pythonValue; ///< the right-hand side as written in the notebook
+    std::string tomlValue; ///< the same value in TOML; empty when TOML cannot say it
+    std::string cellId;
+    int cell = -1;
+
+    bool operator==(const ConfigParameter &) const = default;
+};
+
+/// A function or class the notebook defines that does not read notebook data, moved to the
+/// package's helpers module (`functions.py`).
+struct HelperDefinition
+{
+    std::string name;
+    std::string source; ///< the def/class statement, decorators and comments included
+    std::vector<std::string> imports; ///< import statements its body needs
+    std::string cellId;
+    int cell = -1;
+
+    bool operator==(const HelperDefinition &) const = default;
+};
+
+/// One section of the notebook turned into a function `name` in module `module`.
+struct GraduationStep
+{
+    std::string name; ///< function name (a valid, non-reserved identifier)
+    std::string module; ///< module name inside the package
+    std::string title; ///< the heading the section starts with, or a description
+    std::vector<int> cells; ///< code cell indexes (0-based over all cells)
+    std::vector<std::string> cellIds;
+    std::vector<std::string> parameters; ///< names read from earlier steps (in first-use order)
+    std::vector<std::string> configParameters; ///< names read from the configuration
+    std::vector<std::string> hiddenState; ///< names defined later or nowhere (--allow-hidden-state)
+    std::vector<std::string> returns; ///< names later steps read
+    std::vector<std::string> imports; ///< import statements for the module top
+    std::vector<std::string> helpers; ///< helper names imported from functions.py
+    std::vector<std::string> runtime; ///< names imported from the package's _runtime module
+    std::string body; ///< plain Python at indentation 0 (the generator indents it)
+    /// What the notebook showed for these cells (stdout streams and text/plain results), with
+    /// secrets masked: the step's regression fixture.
+    std::string storedOutput;
+
+    bool operator==(const GraduationStep &) const = default;
+};
+
+/// A third-party distribution the package needs.
+struct PackageDependency
+{
+    std::string distribution;
+    std::string version; ///< empty when unknown
+    std::string source; ///< where the version came from, e.g. "%pip in cell 2"
+    std::string module; ///< the import that needs it (empty for a declared-only install)
+
+    bool operator==(const PackageDependency &) const = default;
+};
+
+/// A secret found in the notebook, replaced by an environment variable lookup.
+struct SecretVariable
+{
+    std::string environmentName;
+    std::string kind;
+    std::string cellId;
+    int cell = -1;
+
+    bool operator==(const SecretVariable &) const = default;
+};
+
+/// Something the transformation changed, dropped or could not translate, for the user to read.
+struct TransformNote
+{
+    std::string kind; ///< "removed", "rewritten", "kept-as-comment", "dependency", "hidden-state"
+    std::string cellId;
+    int cell = -1;
+    int line = 0; ///< 1-based within the cell
+    std::string message;
+
+    bool operator==(const TransformNote &) const = default;
+};
+
+/// Everything needed to write a package from a notebook, as an editable value: change names,
+/// parameters or steps, then hand it to PackageGenerator. Holds the notebook's secret values
+/// (`secretValues`) only so the generator can mask them everywhere; never show them.
+struct GraduationPlan
+{
+    std::string packageName; ///< import name (identifier)
+    std::string distributionName; ///< project name in pyproject.toml
+    std::string version = "0.1.0";
+    std::string description;
+    std::string pythonVersion; ///< "3.13": .python-version and requires-python
+    std::string notebookFileName; ///< base name of the source notebook
+    std::string notebookSha256;
+    std::string notebookCopy; ///< the notebook's JSON with secrets masked; empty when unreadable
+    std::vector<ConfigParameter> config;
+    std::vector<HelperDefinition> helpers;
+    std::vector<std::string> helperImports; ///< import statements functions.py needs
+    std::vector<GraduationStep> steps; ///< in dependency (= document) order
+    std::vector<PackageDependency> dependencies;
+    std::vector<SecretVariable> secrets;
+    std::vector<std::string> secretValues;
+    std::vector<TransformNote> notes;
+    bool usesMatplotlib = false;
+
+    bool operator==(const GraduationPlan &) const = default;
+};
+
+} // namespace tassel

@@ -1,0 +1,796 @@
+#include "graduate/graduationplanner.h"
+
+#include "graduate/ipythontransformer.h"
+#include "graduate/pythonnames.h"
+#include "graduate/pythonsource.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace tassel {
+
+namespace {
+
+using Statement = PythonSource::Statement;
+
+// Names the generated modules use themselves; a step, helper or package must not take them.
+const std::set<std::string> kReservedModules
+    = {"cli", "config", "pipeline", "functions", "runtime", "tests", "main", "init", "src", "show", "run"};
+
+std::string trim(std::string_view s)
+{
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+template <typename T>
+void addUnique(std::vector<T> &list, const T &value)
+{
+    if (std::find(list.begin(), list.end(), value) == list.end())
+        list.push_back(value);
+}
+
+/// The first markdown heading's text in a cell, or empty.
+std::string headingOf(const Cell &cell)
+{
+    for (const std::string &line : PythonSource::splitLines(cell.source)) {
+        const std::string t = trim(line);
+        std::size_t hashes = 0;
+        while (hashes < t.size() && t[hashes] == '#')
+            ++hashes;
+        if (hashes >= 1 && hashes <= 6 && hashes < t.size() && t[hashes] == ' ') {
+            std::string text = trim(std::string_view(t).substr(hashes));
+            while (!text.empty() && text.back() == '#')
+                text.pop_back();
+            return trim(text);
+        }
+    }
+    return {};
+}
+
+/// Byte offset of a 1-based line and code-point column in `text`; npos when out of range.
+std::size_t offsetOf(const std::string &text, int line, int column)
+{
+    std::size_t at = 0;
+    for (int l = 1; l < line; ++l) {
+        at = text.find('\n', at);
+        if (at == std::string::npos)
+            return std::string::npos;
+        ++at;
+    }
+    for (int c = 1; c < column; ++c) {
+        if (at >= text.size() || text[at] == '\n')
+            return std::string::npos;
+        ++at;
+        while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+            ++at;
+    }
+    return at;
+}
+
+void replaceAll(std::string &text, const std::string &from, const std::string &to)
+{
+    if (from.empty())
+        return;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+/// A Python literal as TOML, or empty when TOML cannot say it (expressions, None, tuples...).
+std::string tomlValue(const std::string &python)
+{
+    const std::string v = trim(python);
+    if (v == "True")
+        return "true";
+    if (v == "False")
+        return "false";
+    static const std::regex number(R"(^-?(\d[\d_]*)(\.\d+)?([eE][-+]?\d+)?$)");
+    if (std::regex_match(v, number))
+        return v;
+    static const std::regex fraction(R"(^-?\.\d+$)");
+    if (std::regex_match(v, fraction))
+        return v[0] == '-' ? "-0" + v.substr(1) : "0" + v;
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()
+        && v.find('\\') == std::string::npos && v.find('\n') == std::string::npos
+        && v.substr(1, v.size() - 2).find(v.front()) == std::string::npos) {
+        const std::string inner = v.substr(1, v.size() - 2);
+        if (inner.find('"') == std::string::npos)
+            return '"' + inner + '"';
+        return '\'' + inner + '\'';
+    }
+    if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
+        std::string out = "[";
+        std::string item;
+        const std::string inner = v.substr(1, v.size() - 2);
+        std::vector<std::string> items;
+        char quote = 0;
+        for (const char c : inner) {
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == ',') {
+                items.push_back(item);
+                item.clear();
+                continue;
+            } else if (c == '[' || c == '(' || c == '{') {
+                return {};
+            }
+            item += c;
+        }
+        if (!trim(item).empty())
+            items.push_back(item);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string t = tomlValue(items[i]);
+            if (t.empty())
+                return {};
+            out += (i ? ", " : "") + t;
+        }
+        return out + "]";
+    }
+    return {};
+}
+
+/// `NAME = value` on one logical statement: the name and the value text, or empty.
+std::pair<std::string, std::string> simpleAssignment(const Statement &statement)
+{
+    if (statement.kind != Statement::Kind::Other)
+        return {};
+    static const std::regex assignment(R"(^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]+)?=\s*([^=][\s\S]*)$)");
+    std::smatch match;
+    const std::string code = trim(statement.code);
+    if (!std::regex_match(code, match, assignment))
+        return {};
+    std::string value = match[2].str();
+    // A trailing comment is not part of the value.
+    if (value.find('\n') == std::string::npos)
+        value = PythonSource::withoutComment(value);
+    return {match[1].str(), trim(value)};
+}
+
+struct CellWork
+{
+    int index = -1;
+    std::string id;
+    std::vector<Statement> statements;
+    IPythonTransformer::Output transformed;
+    std::set<std::string> importBound; ///< names this cell binds by import statements
+    std::set<std::string> configNames; ///< names this cell gives the configuration
+    bool parametersCell = false;
+};
+
+// Whether text holds anything besides comments and blank lines.
+bool hasCode(const std::string &text)
+{
+    for (const std::string &line : PythonSource::splitLines(text)) {
+        const std::string t = trim(line);
+        if (!t.empty() && t.front() != '#')
+            return true;
+    }
+    return false;
+}
+
+std::string storedOutputOf(const Cell &cell)
+{
+    std::string text;
+    for (const Output &output : cell.outputs) {
+        if (output.type == OutputType::Stream && output.streamName == "stdout") {
+            text += output.text;
+        } else if (output.type == OutputType::ExecuteResult || output.type == OutputType::DisplayData) {
+            const bool figure = std::any_of(output.data.begin(), output.data.end(),
+                [](const MimeItem &item) { return item.mimeType.rfind("image/", 0) == 0; });
+            const MimeItem *plain = output.find("text/plain");
+            if (plain && !figure)
+                text += plain->data + '\n';
+        }
+    }
+    return text;
+}
+
+std::string sha256(const std::string &bytes)
+{
+    return QCryptographicHash::hash(
+        QByteArrayView(bytes.data(), qsizetype(bytes.size())), QCryptographicHash::Sha256)
+        .toHex()
+        .toStdString();
+}
+
+std::string jsonEscaped(const std::string &value)
+{
+    const std::string dumped = nlohmann::json(value).dump();
+    return dumped.substr(1, dumped.size() - 2);
+}
+
+// Which distribution a module needs when the dependency analysis said nothing.
+bool looksThirdParty(const std::string &module)
+{
+    static const std::set<std::string> builtin = {"__future__", "sys", "builtins", "_thread", "posixpath",
+        "ntpath", "marshal", "faulthandler", "atexit", "sched", "selectors", "mmap", "readline", "pdb",
+        "cProfile", "pstats", "graphlib", "concurrent", "configparser", "netrc", "plistlib", "secrets",
+        "smtplib", "ftplib", "poplib", "socketserver", "xmlrpc", "wsgiref", "webbrowser", "gettext",
+        "filecmp", "fnmatch", "fileinput", "bz2", "tarfile", "zipimport", "pkgutil", "runpy", "ensurepip",
+        "sysconfig", "pydoc", "doctest", "curses", "optparse", "getopt", "contextvars", "reprlib", "copyreg",
+        "quopri", "binascii", "uu", "mailbox", "html", "hmac", "crypt", "grp", "pwd", "termios", "tty", "pty",
+        "fcntl", "resource", "syslog", "wave", "audioop", "chunk", "sndhdr", "imghdr", "turtle", "cmd",
+        "shlex", "zoneinfo", "tomllib", "array"};
+    return !PythonNames::isStandardModule(module) && !builtin.count(module);
+}
+
+} // namespace
+
+Result<GraduationPlan> GraduationPlanner::plan(
+    const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options)
+{
+    GraduationPlan plan;
+    plan.version = options.version;
+    const std::string stem
+        = QFileInfo(QString::fromStdString(notebook.path)).completeBaseName().toStdString();
+    plan.notebookFileName = PythonNames::identifier(stem, "notebook") + ".ipynb";
+
+    // 1. Cells that read names defined later or nowhere stop graduation: the package would
+    //    reproduce a state nobody can rebuild.
+    std::vector<const Finding *> hidden;
+    for (const Finding &finding : analysis.findings)
+        if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
+            hidden.push_back(&finding);
+    if (!hidden.empty() && !options.allowHiddenState) {
+        Error error;
+        error.code = "hidden-state";
+        error.file = notebook.path;
+        error.message
+            = "cannot graduate: the notebook depends on hidden state (run with --allow-hidden-state "
+              "to generate anyway):";
+        for (const Finding *finding : hidden)
+            error.message += "\n  cell " + std::to_string(finding->cell + 1)
+                + (finding->cellId.empty() ? std::string() : " (id " + finding->cellId + ")")
+                + (finding->line > 0 ? ", line " + std::to_string(finding->line) : std::string()) + ": "
+                + finding->message;
+        error.line = hidden.front()->cell >= 0 && std::size_t(hidden.front()->cell) < notebook.cells.size()
+            ? notebook.cells[std::size_t(hidden.front()->cell)].fileLine
+            : 0;
+        return error;
+    }
+
+    // 2. Names of the whole thing.
+    std::string title;
+    for (const Cell &cell : notebook.cells)
+        if (cell.type == CellType::Markdown && title.empty())
+            title = headingOf(cell);
+    plan.description = title.empty() ? "Pipeline graduated from " + plan.notebookFileName : title;
+    {
+        std::string base = options.name.empty() ? stem : options.name;
+        std::string name = PythonNames::identifier(base, "notebook");
+        if (name == "notebook" && !title.empty() && options.name.empty())
+            name = PythonNames::identifier(title, "notebook");
+        if (PythonNames::isStandardModule(name) || kReservedModules.count(name))
+            name += "_pipeline";
+        plan.packageName = name;
+        plan.distributionName = name;
+        std::replace(plan.distributionName.begin(), plan.distributionName.end(), '_', '-');
+    }
+    {
+        const std::string version = notebook.languageVersion();
+        static const std::regex majorMinor(R"(^(\d+)\.(\d+))");
+        std::smatch match;
+        int minor = 11;
+        if (std::regex_search(version, match, majorMinor) && match[1].str() == "3")
+            minor = std::max(11, std::stoi(match[2].str())); // tomllib needs 3.11
+        plan.pythonVersion = "3." + std::to_string(minor);
+    }
+
+    // 3. Secrets: each span becomes an environment lookup before anything else reads the text.
+    std::map<int, std::string> sources;
+    for (std::size_t i = 0; i < notebook.cells.size(); ++i)
+        if (notebook.cells[i].isCode())
+            sources[int(i)] = notebook.cells[i].source;
+    {
+        std::map<int, std::vector<const Finding *>> byCell;
+        for (const Finding &finding : analysis.findings)
+            if (finding.rule == "hardcoded-secret" && finding.cell >= 0 && sources.count(finding.cell)
+                && (finding.location.empty() || finding.location == "source") && finding.line > 0)
+                byCell[finding.cell].push_back(&finding);
+        std::map<std::string, std::string> nameOfValue;
+        std::set<std::string> takenNames;
+        for (auto &[cell, findings] : byCell) {
+            std::sort(findings.begin(), findings.end(), [](const Finding *a, const Finding *b) {
+                return std::tie(a->line, a->column) > std::tie(b->line, b->column);
+            });
+            std::string &source = sources[cell];
+            for (const Finding *finding : findings) {
+                std::size_t begin = offsetOf(source, finding->line, finding->column);
+                std::size_t end = offsetOf(
+                    source, finding->endLine > 0 ? finding->endLine : finding->line, finding->endColumn);
+                if (begin == std::string::npos || end == std::string::npos || end <= begin)
+                    continue;
+                const std::string value = source.substr(begin, end - begin);
+                std::string inner = value;
+                // The scanner may report the literal with or without its quotes.
+                if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'')
+                    && inner.back() == inner.front())
+                    inner = inner.substr(1, inner.size() - 2);
+                else if (begin > 0 && end < source.size()
+                    && (source[begin - 1] == '"' || source[begin - 1] == '\'')
+                    && source[end] == source[begin - 1]) {
+                    --begin;
+                    ++end;
+                }
+                std::string &envName = nameOfValue[inner];
+                if (envName.empty()) {
+                    std::string base = PythonNames::identifier(finding->secretKind, "secret");
+                    std::transform(base.begin(), base.end(), base.begin(),
+                        [](unsigned char c) { return std::toupper(c); });
+                    envName = PythonNames::unique(base, takenNames);
+                    SecretVariable variable;
+                    variable.environmentName = envName;
+                    variable.kind = finding->secretKind;
+                    variable.cell = cell;
+                    variable.cellId = finding->cellId;
+                    plan.secrets.push_back(variable);
+                    plan.secretValues.push_back(inner);
+                }
+                source.replace(begin, end - begin, "os.environ[\"" + envName + "\"]");
+            }
+        }
+    }
+    auto mask = [&](std::string text) {
+        for (const std::string &value : plan.secretValues)
+            replaceAll(text, value, "***");
+        return text;
+    };
+
+    // 4. Per cell: plain Python, statements, imports and configuration.
+    std::vector<CellWork> work;
+    std::vector<std::string> allImports; // statement text, in order of appearance
+    std::map<std::string, std::string> importOf; // bound name -> statement
+    for (auto &[index, source] : sources) {
+        const Cell &cell = notebook.cells[std::size_t(index)];
+        CellWork w;
+        w.index = index;
+        w.id = cell.id.empty() ? "cell-" + std::to_string(index + 1) : cell.id;
+        w.transformed = IPythonTransformer::transform(source);
+        w.statements = PythonSource::statements(w.transformed.code);
+        for (TransformNote note : w.transformed.notes) {
+            note.cell = index;
+            note.cellId = w.id;
+            plan.notes.push_back(note);
+        }
+        for (const Statement &statement : w.statements)
+            if (statement.kind == Statement::Kind::Import) {
+                const std::string text = trim(statement.code);
+                addUnique(allImports, text);
+                for (const std::string &name : PythonSource::importBindings(text)) {
+                    w.importBound.insert(name);
+                    importOf[name] = text;
+                }
+            }
+        w.parametersCell = cell.hasTag("parameters");
+        if (!w.parametersCell && cell.outputs.empty()) {
+            // A cell of nothing but literal constants is configuration as well.
+            bool constants = false;
+            for (const Statement &statement : w.statements) {
+                if (statement.kind == Statement::Kind::Trivia || statement.kind == Statement::Kind::Import)
+                    continue;
+                const auto [name, value] = simpleAssignment(statement);
+                if (name.empty() || (tomlValue(value).empty() && value != "None")) {
+                    constants = false;
+                    break;
+                }
+                constants = true;
+            }
+            w.parametersCell = constants;
+        }
+        if (w.parametersCell)
+            for (const Statement &statement : w.statements) {
+                const auto [name, value] = simpleAssignment(statement);
+                if (name.empty())
+                    continue;
+                ConfigParameter parameter;
+                parameter.name = name;
+                parameter.pythonValue = value;
+                parameter.tomlValue = tomlValue(value);
+                parameter.cell = index;
+                parameter.cellId = w.id;
+                auto existing = std::find_if(plan.config.begin(), plan.config.end(),
+                    [&](const ConfigParameter &p) { return p.name == name; });
+                if (existing != plan.config.end())
+                    *existing = parameter;
+                else
+                    plan.config.push_back(parameter);
+                w.configNames.insert(name);
+            }
+        work.push_back(std::move(w));
+    }
+    for (const auto &[name, statement] : importOf)
+        if (statement.find("matplotlib") != std::string::npos)
+            plan.usesMatplotlib = true;
+
+    auto symbolsOf = [&](int cell) -> const CellSymbols * {
+        return std::size_t(cell) < analysis.cells.size() ? &analysis.cells[std::size_t(cell)] : nullptr;
+    };
+
+    // 5. Helpers: functions and classes whose bodies read only imports and other helpers.
+    std::map<std::string, int> definitionCount;
+    for (const CellWork &w : work)
+        if (const CellSymbols *symbols = symbolsOf(w.index))
+            for (const NameRef &ref : symbols->defines)
+                ++definitionCount[ref.name];
+    struct Candidate
+    {
+        std::string name;
+        const CellWork *cell;
+        const Statement *statement;
+        std::vector<std::string> freeNames;
+    };
+    std::map<std::string, Candidate> candidates;
+    for (const CellWork &w : work) {
+        const CellSymbols *symbols = symbolsOf(w.index);
+        if (!symbols)
+            continue;
+        for (const Statement &statement : w.statements) {
+            if ((statement.kind != Statement::Kind::Function && statement.kind != Statement::Kind::Class)
+                || definitionCount[statement.name] != 1)
+                continue;
+            Candidate candidate {statement.name, &w, &statement, {}};
+            for (const DeferredScope &scope : symbols->deferred)
+                if (scope.name == statement.name)
+                    for (const NameRef &ref : scope.freeNames)
+                        candidate.freeNames.push_back(ref.name);
+            candidates.emplace(statement.name, candidate);
+        }
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto it = candidates.begin(); it != candidates.end();) {
+            const bool movable = std::all_of(it->second.freeNames.begin(), it->second.freeNames.end(),
+                [&](const std::string &name) { return importOf.count(name) || candidates.count(name); });
+            if (movable) {
+                ++it;
+            } else {
+                it = candidates.erase(it);
+                changed = true;
+            }
+        }
+    }
+    std::set<const Statement *> moved;
+    for (const CellWork &w : work)
+        for (const Statement &statement : w.statements)
+            if (candidates.count(statement.name) && candidates.at(statement.name).statement == &statement) {
+                HelperDefinition helper;
+                helper.name = statement.name;
+                helper.source = statement.leading + statement.code;
+                helper.cell = w.index;
+                helper.cellId = w.id;
+                for (const std::string &word : PythonSource::names(statement.code))
+                    if (importOf.count(word))
+                        addUnique(helper.imports, importOf[word]);
+                for (const std::string &import : helper.imports)
+                    addUnique(plan.helperImports, import);
+                plan.helpers.push_back(helper);
+                moved.insert(&statement);
+            }
+
+    // 6. Sections.
+    struct Section
+    {
+        std::string title;
+        std::vector<const CellWork *> cells;
+    };
+    std::vector<Section> sections;
+    {
+        std::map<int, const CellWork *> workOf;
+        for (const CellWork &w : work)
+            workOf[w.index] = &w;
+        std::string lastHeading;
+        for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
+            const Cell &cell = notebook.cells[i];
+            if (cell.type == CellType::Markdown) {
+                const std::string heading = headingOf(cell);
+                if (!heading.empty()) {
+                    lastHeading = heading;
+                    if (options.split == GraduationOptions::Split::Headings)
+                        sections.push_back({heading, {}});
+                }
+                continue;
+            }
+            if (!workOf.count(int(i)))
+                continue;
+            if (options.split == GraduationOptions::Split::Cells || sections.empty())
+                sections.push_back({options.split == GraduationOptions::Split::Single ? plan.description
+                        : lastHeading.empty()                                         ? "step"
+                                                                                      : lastHeading,
+                    {}});
+            sections.back().cells.push_back(workOf[int(i)]);
+        }
+    }
+
+    // Every name the notebook binds, so step names cannot shadow a variable in pipeline.py.
+    std::set<std::string> taken(kReservedModules.begin(), kReservedModules.end());
+    taken.insert(plan.packageName);
+    for (const CellWork &w : work) {
+        if (const CellSymbols *symbols = symbolsOf(w.index)) {
+            for (const NameRef &ref : symbols->defines)
+                taken.insert(ref.name);
+            for (const NameRef &ref : symbols->uses)
+                taken.insert(ref.name);
+        }
+        for (const std::string &name : w.importBound)
+            taken.insert(name);
+    }
+
+    // 7. Bodies, then the dataflow between steps.
+    std::map<int, std::size_t> stepOfCell;
+    for (const Section &section : sections) {
+        GraduationStep step;
+        step.title = section.title;
+        std::set<std::string> runtime;
+        bool needsOs = false;
+        std::string storedOutput;
+        for (const CellWork *w : section.cells) {
+            const Cell &cell = notebook.cells[std::size_t(w->index)];
+            std::string body;
+            const Statement *lastCode = nullptr;
+            for (const Statement &statement : w->statements)
+                if (statement.kind != Statement::Kind::Trivia)
+                    lastCode = &statement;
+            for (const Statement &statement : w->statements) {
+                if (statement.kind == Statement::Kind::Import || moved.count(&statement))
+                    continue;
+                if (w->configNames.count(simpleAssignment(statement).first))
+                    continue;
+                std::string code = statement.code;
+                if (&statement == lastCode && statement.kind == Statement::Kind::Expression
+                    && !statement.endsWithSemicolon) {
+                    const std::string expression = trim(code);
+                    static const std::regex silent(R"(^(print|show|save_figures|run_shell|write_file)\s*\()");
+                    static const std::regex pyplotShow(R"(^[A-Za-z_][A-Za-z0-9_]*\.show\(\s*\)$)");
+                    if (!std::regex_search(expression, silent) && !std::regex_match(expression, pyplotShow)) {
+                        // IPython displays the value of a cell's last bare expression.
+                        runtime.insert("show");
+                        if (expression.find('#') != std::string::npos
+                            || expression.find('\n') != std::string::npos)
+                            code = "show(\n    " + expression + "\n)\n";
+                        else if (statement.topLevelComma)
+                            code = "show((" + expression + "))\n";
+                        else
+                            code = "show(" + expression + ")\n";
+                    }
+                }
+                body += statement.leading + code;
+            }
+            // display(x) prints what the notebook showed; pyplot's show() saves the figures.
+            static const std::regex display(R"((^|[^.\w])display\()");
+            if (std::regex_search(body, display)) {
+                body = std::regex_replace(body, display, "$1show(");
+                runtime.insert("show");
+            }
+            for (const auto &[name, statement] : importOf) {
+                if (statement.find("pyplot") == std::string::npos)
+                    continue;
+                const std::regex pltShow("(^|[^.\\w])" + name + R"(\.show\(\s*\))");
+                if (std::regex_search(body, pltShow)) {
+                    body = std::regex_replace(body, pltShow, "$1save_figures()");
+                    runtime.insert("save_figures");
+                }
+            }
+            const std::string stored = storedOutputOf(cell);
+            if (!hasCode(body) && stored.empty())
+                continue;
+            std::string header
+                = "# notebook cell " + w->id + " (cell " + std::to_string(w->index + 1) + ")\n";
+            for (const Finding *finding : hidden)
+                if (finding->cell == w->index) {
+                    header += "# TASSEL HIDDEN STATE: " + finding->message + "\n";
+                    TransformNote note {"hidden-state", w->id, w->index, finding->line, finding->message};
+                    plan.notes.push_back(note);
+                }
+            while (!body.empty() && body.front() == '\n')
+                body.erase(0, 1);
+            step.body += (step.body.empty() ? "" : "\n") + header + (trim(body).empty() ? "" : body);
+            step.cells.push_back(w->index);
+            step.cellIds.push_back(w->id);
+            storedOutput += stored;
+            for (const std::string &name : w->transformed.runtime)
+                runtime.insert(name);
+            needsOs = needsOs || w->transformed.needsOs;
+            if (w->transformed.code.find("os.environ[") != std::string::npos)
+                needsOs = true;
+        }
+        for (const CellWork *w : section.cells)
+            for (const std::string &requirement : w->transformed.requirements) {
+                PackageDependency dependency;
+                const auto eq = requirement.find("==");
+                static const std::regex nameOnly(R"(^[A-Za-z0-9_.\-]+)");
+                std::smatch match;
+                std::regex_search(requirement, match, nameOnly);
+                dependency.distribution = match.size() ? match[0].str() : requirement;
+                if (eq != std::string::npos)
+                    dependency.version = requirement.substr(eq + 2);
+                dependency.source = "pip install in cell " + std::to_string(w->index + 1);
+                plan.dependencies.push_back(dependency);
+            }
+        if (step.cells.empty())
+            continue;
+        std::string base = PythonNames::identifier(step.title, "step");
+        step.name = PythonNames::unique(base, taken);
+        step.module = step.name;
+        step.runtime.assign(runtime.begin(), runtime.end());
+        if (needsOs && importOf.count("os") == 0)
+            step.imports.push_back("import os");
+        step.storedOutput = mask(storedOutput);
+        step.body = mask(step.body);
+        for (int cell : step.cells)
+            stepOfCell[cell] = plan.steps.size();
+        plan.steps.push_back(std::move(step));
+    }
+
+    // Who binds what, in document order: imports, helpers, configuration or a step.
+    enum class Binder { Import, Helper, Config, Step };
+    std::map<std::string, std::vector<std::pair<int, Binder>>> binders;
+    for (const CellWork &w : work) {
+        const CellSymbols *symbols = symbolsOf(w.index);
+        if (!symbols)
+            continue;
+        for (const NameRef &ref : symbols->defines) {
+            Binder binder = Binder::Step;
+            if (w.configNames.count(ref.name))
+                binder = Binder::Config;
+            else if (candidates.count(ref.name) && candidates.at(ref.name).cell == &w)
+                binder = Binder::Helper;
+            else if (w.importBound.count(ref.name))
+                binder = Binder::Import;
+            binders[ref.name].emplace_back(w.index, binder);
+        }
+    }
+    for (GraduationStep &step : plan.steps) {
+        std::vector<std::string> uses;
+        std::set<std::string> definedInStep;
+        for (int cell : step.cells) {
+            const CellSymbols *symbols = symbolsOf(cell);
+            if (!symbols)
+                continue;
+            for (const NameRef &ref : symbols->uses)
+                if (!definedInStep.count(ref.name))
+                    addUnique(uses, ref.name);
+            // Functions left in the step read module names when called: the step must have them.
+            for (const DeferredScope &scope : symbols->deferred)
+                if (!candidates.count(scope.name))
+                    for (const NameRef &ref : scope.freeNames)
+                        if (!definedInStep.count(ref.name))
+                            addUnique(uses, ref.name);
+            for (const NameRef &ref : symbols->defines)
+                definedInStep.insert(ref.name);
+        }
+        const int first = step.cells.front();
+        for (const std::string &name : uses) {
+            const auto it = binders.find(name);
+            const std::pair<int, Binder> *binder = nullptr;
+            if (it != binders.end())
+                for (const auto &entry : it->second)
+                    if (entry.first < first)
+                        binder = &entry;
+            if (!binder) {
+                if (definedInStep.count(name))
+                    continue; // read before its binding inside the step: reported as hidden state
+                addUnique(step.hiddenState, name);
+                continue;
+            }
+            switch (binder->second) {
+            case Binder::Import:
+                break; // the module imports it
+            case Binder::Helper:
+                addUnique(step.helpers, name);
+                break;
+            case Binder::Config:
+                addUnique(step.configParameters, name);
+                break;
+            case Binder::Step:
+                if (stepOfCell.count(binder->first)) {
+                    addUnique(step.parameters, name);
+                    addUnique(plan.steps[stepOfCell[binder->first]].returns, name);
+                } else {
+                    addUnique(step.hiddenState, name);
+                }
+                break;
+            }
+        }
+        // Helpers called inside the body but bound in the same step's cells are moved as well.
+        for (const std::string &word : PythonSource::names(step.body)) {
+            if (candidates.count(word))
+                addUnique(step.helpers, word);
+            if (importOf.count(word))
+                addUnique(step.imports, importOf[word]);
+        }
+        // The notebook's order, `from __future__` first.
+        auto rank = [&](const std::string &statement) {
+            const auto at = std::find(allImports.begin(), allImports.end(), statement);
+            return std::make_pair(statement.rfind("from __future__", 0) != 0, at - allImports.begin());
+        };
+        std::stable_sort(step.imports.begin(), step.imports.end(),
+            [&](const std::string &a, const std::string &b) { return rank(a) < rank(b); });
+    }
+    // A step returns a name only if a later step reads it; order by first definition.
+    for (GraduationStep &step : plan.steps) {
+        std::vector<std::string> ordered;
+        for (int cell : step.cells)
+            if (const CellSymbols *symbols = symbolsOf(cell))
+                for (const NameRef &ref : symbols->defines)
+                    if (std::find(step.returns.begin(), step.returns.end(), ref.name) != step.returns.end())
+                        addUnique(ordered, ref.name);
+        step.returns = ordered;
+    }
+    for (const GraduationStep &step : plan.steps)
+        for (const std::string &name : step.hiddenState)
+            plan.notes.push_back({"hidden-state", step.cellIds.front(), step.cells.front(), 0,
+                "'" + name + "' is not defined before step " + step.name
+                    + "; it becomes a parameter that defaults to None"});
+
+    // 8. Dependencies: what the dependency analysis knows, else a guess from the imports.
+    for (const ImportInfo &info : analysis.imports) {
+        if (info.kind != "third-party")
+            continue;
+        PackageDependency dependency;
+        dependency.distribution = info.distribution.empty() ? info.module : info.distribution;
+        dependency.module = info.module;
+        if (info.version)
+            dependency.version = *info.version;
+        dependency.source
+            = info.source.empty() ? (info.version ? "the analysed environment" : "") : info.source;
+        plan.dependencies.push_back(dependency);
+    }
+    if (analysis.imports.empty())
+        for (const auto &[name, statement] : importOf) {
+            std::string module = trim(statement.substr(statement.rfind("from ", 0) == 0 ? 5 : 7));
+            module = module.substr(0, module.find_first_of(" .,"));
+            if (module.empty() || !looksThirdParty(module))
+                continue;
+            PackageDependency dependency;
+            dependency.distribution = module;
+            dependency.module = module;
+            plan.dependencies.push_back(dependency);
+        }
+    {
+        // One entry per distribution; a known version wins over an unknown one.
+        std::vector<PackageDependency> merged;
+        for (const PackageDependency &dependency : plan.dependencies) {
+            auto same = std::find_if(merged.begin(), merged.end(), [&](const PackageDependency &d) {
+                return QString::fromStdString(d.distribution)
+                           .compare(QString::fromStdString(dependency.distribution), Qt::CaseInsensitive)
+                    == 0;
+            });
+            if (same == merged.end())
+                merged.push_back(dependency);
+            else if (same->version.empty() && !dependency.version.empty())
+                *same = dependency;
+        }
+        std::sort(merged.begin(), merged.end(), [](const PackageDependency &a, const PackageDependency &b) {
+            return a.distribution < b.distribution;
+        });
+        plan.dependencies = merged;
+    }
+
+    // 9. The notebook itself, hashed as it is and copied with secrets masked.
+    QFile file(QString::fromStdString(notebook.path));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = file.readAll();
+        std::string text(bytes.constData(), std::size_t(bytes.size()));
+        plan.notebookSha256 = sha256(text);
+        for (const std::string &value : plan.secretValues) {
+            replaceAll(text, value, "***");
+            replaceAll(text, jsonEscaped(value), "***");
+        }
+        plan.notebookCopy = text;
+    }
+    return plan;
+}
+
+} // namespace tassel

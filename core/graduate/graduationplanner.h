@@ -1,0 +1,21 @@
+#pragma once
+
+#include "analysis/notebookanalysis.h"
+#include "graduate/graduationplan.h"
+#include "notebook/notebook.h"
+#include "util/result.h"
+
+namespace tassel {
+
+/// Computes a GraduationPlan from a notebook and its analysis: sections and their functions
+/// (parameters = names read from earlier sections, returns = names later sections read),
+/// helpers, configuration, dependencies and secrets. Fails with code "hidden-state" when cells
+/// read names defined later or nowhere, unless the options allow it. Stateless, thread-safe.
+class GraduationPlanner
+{
+public:
+    static Result<GraduationPlan> plan(
+        const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options);
+};
+
+} // namespace tassel

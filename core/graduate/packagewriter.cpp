@@ -1,0 +1,109 @@
+#include "graduate/packagewriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace tassel {
+
+namespace {
+
+Error failure(std::string code, std::string message, std::string file)
+{
+    Error error;
+    error.code = std::move(code);
+    error.message = std::move(message);
+    error.file = std::move(file);
+    return error;
+}
+
+} // namespace
+
+std::string PackageWriter::checkRelativePath(const std::string &path)
+{
+    if (path.empty())
+        return "empty path";
+    if (path.front() == '/' || path.find('\\') != std::string::npos || path.find(':') != std::string::npos)
+        return "not a relative '/'-separated path";
+    if (path.find('\0') != std::string::npos)
+        return "NUL in path";
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        const std::string part = path.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..")
+            return "path part '" + part + "' would leave or confuse the target folder";
+        start = end + 1;
+    }
+    return {};
+}
+
+Result<std::vector<std::string>> PackageWriter::write(
+    const std::vector<GeneratedFile> &files, const std::string &targetDir, bool force)
+{
+    if (targetDir.empty())
+        return failure("bad-target", "no target folder given", targetDir);
+    const QString target = QString::fromStdString(targetDir);
+    const QFileInfo targetInfo(target);
+    if (targetInfo.isSymLink())
+        return failure(
+            "bad-target", "the target folder is a symbolic link; refusing to follow it", targetDir);
+    if (targetInfo.exists() && !targetInfo.isDir())
+        return failure("bad-target", "the target exists and is not a folder", targetDir);
+    if (targetInfo.exists() && !force
+        && !QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return failure(
+            "target-not-empty", "the target folder is not empty (use --force to write into it)", targetDir);
+
+    // Check everything before writing anything.
+    for (const GeneratedFile &file : files) {
+        const std::string why = checkRelativePath(file.path);
+        if (!why.empty())
+            return failure("unsafe-path", "refusing to write '" + file.path + "': " + why, targetDir);
+        QString walked = target;
+        const QStringList parts = QString::fromStdString(file.path).split(QLatin1Char('/'));
+        for (const QString &part : parts) {
+            walked += QLatin1Char('/') + part;
+            const QFileInfo info(walked);
+            if (info.isSymLink())
+                return failure("unsafe-path",
+                    "refusing to write '" + file.path + "': " + walked.toStdString() + " is a symbolic link",
+                    targetDir);
+        }
+    }
+    if (!QDir().mkpath(target))
+        return failure("io-error", "cannot create the target folder", targetDir);
+    const QString canonicalTarget = QFileInfo(target).canonicalFilePath();
+
+    std::vector<std::string> written;
+    for (const GeneratedFile &file : files) {
+        const QString path = target + QLatin1Char('/') + QString::fromStdString(file.path);
+        const QString folder = QFileInfo(path).path();
+        if (!QDir().mkpath(folder))
+            return failure("io-error", "cannot create folder for '" + file.path + "'", targetDir);
+        const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
+        if (canonicalFolder != canonicalTarget
+            && !canonicalFolder.startsWith(canonicalTarget + QLatin1Char('/')))
+            return failure(
+                "unsafe-path", "'" + file.path + "' resolves outside the target folder", targetDir);
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            return failure("io-error", "cannot write '" + file.path + "': " + out.errorString().toStdString(),
+                targetDir);
+        out.write(file.content.data(), qint64(file.content.size()));
+        if (!out.commit())
+            return failure("io-error", "cannot write '" + file.path + "': " + out.errorString().toStdString(),
+                targetDir);
+        if (file.executable)
+            QFile::setPermissions(path,
+                QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                    | QFileDevice::ExeOther);
+        written.push_back(file.path);
+    }
+    return written;
+}
+
+} // namespace tassel

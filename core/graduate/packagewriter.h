@@ -1,0 +1,26 @@
+#pragma once
+
+#include "graduate/packagegenerator.h"
+#include "util/result.h"
+
+#include <string>
+#include <vector>
+
+namespace tassel {
+
+/// Writes generated files below a target folder and nowhere else: paths must be relative,
+/// without `..`, `.` or empty parts, and no existing symlink below the target (or the target
+/// itself) is followed. A non-empty target is refused unless `force`. Every path is checked
+/// before the first write; each file is written atomically (QSaveFile). Thread-safe for
+/// distinct targets.
+class PackageWriter
+{
+public:
+    /// The relative paths written, in order.
+    static Result<std::vector<std::string>> write(
+        const std::vector<GeneratedFile> &files, const std::string &targetDir, bool force);
+    /// Empty when `path` may be written below a target, else why not.
+    static std::string checkRelativePath(const std::string &path);
+};
+
+} // namespace tassel

@@ -1,0 +1,78 @@
+#include "graduate/pythonnames.h"
+
+#include "graduate/pythonsource.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <array>
+
+namespace tassel {
+
+namespace {
+
+// The modules a notebook-derived name most plausibly collides with; shadowing any of them
+// breaks imports in the generated package.
+constexpr std::array kStandardModules = {"abc", "argparse", "array", "ast", "asyncio", "base64", "bisect",
+    "builtins", "calendar", "cmath", "code", "codecs", "collections", "colorsys", "contextlib", "copy", "csv",
+    "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "email", "enum", "errno", "fractions",
+    "functools", "gc", "getpass", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "http", "imaplib",
+    "importlib", "inspect", "io", "ipaddress", "itertools", "json", "keyword", "linecache", "locale",
+    "logging", "lzma", "math", "mimetypes", "multiprocessing", "numbers", "operator", "os", "pathlib",
+    "pickle", "platform", "pprint", "profile", "queue", "random", "re", "secrets", "select", "shelve",
+    "shlex", "shutil", "signal", "site", "socket", "sqlite3", "ssl", "stat", "statistics", "string", "struct",
+    "subprocess", "sys", "tempfile", "test", "textwrap", "threading", "time", "timeit", "tkinter", "token",
+    "tokenize", "tomllib", "trace", "traceback", "types", "typing", "unicodedata", "unittest", "urllib",
+    "uuid", "venv", "warnings", "weakref", "xml", "zipfile", "zlib", "zoneinfo"};
+
+} // namespace
+
+std::string PythonNames::identifier(std::string_view text, std::string_view fallback)
+{
+    const QString decomposed
+        = QString::fromUtf8(text.data(), qsizetype(text.size())).normalized(QString::NormalizationForm_KD);
+    std::string out;
+    for (const QChar c : decomposed) {
+        const char16_t u = c.unicode();
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue; // the accent of a decomposed letter
+        const bool alnum = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+        if (alnum)
+            out += char(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
+        else if (out.empty() || out.back() != '_')
+            out += '_';
+    }
+    // No leading underscores (dunders and private names), no trailing ones.
+    const auto first = out.find_first_not_of('_');
+    out = first == std::string::npos ? std::string() : out.substr(first);
+    while (!out.empty() && out.back() == '_')
+        out.pop_back();
+    if (out.size() > 40) {
+        out.resize(40);
+        while (!out.empty() && out.back() == '_')
+            out.pop_back();
+    }
+    if (out.empty())
+        out = std::string(fallback);
+    if (!out.empty() && out.front() >= '0' && out.front() <= '9')
+        out = std::string(fallback) + '_' + out;
+    if (!PythonSource::isIdentifier(out) || out == "match" || out == "case" || out == "type")
+        out += '_';
+    return out;
+}
+
+std::string PythonNames::unique(const std::string &name, std::set<std::string> &taken)
+{
+    std::string candidate = name;
+    for (int n = 2; taken.count(candidate); ++n)
+        candidate = name + '_' + std::to_string(n);
+    taken.insert(candidate);
+    return candidate;
+}
+
+bool PythonNames::isStandardModule(std::string_view name)
+{
+    return std::find(kStandardModules.begin(), kStandardModules.end(), name) != kStandardModules.end();
+}
+
+} // namespace tassel

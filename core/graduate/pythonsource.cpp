@@ -1,0 +1,436 @@
+#include "graduate/pythonsource.h"
+
+#include <algorithm>
+#include <array>
+
+namespace tassel {
+
+namespace {
+
+constexpr std::array kKeywords
+    = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+
+// Statement openers that make a line something other than an expression.
+constexpr std::array kStatementWords = {"assert", "async", "break", "class", "continue", "def", "del", "for",
+    "from", "global", "if", "import", "nonlocal", "pass", "raise", "return", "try", "while", "with"};
+
+bool isIdentStart(unsigned char c)
+{
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+bool isIdentChar(unsigned char c)
+{
+    return isIdentStart(c) || (c >= '0' && c <= '9');
+}
+
+std::string_view trimLeft(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    return s;
+}
+
+std::string_view trim(std::string_view s)
+{
+    s = trimLeft(s);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string firstWord(std::string_view s)
+{
+    s = trimLeft(s);
+    std::size_t i = 0;
+    while (i < s.size() && isIdentChar(static_cast<unsigned char>(s[i])))
+        ++i;
+    return std::string(s.substr(0, i));
+}
+
+bool startsWithWord(std::string_view s, std::string_view word)
+{
+    return s.substr(0, word.size()) == word
+        && (s.size() == word.size() || !isIdentChar(static_cast<unsigned char>(s[word.size()])));
+}
+
+// Calls `visit(index, char)` for each character of `code` at bracket depth 0 outside strings and
+// comments.
+template <typename Visit>
+void forEachTopLevel(std::string_view code, Visit visit)
+{
+    int depth = 0;
+    char quote = 0;
+    bool triple = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (quote) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == quote) {
+                if (!triple)
+                    quote = 0;
+                else if (code.substr(i, 3) == std::string(3, quote)) {
+                    quote = 0;
+                    i += 2;
+                }
+            } else if (c == '\n' && !triple) {
+                quote = 0;
+            }
+            continue;
+        }
+        if (c == '#') {
+            while (i < code.size() && code[i] != '\n')
+                ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            quote = c;
+            triple = code.substr(i, 3) == std::string(3, c);
+            if (triple)
+                i += 2;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+            continue;
+        }
+        if (c == ')' || c == ']' || c == '}') {
+            depth = std::max(0, depth - 1);
+            continue;
+        }
+        if (depth == 0)
+            visit(i, c);
+    }
+}
+
+bool isExpression(std::string_view code)
+{
+    const std::string word = firstWord(code);
+    // `match x:` and `type X = ...` (soft keywords) are caught by the ':' and '=' checks below.
+    if (std::find(kStatementWords.begin(), kStatementWords.end(), word) != kStatementWords.end())
+        return false;
+    if (trimLeft(code).substr(0, 1) == "@")
+        return false;
+    bool expression = true;
+    bool lambda = code.find("lambda") != std::string_view::npos;
+    forEachTopLevel(code, [&](std::size_t i, char c) {
+        if (c == '=') {
+            const char before = i > 0 ? code[i - 1] : ' ';
+            const char after = i + 1 < code.size() ? code[i + 1] : ' ';
+            if (after == '=' || before == '=' || before == '!' || before == '<' || before == '>')
+                return; // comparison
+            if (before == ':')
+                return; // walrus at top level is only valid in parentheses, leave it be
+            expression = false; // assignment or augmented assignment
+        } else if (c == ':' && !lambda) {
+            const char after = i + 1 < code.size() ? code[i + 1] : ' ';
+            if (after != '=')
+                expression = false; // annotation or compound statement
+        }
+    });
+    return expression;
+}
+
+std::string nameAfter(std::string_view code, std::string_view keyword)
+{
+    const std::size_t at = code.find(keyword);
+    if (at == std::string_view::npos)
+        return {};
+    return firstWord(code.substr(at + keyword.size()));
+}
+
+} // namespace
+
+void PythonSource::LineState::feed(std::string_view line)
+{
+    continuation = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote) {
+            if (c == '\\') {
+                if (i + 1 == line.size()) {
+                    continuation = true;
+                    return;
+                }
+                ++i;
+            } else if (c == quote) {
+                if (!triple)
+                    quote = 0;
+                else if (line.substr(i, 3) == std::string(3, quote)) {
+                    quote = 0;
+                    i += 2;
+                }
+            }
+            continue;
+        }
+        if (c == '#')
+            return;
+        if (c == '"' || c == '\'') {
+            quote = c;
+            triple = line.substr(i, 3) == std::string(3, c);
+            if (triple)
+                i += 2;
+        } else if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ')' || c == ']' || c == '}') {
+            depth = std::max(0, depth - 1);
+        } else if (c == '\\' && i + 1 == line.size()) {
+            continuation = true;
+        }
+    }
+    if (quote && !triple)
+        quote = 0; // an unterminated one-line string ends with its line
+}
+
+std::vector<std::string> PythonSource::splitLines(std::string_view text)
+{
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            lines.emplace_back(text.substr(start));
+            break;
+        }
+        lines.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    for (auto &line : lines)
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+    return lines;
+}
+
+std::vector<PythonSource::Statement> PythonSource::statements(std::string_view source)
+{
+    std::vector<Statement> result;
+    std::string pending; // comments and blank lines not yet attached
+    LineState state;
+    bool decoratorOpen = false;
+    const auto lines = splitLines(source);
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        const std::string &line = lines[n];
+        const bool logicalStart = state.atLogicalStart();
+        state.feed(line);
+        const std::string_view stripped = trim(line);
+        const bool indented = !line.empty() && (line.front() == ' ' || line.front() == '\t');
+        if (logicalStart && (stripped.empty() || stripped.front() == '#')) {
+            pending += line + '\n';
+            continue;
+        }
+        const bool continues = !logicalStart || indented || decoratorOpen || startsWithWord(stripped, "else")
+            || startsWithWord(stripped, "elif") || startsWithWord(stripped, "except")
+            || startsWithWord(stripped, "finally");
+        if (continues && !result.empty()) {
+            result.back().code += pending + line + '\n';
+            pending.clear();
+        } else {
+            Statement statement;
+            statement.leading = std::move(pending);
+            pending.clear();
+            statement.code = line + '\n';
+            statement.firstLine = int(n) + 1;
+            result.push_back(std::move(statement));
+        }
+        if (logicalStart && !indented) {
+            if (stripped.front() == '@')
+                decoratorOpen = true;
+            else if (startsWithWord(stripped, "def") || startsWithWord(stripped, "class")
+                || startsWithWord(stripped, "async"))
+                decoratorOpen = false;
+        }
+    }
+    if (!pending.empty()) {
+        Statement trivia;
+        trivia.kind = Statement::Kind::Trivia;
+        trivia.leading = pending;
+        trivia.firstLine = int(lines.size());
+        result.push_back(std::move(trivia));
+    }
+    for (Statement &statement : result) {
+        if (statement.kind == Statement::Kind::Trivia)
+            continue;
+        // The first line that is not a decorator decides the kind.
+        std::string_view head = statement.code;
+        while (trimLeft(head).substr(0, 1) == "@") {
+            const std::size_t eol = head.find('\n');
+            head = eol == std::string_view::npos ? std::string_view() : head.substr(eol + 1);
+        }
+        const std::string_view first = trimLeft(head);
+        if (startsWithWord(first, "import")
+            || (startsWithWord(first, "from") && first.find(" import") != first.npos)) {
+            statement.kind = Statement::Kind::Import;
+        } else if (startsWithWord(first, "def")
+            || (startsWithWord(first, "async") && first.find("def") != first.npos)) {
+            statement.kind = Statement::Kind::Function;
+            statement.name = nameAfter(first, "def ");
+        } else if (startsWithWord(first, "class")) {
+            statement.kind = Statement::Kind::Class;
+            statement.name = nameAfter(first, "class ");
+        } else if (isExpression(statement.code)) {
+            statement.kind = Statement::Kind::Expression;
+            forEachTopLevel(statement.code, [&](std::size_t, char c) {
+                if (c == ',')
+                    statement.topLevelComma = true;
+            });
+            std::string_view code = statement.code;
+            bool semicolon = false;
+            forEachTopLevel(code, [&](std::size_t, char c) {
+                if (c == ';')
+                    semicolon = true;
+                else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                    semicolon = false;
+            });
+            statement.endsWithSemicolon = semicolon;
+        }
+    }
+    return result;
+}
+
+std::vector<std::string> PythonSource::importBindings(std::string_view statement)
+{
+    std::vector<std::string> bound;
+    // Join continuation lines and drop brackets and comments: the clause list is all that matters.
+    std::string cleaned;
+    for (std::size_t i = 0; i < statement.size(); ++i) {
+        const char c = statement[i];
+        if (c == '#') {
+            while (i < statement.size() && statement[i] != '\n')
+                ++i;
+            continue;
+        }
+        cleaned += (c == '(' || c == ')' || c == '\\' || c == '\n') ? ' ' : c;
+    }
+    std::string_view s = trim(cleaned);
+    std::string_view clauses;
+    const bool isFrom = startsWithWord(s, "from");
+    if (isFrom) {
+        const std::size_t at = s.find(" import ");
+        if (at == std::string_view::npos)
+            return bound;
+        clauses = s.substr(at + 8);
+    } else {
+        clauses = s.substr(6);
+    }
+    std::size_t start = 0;
+    while (start <= clauses.size()) {
+        std::size_t end = clauses.find_first_of(",;", start);
+        if (end == std::string_view::npos)
+            end = clauses.size();
+        const std::string_view clause = trim(clauses.substr(start, end - start));
+        const std::size_t as = clause.find(" as ");
+        std::string name;
+        if (as != std::string_view::npos)
+            name = firstWord(clause.substr(as + 4));
+        else if (isFrom)
+            name = firstWord(clause);
+        else
+            name = firstWord(clause); // `import a.b` binds `a`
+        if (!name.empty() && name != "*")
+            bound.push_back(name);
+        if (end < clauses.size() && clauses[end] == ';')
+            break;
+        start = end + 1;
+    }
+    return bound;
+}
+
+std::vector<std::string> PythonSource::names(std::string_view code)
+{
+    std::vector<std::string> words;
+    // Names inside brackets matter too, so this scans everything outside strings and comments.
+    std::string plain;
+    {
+        char quote = 0;
+        bool triple = false;
+        for (std::size_t i = 0; i < code.size(); ++i) {
+            const char c = code[i];
+            if (quote) {
+                if (c == '\\')
+                    ++i;
+                else if (c == quote && (!triple || code.substr(i, 3) == std::string(3, quote))) {
+                    if (triple)
+                        i += 2;
+                    quote = 0;
+                }
+                plain += ' ';
+                continue;
+            }
+            if (c == '#') {
+                while (i < code.size() && code[i] != '\n')
+                    ++i;
+                plain += '\n';
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+                triple = code.substr(i, 3) == std::string(3, c);
+                if (triple)
+                    i += 2;
+                plain += ' ';
+                continue;
+            }
+            plain += c;
+        }
+    }
+    for (std::size_t i = 0; i < plain.size();) {
+        if (isIdentStart(static_cast<unsigned char>(plain[i]))
+            && (i == 0 || !isIdentChar(static_cast<unsigned char>(plain[i - 1])))) {
+            std::size_t j = i;
+            while (j < plain.size() && isIdentChar(static_cast<unsigned char>(plain[j])))
+                ++j;
+            std::size_t before = i;
+            while (before > 0 && (plain[before - 1] == ' ' || plain[before - 1] == '\t'))
+                --before;
+            const bool attribute = before > 0 && plain[before - 1] == '.';
+            if (!attribute)
+                words.push_back(plain.substr(i, j - i));
+            i = j;
+        } else {
+            ++i;
+        }
+    }
+    return words;
+}
+
+bool PythonSource::isKeyword(std::string_view word)
+{
+    return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
+}
+
+bool PythonSource::isIdentifier(std::string_view word)
+{
+    if (word.empty() || !isIdentStart(static_cast<unsigned char>(word.front())))
+        return false;
+    return std::all_of(word.begin(), word.end(), [](char c) {
+        return isIdentChar(static_cast<unsigned char>(c));
+    }) && !isKeyword(word);
+}
+
+std::string PythonSource::withoutComment(std::string_view line)
+{
+    std::size_t cut = line.size();
+    bool found = false;
+    const std::string_view code = line;
+    char quote = 0; // a '#' outside strings ends the code
+    for (std::size_t i = 0; i < code.size() && !found; ++i) {
+        const char c = code[i];
+        if (quote) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            cut = i;
+            found = true;
+        }
+    }
+    return std::string(trim(line.substr(0, cut)));
+}
+
+} // namespace tassel

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tassel {
+
+/// Light lexical helpers over plain Python text for graduation: where logical lines start,
+/// how a cell splits into top-level statements, what an import statement binds. Brackets,
+/// strings (triple-quoted included) and comments are understood; nothing else is parsed, so the
+/// results are only as good as the text is valid Python. Stateless, thread-safe.
+class PythonSource
+{
+public:
+    /// Tracks brackets, strings and continuations across lines.
+    struct LineState
+    {
+        int depth = 0;
+        char quote = 0; ///< the open string's quote character, 0 outside strings
+        bool triple = false;
+        bool continuation = false; ///< the previous line ended with a backslash
+
+        /// True when the next line starts a new logical line.
+        bool atLogicalStart() const { return depth == 0 && quote == 0 && !continuation; }
+        /// Advances over one line (without its newline).
+        void feed(std::string_view line);
+    };
+
+    struct Statement
+    {
+        enum class Kind { Import, Function, Class, Expression, Other, Trivia };
+        Kind kind = Kind::Other;
+        std::string leading; ///< comment and blank lines before the code
+        std::string code; ///< the statement's own lines, newline-terminated
+        int firstLine = 0; ///< 1-based line of `code` in the source
+        std::string name; ///< def/class name
+        bool topLevelComma = false; ///< an expression such as `a, b` (a tuple)
+        bool endsWithSemicolon = false; ///< IPython's "do not display" marker
+    };
+
+    static std::vector<std::string> splitLines(std::string_view text);
+    static std::vector<Statement> statements(std::string_view source);
+    /// Names an `import`/`from ... import` statement binds (`import a.b` binds `a`).
+    static std::vector<std::string> importBindings(std::string_view statement);
+    /// Identifier-like words outside strings and comments (attribute names after `.` excluded).
+    static std::vector<std::string> names(std::string_view code);
+    static bool isKeyword(std::string_view word);
+    static bool isIdentifier(std::string_view word);
+    /// The statement's code without its trailing comment and whitespace (single-line only).
+    static std::string withoutComment(std::string_view line);
+};
+
+} // namespace tassel

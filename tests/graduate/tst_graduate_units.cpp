@@ -1,0 +1,373 @@
+// Graduation pieces without Python: names, the IPython transformation, statement splitting, the
+// planner's dataflow and the writer's refusal to leave its target folder.
+#include "analysis/notebookanalyzer.h"
+#include "graduate/graduationplanner.h"
+#include "graduate/ipythontransformer.h"
+#include "graduate/packagegenerator.h"
+#include "graduate/packagewriter.h"
+#include "graduate/pythonnames.h"
+#include "graduate/pythonsource.h"
+#include "notebook/notebookloader.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tassel;
+
+namespace {
+
+std::string notebookJson(const std::string &heading, const std::string &code)
+{
+    nlohmann::json nb = {{"nbformat", 4}, {"nbformat_minor", 5},
+        {"metadata",
+            {{"kernelspec", {{"name", "python3"}, {"language", "python"}, {"display_name", "Python 3"}}}}},
+        {"cells",
+            {{{"cell_type", "markdown"}, {"id", "m1"}, {"metadata", nlohmann::json::object()},
+                 {"source", heading}},
+                {{"cell_type", "code"}, {"id", "c1"}, {"metadata", nlohmann::json::object()},
+                    {"source", code}, {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}}}}};
+    return nb.dump(1);
+}
+
+QStringList filesBelow(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    return files;
+}
+
+} // namespace
+
+class TestGraduateUnits : public QObject
+{
+    Q_OBJECT
+private slots:
+    void identifiers_data();
+    void identifiers();
+    void transformer_data();
+    void transformer();
+    void trailingExpression_data();
+    void trailingExpression();
+    void importBindings_data();
+    void importBindings();
+    void writerRejectsPaths_data();
+    void writerRejectsPaths();
+    void writerRefusesNonEmptyAndSymlinks();
+    void hostileNamesStayInside_data();
+    void hostileNamesStayInside();
+    void planDataflow();
+};
+
+void TestGraduateUnits::identifiers_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("heading with spaces") << "Load the data"
+                                         << "load_the_data";
+    QTest::addRow("path escape") << "../../x"
+                                 << "x";
+    QTest::addRow("dunder") << "__init__"
+                            << "init";
+    QTest::addRow("keyword") << "class"
+                             << "class_";
+    QTest::addRow("soft keyword") << "match"
+                                  << "match_";
+    QTest::addRow("empty") << ""
+                           << "step";
+    QTest::addRow("only punctuation") << "/// ..."
+                                      << "step";
+    QTest::addRow("leading digit") << "2nd pass"
+                                   << "step_2nd_pass";
+    QTest::addRow("accents") << QStringLiteral("Données brutes") << "donnees_brutes";
+    QTest::addRow("non-latin") << QStringLiteral("数据") << "step";
+}
+
+void TestGraduateUnits::identifiers()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const std::string name = PythonNames::identifier(text.toStdString(), "step");
+    QCOMPARE(QString::fromStdString(name), expected);
+    QVERIFY(PythonSource::isIdentifier(name));
+}
+
+void TestGraduateUnits::transformer_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("mustContain");
+    QTest::addColumn<QString>("mustNotContain");
+    QTest::addColumn<QString>("requirement");
+    QTest::addRow("matplotlib dropped") << "%matplotlib inline\nx = 1"
+                                        << "# %matplotlib inline removed"
+                                        << "\n%matplotlib"
+                                        << "";
+    QTest::addRow("cell time keeps body") << "%%time\ny = 2\n"
+                                          << "y = 2"
+                                          << "\n%%time"
+                                          << "";
+    QTest::addRow("line time keeps statement") << "%time z = f(1)"
+                                               << "z = f(1)"
+                                               << "\n%time"
+                                               << "";
+    QTest::addRow("shell capture") << "files = !ls -l"
+                                   << "files = shell_lines(\"ls -l\")"
+                                   << "!ls"
+                                   << "";
+    QTest::addRow("shell with interpolation") << "!echo {name}"
+                                              << "run_shell(f\"echo {name}\")"
+                                              << "\n!echo"
+                                              << "";
+    QTest::addRow("pip install declared") << "!pip install -q pandas==2.2.3\nimport pandas"
+                                          << "declared as a dependency"
+                                          << "run_shell"
+                                          << "pandas==2.2.3";
+    QTest::addRow("percent pip declared") << "%pip install requests"
+                                          << "declared as a dependency"
+                                          << "run_shell"
+                                          << "requests";
+    QTest::addRow("unknown magic kept as comment") << "%frobnicate now"
+                                                   << "# %frobnicate now  (kept as a comment"
+                                                   << "\n%frobnicate"
+                                                   << "";
+    QTest::addRow("html cell commented") << "%%html\n<b>x</b>"
+                                         << "# <b>x</b>"
+                                         << "\n<b>"
+                                         << "";
+    QTest::addRow("magic text inside string untouched") << "s = \"\"\"\n%matplotlib\n\"\"\""
+                                                        << "\n%matplotlib\n"
+                                                        << "removed"
+                                                        << "";
+    QTest::addRow("help removed") << "len?"
+                                  << "help request removed"
+                                  << "\nlen?"
+                                  << "";
+    QTest::addRow("indented magic keeps block valid") << "if True:\n    %matplotlib inline\n"
+                                                      << "    pass  # keeps the block valid"
+                                                      << "\n    %matplotlib"
+                                                      << "";
+}
+
+void TestGraduateUnits::transformer()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, mustContain);
+    QFETCH(QString, mustNotContain);
+    QFETCH(QString, requirement);
+    const auto out = IPythonTransformer::transform(source.toStdString());
+    const QString code = QStringLiteral("\n") + QString::fromStdString(out.code);
+    QVERIFY2(code.contains(mustContain), qPrintable(code));
+    QVERIFY2(!code.contains(mustNotContain), qPrintable(code));
+    if (!requirement.isEmpty()) {
+        QCOMPARE(out.requirements.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(out.requirements.front()), requirement);
+    }
+    QVERIFY(!out.notes.empty() || mustContain.contains(QStringLiteral("%matplotlib\n")));
+}
+
+void TestGraduateUnits::trailingExpression_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("semicolon");
+    using K = PythonSource::Statement::Kind;
+    QTest::addRow("bare name") << "x = 1\nx" << int(K::Expression) << false;
+    QTest::addRow("assignment") << "x = 1" << int(K::Other) << false;
+    QTest::addRow("augmented assignment") << "x += 1" << int(K::Other) << false;
+    QTest::addRow("comparison is an expression") << "x == 1" << int(K::Expression) << false;
+    QTest::addRow("keyword argument is an expression") << "f(a=1)" << int(K::Expression) << false;
+    QTest::addRow("annotation") << "x: int" << int(K::Other) << false;
+    QTest::addRow("semicolon silences") << "x;" << int(K::Expression) << true;
+    QTest::addRow("for loop") << "for i in range(3):\n    i" << int(K::Other) << false;
+    QTest::addRow("multi-line call") << "f(\n  1,\n  2)" << int(K::Expression) << false;
+    QTest::addRow("decorated function") << "@cache\ndef f():\n    return 1" << int(K::Function) << false;
+    QTest::addRow("string with equals") << "'a = b'" << int(K::Expression) << false;
+    QTest::addRow("lambda call") << "(lambda v: v)(3)" << int(K::Expression) << false;
+}
+
+void TestGraduateUnits::trailingExpression()
+{
+    QFETCH(QString, source);
+    QFETCH(int, kind);
+    QFETCH(bool, semicolon);
+    const auto statements = PythonSource::statements(source.toStdString());
+    QVERIFY(!statements.empty());
+    QCOMPARE(int(statements.back().kind), kind);
+    QCOMPARE(statements.back().endsWithSemicolon, semicolon);
+}
+
+void TestGraduateUnits::importBindings_data()
+{
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QStringList>("bound");
+    QTest::addRow("plain") << "import os" << QStringList {"os"};
+    QTest::addRow("dotted") << "import matplotlib.pyplot as plt" << QStringList {"plt"};
+    QTest::addRow("dotted without alias") << "import os.path" << QStringList {"os"};
+    QTest::addRow("several") << "import a, b as c" << QStringList {"a", "c"};
+    QTest::addRow("from parenthesised") << "from x import (y,\n    z as w)" << QStringList {"y", "w"};
+}
+
+void TestGraduateUnits::importBindings()
+{
+    QFETCH(QString, statement);
+    QFETCH(QStringList, bound);
+    QStringList actual;
+    for (const auto &name : PythonSource::importBindings(statement.toStdString()))
+        actual << QString::fromStdString(name);
+    QCOMPARE(actual, bound);
+}
+
+void TestGraduateUnits::writerRejectsPaths_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("parent") << "../escape.txt";
+    QTest::addRow("nested parent") << "a/../../escape.txt";
+    QTest::addRow("absolute") << "/tmp/escape.txt";
+    QTest::addRow("empty part") << "a//b.txt";
+    QTest::addRow("dot part") << "./a.txt";
+    QTest::addRow("backslash") << "a\\..\\b.txt";
+    QTest::addRow("empty") << "";
+}
+
+void TestGraduateUnits::writerRejectsPaths()
+{
+    QFETCH(QString, path);
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString target = parent.path() + QStringLiteral("/out");
+    const std::vector<GeneratedFile> files = {{"ok.txt", "fine", false}, {path.toStdString(), "bad", false}};
+    const auto result = PackageWriter::write(files, target.toStdString(), false);
+    QVERIFY(!result);
+    QCOMPARE(QString::fromStdString(result.error().code), QStringLiteral("unsafe-path"));
+    // Nothing at all is written when one path is bad.
+    QVERIFY(filesBelow(parent.path()).isEmpty());
+}
+
+void TestGraduateUnits::writerRefusesNonEmptyAndSymlinks()
+{
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString target = parent.path() + QStringLiteral("/out");
+    QVERIFY(QDir().mkpath(target));
+    QFile existing(target + QStringLiteral("/keep.txt"));
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("mine");
+    existing.close();
+    const std::vector<GeneratedFile> files = {{"a/b.txt", "x", false}};
+    auto refused = PackageWriter::write(files, target.toStdString(), false);
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("target-not-empty"));
+
+    // A symlink below the target pointing outside is never followed, even with --force.
+    const QString outside = parent.path() + QStringLiteral("/outside");
+    QVERIFY(QDir().mkpath(outside));
+    QVERIFY(QFile::link(outside, target + QStringLiteral("/a")));
+    auto viaLink = PackageWriter::write(files, target.toStdString(), true);
+    QVERIFY(!viaLink);
+    QCOMPARE(QString::fromStdString(viaLink.error().code), QStringLiteral("unsafe-path"));
+    QVERIFY(filesBelow(outside).isEmpty());
+
+    // The target itself as a symlink is refused too.
+    const QString linkTarget = parent.path() + QStringLiteral("/linked");
+    QVERIFY(QFile::link(outside, linkTarget));
+    QVERIFY(!PackageWriter::write(files, linkTarget.toStdString(), true));
+    QVERIFY(filesBelow(outside).isEmpty());
+
+    auto written = PackageWriter::write({{"c/d.txt", "y", true}}, target.toStdString(), true);
+    QVERIFY2(written, written ? "" : written.error().toString().c_str());
+    QCOMPARE(written->size(), std::size_t(1));
+    QVERIFY(QFileInfo(target + QStringLiteral("/c/d.txt")).isExecutable());
+}
+
+void TestGraduateUnits::hostileNamesStayInside_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<QString>("nameOption");
+    QTest::addRow("parent path heading") << "nb.ipynb"
+                                         << "## ../../x"
+                                         << "";
+    QTest::addRow("dunder names") << "__init__.ipynb"
+                                  << "## __init__"
+                                  << "__main__";
+    QTest::addRow("keywords") << "class.ipynb"
+                              << "## class"
+                              << "import";
+    QTest::addRow("empty heading") << "x.ipynb"
+                                   << "## "
+                                   << "";
+    QTest::addRow("name option escapes") << "nb.ipynb"
+                                         << "## ok"
+                                         << "../../../etc";
+    QTest::addRow("unicode") << QStringLiteral("ñandú.ipynb") << QStringLiteral("## Über/../../évasion")
+                             << "";
+    QTest::addRow("stdlib shadow") << "json.ipynb"
+                                   << "## os"
+                                   << "";
+}
+
+void TestGraduateUnits::hostileNamesStayInside()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, heading);
+    QFETCH(QString, nameOption);
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString notebookPath = parent.path() + QStringLiteral("/") + fileName;
+    const std::string json = notebookJson(heading.toStdString(), "value = 1\nprint(value)\n");
+    auto notebook = NotebookLoader().loadBytes(json, notebookPath.toStdString());
+    QVERIFY(notebook);
+    const NotebookAnalysis analysis = analyzeNotebook(*notebook);
+    GraduationOptions options;
+    options.name = nameOption.toStdString();
+    auto plan = GraduationPlanner::plan(*notebook, analysis, options);
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QVERIFY(PythonSource::isIdentifier(plan->packageName));
+    QVERIFY(!PythonNames::isStandardModule(plan->packageName));
+    for (const GraduationStep &step : plan->steps) {
+        QVERIFY2(PythonSource::isIdentifier(step.name), step.name.c_str());
+        QVERIFY(step.module != "__init__" && step.module != "__main__");
+    }
+    const auto files = PackageGenerator::generate(*plan);
+    for (const GeneratedFile &file : files)
+        QVERIFY2(PackageWriter::checkRelativePath(file.path).empty(), file.path.c_str());
+    const QString target = parent.path() + QStringLiteral("/deep/out");
+    auto written = PackageWriter::write(files, target.toStdString(), false);
+    QVERIFY2(written, written ? "" : written.error().toString().c_str());
+    // Everything under the parent is either the notebook file or inside the target.
+    for (const QString &path : filesBelow(parent.path()))
+        QVERIFY2(path.startsWith(target + QLatin1Char('/')) || path == notebookPath, qPrintable(path));
+    QCOMPARE(filesBelow(target).size(), qsizetype(files.size()));
+}
+
+void TestGraduateUnits::planDataflow()
+{
+    auto notebook = NotebookLoader().loadFile(TASSEL_TEST_DATA_DIR "/graduate/sections.ipynb");
+    QVERIFY(notebook);
+    auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(QString::fromStdString(plan->packageName), QStringLiteral("sections"));
+    QCOMPARE(plan->helpers.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(plan->helpers.front().name), QStringLiteral("revenue"));
+    QStringList steps;
+    for (const auto &step : plan->steps)
+        steps << QString::fromStdString(step.name);
+    QCOMPARE(steps, (QStringList {"load", "compute", "summary_2"}));
+    const auto &load = plan->steps[0];
+    const auto &compute = plan->steps[1];
+    const auto &summary = plan->steps[2];
+    QCOMPARE(load.returns, (std::vector<std::string> {"prices", "quantities"}));
+    QCOMPARE(compute.parameters, (std::vector<std::string> {"prices", "quantities"}));
+    QCOMPARE(compute.helpers, (std::vector<std::string> {"revenue"}));
+    QCOMPARE(compute.returns, (std::vector<std::string> {"lines", "total"}));
+    QCOMPARE(summary.parameters, (std::vector<std::string> {"lines", "total"}));
+    QVERIFY(summary.returns.empty());
+    QCOMPARE(summary.imports, (std::vector<std::string> {"import statistics"}));
+}
+
+QTEST_GUILESS_MAIN(TestGraduateUnits)
+#include "tst_graduate_units.moc"
