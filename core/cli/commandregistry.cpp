@@ -6,12 +6,13 @@ namespace tassel::cli {
 
 // One line per command; each factory is defined in the command's own file.
 Command checkCommand();
+Command verifyCommand();
 
 namespace {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = [] {
-        std::vector<Command> all = {checkCommand()};
+        std::vector<Command> all = {checkCommand(), verifyCommand()};
         std::sort(all.begin(), all.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
         return all;
     }();
