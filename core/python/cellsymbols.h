@@ -33,6 +33,11 @@ struct DeferredScope
     std::string name;
     bool isClass = false;
     std::vector<NameRef> freeNames;
+    /// Module-level names the body calls (a subset of freeNames), so the dataflow can follow
+    /// calls from function to function.
+    std::vector<NameRef> calls;
+    /// Names the body binds at module level through `global` (effective only once called).
+    std::vector<NameRef> globalDefines;
 
     bool operator==(const DeferredScope &) const = default;
 };
@@ -52,7 +57,9 @@ struct OpaqueConstruct
 struct ImportRef
 {
     std::string module; ///< dotted module as written, resolved for relative imports ("." kept)
-    std::string boundAs; ///< the name it binds ("np" for import numpy as np; empty for importlib)
+    std::string boundAs; ///< the name it binds ("np" for import numpy as np; empty for importlib);
+                         ///< for `from m import a, b` the first of `names`
+    std::vector<std::string> names; ///< every name a `from` import binds (["a", "b"]); empty otherwise
     bool isFrom = false; ///< from X import Y
     bool optional = false; ///< inside try: ... except ImportError/ModuleNotFoundError
     bool conditional = false; ///< inside if/function/class, not at module level unconditionally

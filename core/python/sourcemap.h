@@ -1,0 +1,28 @@
+#pragma once
+
+#include "python/cellsymbols.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace tassel {
+
+/// Maps byte offsets of a cell's text to 1-based lines and code-point columns. Built once per
+/// cell so every range is converted the same way. Borrows `text`: it must outlive the map.
+class SourceMap
+{
+public:
+    explicit SourceMap(std::string_view text);
+
+    /// 1-based line and column (in code points) of a byte offset; offsets past the end clamp.
+    void position(std::uint32_t offset, int &line, int &column) const;
+    SourceRange range(std::uint32_t begin, std::uint32_t end) const;
+    std::size_t size() const { return m_text.size(); }
+
+private:
+    std::string_view m_text;
+    std::vector<std::uint32_t> m_lineStarts;
+};
+
+} // namespace tassel
