@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import traceback
+import warnings
 
 PROTOCOL = None
 # Tassel runs this file with `python -c` so that sys.path[0] is the notebook's folder, as in a
@@ -140,13 +141,11 @@ def flush_figures():
 
 
 def setup_matplotlib():
+    """Hooks pyplot once the notebook has imported it; importing it up front would cost every
+    run a second or more. Tassel starts the driver with MPLBACKEND=Agg."""
     global PYPLOT
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as pyplot
-    except Exception:
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if PYPLOT is not None or pyplot is None:
         return
     PYPLOT = pyplot
     pyplot.show = lambda *args, **kwargs: flush_figures()
@@ -249,10 +248,10 @@ class Shell:
                 body = " ".join(part for part in line.split() if not part.startswith("-"))
             if not body.strip():
                 return None
-            started = time.perf_counter()
+            started = (time.perf_counter(), time.process_time())
             value = run_code(body, self.user_ns, "<magic>")
             if name == "time":
-                sys.stdout.write("Wall time: %.2f s\n" % (time.perf_counter() - started))
+                report_time(started)
             return value
         if name == "cd":
             os.chdir(os.path.expanduser(line.strip() or "~"))
@@ -278,10 +277,10 @@ class Shell:
             if name in ("python", "python3"):
                 self.system("%s -c %s" % (sys.executable, _shell_quote(cell)))
                 return None
-            started = time.perf_counter()
+            started = (time.perf_counter(), time.process_time())
             run_code(cell, self.user_ns, "<cell magic>")
             if name == "time":
-                sys.stdout.write("Wall time: %.2f s\n" % (time.perf_counter() - started))
+                report_time(started)
             return None
         if name in ("bash", "sh", "script"):
             self.system(cell if name != "script" else "%s <<'EOF'\n%sEOF" % (line, cell))
@@ -307,6 +306,13 @@ class Shell:
         return self.run_line_magic(*args)
 
     magic = run_line_magic_compat
+
+
+def report_time(started):
+    """Prints what IPython's %time prints (the comparison normalises the figures)."""
+    wall = time.perf_counter() - started[0]
+    cpu = time.process_time() - started[1]
+    sys.stdout.write("CPU times: user %.2f s, sys: 0 ns, total: %.2f s\nWall time: %.2f s\n" % (cpu, cpu, wall))
 
 
 def _shell_quote(text):
@@ -341,6 +347,7 @@ def ends_with_semicolon(source):
 def run_cell(index, source, namespace, count):
     global CURRENT
     CURRENT = Capture()
+    setup_matplotlib()
     STDOUT.capture = CURRENT
     STDERR.capture = CURRENT
     filename = "<cell %d>" % index
@@ -373,6 +380,7 @@ def run_cell(index, source, namespace, count):
         CURRENT.outputs.append({"output_type": "error", "ename": ename, "evalue": evalue,
                                 "traceback": "".join(lines).rstrip("\n").split("\n")})
     try:
+        setup_matplotlib()
         flush_figures()
     except Exception as error:
         CURRENT.notes.append("figures could not be collected: %s" % error)
@@ -391,7 +399,9 @@ def main():
     sys.stdin = io.StringIO("")
 
     setup_ipython()
-    setup_matplotlib()
+    # A show() that ran before the driver could hook pyplot only warns; the figure still comes
+    # out at the end of the cell, as with the inline backend.
+    warnings.filterwarnings("ignore", message=".*non-interactive.*")
     versions = {"python": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable}
     try:
         import IPython
