@@ -247,11 +247,23 @@ private slots:
         options.timeoutSeconds = 8;
         const Run run = verify(dataFile("timeout.ipynb"), options);
         QVERIFY(run.report.timedOut);
-        QCOMPARE(run.report.cells[1].status, VerifyStatus::Error);
-        QVERIFY2(run.report.cells[1].reason.find("run exceeded") != std::string::npos,
-            run.report.cells[1].reason.c_str());
+        // Normally the 300 s sleep in cell 2 is cut; on a loaded machine the limit may strike
+        // earlier. Either way one cell is reported killed and nothing after it ran.
+        int killed = -1;
+        for (std::size_t k = 0; k < run.report.cells.size(); ++k) {
+            const CellVerification &cell = run.report.cells[k];
+            if (killed >= 0) {
+                QCOMPARE(cell.status, VerifyStatus::NotRun);
+                QVERIFY2(cell.reason.find("run limit") != std::string::npos, cell.reason.c_str());
+            } else if (cell.status == VerifyStatus::Error) {
+                QVERIFY2(cell.reason.find("run exceeded") != std::string::npos, cell.reason.c_str());
+                killed = int(k);
+            }
+        }
+        QVERIFY2(killed >= 0, qPrintable(describe(run.report)));
         QVERIFY(processGone(run.report.driverPid));
-        QVERIFY(processGone(childPidFrom(run.report.cells[0])));
+        if (const long long child = childPidFrom(run.report.cells[0]))
+            QVERIFY(processGone(child));
     }
 
     void cancelFromAnotherThread()
