@@ -1,8 +1,10 @@
 #include "guiapplication.h"
 
+#include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QScreen>
 #include <QTimer>
@@ -46,6 +48,7 @@ int GuiApplication::run(const std::vector<std::string> &rawArgs)
         }
     }
 
+    Language::apply(Language::configured());
     MainWindow window;
     if (!notebookPath.isEmpty() && !window.openFile(notebookPath) && !screenshotPath.isEmpty()) {
         std::cerr << "tassel: " << window.lastError().toStdString() << '\n';
@@ -55,7 +58,11 @@ int GuiApplication::run(const std::vector<std::string> &rawArgs)
     if (!screenshotPath.isEmpty()) {
         window.resize(1280, 900);
         window.show();
-        // Let layouts settle before grabbing.
+        // Let the analysis and the graph layout finish and the layouts settle before grabbing.
+        QElapsedTimer waited;
+        waited.start();
+        while (window.isBusy() && waited.elapsed() < 20000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
         for (int i = 0; i < 5; ++i)
             QApplication::processEvents();
         const QPixmap shot = window.grab();

@@ -1,50 +1,206 @@
 #include "mainwindow.h"
 
+#include "dependencygraphview.h"
+#include "executiontimeline.h"
+#include "findingspanel.h"
+#include "language.h"
+#include "notebookmodel.h"
 #include "notebookview.h"
 
 #include "notebook/notebookloader.h"
 
+// The analyser lands on main separately; until a branch has it, the window shows notebooks
+// without findings.
+#if __has_include("analysis/notebookanalyzer.h")
+#include "analysis/notebookanalyzer.h"
+#define TASSEL_UI_HAS_ANALYZER 1
+#else
+#define TASSEL_UI_HAS_ANALYZER 0
+#endif
+
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace tassel::ui {
 
 namespace {
 constexpr int kMaxRecentFiles = 10;
 const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_view(new NotebookView(this))
+    , m_watcher(new QFileSystemWatcher(this))
 {
-    setWindowTitle(tr("Tassel"));
     setCentralWidget(m_view);
     setAcceptDrops(true);
+    resize(1280, 860);
+    createDocks();
     createMenus();
-    resize(1100, 800);
+    retranslate();
+
+    connect(m_view, &NotebookView::cellSelected, this, [this](int cell) {
+        m_graph->selectCell(cell);
+        m_timeline->setSelectedCell(cell);
+    });
+    connect(m_graph, &DependencyGraphView::cellClicked, this, [this](int cell) { m_view->selectCell(cell); });
+    connect(
+        m_timeline, &ExecutionTimeline::cellClicked, this, [this](int cell) { m_view->selectCell(cell); });
+    connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+    connect(&m_analysisWatcher, &QFutureWatcher<NotebookAnalysis>::finished, this, [this] {
+        if (m_analysisWatcher.property("generation").toInt() == m_generation)
+            setAnalysis(m_analysisWatcher.result());
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    m_analysisWatcher.waitForFinished();
+}
+
+void MainWindow::createDocks()
+{
+    m_findings = new FindingsPanel(this);
+    m_findingsDock = new QDockWidget(this);
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    m_findingsDock->setWidget(m_findings);
+    addDockWidget(Qt::RightDockWidgetArea, m_findingsDock);
+
+    m_graph = new DependencyGraphView(this);
+    m_graphDock = new QDockWidget(this);
+    m_graphDock->setObjectName(QStringLiteral("graphDock"));
+    m_graphDock->setWidget(m_graph);
+    addDockWidget(Qt::RightDockWidgetArea, m_graphDock);
+
+    m_timeline = new ExecutionTimeline(this);
+    m_timelineDock = new QDockWidget(this);
+    m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    m_timelineDock->setWidget(m_timeline);
+    tabifyDockWidget(m_graphDock, m_timelineDock);
+    m_graphDock->raise();
+    resizeDocks({m_findingsDock}, {520}, Qt::Horizontal);
+
+    m_findBar = new QToolBar(this);
+    m_findBar->setObjectName(QStringLiteral("findBar"));
+    m_findBar->setMovable(false);
+    m_findEdit = new QLineEdit(m_findBar);
+    m_findEdit->setObjectName(QStringLiteral("findEdit"));
+    m_findEdit->setClearButtonEnabled(true);
+    m_findBar->addWidget(m_findEdit);
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
+        const bool backwards = QApplication::keyboardModifiers() & Qt::ShiftModifier;
+        if (!findText(m_findEdit->text(), backwards))
+            statusBar()->showMessage(tr("Not found: %1").arg(m_findEdit->text()), 4000);
+    });
+    addToolBar(Qt::TopToolBarArea, m_findBar);
+    m_findBar->hide();
 }
 
 void MainWindow::createMenus()
 {
+    menuBar()->clear();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    QAction *reload = file->addAction(tr("Re&load"), this, [this] {
+        if (!m_path.isEmpty())
+            openFile(m_path);
+    });
+    reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->setObjectName(QStringLiteral("goMenu"));
+    go->addAction(tr("&Find in Notebook…"), this, &MainWindow::showFindBar)->setShortcut(QKeySequence::Find);
+    go->addAction(tr("Find &Next"), this, [this] {
+          findText(m_findEdit->text());
+      })->setShortcut(QKeySequence::FindNext);
+    go->addAction(tr("Find &Previous"), this, [this] {
+          findText(m_findEdit->text(), true);
+      })->setShortcut(QKeySequence::FindPrevious);
+    go->addSeparator();
+    go->addAction(tr("Ne&xt Finding"), this, [this] { gotoFinding(+1); })->setShortcut(Qt::Key_F8);
+    go->addAction(tr("Pre&vious Finding"), this, [this] {
+          gotoFinding(-1);
+      })->setShortcut(Qt::SHIFT | Qt::Key_F8);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_findingsDock->toggleViewAction());
+    view->addAction(m_graphDock->toggleViewAction());
+    view->addAction(m_timelineDock->toggleViewAction());
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(language);
+    const QString configured = Language::configured();
+    const auto addLanguage = [&](const QString &code, const QString &title) {
+        QAction *action = language->addAction(title, this, [code] {
+            Language::setConfigured(code);
+            Language::apply(code);
+        });
+        action->setCheckable(true);
+        action->setChecked(code == configured);
+        group->addAction(action);
+    };
+    addLanguage(QString(), tr("System Default"));
+    for (const QString &code : Language::available())
+        addLanguage(code, Language::nativeName(code));
+}
+
+void MainWindow::retranslate()
+{
+    m_findingsDock->setWindowTitle(tr("Findings"));
+    m_graphDock->setWindowTitle(tr("Dependencies"));
+    m_timelineDock->setWindowTitle(tr("Execution Timeline"));
+    m_findEdit->setPlaceholderText(tr("Find in notebook (Enter: next, Shift+Enter: previous)"));
+    m_findBar->setWindowTitle(tr("Find"));
+    if (m_path.isEmpty())
+        setWindowTitle(tr("Tassel"));
+    else
+        setWindowTitle(tr("%1 — Tassel").arg(QFileInfo(m_path).fileName()));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        createMenus();
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::openDialog()
@@ -65,13 +221,143 @@ bool MainWindow::openFile(const QString &path)
             QMessageBox::warning(this, tr("Cannot open notebook"), m_lastError);
         return false;
     }
+    ++m_generation;
     m_lastError.clear();
     m_notebook = std::move(result).value();
-    m_view->setNotebook(m_notebook);
-    setWindowTitle(tr("%1 — Tassel").arg(QFileInfo(path).fileName()));
+    if (!m_path.isEmpty())
+        m_watcher->removePath(m_path);
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_watcher->addPath(m_path);
+    m_currentFinding = -1;
+    m_view->notebookModel()->setNotebook(m_notebook);
+    m_findings->clear();
+    m_graph->clear();
+    m_timeline->setNotebook(m_notebook);
+    retranslate();
     statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook.cells.size())));
-    rememberRecent(QFileInfo(path).absoluteFilePath());
+    rememberRecent(m_path);
+    startAnalysis();
     return true;
+}
+
+void MainWindow::startAnalysis()
+{
+#if TASSEL_UI_HAS_ANALYZER
+    m_analysisWatcher.setProperty("generation", m_generation);
+    statusBar()->showMessage(tr("Analysing…"));
+    m_analysisWatcher.setFuture(
+        QtConcurrent::run([notebook = m_notebook] { return analyzeNotebook(notebook); }));
+#else
+    NotebookAnalysis empty;
+    empty.path = m_notebook.path;
+    setAnalysis(empty);
+#endif
+}
+
+bool MainWindow::hasAnalyzer()
+{
+    return TASSEL_UI_HAS_ANALYZER;
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_analysisWatcher.isRunning() || m_graph->isBusy();
+}
+
+void MainWindow::setAnalysis(const NotebookAnalysis &analysis)
+{
+    m_view->notebookModel()->setAnalysis(analysis);
+    m_findings->setAnalysis(analysis);
+    m_graph->setAnalysis(m_notebook, analysis);
+    m_currentFinding = -1;
+    statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook.cells.size())) + QStringLiteral(" · ")
+        + tr("%n finding(s)", nullptr, int(analysis.findings.size())));
+    emit analysisReady();
+}
+
+void MainWindow::showFinding(int index)
+{
+    const auto &findings = m_view->notebookModel()->analysis().findings;
+    if (index < 0 || std::size_t(index) >= findings.size())
+        return;
+    m_currentFinding = index;
+    const Finding &finding = findings[std::size_t(index)];
+    if (finding.cell >= 0)
+        m_view->selectCell(finding.cell, finding.location == "output" ? 0 : finding.line);
+    statusBar()->showMessage(QString::fromStdString(finding.message));
+}
+
+bool MainWindow::gotoFinding(int direction)
+{
+    const auto &findings = m_view->notebookModel()->analysis().findings;
+    if (findings.empty())
+        return false;
+    std::vector<int> order(findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return std::pair(findings[std::size_t(a)].cell, findings[std::size_t(a)].line)
+            < std::pair(findings[std::size_t(b)].cell, findings[std::size_t(b)].line);
+    });
+    const auto at = std::find(order.begin(), order.end(), m_currentFinding);
+    int position = at == order.end() ? (direction > 0 ? -1 : 0) : int(at - order.begin());
+    const int count = int(order.size());
+    position = ((position + direction) % count + count) % count;
+    const int index = order[std::size_t(position)];
+    m_findings->selectFinding(index);
+    showFinding(index);
+    return true;
+}
+
+bool MainWindow::findText(const QString &text, bool backwards)
+{
+    auto *model = m_view->notebookModel();
+    const int rows = model->rowCount();
+    if (text.isEmpty() || rows == 0)
+        return false;
+    const int start = m_view->currentCell();
+    for (int step = 1; step <= rows; ++step) {
+        const int row = ((backwards ? start - step : start + step) % rows + rows) % rows;
+        const QString source = model->displaySource(row);
+        const qsizetype at = source.indexOf(text, 0, Qt::CaseInsensitive);
+        if (at >= 0) {
+            const int line = int(QStringView(source).left(at).count(QLatin1Char('\n'))) + 1;
+            m_view->selectCell(row, line);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::showFindBar()
+{
+    m_findBar->show();
+    m_findEdit->setFocus();
+    m_findEdit->selectAll();
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    if (path != m_path || m_reloadPending)
+        return;
+    // Editors save by replacing the file, which drops it from the watcher: wait for the new
+    // file, then watch it again.
+    m_reloadPending = true;
+    QTimer::singleShot(300, this, [this] {
+        m_reloadPending = false;
+        if (!QFileInfo::exists(m_path)) {
+            statusBar()->showMessage(tr("%1 was removed from disk").arg(m_path));
+            return;
+        }
+        if (!m_watcher->files().contains(m_path))
+            m_watcher->addPath(m_path);
+        if (m_askBeforeReload
+            && QMessageBox::question(this, tr("Notebook changed"),
+                   tr("%1 has changed on disk. Reload it?").arg(QFileInfo(m_path).fileName()))
+                != QMessageBox::Yes)
+            return;
+        openFile(m_path);
+    });
 }
 
 void MainWindow::rememberRecent(const QString &path)
@@ -94,6 +380,14 @@ void MainWindow::rebuildRecentMenu()
         m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
             ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -1,36 +1,85 @@
 #include "notebookview.h"
 
-#include "cellwidget.h"
+#include "celldelegate.h"
+#include "notebookmodel.h"
 
-#include <QVBoxLayout>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QScrollBar>
 
 namespace tassel::ui {
 
 NotebookView::NotebookView(QWidget *parent)
-    : QScrollArea(parent)
+    : QListView(parent)
+    , m_model(new NotebookModel(this))
+    , m_delegate(new CellDelegate(m_model, this))
 {
-    setWidgetResizable(true);
     setObjectName(QStringLiteral("notebookView"));
+    setModel(m_model);
+    setItemDelegate(m_delegate);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setUniformItemSizes(false);
+    setResizeMode(QListView::Adjust);
+    setSpacing(0);
+    setMouseTracking(false);
+    verticalScrollBar()->setSingleStep(24);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_delegate->clear(); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        // Revealing a secret changes the text: drop the cached rendering.
+        m_delegate->clear();
+        viewport()->update();
+    });
 }
 
-void NotebookView::setNotebook(const Notebook &notebook)
+void NotebookView::resizeEvent(QResizeEvent *event)
 {
-    auto *content = new QWidget;
-    auto *layout = new QVBoxLayout(content);
-    layout->setSpacing(6);
-    int index = 0;
-    for (const auto &cell : notebook.cells)
-        layout->addWidget(new CellWidget(cell, index++, content));
-    layout->addStretch(1);
-    setWidget(content); // deletes the previous content
-    m_content = content;
+    m_delegate->setWidth(viewport()->width());
+    QListView::resizeEvent(event);
 }
 
-QList<CellWidget *> NotebookView::cellWidgets() const
+void NotebookView::selectCell(int cell, int line)
 {
-    if (!m_content)
-        return {};
-    return m_content->findChildren<CellWidget *>(Qt::FindDirectChildrenOnly);
+    if (cell < 0 || cell >= m_model->rowCount())
+        return;
+    const QModelIndex index = m_model->index(cell);
+    m_delegate->setHighlightedLine(cell, line);
+    setCurrentIndex(index);
+    executeDelayedItemsLayout();
+    scrollTo(index, QAbstractItemView::PositionAtTop);
+    const int offset = m_delegate->lineOffset(cell, line);
+    // Keep the cell's top in view unless the line would fall below the fold.
+    if (offset > viewport()->height() * 2 / 3)
+        verticalScrollBar()->setValue(
+            verticalScrollBar()->value() + visualRect(index).top() + offset - viewport()->height() / 3);
+    viewport()->update();
+}
+
+int NotebookView::currentCell() const
+{
+    const QModelIndex index = currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+void NotebookView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QListView::currentChanged(current, previous);
+    if (current.isValid())
+        emit cellSelected(current.row());
+}
+
+void NotebookView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid() || !m_model->hasSecrets(index.row()))
+        return;
+    const int row = index.row();
+    QMenu menu(this);
+    const bool revealed = m_model->isRevealed(row);
+    menu.addAction(revealed ? tr("Hide Secrets in This Cell") : tr("Reveal Secrets in This Cell"), this,
+        [this, row, revealed] { m_model->setRevealed(row, !revealed); });
+    menu.exec(event->globalPos());
 }
 
 } // namespace tassel::ui

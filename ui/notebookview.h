@@ -1,25 +1,39 @@
 #pragma once
 
-#include "notebook/notebook.h"
-
-#include <QScrollArea>
+#include <QListView>
 
 namespace tassel::ui {
 
-class CellWidget;
+class CellDelegate;
+class NotebookModel;
 
-/// A scrolling column of CellWidgets for one notebook.
-class NotebookView : public QScrollArea
+/// The notebook as a list of painted cells (model/view, so a 2,000-cell notebook scrolls
+/// smoothly): owns its NotebookModel and CellDelegate.
+class NotebookView : public QListView
 {
     Q_OBJECT
 public:
     explicit NotebookView(QWidget *parent = nullptr);
 
-    void setNotebook(const Notebook &notebook);
-    QList<CellWidget *> cellWidgets() const;
+    NotebookModel *notebookModel() const { return m_model; }
+    CellDelegate *cellDelegate() const { return m_delegate; }
+
+    /// Selects cell `cell` and scrolls so that 1-based source `line` (0: the cell's top) is shown.
+    void selectCell(int cell, int line = 0);
+    /// The selected cell, or -1.
+    int currentCell() const;
+
+signals:
+    void cellSelected(int cell);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
 private:
-    QWidget *m_content = nullptr;
+    NotebookModel *m_model;
+    CellDelegate *m_delegate;
 };
 
 } // namespace tassel::ui

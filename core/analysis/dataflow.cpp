@@ -80,6 +80,7 @@ public:
 
         // Free names of called functions, followed through functions they call in turn.
         std::set<std::string> visitedFunctions;
+        std::unordered_set<std::string> seenViaCall;
         for (const NameRef &call : cell.calls) {
             std::vector<std::pair<const DeferredScope *, int>> pending;
             if (const auto own = ownFunctions.find(call.name); own != ownFunctions.end())
@@ -99,7 +100,9 @@ public:
                     else if (const auto innerOwn = ownFunctions.find(free.name);
                              innerOwn != ownFunctions.end())
                         pending.emplace_back(innerOwn->second, index);
-                    if (seen.insert(free.name).second)
+                    // Kept even when read directly too: a `del` between the read and the call
+                    // matters.
+                    if (seenViaCall.insert(free.name).second)
                         needs.push_back({free.name, call.range, call.name, definedIn});
                 }
             }
@@ -232,7 +235,30 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             if (!simulation.runs(i))
                 continue;
             needsOf[std::size_t(i)] = simulation.needsOf(i, ns);
+            const CellSymbols &cellSymbols = symbols[std::size_t(i)];
             for (const Need &need : needsOf[std::size_t(i)]) {
+                if (!need.via.empty()) {
+                    // `del x` earlier in this cell, then a call of a function that reads x.
+                    const auto deletedHere = std::find_if(
+                        cellSymbols.deletes.begin(), cellSymbols.deletes.end(), [&](const NameRef &d) {
+                            return d.name == need.name
+                                && std::tie(d.range.line, d.range.column)
+                                < std::tie(need.range.line, need.range.column);
+                        });
+                    if (deletedHere != cellSymbols.deletes.end()) {
+                        if (reported.insert({i, need.name}).second) {
+                            Finding finding
+                                = findingAt(notebook, i, "undefined-name", Severity::Error, need.range);
+                            finding.names = {need.name};
+                            finding.message = cellLabel(i) + " deletes " + quoted(need.name) + " on line "
+                                + std::to_string(deletedHere->range.line) + ", then calls " + quoted(need.via)
+                                + ", which reads it: this raises NameError.";
+                            result.findings.push_back(std::move(finding));
+                            ++undefinedNames;
+                        }
+                        continue;
+                    }
+                }
                 if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end()) {
                     providerOf[std::size_t(i)][need.name] = writer->second;
                     addEdge(writer->second, i, need.name, kDocument);
@@ -393,8 +419,11 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             std::string nameList;
             for (const auto &name : names)
                 nameList += (nameList.empty() ? "" : ", ") + quoted(name);
-            finding.message = cellLabel(u) + " was never run, yet executed " + cellList(dependants)
-                + " below it use what it defines (" + nameList + "): their outputs came from other code.";
+            finding.message = cellLabel(u) + " was never run, yet " + cellList(dependants)
+                + (dependants.size() == 1 ? ", which ran, depends on what it defines ("
+                                          : ", which ran, depend on what it defines (")
+                + nameList + "): " + (dependants.size() == 1 ? "its" : "their")
+                + " outputs came from code that is not in the notebook.";
             result.findings.push_back(std::move(finding));
         }
     }

@@ -72,6 +72,9 @@ struct NotebookAnalysis
     std::vector<Finding> findings;
     std::vector<ImportInfo> imports;
     Verdict verdict;
+    /// Things that did not stop the analysis but limit it (an unreadable requirements file, an
+    /// interpreter that did not answer), as "file:line: message".
+    std::vector<std::string> problems;
 
     bool operator==(const NotebookAnalysis &) const = default;
 };

@@ -1,11 +1,18 @@
 #include "analysis/notebookanalyzer.h"
 
 #include "analysis/dataflow.h"
+#include "analysis/dependencychecker.h"
+#include "analysis/dependencyenvironment.h"
 #include "analysis/executionorder.h"
+#include "analysis/secretscanner.h"
 #include "notebook/notebookloader.h"
 #include "python/pythoncellanalyzer.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 namespace tassel {
 
@@ -24,11 +31,46 @@ std::string cellTypeName(const Cell &cell)
     }
     return cell.cellTypeName;
 }
+/// Compiling the secret patterns takes tens of milliseconds: one scanner for the process.
+const SecretScanner &sharedSecretScanner()
+{
+    static const SecretScanner scanner;
+    return scanner;
+}
+
+/// Asking an interpreter for its distributions starts a process: once per interpreter.
+std::optional<DependencyEnvironment> environmentOf(
+    const std::string &interpreter, std::vector<Error> &problems)
+{
+    static std::mutex mutex;
+    static std::map<std::string, Result<DependencyEnvironment>> cache;
+    const std::lock_guard lock(mutex);
+    auto it = cache.find(interpreter);
+    if (it == cache.end())
+        it = cache.emplace(interpreter, DependencyEnvironment::query(interpreter)).first;
+    if (!it->second) {
+        problems.push_back(it->second.error());
+        return std::nullopt;
+    }
+    return it->second.value();
+}
+
+int minorOf(const std::string &version)
+{
+    // "3.12" or "3.12.1" -> 12; anything else -> 0 (let the checker decide).
+    if (version.size() < 3 || version[0] != '3' || version[1] != '.')
+        return 0;
+    try {
+        return std::stoi(version.substr(2));
+    } catch (...) {
+        return 0;
+    }
+}
+
 } // namespace
 
 NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions &options)
 {
-    (void)options;
     NotebookAnalysis analysis;
     analysis.path = notebook.path;
 
@@ -52,6 +94,30 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
     analysis.findings = std::move(dataflow.findings);
     for (Finding &finding : ExecutionOrder::findings(notebook))
         analysis.findings.push_back(std::move(finding));
+
+    if (options.secrets) {
+        for (Finding &finding : sharedSecretScanner().scan(notebook))
+            analysis.findings.push_back(std::move(finding));
+    }
+    if (options.dependencies && isPython) {
+        DependencyChecker::Options dependencyOptions;
+        dependencyOptions.pythonMinor = minorOf(options.pythonVersion);
+        std::vector<Error> problems;
+        if (!options.pythonInterpreter.empty())
+            dependencyOptions.environment = environmentOf(options.pythonInterpreter, problems);
+        const std::string folder = notebook.path.empty()
+            ? std::string()
+            : QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
+        DependencyReport dependencies
+            = DependencyChecker(dependencyOptions).check(notebook, analysis.cells, folder);
+        analysis.imports = std::move(dependencies.imports);
+        for (Finding &finding : dependencies.findings)
+            analysis.findings.push_back(std::move(finding));
+        for (const Error &problem : problems)
+            analysis.problems.push_back(problem.toString());
+        for (const Error &problem : dependencies.problems)
+            analysis.problems.push_back(problem.toString());
+    }
 
     std::stable_sort(
         analysis.findings.begin(), analysis.findings.end(), [](const Finding &a, const Finding &b) {

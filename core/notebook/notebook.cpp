@@ -99,6 +99,37 @@ std::string Output::plainText() const
     return {};
 }
 
+std::vector<std::string_view> splitLines(std::string_view text)
+{
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    std::size_t i = 0;
+    const std::size_t size = text.size();
+    while (i < size) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t end = 0; // one past the line break, 0 when text[i] is not one
+        if (c == '\r')
+            end = (i + 1 < size && text[i + 1] == '\n') ? i + 2 : i + 1;
+        else if (c == '\n' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E))
+            end = i + 1;
+        else if (c == 0xC2 && i + 1 < size && static_cast<unsigned char>(text[i + 1]) == 0x85)
+            end = i + 2;
+        else if (c == 0xE2 && i + 2 < size && static_cast<unsigned char>(text[i + 1]) == 0x80
+            && (static_cast<unsigned char>(text[i + 2]) == 0xA8
+                || static_cast<unsigned char>(text[i + 2]) == 0xA9))
+            end = i + 3;
+        if (end) {
+            lines.push_back(text.substr(start, end - start));
+            start = i = end;
+        } else {
+            ++i;
+        }
+    }
+    if (start < size)
+        lines.push_back(text.substr(start));
+    return lines;
+}
+
 std::vector<std::string> Cell::tags() const
 {
     std::vector<std::string> result;

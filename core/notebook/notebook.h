@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tassel {
@@ -18,6 +19,14 @@ struct MimeItem
     /// True when the stored value was a JSON object or array (application/json, widget state),
     /// in which case `data` holds its compact serialisation.
     bool isJson = false;
+    /// The value itself when `isJson`, so that a save writes it back unchanged.
+    nlohmann::json jsonValue;
+    /// Whether the file stored the text as a list of lines (Jupyter does for text/*, SVG and
+    /// JavaScript) rather than one string (base64 images).
+    bool wasList = false;
+    /// Lengths of the stored list elements, kept only when they differ from splitting the text
+    /// after each line end (see splitLines), so that a save reproduces the file.
+    std::vector<std::size_t> storedLineLengths;
 
     bool isBinary() const;
     bool isTextLike() const;
@@ -38,6 +47,8 @@ struct Output
     // stream
     std::string streamName; ///< "stdout" or "stderr"
     std::string text;
+    bool textWasList = true; ///< see MimeItem::wasList
+    std::vector<std::size_t> textLineLengths; ///< see MimeItem::storedLineLengths
     // execute_result / display_data
     std::vector<MimeItem> data;
     std::optional<int> executionCount;
@@ -59,6 +70,8 @@ struct Output
 
 enum class CellType { Code, Markdown, Raw, Unknown };
 
+/// One notebook cell. `extra` keeps keys Tassel does not model (and values of the wrong type,
+/// which the loader reports as warnings) so that a save writes them back.
 struct Cell
 {
     CellType type = CellType::Code;
@@ -67,6 +80,7 @@ struct Cell
     std::string source; ///< joined, UTF-8
     /// Whether the file stored the source as a list of lines (Jupyter's way) or a string.
     bool sourceWasList = true;
+    std::vector<std::size_t> sourceLineLengths; ///< see MimeItem::storedLineLengths
     std::optional<int> executionCount;
     std::vector<Output> outputs;
     nlohmann::json metadata = nlohmann::json::object();
@@ -93,6 +107,11 @@ struct LoadWarning
 
     bool operator==(const LoadWarning &) const = default;
 };
+
+/// Splits text the way Python's str.splitlines(keepends=True) does, which is how Jupyter
+/// stores multi-line strings as lists: after \n, \r, \r\n, \v, \f, \x1c-\x1e, U+0085,
+/// U+2028 and U+2029. The pieces borrow from `text`.
+std::vector<std::string_view> splitLines(std::string_view text);
 
 /// A whole notebook as a value. Cells are in document order. Copy freely; nothing refers back
 /// to the file it came from.

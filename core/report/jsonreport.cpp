@@ -110,6 +110,7 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
     verdict["suggested_order"] = analysis.verdict.suggestedOrder;
     verdict["summary"] = analysis.verdict.summary;
     notebook["verdict"] = std::move(verdict);
+    notebook["problems"] = analysis.problems;
     return notebook;
 }
 

@@ -42,3 +42,27 @@ target_include_directories(tree_sitter_python PRIVATE "${TASSEL_TREE_SITTER_PYTH
 set_target_properties(tree_sitter_python PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 # Generated code: its warnings are not ours to fix.
 target_compile_options(tree_sitter_python PRIVATE -w)
+
+# RE2 runs the secret scanner's many patterns at once (RE2::Set) in linear time. Some
+# distributions ship a CMake package (re2::re2), Debian only a pkg-config file.
+find_package(re2 QUIET CONFIG)
+if(NOT TARGET re2::re2 AND PkgConfig_FOUND)
+    pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)
+    if(RE2_FOUND)
+        add_library(re2::re2 INTERFACE IMPORTED)
+        target_link_libraries(re2::re2 INTERFACE PkgConfig::RE2)
+    endif()
+endif()
+if(NOT TARGET re2::re2)
+    message(FATAL_ERROR "RE2 not found (the secret scanner needs it). ${_tassel_hint}: Debian libre2-dev, Fedora re2-devel.")
+endif()
+
+# Graphviz lays out the GUI's dependency graph (libgvc with its dot layout plugin).
+if(TASSEL_BUILD_GUI)
+    if(PkgConfig_FOUND)
+        pkg_check_modules(GRAPHVIZ QUIET IMPORTED_TARGET libgvc libcgraph)
+    endif()
+    if(NOT GRAPHVIZ_FOUND)
+        message(FATAL_ERROR "Graphviz (libgvc) not found. ${_tassel_hint}: Debian libgraphviz-dev, Fedora graphviz-devel, Arch graphviz.")
+    endif()
+endif()

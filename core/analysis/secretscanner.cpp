@@ -1,0 +1,599 @@
+#include "analysis/secretscanner.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+
+namespace tassel {
+
+namespace {
+
+enum class RuleType {
+    Token, ///< a family with a documented shape: the pattern is enough
+    UrlCredential, ///< scheme://user:pass@host; group 1 is the user, group 2 the password
+    UrlToken, ///< https://TOKEN@host: only when the token looks random
+    Keyword, ///< name = "literal": group 1 is the name, group 2 the value
+};
+
+struct RuleSpec
+{
+    const char *kind;
+    const char *description; ///< for messages: "a GitHub token"
+    const char *pattern; ///< group 1 (or 2 for UrlCredential/Keyword) is the value
+    RuleType type = RuleType::Token;
+};
+
+// Order is priority: when two rules match overlapping text, the earlier one names the finding.
+// Prefix guards like (?:^|[^\w-]) stand in for the look-behind RE2 does not have.
+const std::array kRules = {
+    RuleSpec {"private-key", "a private key",
+        R"((-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|\s)*(?:[A-Za-z-]+: [^\r\n\\]*(?:\\[rn]|\s)+)*[A-Za-z0-9+/=]{20}[A-Za-z0-9+/=\s\\]*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?))"},
+    RuleSpec {"putty-private-key", "a PuTTY private key",
+        R"((PuTTY-User-Key-File-[23]:[^\r\n]*(?s:.)*?Private-Lines:\s*\d+(?:\\[rn]|\s)+[A-Za-z0-9+/=]{20,}))"},
+    RuleSpec {"aws-access-key-id", "an AWS access key id", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b)"},
+    RuleSpec {"aws-secret-access-key", "an AWS secret access key",
+        R"((?i)aws_?(?:secret|private)_?(?:access_?)?key['"]?\s*(?:=|:|,|\s)\s*[rb]?['"]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))"},
+    RuleSpec {"google-api-key", "a Google API key", R"((?:^|[^\w-])(AIza[\w-]{35})(?:[^\w-]|$))"},
+    RuleSpec {
+        "azure-storage-key", "an Azure storage account key", R"(AccountKey=([A-Za-z0-9+/]{86,88}={0,2}))"},
+    RuleSpec {"github-token", "a GitHub token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b)"},
+    RuleSpec {"github-token", "a GitHub token", R"(\b(github_pat_\w{82}))"},
+    RuleSpec {"gitlab-token", "a GitLab token", R"(\b(glpat-[\w-]{20,50})(?:[^\w-]|$))"},
+    RuleSpec {"slack-token", "a Slack token", R"(\b(xox[bpeasr]-[0-9]{6,15}-[0-9A-Za-z-]{8,}))"},
+    RuleSpec {"slack-token", "a Slack token", R"(\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{16,}))"},
+    RuleSpec {"slack-webhook", "a Slack webhook URL",
+        R"((hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}))"},
+    RuleSpec {"anthropic-api-key", "an Anthropic API key",
+        R"(\b(sk-ant-(?:api|admin)\d\d-[\w-]{80,}AA)(?:[^\w-]|$))"},
+    RuleSpec {"openai-api-key", "an OpenAI API key",
+        R"(\b(sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,}T3BlbkFJ[\w-]{20,})(?:[^\w-]|$))"},
+    RuleSpec {"huggingface-token", "a Hugging Face token", R"(\b((?:hf_|api_org_)[A-Za-z0-9]{34})\b)"},
+    RuleSpec {"stripe-key", "a Stripe secret key", R"(\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,})\b)"},
+    RuleSpec {"twilio-api-key", "a Twilio API key", R"(\b(SK[0-9a-fA-F]{32})\b)"},
+    RuleSpec {"sendgrid-api-key", "a SendGrid API key", R"(\b(SG\.[\w-]{22}\.[\w-]{43})(?:[^\w-]|$))"},
+    RuleSpec {"pypi-token", "a PyPI upload token", R"((pypi-AgEIcHlwaS5vcmc[\w-]{50,}))"},
+    RuleSpec {"databricks-token", "a Databricks token", R"(\b(dapi[a-f0-9]{32}(?:-\d)?)\b)"},
+    RuleSpec {
+        "jwt", "a JSON Web Token", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}))"},
+    RuleSpec {"url-credentials", "a password in a URL",
+        R"(\b[A-Za-z][A-Za-z0-9+.-]{1,15}://([^\s:@/?#'"<>\\]+):([^\s@/?#'"<>\\]+)@[A-Za-z0-9_.-]+)",
+        RuleType::UrlCredential},
+    RuleSpec {"url-token", "a token in a URL",
+        R"(\bhttps?://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", RuleType::UrlToken},
+    RuleSpec {"generic-secret", "a hard-coded credential",
+        R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]?\]?\s*(?::\s*[a-z_][\w.\[\], ]*\s*)?(?:=|:|:=|=>)\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
+        RuleType::Keyword},
+};
+
+constexpr std::string_view kServiceAccountMarker = "service_account";
+constexpr std::string_view kAllowComment = "tassel: allow-secret";
+
+// RE2 speaks absl::string_view, which Debian's absl does not alias to std::string_view.
+re2::StringPiece piece(std::string_view text)
+{
+    return re2::StringPiece(text.data(), text.size());
+}
+
+bool isBase64Char(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
+}
+
+std::string lower(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains(std::string_view haystack, std::string_view needle)
+{
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+bool isUuid(std::string_view v)
+{
+    static const RE2 uuid(R"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+    return RE2::FullMatch(piece(v), uuid);
+}
+
+/// True for values that only stand in for a secret: <YOUR_KEY>, xxx, ${VAR}, changeme, ...
+bool isPlaceholder(std::string_view value)
+{
+    if (value.empty())
+        return true;
+    for (std::string_view marker : {"<", ">", "${", "{{", "{", "}", "%(", "%s", "$(", "[", "]", "*"}) {
+        if (contains(value, marker))
+            return true;
+    }
+    if (value.front() == '$' || value.front() == '%')
+        return true;
+    const std::string l = lower(value);
+    for (std::string_view word : {"xxx", "...", "your", "changeme", "change_me", "change-me", "example",
+             "placeholder", "dummy", "insert", "replace", "redacted", "enter_", "enter-", "todo", "fixme",
+             "sample", "secret_here", "here", "mask", "0000000", "1234567", "abcdef", "password", "passwd",
+             "undefined", "null", "none"}) {
+        if (contains(l, word))
+            return true;
+    }
+    if (std::all_of(value.begin(), value.end(), [&](char c) { return c == value.front(); }))
+        return true;
+    return isUuid(value);
+}
+
+bool looksLikeNonSecretText(std::string_view value)
+{
+    // Environment variable names (YOUR_MAPS_API_KEY), dotted or dashed lowercase words
+    // (bert-base-uncased), paths, URLs and file names are references to secrets, not secrets.
+    static const RE2 envName(R"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)");
+    static const RE2 words(R"([a-z]+(?:[-_.][a-z]+)*)");
+    static const RE2 fileName(
+        R"(.*\.(?i:json|txt|pem|key|csv|ya?ml|env|p12|pfx|crt|cfg|ini|toml|py|pkl|h5))");
+    if (RE2::FullMatch(piece(value), envName) || RE2::FullMatch(piece(value), words)
+        || RE2::FullMatch(piece(value), fileName))
+        return true;
+    if (contains(value, "://") || value.starts_with('/') || value.starts_with("./")
+        || value.starts_with("~/"))
+        return true;
+    return false;
+}
+
+bool isNonSecretName(std::string_view name)
+{
+    const std::string l = lower(name);
+    for (std::string_view suffix :
+        {"_name", "_id", "_type", "_file", "_path", "_url", "_uri", "_dir", "_env", "_var", "_len", "_length",
+            "_field", "_header", "_prefix", "_count", "_size", "_endpoint", "_location", "_filename",
+            "_key_name", "_ref", "_format", "_pattern", "_regex", "_label", "_column", "_col"}) {
+        if (l.ends_with(suffix))
+            return true;
+    }
+    return false;
+}
+
+bool isPlausibleKeywordValue(std::string_view name, std::string_view value)
+{
+    if (value.size() < 8 || isNonSecretName(name))
+        return false;
+    if (std::any_of(
+            value.begin(), value.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+        return false;
+    if (isPlaceholder(value) || looksLikeNonSecretText(value))
+        return false;
+    const bool lettersOnly = std::all_of(
+        value.begin(), value.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const double bits = SecretScanner::entropy(value);
+    if (lettersOnly)
+        return value.size() >= 20 && bits >= 4.0;
+    return bits >= 3.0;
+}
+
+/// Runs of base64 text this long are encoded payloads (data: URIs, pickled blobs), not tokens.
+constexpr std::size_t kBlobRun = 160;
+
+struct Blob
+{
+    std::size_t begin;
+    std::size_t end;
+};
+
+std::vector<Blob> findBlobs(std::string_view text)
+{
+    std::vector<Blob> blobs;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!isBase64Char(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && isBase64Char(text[j]))
+            ++j;
+        const bool dataUri = i >= 7 && text.substr(i - 7, 7) == "base64,";
+        if (j - i >= kBlobRun || (dataUri && j - i >= 16))
+            blobs.push_back({i, j});
+        i = j;
+    }
+    return blobs;
+}
+
+bool insideBlob(const std::vector<Blob> &blobs, std::size_t begin, std::size_t end)
+{
+    return std::any_of(
+        blobs.begin(), blobs.end(), [&](const Blob &b) { return begin >= b.begin && end <= b.end; });
+}
+
+/// Maps byte offsets to 1-based line and code-point column.
+class LineIndex
+{
+public:
+    explicit LineIndex(std::string_view text)
+        : m_text(text)
+    {
+        m_starts.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n')
+                m_starts.push_back(i + 1);
+        }
+    }
+
+    std::pair<int, int> position(std::size_t offset) const
+    {
+        const auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+        const std::size_t lineIndex = std::size_t(it - m_starts.begin()) - 1;
+        int column = 1;
+        for (std::size_t i = m_starts[lineIndex]; i < offset && i < m_text.size(); ++i) {
+            if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
+                ++column;
+        }
+        return {int(lineIndex) + 1, column};
+    }
+
+    std::string_view lineAt(std::size_t offset) const
+    {
+        const auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+        const std::size_t start = *(it - 1);
+        const std::size_t end = it == m_starts.end() ? m_text.size() : *it;
+        return m_text.substr(start, end - start);
+    }
+
+private:
+    std::string_view m_text;
+    std::vector<std::size_t> m_starts;
+};
+
+std::string stripAnsi(std::string_view text)
+{
+    static const RE2 ansi(R"(\x1b\[[0-9;?]*[A-Za-z])");
+    std::string out(text);
+    RE2::GlobalReplace(&out, ansi, "");
+    return out;
+}
+
+bool isDigestKey(std::string_view key)
+{
+    const std::string l = lower(key);
+    return contains(l, "hash") || contains(l, "digest") || contains(l, "sha") || contains(l, "checksum")
+        || l == "id";
+}
+
+std::string describe(std::string_view kind)
+{
+    for (const auto &rule : kRules) {
+        if (kind == rule.kind)
+            return rule.description;
+    }
+    if (kind == "gcp-service-account")
+        return "a Google Cloud service-account key";
+    return "a secret";
+}
+
+std::string placeText(const SecretSpan &span)
+{
+    const std::string line = std::to_string(span.range.line);
+    if (span.location == "source")
+        return "the source of cell " + std::to_string(span.cell + 1) + " (line " + line + ")";
+    if (span.location == "output")
+        return "output " + std::to_string(span.outputIndex + 1) + " of cell " + std::to_string(span.cell + 1)
+            + " (line " + line + ")";
+    if (span.location == "metadata")
+        return "the metadata of cell " + std::to_string(span.cell + 1);
+    return "the notebook metadata";
+}
+
+} // namespace
+
+struct SecretScanner::Private
+{
+    std::vector<std::unique_ptr<RE2>> rules;
+    std::unique_ptr<RE2::Set> set;
+    std::vector<std::size_t> ruleOfSetIndex; ///< a pattern RE2 rejects is left out, not misaligned
+
+    void scanInto(std::string_view text, std::vector<SecretSpan> &out) const;
+    void scanMetadata(const nlohmann::json &value, const std::string &key, int cell,
+        const std::string &location, std::vector<SecretSpan> &out) const;
+};
+
+SecretScanner::SecretScanner()
+    : d(std::make_unique<Private>())
+{
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    d->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const auto &rule : kRules) {
+        d->rules.push_back(std::make_unique<RE2>(rule.pattern, options));
+        std::string error;
+        // A pattern RE2 rejects is a programming error the per-family tests catch; map set
+        // indexes to rules so one bad pattern cannot shift the others.
+        if (d->set->Add(rule.pattern, &error) >= 0)
+            d->ruleOfSetIndex.push_back(d->rules.size() - 1);
+    }
+    d->set->Compile();
+}
+
+SecretScanner::~SecretScanner() = default;
+
+void SecretScanner::Private::scanInto(std::string_view text, std::vector<SecretSpan> &out) const
+{
+    std::vector<int> matched;
+    if (text.empty() || !set->Match(piece(text), &matched))
+        return;
+    std::sort(matched.begin(), matched.end());
+    const std::vector<Blob> blobs = findBlobs(text);
+    const LineIndex lines(text);
+    std::vector<SecretSpan> found;
+    for (int setIndex : matched) {
+        const std::size_t ruleIndex = ruleOfSetIndex[std::size_t(setIndex)];
+        const RuleSpec &spec = kRules[ruleIndex];
+        const RE2 &re = *rules[ruleIndex];
+        const int groupCount = std::min(re.NumberOfCapturingGroups(), 2);
+        std::array<re2::StringPiece, 3> groups;
+        std::size_t pos = 0;
+        while (pos <= text.size()
+            && re.Match(piece(text), pos, text.size(), RE2::UNANCHORED, groups.data(), groupCount + 1)) {
+            const std::size_t matchEnd = std::size_t(groups[0].data() - text.data()) + groups[0].size();
+            pos = std::max(matchEnd, pos + 1);
+            const bool twoGroups = spec.type == RuleType::UrlCredential || spec.type == RuleType::Keyword;
+            const re2::StringPiece valuePiece = twoGroups ? groups[2] : groups[1];
+            if (valuePiece.data() == nullptr)
+                continue;
+            const std::string_view value(valuePiece.data(), valuePiece.size());
+            const std::string_view name
+                = twoGroups ? std::string_view(groups[1].data(), groups[1].size()) : std::string_view();
+            if (spec.type == RuleType::Keyword && !isPlausibleKeywordValue(name, value))
+                continue;
+            if (spec.type == RuleType::UrlCredential && (isPlaceholder(value) || value.size() < 3))
+                continue;
+            if (spec.type == RuleType::UrlToken && (isPlaceholder(value) || entropy(value) < 3.5))
+                continue;
+            const std::size_t begin = std::size_t(value.data() - text.data());
+            const std::size_t end = begin + value.size();
+            if (insideBlob(blobs, begin, end))
+                continue;
+            SecretSpan span;
+            span.begin = begin;
+            span.end = end;
+            span.kind = spec.kind;
+            if (spec.type == RuleType::Keyword)
+                span.name = std::string(name);
+            span.value = std::string(value);
+            const auto [line, column] = lines.position(begin);
+            const auto [endLine, endColumn] = lines.position(end);
+            span.range = {line, column, endLine, endColumn};
+            if (contains(lines.lineAt(begin), kAllowComment))
+                continue;
+            found.push_back(std::move(span));
+        }
+    }
+    // Earlier rules are more specific: keep the first of any overlapping pair.
+    std::stable_sort(found.begin(), found.end(),
+        [](const SecretSpan &a, const SecretSpan &b) { return a.begin < b.begin; });
+    std::vector<SecretSpan> kept;
+    for (auto &span : found) {
+        auto rank = [](const SecretSpan &s) {
+            for (std::size_t i = 0; i < kRules.size(); ++i) {
+                if (s.kind == kRules[i].kind)
+                    return i;
+            }
+            return kRules.size();
+        };
+        bool replaced = false;
+        bool dropped = false;
+        for (auto &other : kept) {
+            if (span.begin < other.end && other.begin < span.end) {
+                if (rank(span) < rank(other) && !replaced) {
+                    other = span;
+                    replaced = true;
+                } else {
+                    dropped = true;
+                }
+            }
+        }
+        if (!replaced && !dropped)
+            kept.push_back(std::move(span));
+    }
+    const bool serviceAccount = contains(text, kServiceAccountMarker) && contains(text, "private_key");
+    for (auto &span : kept) {
+        if (serviceAccount && span.kind == "private-key")
+            span.kind = "gcp-service-account";
+        span.fingerprint = fingerprint(span.kind, span.value);
+        out.push_back(std::move(span));
+    }
+}
+
+void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std::string &key, int cell,
+    const std::string &location, std::vector<SecretSpan> &out) const
+{
+    if (value.is_object()) {
+        for (const auto &[childKey, child] : value.items()) {
+            // Tassel's own settings hold fingerprints; digests are hashes by design.
+            if (childKey == "tassel" || isDigestKey(childKey))
+                continue;
+            scanMetadata(child, childKey, cell, location, out);
+        }
+    } else if (value.is_array()) {
+        for (const auto &child : value)
+            scanMetadata(child, key, cell, location, out);
+    } else if (value.is_string()) {
+        const std::string &text = value.get_ref<const std::string &>();
+        std::vector<SecretSpan> spans;
+        scanInto(text, spans);
+        // A bare value under a secret-sounding key ("api_key": "...") has no "=" for the
+        // keyword pattern to see: check the pair directly.
+        if (spans.empty()) {
+            const std::string probe = key + " = \"" + text + "\"";
+            std::vector<SecretSpan> keyed;
+            scanInto(probe, keyed);
+            const std::size_t shift = key.size() + 4;
+            for (auto &span : keyed) {
+                if (span.begin < shift || span.end > shift + text.size())
+                    continue;
+                span.begin -= shift;
+                span.end -= shift;
+                const LineIndex lines(text);
+                const auto [line, column] = lines.position(span.begin);
+                const auto [endLine, endColumn] = lines.position(span.end);
+                span.range = {line, column, endLine, endColumn};
+                spans.push_back(std::move(span));
+            }
+        }
+        for (auto &span : spans) {
+            span.cell = cell;
+            span.location = location;
+            out.push_back(std::move(span));
+        }
+    }
+}
+
+std::vector<SecretSpan> SecretScanner::scanText(std::string_view text) const
+{
+    std::vector<SecretSpan> spans;
+    d->scanInto(text, spans);
+    return spans;
+}
+
+std::vector<SecretSpan> SecretScanner::locate(const Notebook &notebook) const
+{
+    std::vector<SecretSpan> spans;
+    auto add = [&](std::string_view text, int cell, const char *location, int outputIndex) {
+        std::vector<SecretSpan> found;
+        d->scanInto(text, found);
+        for (auto &span : found) {
+            span.cell = cell;
+            span.location = location;
+            span.outputIndex = outputIndex;
+            spans.push_back(std::move(span));
+        }
+    };
+    d->scanMetadata(notebook.metadata, {}, -1, "notebook-metadata", spans);
+    for (std::size_t c = 0; c < notebook.cells.size(); ++c) {
+        const Cell &cell = notebook.cells[c];
+        const int cellIndex = int(c);
+        add(cell.source, cellIndex, "source", -1);
+        d->scanMetadata(cell.metadata, {}, cellIndex, "metadata", spans);
+        for (std::size_t o = 0; o < cell.outputs.size(); ++o) {
+            const Output &output = cell.outputs[o];
+            const int outputIndex = int(o);
+            if (!output.text.empty())
+                add(stripAnsi(output.text), cellIndex, "output", outputIndex);
+            for (const MimeItem &item : output.data) {
+                // Base64 images and other binary payloads are never text.
+                if (item.isTextLike() || item.isJson)
+                    add(item.data, cellIndex, "output", outputIndex);
+            }
+            if (!output.traceback.empty()) {
+                std::string joined;
+                for (const auto &line : output.traceback)
+                    joined += line + '\n';
+                add(stripAnsi(joined), cellIndex, "output", outputIndex);
+            } else if (!output.errorValue.empty()) {
+                add(stripAnsi(output.errorValue), cellIndex, "output", outputIndex);
+            }
+        }
+    }
+    // Users allow a reviewed value by fingerprint, never by value.
+    std::vector<std::string> allowed;
+    if (const auto tassel = notebook.metadata.find("tassel");
+        tassel != notebook.metadata.end() && tassel->is_object()) {
+        if (const auto allow = tassel->find("allow"); allow != tassel->end() && allow->is_array()) {
+            for (const auto &entry : *allow) {
+                if (entry.is_string())
+                    allowed.push_back(entry.get<std::string>());
+            }
+        }
+    }
+    std::erase_if(spans, [&](const SecretSpan &span) {
+        return std::find(allowed.begin(), allowed.end(), span.fingerprint) != allowed.end();
+    });
+    return spans;
+}
+
+std::vector<Finding> SecretScanner::scan(const Notebook &notebook) const
+{
+    std::vector<Finding> findings;
+    for (const SecretSpan &span : locate(notebook)) {
+        Finding finding;
+        finding.rule = "hardcoded-secret";
+        finding.severity = Severity::Error;
+        finding.cell = span.cell;
+        if (span.cell >= 0 && std::size_t(span.cell) < notebook.cells.size())
+            finding.cellId = notebook.cells[std::size_t(span.cell)].id;
+        finding.line = span.range.line;
+        finding.column = span.range.column;
+        finding.endLine = span.range.endLine;
+        finding.endColumn = span.range.endColumn;
+        if (!span.name.empty())
+            finding.names.push_back(span.name);
+        finding.secretKind = span.kind;
+        finding.maskedPreview = mask(span.value);
+        finding.fingerprint = span.fingerprint;
+        finding.outputIndex = span.outputIndex;
+        finding.location = span.location;
+        std::string what = describe(span.kind);
+        what[0] = char(std::toupper(static_cast<unsigned char>(what[0])));
+        finding.message = what + " (" + finding.maskedPreview + ") is written in clear text in "
+            + placeText(span) + "; load it from the environment or a secret store instead.";
+        findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+std::string SecretScanner::mask(std::string_view value)
+{
+    // Count code points so the length matches what a person sees.
+    std::size_t length = 0;
+    for (unsigned char c : value) {
+        if ((c & 0xC0) != 0x80)
+            ++length;
+    }
+    const std::size_t shown = length >= 16 ? 4 : length / 4;
+    std::size_t bytes = 0;
+    for (std::size_t seen = 0; bytes < value.size();) {
+        if ((static_cast<unsigned char>(value[bytes]) & 0xC0) != 0x80) {
+            if (seen == shown)
+                break;
+            ++seen;
+        }
+        ++bytes;
+    }
+    return std::string(value.substr(0, bytes)) + "\u2026(" + std::to_string(length) + " chars)";
+}
+
+std::string SecretScanner::fingerprint(std::string_view kind, std::string_view value)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("hardcoded-secret\n"));
+    hash.addData(QByteArrayView(kind.data(), qsizetype(kind.size())));
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(QByteArrayView(value.data(), qsizetype(value.size())));
+    return hash.result().toHex().left(16).toStdString();
+}
+
+double SecretScanner::entropy(std::string_view value)
+{
+    if (value.empty())
+        return 0.0;
+    std::array<int, 256> counts {};
+    for (unsigned char c : value)
+        ++counts[c];
+    double bits = 0.0;
+    const double n = double(value.size());
+    for (int count : counts) {
+        if (count > 0) {
+            const double p = count / n;
+            bits -= p * std::log2(p);
+        }
+    }
+    return bits;
+}
+
+} // namespace tassel

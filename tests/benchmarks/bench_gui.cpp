@@ -1,0 +1,157 @@
+// Time to first paint of the main window for the largest corpus notebook and for a synthetic
+// 100 MB, 2,000-cell notebook (images and long outputs), plus the resident memory it costs.
+// Prints figures; not a test. Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...]
+#include "mainwindow.h"
+#include "notebookview.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+
+using namespace tassel::ui;
+
+namespace {
+
+long residentKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    }
+    return -1;
+}
+
+/// Paints are counted by an event filter on the viewport.
+class PaintWatcher : public QObject
+{
+public:
+    bool painted = false;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            painted = true;
+        return false;
+    }
+};
+
+QString largestCorpusNotebook()
+{
+    QString largest;
+    qint64 size = -1;
+    QDirIterator it(QStringLiteral(TASSEL_CORPUS_DIR), {QStringLiteral("*.ipynb")}, QDir::Files,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info = it.nextFileInfo();
+        if (info.size() > size) {
+            size = info.size();
+            largest = info.filePath();
+        }
+    }
+    return largest;
+}
+
+/// 2,000 code cells; every tenth shows a noise PNG (~0.4 MB of base64), every cell a 10 kB output.
+QString writeSyntheticNotebook(const QString &folder)
+{
+    QImage image(360, 280, QImage::Format_RGB32);
+    auto *random = QRandomGenerator::global();
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixel(x, y, random->generate());
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    const std::string base64 = png.toBase64().toStdString();
+
+    nlohmann::json cells = nlohmann::json::array();
+    std::string text;
+    for (int line = 0; line < 200; ++line)
+        text += "epoch " + std::to_string(line) + " loss 0.123456 accuracy 0.987654 lr 0.001 batch 64\n";
+    for (int i = 0; i < 2000; ++i) {
+        nlohmann::json outputs = nlohmann::json::array();
+        outputs.push_back({{"output_type", "stream"}, {"name", "stdout"}, {"text", text}});
+        if (i % 10 == 0)
+            outputs.push_back({{"output_type", "display_data"}, {"metadata", nlohmann::json::object()},
+                {"data", {{"image/png", base64}, {"text/plain", "<Figure>"}}}});
+        cells.push_back({{"cell_type", "code"}, {"execution_count", i + 1},
+            {"id", "cell-" + std::to_string(i)}, {"metadata", nlohmann::json::object()}, {"outputs", outputs},
+            {"source",
+                "x" + std::to_string(i) + " = train(model, data, epochs=" + std::to_string(i % 7)
+                    + ")\nplot(x" + std::to_string(i) + ")"}});
+    }
+    const nlohmann::json notebook = {{"cells", cells},
+        {"metadata", {{"language_info", {{"name", "python"}}}}}, {"nbformat", 4}, {"nbformat_minor", 5}};
+    const QString path = folder + QStringLiteral("/synthetic-100mb.ipynb");
+    std::ofstream(path.toStdString()) << notebook.dump();
+    return path;
+}
+
+void measure(const QString &path)
+{
+    MainWindow window;
+    window.setAskBeforeReload(false);
+    window.resize(1280, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::cout << "window not exposed\n";
+        return;
+    }
+    PaintWatcher watcher;
+    window.notebookView()->viewport()->installEventFilter(&watcher);
+    const long before = residentKiB();
+    QElapsedTimer timer;
+    timer.start();
+    if (!window.openFile(path)) {
+        std::cout << path.toStdString() << ": " << window.lastError().toStdString() << '\n';
+        return;
+    }
+    const qint64 loaded = timer.elapsed();
+    watcher.painted = false;
+    while (!watcher.painted && timer.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+    QApplication::processEvents();
+    const qint64 firstPaint = timer.elapsed();
+    while (window.isBusy() && timer.elapsed() < 120000)
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+    const qint64 settled = timer.elapsed();
+    std::cout << QFileInfo(path).fileName().toStdString() << ": " << QFileInfo(path).size() / 1e6 << " MB, "
+              << window.notebook().cells.size() << " cells; load " << loaded << " ms, first paint "
+              << firstPaint << " ms, analysis and graph done " << settled << " ms, memory +"
+              << (residentKiB() - before) / 1024 << " MiB\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("TasselBench"));
+    QStringList paths = app.arguments().mid(1);
+    QTemporaryDir folder;
+    if (paths.isEmpty()) {
+        paths << largestCorpusNotebook();
+        paths << writeSyntheticNotebook(folder.path());
+    }
+    for (const QString &path : paths)
+        measure(path);
+    return 0;
+}

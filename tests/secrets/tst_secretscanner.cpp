@@ -1,0 +1,502 @@
+#include "analysis/secretscanner.h"
+#include "notebook/notebookloader.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <random>
+
+using namespace tassel;
+using nlohmann::json;
+
+namespace {
+
+// Token-shaped strings are built at run time from a fixed seed, so this file holds nothing a
+// scanner (or a push protection) would flag, while every run tests the same values.
+std::string randomText(std::size_t length, std::string_view alphabet, unsigned seed)
+{
+    std::mt19937 generator(seed);
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    std::string text;
+    for (std::size_t i = 0; i < length; ++i)
+        text += alphabet[pick(generator)];
+    return text;
+}
+
+const std::string kAlnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const std::string kUpperBase32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const std::string kHex = "0123456789abcdef";
+const std::string kBase64 = kAlnum + "+/";
+const std::string kUrlSafe = kAlnum + "_-";
+
+std::string cat(std::initializer_list<std::string> parts)
+{
+    std::string text;
+    for (const auto &part : parts)
+        text += part;
+    return text;
+}
+
+std::string pemKey(const std::string &label)
+{
+    std::string body;
+    for (int line = 0; line < 4; ++line)
+        body += randomText(64, kBase64, 100u + unsigned(line)) + "\n";
+    const std::string dashes = "-----";
+    return cat({dashes, "BEGIN ", label, "PRIVATE", " KEY", dashes, "\n", body, dashes, "END ", label,
+        "PRIVATE", " KEY", dashes});
+}
+
+Notebook load(const json &document)
+{
+    const auto result = NotebookLoader().loadBytes(document.dump(1), "test.ipynb");
+    if (!result.ok())
+        qFatal("%s", result.error().toString().c_str());
+    return result.value();
+}
+
+json notebookWith(json cells, json metadata = json::object())
+{
+    return json {{"nbformat", 4}, {"nbformat_minor", 5}, {"metadata", std::move(metadata)},
+        {"cells", std::move(cells)}};
+}
+
+json codeCell(json source, json outputs = json::array(), json metadata = json::object())
+{
+    return json {{"cell_type", "code"}, {"id", "c1"}, {"execution_count", 1},
+        {"metadata", std::move(metadata)}, {"source", std::move(source)}, {"outputs", std::move(outputs)}};
+}
+
+std::string kindsOf(const std::vector<SecretSpan> &spans)
+{
+    std::string kinds;
+    for (const auto &span : spans)
+        kinds += (kinds.empty() ? "" : ",") + span.kind;
+    return kinds;
+}
+
+} // namespace
+
+class TestSecretScanner : public QObject
+{
+    Q_OBJECT
+private slots:
+    void families_data();
+    void families();
+    void placements_data();
+    void placements();
+    void findingNeverHoldsValue();
+    void allowlists();
+    void maskAndFingerprint();
+    void corpusExpectations_data();
+    void corpusExpectations();
+    void wholeCorpus();
+
+private:
+    SecretScanner m_scanner;
+};
+
+void TestSecretScanner::families_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<std::string>("kinds"); // comma-separated expected kinds, empty = nothing
+    QTest::addColumn<std::string>("value"); // the expected value of the first span
+
+    const std::string awsId = cat({"AK", "IA", randomText(16, kUpperBase32, 1)});
+    QTest::addRow("aws access key id")
+        << cat({"key = '", awsId, "'"}) << std::string("aws-access-key-id") << awsId;
+    QTest::addRow("aws id inside a longer word") << cat({"X", awsId, "Y"}) << std::string() << std::string();
+    const std::string awsSecret = randomText(40, kBase64, 2);
+    QTest::addRow("aws secret by context") << cat({"aws_secret_access_key = \"", awsSecret, "\""})
+                                           << std::string("aws-secret-access-key") << awsSecret;
+    QTest::addRow("40 base64 chars without context")
+        << cat({"blob = '", awsSecret, "'"}) << std::string() << std::string();
+
+    const std::string google = cat({"AI", "za", randomText(35, kUrlSafe, 3)});
+    QTest::addRow("google api key") << cat({"genai.configure(api_key=\"", google, "\")"})
+                                    << std::string("google-api-key") << google;
+    QTest::addRow("google key one char short")
+        << cat({"k = '", google.substr(0, 38), "'"}) << std::string() << std::string();
+
+    const std::string azure = randomText(86, kBase64, 4) + "==";
+    QTest::addRow("azure storage key") << cat({"conn = 'DefaultEndpointsProtocol=https;AccountName=x;Account",
+        "Key=", azure, ";EndpointSuffix=core.windows.net'"})
+                                       << std::string("azure-storage-key") << azure;
+    QTest::addRow("azure key placeholder")
+        << cat({"conn = 'Account", "Key=<storage-key>'"}) << std::string() << std::string();
+
+    const std::string ghp = cat({"gh", "p_", randomText(36, kAlnum, 5)});
+    QTest::addRow("github classic token") << cat({"token: ", ghp}) << std::string("github-token") << ghp;
+    const std::string ghs = cat({"gh", "s_", randomText(36, kAlnum, 6)});
+    QTest::addRow("github server token") << cat({"'", ghs, "'"}) << std::string("github-token") << ghs;
+    const std::string pat = cat({"github", "_pat_", randomText(82, kAlnum + "_", 7)});
+    QTest::addRow("github fine-grained pat")
+        << cat({"g = Github('", pat, "')"}) << std::string("github-token") << pat;
+    QTest::addRow("github prefix too short")
+        << cat({"gh", "p_", randomText(20, kAlnum, 8)}) << std::string() << std::string();
+
+    const std::string gitlab = cat({"gl", "pat-", randomText(20, kUrlSafe, 9)});
+    QTest::addRow("gitlab token") << cat({"GITLAB = \"", gitlab, "\""}) << std::string("gitlab-token")
+                                  << gitlab;
+
+    const std::string slack = cat({"xo", "xb-", randomText(11, "0123456789", 10), "-",
+        randomText(12, "0123456789", 11), "-", randomText(24, kAlnum, 12)});
+    QTest::addRow("slack bot token") << cat({"client = WebClient(token='", slack, "')"})
+                                     << std::string("slack-token") << slack;
+    const std::string hook = cat({"hooks.slack.com/services/T", randomText(8, kUpperBase32, 13), "/B",
+        randomText(8, kUpperBase32, 14), "/", randomText(24, kAlnum, 15)});
+    QTest::addRow("slack webhook") << cat({"url = 'https://", hook, "'"}) << std::string("slack-webhook")
+                                   << hook;
+
+    const std::string openai
+        = cat({"sk-", "proj-", randomText(74, kUrlSafe, 16), "T3Blbk", "FJ", randomText(74, kUrlSafe, 17)});
+    QTest::addRow("openai project key")
+        << cat({"client = OpenAI(api_key=\"", openai, "\")"}) << std::string("openai-api-key") << openai;
+    const std::string openaiLegacy
+        = cat({"sk-", randomText(20, kAlnum, 18), "T3Blbk", "FJ", randomText(20, kAlnum, 19)});
+    QTest::addRow("openai legacy key")
+        << cat({"openai.api_key = '", openaiLegacy, "'"}) << std::string("openai-api-key") << openaiLegacy;
+    QTest::addRow("openai key without marker placeholder")
+        << std::string("openai.api_key = 'sk-...VOTRE_CLE'") << std::string() << std::string();
+
+    const std::string anthropic = cat({"sk-", "ant-", "api03-", randomText(93, kUrlSafe, 20), "AA"});
+    QTest::addRow("anthropic key") << cat({"Anthropic(api_key='", anthropic, "')"})
+                                   << std::string("anthropic-api-key") << anthropic;
+
+    const std::string hf = cat({"hf", "_", randomText(34, kAlnum, 21)});
+    QTest::addRow("hugging face token")
+        << cat({"login(token=\"", hf, "\")"}) << std::string("huggingface-token") << hf;
+    QTest::addRow("hf_ prefix in an identifier")
+        << std::string("model.hf_device_map_for_all_the_layers_x") << std::string() << std::string();
+
+    const std::string stripe = cat({"sk", "_live_", randomText(24, kAlnum, 22)});
+    QTest::addRow("stripe live key") << cat({"stripe.api_key = '", stripe, "'"}) << std::string("stripe-key")
+                                     << stripe;
+    QTest::addRow("stripe publishable key is public")
+        << cat({"pk", "_live_", randomText(24, kAlnum, 23)}) << std::string() << std::string();
+
+    const std::string twilio = cat({"S", "K", randomText(32, kHex, 24)});
+    QTest::addRow("twilio api key") << cat({"sid = '", twilio, "'"}) << std::string("twilio-api-key")
+                                    << twilio;
+    const std::string sendgrid
+        = cat({"S", "G.", randomText(22, kUrlSafe, 25), ".", randomText(43, kUrlSafe, 26)});
+    QTest::addRow("sendgrid key") << cat({"SendGridAPIClient('", sendgrid, "')"})
+                                  << std::string("sendgrid-api-key") << sendgrid;
+    const std::string pypi = cat({"pypi-", "AgEIcHlwaS5vcmc", randomText(60, kUrlSafe, 27)});
+    QTest::addRow("pypi token") << cat({"password = ", pypi}) << std::string("pypi-token") << pypi;
+    const std::string databricks = cat({"da", "pi", randomText(32, kHex, 28)});
+    QTest::addRow("databricks token")
+        << cat({"DATABRICKS_TOKEN='", databricks, "'"}) << std::string("databricks-token") << databricks;
+
+    const std::string jwt = cat({"ey", "J", randomText(30, kUrlSafe, 29), ".ey", "J",
+        randomText(60, kUrlSafe, 30), ".", randomText(43, kUrlSafe, 31)});
+    QTest::addRow("jwt") << cat({"headers = {'Authorization': 'Bearer ", jwt, "'}"}) << std::string("jwt")
+                         << jwt;
+
+    const std::string rsa = pemKey("RSA ");
+    QTest::addRow("rsa private key") << cat({"key = \"\"\"", rsa, "\"\"\""}) << std::string("private-key")
+                                     << rsa;
+    const std::string ssh = pemKey("OPENSSH ");
+    QTest::addRow("openssh private key") << ssh << std::string("private-key") << ssh;
+    QTest::addRow("public key header only")
+        << std::string("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n") << std::string() << std::string();
+    const std::string escapedPem = cat({"-----", "BEGIN PRIVATE", " KEY-----\\n", randomText(64, kBase64, 32),
+        "\\n-----", "END PRIVATE", " KEY-----\\n"});
+    const std::string serviceAccount
+        = cat({"{\"type\": \"service_account\", \"project_id\": \"p\", \"private_key_id\": \"",
+            randomText(40, kHex, 33), "\", \"private_key\": \"", escapedPem,
+            "\", \"client_email\": \"a@p.iam.gserviceaccount.com\"}"});
+    QTest::addRow("gcp service account json") << serviceAccount << std::string("gcp-service-account")
+                                              << escapedPem.substr(0, escapedPem.size() - 2);
+
+    const std::string urlPassword = randomText(14, kAlnum, 34);
+    QTest::addRow("password in url") << cat(
+        {"engine = create_engine('postgresql://admin:", urlPassword, "@db.internal:5432/x')"})
+                                     << std::string("url-credentials") << urlPassword;
+    QTest::addRow("password placeholder in url")
+        << std::string("create_engine('postgresql://user:password@localhost/db')") << std::string()
+        << std::string();
+    const std::string indexToken = randomText(32, kAlnum, 35);
+    QTest::addRow("pip index url token")
+        << cat({"%pip install --index-url https://", indexToken, "@pypi.example.org/simple mypkg"})
+        << std::string("url-token") << indexToken;
+    QTest::addRow("git ssh url is not a credential")
+        << std::string("!git clone git@github.com:org/repo.git") << std::string() << std::string();
+
+    const std::string alpha = cat({"AZ", "OBAQ2SK8AC1MUD"});
+    QTest::addRow("keyword argument") << cat({"web.DataReader('AAPL', 'av-daily', api_key=\"", alpha, "\")"})
+                                      << std::string("generic-secret") << alpha;
+    const std::string pw = cat({"Tr0ub4dor", "&3x!"});
+    QTest::addRow("password assignment")
+        << cat({"db_password = '", pw, "'"}) << std::string("generic-secret") << pw;
+    QTest::addRow("dict key") << cat({"config = {\"client_secret\": \"", pw, "\"}"})
+                              << std::string("generic-secret") << pw;
+    QTest::addRow("placeholder in angle brackets")
+        << std::string("admin_user_password='<my-password>'") << std::string() << std::string();
+    QTest::addRow("env var name placeholder")
+        << std::string("MAPS_API_KEY = \"YOUR_MAPS_API_KEY\"") << std::string() << std::string();
+    QTest::addRow("xxx placeholder") << std::string("api_key = 'xxxxxxxxxxxxxxxx'") << std::string()
+                                     << std::string();
+    QTest::addRow("template variable")
+        << std::string("token = '${GITHUB_TOKEN}'") << std::string() << std::string();
+    QTest::addRow("changeme") << std::string("password = 'changeme123'") << std::string() << std::string();
+    QTest::addRow("empty string") << std::string("password = ''") << std::string() << std::string();
+    QTest::addRow("environment lookup")
+        << std::string("api_key = os.environ['OPENAI_API_KEY']") << std::string() << std::string();
+    QTest::addRow("getpass") << std::string("password = getpass.getpass('Password: ')") << std::string()
+                             << std::string();
+    QTest::addRow("comparison") << cat({"if password == '", pw, "':"}) << std::string() << std::string();
+    QTest::addRow("tokenizer name") << std::string("tokenizer = 'bert-base-uncased-whole-word'")
+                                    << std::string() << std::string();
+    QTest::addRow("special token") << std::string("eos_token = '</s>'") << std::string() << std::string();
+    QTest::addRow("secret file path")
+        << std::string("secret_path = 'configs/credentials_v2.json'") << std::string() << std::string();
+
+    QTest::addRow("uuid") << std::string("token = '123e4567-e89b-42d3-a456-426614174000'") << std::string()
+                          << std::string();
+    QTest::addRow("git sha") << cat({"https://github.com/o/r/blob/", randomText(40, kHex, 36), "/x.py"})
+                             << std::string() << std::string();
+    QTest::addRow("sha256 digest") << cat({"sha256:", randomText(64, kHex, 37)}) << std::string()
+                                   << std::string();
+    QTest::addRow("md5 digest") << cat({"md5 = '", randomText(32, kHex, 38), "'"}) << std::string()
+                                << std::string();
+    QTest::addRow("dna sequence") << cat({"seq = '", randomText(120, "ACGT", 39), "'"}) << std::string()
+                                  << std::string();
+    QTest::addRow("data uri with key look-alike") << cat({"<img src=\"data:image/png;base64,",
+        randomText(300, kBase64, 40), "+AK", "IA", randomText(16, kUpperBase32, 41), "+AI", "za",
+        randomText(35, kAlnum, 42), "/", randomText(300, kBase64, 43), "\">"})
+                                                  << std::string() << std::string();
+}
+
+void TestSecretScanner::families()
+{
+    QFETCH(std::string, text);
+    QFETCH(std::string, kinds);
+    QFETCH(std::string, value);
+    const auto spans = m_scanner.scanText(text);
+    QCOMPARE(kindsOf(spans), kinds);
+    if (!spans.empty()) {
+        QCOMPARE(spans.front().value, value);
+        QCOMPARE(text.substr(spans.front().begin, spans.front().end - spans.front().begin), value);
+    }
+}
+
+void TestSecretScanner::placements_data()
+{
+    QTest::addColumn<json>("document");
+    QTest::addColumn<std::string>("location");
+    QTest::addColumn<int>("outputIndex");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+
+    const std::string ghp = cat({"gh", "p_", randomText(36, kAlnum, 50)});
+    const std::string pw = cat({"Q7x", "!mZ2p", "Lw9"});
+
+    // nlohmann escapes the quotes in the file: the scanner must see the decoded text.
+    QTest::addRow("json-escaped quotes in source")
+        << notebookWith({codeCell(json::array({"import os\n", cat({"password = \"", pw, "\"\n"})}))})
+        << std::string("source") << -1 << 2 << 13;
+    QTest::addRow("token split across source list items") << notebookWith(
+        {codeCell(json::array({"x = 1\n", cat({"t = '", ghp.substr(0, 10)}), cat({ghp.substr(10), "'\n"})}))})
+                                                          << std::string("source") << -1 << 2 << 6;
+    QTest::addRow("unicode before the token counts code points")
+        << notebookWith({codeCell(json::array({cat({"s = '\u00e9\u00e9' + '", ghp, "'\n"})}))})
+        << std::string("source") << -1 << 1 << 13;
+    QTest::addRow("printed into a stream output") << notebookWith({codeCell("print(tok)",
+        json::array({json {{"output_type", "stream"}, {"name", "stdout"},
+            {"text", json::array({"token is\n", ghp + "\n"})}}}))})
+                                                  << std::string("output") << 0 << 2 << 1;
+    QTest::addRow("text/plain execute result") << notebookWith({codeCell("cfg",
+        json::array({json {{"output_type", "display_data"}, {"metadata", json::object()},
+                         {"data", {{"image/png", "iVBORw0KGgo="}}}},
+            json {{"output_type", "execute_result"}, {"execution_count", 1}, {"metadata", json::object()},
+                {"data", {{"text/plain", cat({"{'token': '", ghp, "'}"})}}}}}))})
+                                               << std::string("output") << 1 << 1 << 12;
+    QTest::addRow("traceback with ansi colours") << notebookWith({codeCell("fail()",
+        json::array({json {{"output_type", "error"}, {"ename", "ValueError"}, {"evalue", "bad"},
+            {"traceback",
+                json::array({"\u001b[0;31mValueError\u001b[0m: bad",
+                    cat({"\u001b[1;32mtoken=\u001b[0m", ghp})})}}}))})
+                                                 << std::string("output") << 0 << 2 << 7;
+    QTest::addRow("cell metadata") << notebookWith(
+        {codeCell("x", json::array(), json {{"env", {{"api_key", pw}}}})})
+                                   << std::string("metadata") << -1 << 1 << 1;
+    QTest::addRow("notebook metadata") << notebookWith({codeCell("x")}, json {{"colab", {{"note", ghp}}}})
+                                       << std::string("notebook-metadata") << -1 << 1 << 1;
+}
+
+void TestSecretScanner::placements()
+{
+    QFETCH(json, document);
+    QFETCH(std::string, location);
+    QFETCH(int, outputIndex);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const auto findings = m_scanner.scan(load(document));
+    QCOMPARE(findings.size(), std::size_t(1));
+    const Finding &finding = findings.front();
+    QCOMPARE(finding.rule, std::string("hardcoded-secret"));
+    QCOMPARE(finding.severity, Severity::Error);
+    QCOMPARE(finding.location, location);
+    QCOMPARE(finding.outputIndex, outputIndex);
+    QCOMPARE(finding.line, line);
+    QCOMPARE(finding.column, column);
+    QCOMPARE(finding.cell, location == "notebook-metadata" ? -1 : 0);
+}
+
+void TestSecretScanner::findingNeverHoldsValue()
+{
+    const std::string ghp = cat({"gh", "p_", randomText(36, kAlnum, 60)});
+    const auto findings
+        = m_scanner.scan(load(notebookWith({codeCell(cat({"GITHUB_TOKEN = '", ghp, "'\n"}))})));
+    QCOMPARE(findings.size(), std::size_t(1));
+    const Finding &finding = findings.front();
+    QCOMPARE(finding.secretKind, std::string("github-token"));
+    QCOMPARE(finding.maskedPreview, ghp.substr(0, 4) + "\u2026(40 chars)");
+    for (const std::string &text : {finding.message, finding.maskedPreview, finding.fingerprint})
+        QVERIFY2(text.find(ghp.substr(4, 12)) == std::string::npos, text.c_str());
+    QVERIFY(!finding.message.empty());
+    QCOMPARE(finding.endColumn - finding.column, 40);
+    QCOMPARE(finding.cellId, std::string("c1"));
+}
+
+void TestSecretScanner::allowlists()
+{
+    const std::string ghp = cat({"gh", "p_", randomText(36, kAlnum, 70)});
+    const std::string other = cat({"gh", "o_", randomText(36, kAlnum, 71)});
+    const json cell = codeCell(
+        json::array({cat({"a = '", ghp, "'\n"}), cat({"b = '", other, "'  # tassel: allow-secret\n"})}));
+    const auto before = m_scanner.scan(load(notebookWith({cell})));
+    QCOMPARE(before.size(), std::size_t(1)); // the commented line is allowed
+    QCOMPARE(before.front().line, 1);
+    const json allowed
+        = notebookWith({cell}, json {{"tassel", {{"allow", json::array({before.front().fingerprint})}}}});
+    QVERIFY(m_scanner.scan(load(allowed)).empty());
+    const json otherFingerprint
+        = notebookWith({cell}, json {{"tassel", {{"allow", json::array({"0123456789abcdef"})}}}});
+    QCOMPARE(m_scanner.scan(load(otherFingerprint)).size(), std::size_t(1));
+}
+
+void TestSecretScanner::maskAndFingerprint()
+{
+    QCOMPARE(SecretScanner::mask("abcdefghijklmnopqrst"), std::string("abcd\u2026(20 chars)"));
+    QCOMPARE(SecretScanner::mask("abcdefgh"), std::string("ab\u2026(8 chars)"));
+    QCOMPARE(SecretScanner::mask("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"),
+        std::string("\u00e9\u00e9\u2026(8 chars)"));
+    const std::string a = SecretScanner::fingerprint("github-token", "value-one");
+    QCOMPARE(a.size(), std::size_t(16));
+    QCOMPARE(a, SecretScanner::fingerprint("github-token", "value-one"));
+    QVERIFY(a != SecretScanner::fingerprint("github-token", "value-two"));
+    QVERIFY(a != SecretScanner::fingerprint("gitlab-token", "value-one"));
+    QVERIFY(SecretScanner::entropy("aaaaaaaa") < 0.01);
+    QVERIFY(qAbs(SecretScanner::entropy("abcdefgh") - 3.0) < 1e-9);
+}
+
+void TestSecretScanner::corpusExpectations_data()
+{
+    QTest::addColumn<std::string>("file");
+    QTest::addColumn<std::string>("needle"); // a line of the source that must (or must not) be flagged
+    QTest::addColumn<bool>("flagged");
+    QTest::addColumn<bool>("noOutputFindings");
+
+    QTest::addRow("pandas_exercises financial data api key") << std::string(
+        "guipsamora__pandas_exercises/09_Time_Series__Getting_Financial_Data__Exercises_solutions.ipynb")
+                                                             << std::string("api_key=") << true << false;
+    QTest::addRow("azure <my-password> placeholder")
+        << std::string("Azure__MachineLearningNotebooks/"
+                       "how-to-use-azureml__training__train-on-amlcompute__train-on-amlcompute.ipynb")
+        << std::string("admin_user_password=") << false << false;
+    QTest::addRow("generative-ai YOUR_MAPS_API_KEY placeholder")
+        << std::string(
+               "GoogleCloudPlatform__generative-ai/gemini__agent-engine__tutorial_google_maps_agent.ipynb")
+        << std::string("MAPS_API_KEY =") << false << false;
+    QTest::addRow("rasbt ch12 base64 images")
+        << std::string("rasbt__python-machine-learning-book-3rd-edition/ch12__ch12.ipynb") << std::string()
+        << false << true;
+    QTest::addRow("huggingface stable_conceptualizer base64 images")
+        << std::string("huggingface__notebooks/diffusers__stable_conceptualizer_inference.ipynb")
+        << std::string() << false << true;
+}
+
+void TestSecretScanner::corpusExpectations()
+{
+    QFETCH(std::string, file);
+    QFETCH(std::string, needle);
+    QFETCH(bool, flagged);
+    QFETCH(bool, noOutputFindings);
+    const auto loaded = NotebookLoader().loadFile(std::string(TASSEL_CORPUS_DIR) + "/" + file);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+    const Notebook &notebook = loaded.value();
+    const auto findings = m_scanner.scan(notebook);
+
+    if (!needle.empty()) {
+        int needleLines = 0;
+        int flaggedLines = 0;
+        for (std::size_t c = 0; c < notebook.cells.size(); ++c) {
+            const std::string &source = notebook.cells[c].source;
+            int line = 1;
+            std::size_t start = 0;
+            while (start <= source.size()) {
+                const std::size_t end = std::min(source.find('\n', start), source.size());
+                if (source.substr(start, end - start).find(needle) != std::string::npos) {
+                    ++needleLines;
+                    const bool hit = std::any_of(findings.begin(), findings.end(), [&](const Finding &f) {
+                        return f.cell == int(c) && f.location == "source" && f.line == line;
+                    });
+                    flaggedLines += hit ? 1 : 0;
+                }
+                start = end + 1;
+                ++line;
+            }
+        }
+        QVERIFY2(needleLines > 0, "the corpus notebook no longer holds the expected line");
+        QCOMPARE(flaggedLines, flagged ? needleLines : 0);
+    }
+    if (noOutputFindings) {
+        // These notebooks hold AKIA/AIza look-alikes inside base64 image data.
+        std::size_t images = 0;
+        for (const auto &cell : notebook.cells) {
+            for (const auto &output : cell.outputs) {
+                for (const auto &item : output.data)
+                    images += item.isBinary() ? 1 : 0;
+            }
+        }
+        QVERIFY(images > 0);
+        for (const Finding &finding : findings)
+            QVERIFY2(finding.location != "output", finding.message.c_str());
+    }
+}
+
+void TestSecretScanner::wholeCorpus()
+{
+    // Every corpus notebook scans, and no finding's text repeats the secret it reports.
+    QFile manifest(QStringLiteral(TASSEL_CORPUS_DIR "/MANIFEST.tsv"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    manifest.readLine(); // header
+    int notebooks = 0;
+    int total = 0;
+    while (!manifest.atEnd()) {
+        const QByteArray row = manifest.readLine();
+        const std::string file = row.left(row.indexOf('\t')).toStdString();
+        const auto loaded = NotebookLoader().loadFile(std::string(TASSEL_CORPUS_DIR) + "/" + file);
+        if (!loaded.ok())
+            continue;
+        ++notebooks;
+        const auto spans = m_scanner.locate(loaded.value());
+        const auto findings = m_scanner.scan(loaded.value());
+        QCOMPARE(findings.size(), spans.size());
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            QVERIFY(findings[i].message.find(spans[i].value) == std::string::npos);
+            QVERIFY(findings[i].maskedPreview.find(spans[i].value) == std::string::npos);
+            qInfo("%s: %s", file.c_str(), findings[i].message.c_str());
+        }
+        total += int(findings.size());
+    }
+    QVERIFY(notebooks > 250);
+    qInfo("%d notebooks scanned, %d secret findings", notebooks, total);
+}
+
+QTEST_GUILESS_MAIN(TestSecretScanner)
+#include "tst_secretscanner.moc"

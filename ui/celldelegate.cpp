@@ -1,0 +1,536 @@
+#include "celldelegate.h"
+
+#include "ansitext.h"
+#include "notebookmodel.h"
+#include "ruletext.h"
+#include "syntaxrepository.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QBuffer>
+#include <QFontDatabase>
+#include <QImageReader>
+#include <QPainter>
+#include <QPalette>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+#include <cstring>
+
+namespace tassel::ui {
+
+namespace {
+constexpr int kCellGap = 6; // between cells
+constexpr int kPad = 6; // inside code and output boxes
+constexpr int kBlockGap = 4; // between source and outputs
+constexpr int kMaxLineChars = 2000; // longer lines are cut when shown
+constexpr int kMaxImageWidth = 800;
+constexpr int kBadgeHeightExtra = 4;
+
+QFont fixedFont()
+{
+    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+}
+
+/// The first `maxLines` lines of `text`, and how many lines it has in all.
+std::string headLines(const std::string &text, int maxLines, qsizetype &totalLines)
+{
+    totalLines = 0;
+    std::size_t cut = std::string::npos;
+    const char *data = text.data();
+    const char *end = data + text.size();
+    const char *p = data;
+    while (p < end) {
+        const void *nl = std::memchr(p, '\n', std::size_t(end - p));
+        ++totalLines;
+        if (totalLines == maxLines)
+            cut = nl ? std::size_t(static_cast<const char *>(nl) - data) : text.size();
+        if (!nl)
+            break;
+        p = static_cast<const char *>(nl) + 1;
+    }
+    return cut == std::string::npos ? text : text.substr(0, cut);
+}
+
+QString cutLongLines(QString text)
+{
+    if (text.size() <= kMaxLineChars)
+        return text;
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &line : lines) {
+        if (line.size() > kMaxLineChars)
+            line = line.left(kMaxLineChars) + QStringLiteral(" …");
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+const KSyntaxHighlighting::Theme &theme()
+{
+    static KSyntaxHighlighting::Theme light
+        = SyntaxRepository::instance().defaultTheme(KSyntaxHighlighting::Repository::LightTheme);
+    static KSyntaxHighlighting::Theme dark
+        = SyntaxRepository::instance().defaultTheme(KSyntaxHighlighting::Repository::DarkTheme);
+    return isDark(QApplication::palette()) ? dark : light;
+}
+
+const MimeItem *imageItem(const Output &output)
+{
+    if (output.type != OutputType::ExecuteResult && output.type != OutputType::DisplayData)
+        return nullptr;
+    for (const char *type : {"image/png", "image/jpeg"}) {
+        if (const auto *item = output.find(type))
+            return item;
+    }
+    return nullptr;
+}
+
+/// Reads an image's size from its header; PNG from the first 24 bytes without decoding the rest.
+QSize imageSizeOf(const MimeItem &item)
+{
+    if (item.mimeType == "image/png") {
+        MimeItem head = item;
+        head.data = item.data.substr(0, 64);
+        const std::string bytes = head.decodedBytes();
+        if (bytes.size() >= 24 && bytes.compare(1, 3, "PNG") == 0) {
+            const auto be32 = [&](std::size_t at) {
+                const auto *b = reinterpret_cast<const unsigned char *>(bytes.data() + at);
+                return int((unsigned(b[0]) << 24) | (unsigned(b[1]) << 16) | (unsigned(b[2]) << 8) | b[3]);
+            };
+            return QSize(be32(16), be32(20));
+        }
+    }
+    const std::string bytes = item.decodedBytes();
+    QByteArray array = QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size()));
+    QBuffer buffer(&array);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    return reader.size();
+}
+
+/// The text an output shows and whether it is an error (tinted) or HTML (shown as source).
+std::string outputText(const Output &output, bool &error, bool &html)
+{
+    error = output.type == OutputType::Error || output.streamName == "stderr";
+    html = false;
+    std::string text = output.plainText();
+    if (text.empty()
+        && (output.type == OutputType::ExecuteResult || output.type == OutputType::DisplayData)) {
+        if (const auto *item = output.find("text/html")) {
+            html = true;
+            return item->data;
+        }
+        std::string types;
+        for (const auto &item : output.data)
+            types += (types.empty() ? "" : ", ") + item.mimeType;
+        if (!types.empty())
+            return '[' + types + ']';
+    }
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    return text;
+}
+
+} // namespace
+
+struct CellDelegate::Block
+{
+    int output = -1;
+    bool image = false;
+    QSize imageSize; // as shown
+    int height = 0;
+    int shownLines = 0;
+    qsizetype hiddenLines = 0;
+    bool error = false;
+    bool html = false;
+};
+
+struct CellDelegate::Geometry
+{
+    int badges = 0;
+    int source = 0;
+    std::vector<Block> blocks;
+    int height = 0;
+};
+
+struct CellDelegate::Render
+{
+    std::unique_ptr<QTextDocument> source;
+    std::vector<std::unique_ptr<QTextDocument>> texts; // per block; null for images
+    std::vector<QImage> images; // per block; null until first painted
+    bool dark = false;
+    bool outputsBuilt = false;
+};
+
+CellDelegate::CellDelegate(const NotebookModel *model, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_model(model)
+    , m_render(200)
+{
+}
+
+CellDelegate::~CellDelegate() = default;
+
+void CellDelegate::setWidth(int width)
+{
+    if (width == m_width || width <= 0)
+        return;
+    m_width = width;
+    // Only markdown depends on the width, but a resize is rare enough to redo everything.
+    m_geometry.clear();
+}
+
+void CellDelegate::clear()
+{
+    m_geometry.clear();
+    m_render.clear();
+    m_highlightRow = -1;
+}
+
+int CellDelegate::lineSpacing() const
+{
+    return QFontMetrics(fixedFont()).lineSpacing();
+}
+
+int CellDelegate::contentLeft() const
+{
+    return QFontMetrics(fixedFont()).horizontalAdvance(QStringLiteral("[8888]")) + 14;
+}
+
+int CellDelegate::contentWidth() const
+{
+    return std::max(100, m_width - contentLeft() - 10);
+}
+
+const CellDelegate::Geometry &CellDelegate::geometry(int row) const
+{
+    if (m_geometry.size() != m_model->notebook().cells.size())
+        m_geometry.assign(m_model->notebook().cells.size(), std::nullopt);
+    auto &slot = m_geometry[std::size_t(row)];
+    if (slot)
+        return *slot;
+
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const int spacing = lineSpacing();
+    Geometry g;
+    if (!m_model->findingsOfCell(row).empty())
+        g.badges = QFontMetrics(QApplication::font()).height() + kBadgeHeightExtra + kBlockGap;
+    if (cell.type == CellType::Markdown) {
+        g.source = int(std::ceil(render(row)->source->size().height()));
+    } else {
+        qsizetype lines = 0;
+        headLines(cell.source, 1, lines);
+        g.source = int(std::max<qsizetype>(lines, 1)) * spacing + 2 * kPad;
+    }
+    for (std::size_t i = 0; i < cell.outputs.size(); ++i) {
+        const Output &output = cell.outputs[i];
+        Block block;
+        block.output = int(i);
+        if (const MimeItem *item = imageItem(output)) {
+            QSize size = imageSizeOf(*item);
+            if (size.isValid()) {
+                const int maxWidth = std::min(kMaxImageWidth, contentWidth());
+                if (size.width() > maxWidth)
+                    size = QSize(maxWidth, int(qint64(size.height()) * maxWidth / std::max(1, size.width())));
+                block.image = true;
+                block.imageSize = size;
+                block.height = size.height();
+                g.blocks.push_back(block);
+                continue;
+            }
+        }
+        const std::string text = outputText(output, block.error, block.html);
+        if (text.empty())
+            continue;
+        qsizetype total = 0;
+        headLines(text, kMaxOutputLines, total);
+        block.shownLines = int(std::min<qsizetype>(total, kMaxOutputLines));
+        block.hiddenLines = total - block.shownLines;
+        block.height = (block.shownLines + (block.hiddenLines > 0 ? 1 : 0)) * spacing + 2 * kPad;
+        g.blocks.push_back(block);
+    }
+    int height = kCellGap / 2 + g.badges + g.source;
+    for (const Block &block : g.blocks)
+        height += kBlockGap + block.height;
+    g.height = height + kCellGap / 2 + kCellGap;
+    slot = std::move(g);
+    return *slot;
+}
+
+CellDelegate::Render *CellDelegate::render(int row) const
+{
+    const bool dark = isDark(QApplication::palette());
+    if (Render *cached = m_render.object(row); cached && cached->dark == dark) {
+        if (cached->source->textWidth() > 0)
+            cached->source->setTextWidth(contentWidth());
+        return cached;
+    }
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    auto render = std::make_unique<Render>();
+    render->dark = dark;
+    render->source = std::make_unique<QTextDocument>();
+    QTextDocument *source = render->source.get();
+    source->setDocumentMargin(0);
+    const QString text = m_model->displaySource(row);
+    if (cell.type == CellType::Markdown) {
+        // Markdown without HTML: a notebook's <script> or <img onerror> stays visible text.
+        source->setDefaultFont(QApplication::font());
+        source->setMarkdown(text,
+            QTextDocument::MarkdownFeatures(
+                QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+        source->setTextWidth(contentWidth());
+    } else {
+        source->setDefaultFont(fixedFont());
+        QTextOption option;
+        option.setWrapMode(QTextOption::NoWrap);
+        source->setDefaultTextOption(option);
+        source->setPlainText(cutLongLines(text));
+        if (cell.type == CellType::Code) {
+            auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(source);
+            highlighter->setTheme(theme());
+            highlighter->setDefinition(SyntaxRepository::definitionForCell(text));
+            highlighter->rehighlight();
+        }
+    }
+
+    Render *result = render.get();
+    m_render.insert(row, render.release());
+    return result;
+}
+
+void CellDelegate::buildOutputs(Render *r, int row) const
+{
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const Geometry &g = geometry(row);
+    for (const Block &block : g.blocks) {
+        r->images.emplace_back();
+        if (block.image) {
+            r->texts.emplace_back();
+            continue;
+        }
+        const Output &output = cell.outputs[std::size_t(block.output)];
+        bool error = false;
+        bool html = false;
+        qsizetype total = 0;
+        const std::string head = headLines(outputText(output, error, html), kMaxOutputLines, total);
+        const std::string shown = m_model->displayOutputText(row, block.output, head);
+        auto doc = std::make_unique<QTextDocument>();
+        doc->setDocumentMargin(0);
+        doc->setDefaultFont(fixedFont());
+        QTextOption option;
+        option.setWrapMode(QTextOption::NoWrap);
+        doc->setDefaultTextOption(option);
+        QTextCursor cursor(doc.get());
+        QTextCharFormat base;
+        base.setForeground(QApplication::palette().color(QPalette::Text));
+        AnsiText::insert(cursor, cutLongLines(QString::fromStdString(shown)), base);
+        if (block.hiddenLines > 0) {
+            QTextCharFormat note = base;
+            note.setFontItalic(true);
+            note.setForeground(QApplication::palette().color(QPalette::PlaceholderText));
+            cursor.insertText(
+                QLatin1Char('\n') + tr("… %n more line(s) not shown", nullptr, int(block.hiddenLines)), note);
+        }
+        r->texts.push_back(std::move(doc));
+    }
+    r->outputsBuilt = true;
+}
+
+QSize CellDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
+{
+    if (!index.isValid() || std::size_t(index.row()) >= m_model->notebook().cells.size())
+        return {};
+    return QSize(m_width, geometry(index.row()).height);
+}
+
+void CellDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int row = index.row();
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return;
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const Geometry &g = geometry(row);
+    Render *r = render(row);
+    if (!r->outputsBuilt)
+        buildOutputs(r, row);
+    const QPalette &palette = option.palette;
+    const QRect rect = option.rect;
+    painter->save();
+    painter->setClipRect(rect);
+
+    if (option.state & QStyle::State_Selected) {
+        QColor band = palette.color(QPalette::Highlight);
+        band.setAlpha(35);
+        painter->fillRect(rect, band);
+        painter->fillRect(
+            QRect(rect.left(), rect.top(), 4, rect.height()), palette.color(QPalette::Highlight));
+    }
+
+    // Gutter: execution count above document position, as Jupyter shows the former.
+    const QFont fixed = fixedFont();
+    const QFontMetrics fixedMetrics(fixed);
+    painter->setFont(fixed);
+    const int gutterRight = rect.left() + contentLeft() - 8;
+    int y = rect.top() + kCellGap / 2 + g.badges;
+    const QRect gutterRect(rect.left(), y + kPad, gutterRight - rect.left(), fixedMetrics.lineSpacing());
+    if (cell.isCode()) {
+        painter->setPen(palette.color(QPalette::Text));
+        const QString count
+            = cell.executionCount ? QString::number(*cell.executionCount) : QStringLiteral(" ");
+        painter->drawText(gutterRect, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("[%1]").arg(count));
+    }
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(gutterRect.translated(0, fixedMetrics.lineSpacing()), Qt::AlignRight | Qt::AlignVCenter,
+        QStringLiteral("#%1").arg(row + 1));
+
+    const int left = rect.left() + contentLeft();
+    const int width = std::min(contentWidth(), rect.right() - left - 4);
+
+    // Badges: one per rule, coloured by the worst severity.
+    if (g.badges > 0) {
+        const QFont font = QApplication::font();
+        const QFontMetrics metrics(font);
+        painter->setFont(font);
+        int x = left;
+        const int top = rect.top() + kCellGap / 2;
+        const QStringList rules = index.data(NotebookModel::BadgesRole).toStringList();
+        for (const QString &rule : rules) {
+            Severity worst = Severity::Info;
+            int count = 0;
+            for (int i : m_model->findingsOfCell(row)) {
+                const Finding &f = m_model->analysis().findings[std::size_t(i)];
+                if (QString::fromStdString(f.rule) == rule) {
+                    worst = std::max(worst, f.severity);
+                    ++count;
+                }
+            }
+            QString label = RuleText::badge(rule.toStdString());
+            if (count > 1)
+                label += QStringLiteral(" ×%1").arg(count);
+            const QRect pill(
+                x, top, metrics.horizontalAdvance(label) + 12, metrics.height() + kBadgeHeightExtra);
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(RuleText::severityColor(worst));
+            painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+            painter->setPen(Qt::white);
+            painter->drawText(pill, Qt::AlignCenter, label);
+            x = pill.right() + 6;
+        }
+    }
+
+    // Source.
+    const QRect sourceRect(left, y, width, g.source);
+    if (cell.type != CellType::Markdown) {
+        painter->fillRect(
+            sourceRect, QColor::fromRgba(theme().editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+        // The themes' backgrounds match a plain window: a hairline marks the code box.
+        painter->setPen(palette.color(QPalette::Mid));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(sourceRect.adjusted(0, 0, -1, -1));
+        if (row == m_highlightRow && m_highlightLine > 0) {
+            QColor band = palette.color(QPalette::Highlight);
+            band.setAlpha(70);
+            painter->fillRect(
+                QRect(left, y + kPad + (m_highlightLine - 1) * lineSpacing(), width, lineSpacing()), band);
+        }
+    }
+    painter->save();
+    const QPoint origin
+        = cell.type == CellType::Markdown ? sourceRect.topLeft() : sourceRect.topLeft() + QPoint(kPad, kPad);
+    painter->translate(origin);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = palette;
+    context.palette.setColor(QPalette::Text,
+        cell.type == CellType::Code ? QColor::fromRgba(theme().textColor(KSyntaxHighlighting::Theme::Normal))
+                                    : palette.color(QPalette::Text));
+    context.clip = QRectF(0, 0, sourceRect.width() - (origin.x() - sourceRect.left()), sourceRect.height());
+    painter->setClipRect(context.clip, Qt::IntersectClip);
+    r->source->documentLayout()->draw(painter, context);
+    painter->restore();
+    y += g.source;
+
+    // Outputs.
+    for (std::size_t b = 0; b < g.blocks.size(); ++b) {
+        const Block &block = g.blocks[b];
+        y += kBlockGap;
+        const QRect blockRect(left, y, width, block.height);
+        if (block.image) {
+            QImage &image = r->images[b];
+            if (image.isNull()) {
+                const MimeItem *item = imageItem(cell.outputs[std::size_t(block.output)]);
+                const std::string bytes = item ? item->decodedBytes() : std::string();
+                image.loadFromData(reinterpret_cast<const uchar *>(bytes.data()), qsizetype(bytes.size()));
+                if (!image.isNull() && image.size() != block.imageSize)
+                    image = image.scaled(block.imageSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            }
+            if (!image.isNull())
+                painter->drawImage(blockRect.topLeft(), image);
+        } else if (QTextDocument *doc = r->texts[b].get()) {
+            QColor background = palette.color(QPalette::Base);
+            if (block.error)
+                background = isDark(palette) ? QColor(0x4a, 0x1f, 0x1f) : QColor(0xfd, 0xec, 0xea);
+            painter->fillRect(blockRect, background);
+            painter->setPen(palette.color(QPalette::Mid));
+            painter->drawLine(blockRect.topLeft(), blockRect.bottomLeft());
+            painter->save();
+            painter->translate(blockRect.topLeft() + QPoint(kPad, kPad));
+            QAbstractTextDocumentLayout::PaintContext textContext;
+            textContext.palette = palette;
+            textContext.clip = QRectF(0, 0, blockRect.width() - kPad, blockRect.height() - kPad);
+            painter->setClipRect(textContext.clip, Qt::IntersectClip);
+            doc->documentLayout()->draw(painter, textContext);
+            painter->restore();
+        }
+        y += block.height;
+    }
+    painter->restore();
+}
+
+int CellDelegate::lineOffset(int row, int line) const
+{
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return 0;
+    const Geometry &g = geometry(row);
+    const int top = kCellGap / 2 + g.badges;
+    if (line <= 1)
+        return 0;
+    return top + kPad + (line - 1) * lineSpacing();
+}
+
+void CellDelegate::setHighlightedLine(int row, int line)
+{
+    m_highlightRow = row;
+    m_highlightLine = line;
+}
+
+QString CellDelegate::renderedSource(int row) const
+{
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return {};
+    return render(row)->source->toPlainText();
+}
+
+int CellDelegate::imageBlockCount(int row) const
+{
+    const auto &blocks = geometry(row).blocks;
+    return int(std::count_if(blocks.begin(), blocks.end(), [](const Block &b) { return b.image; }));
+}
+
+int CellDelegate::textBlockCount(int row) const
+{
+    return int(geometry(row).blocks.size()) - imageBlockCount(row);
+}
+
+} // namespace tassel::ui

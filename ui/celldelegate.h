@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QCache>
+#include <QImage>
+#include <QStyledItemDelegate>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QTextDocument;
+
+namespace tassel::ui {
+
+class NotebookModel;
+
+/// Paints notebook cells for NotebookView: a gutter with execution count and document position,
+/// finding badges, the highlighted code or rendered markdown, and the outputs. Heights come from
+/// line counts and image headers, so a 2,000-cell notebook lays out without rendering; text
+/// documents and decoded images are built when a cell is painted and kept in a bounded cache.
+class CellDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit CellDelegate(const NotebookModel *model, QObject *parent = nullptr);
+    ~CellDelegate() override;
+
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    /// The width items are laid out for (the view's viewport); clears cached geometry on change.
+    void setWidth(int width);
+    /// Forgets everything cached (call after the model resets).
+    void clear();
+    /// The vertical offset of 1-based source `line` inside the item of `row`.
+    int lineOffset(int row, int line) const;
+    /// Highlights one source line (0: none), e.g. the line a selected finding points at.
+    void setHighlightedLine(int row, int line);
+    /// The source as displayed: rendered markdown's text, or the code. For tests.
+    QString renderedSource(int row) const;
+    /// How many outputs of `row` are shown as images and as text. For tests and benchmarks.
+    int imageBlockCount(int row) const;
+    int textBlockCount(int row) const;
+    static constexpr int kMaxOutputLines = 40;
+
+private:
+    struct Block;
+    struct Geometry;
+    struct Render;
+
+    const Geometry &geometry(int row) const;
+    Render *render(int row) const;
+    void buildOutputs(Render *render, int row) const;
+    int contentLeft() const;
+    int contentWidth() const;
+    int lineSpacing() const;
+
+    const NotebookModel *m_model;
+    int m_width = 800;
+    int m_highlightRow = -1;
+    int m_highlightLine = 0;
+    mutable std::vector<std::optional<Geometry>> m_geometry;
+    mutable QCache<int, Render> m_render;
+};
+
+} // namespace tassel::ui

@@ -1,0 +1,142 @@
+#include "executiontimeline.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace tassel::ui {
+
+ExecutionTimeline::ExecutionTimeline(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("executionTimeline"));
+    setMinimumSize(200, 120);
+}
+
+void ExecutionTimeline::setNotebook(const Notebook &notebook)
+{
+    m_points.clear();
+    m_cellCount = int(notebook.cells.size());
+    m_maxCount = 0;
+    std::vector<Point> unexecuted;
+    for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
+        const Cell &cell = notebook.cells[i];
+        if (!cell.isCode())
+            continue;
+        if (cell.executionCount && *cell.executionCount > 0) {
+            m_points.push_back({int(i), *cell.executionCount});
+            m_maxCount = std::max(m_maxCount, *cell.executionCount);
+        } else {
+            unexecuted.push_back({int(i), 0});
+        }
+    }
+    std::stable_sort(
+        m_points.begin(), m_points.end(), [](const Point &a, const Point &b) { return a.count < b.count; });
+    m_points.insert(m_points.end(), unexecuted.begin(), unexecuted.end());
+    m_selected = -1;
+    update();
+}
+
+void ExecutionTimeline::setSelectedCell(int cell)
+{
+    m_selected = cell;
+    update();
+}
+
+int ExecutionTimeline::backwardSteps() const
+{
+    int steps = 0;
+    for (std::size_t i = 1; i < m_points.size(); ++i) {
+        if (m_points[i].count > 0 && m_points[i].cell < m_points[i - 1].cell)
+            ++steps;
+    }
+    return steps;
+}
+
+QRectF ExecutionTimeline::plotRect() const
+{
+    const QFontMetrics metrics(font());
+    const double left = metrics.horizontalAdvance(QStringLiteral("8888")) + 14;
+    const double bottom = metrics.height() * 2 + 8;
+    return QRectF(left, 10, std::max(10.0, width() - left - 14), std::max(10.0, height() - 10 - bottom));
+}
+
+QPointF ExecutionTimeline::position(const Point &point) const
+{
+    const QRectF plot = plotRect();
+    const double x = plot.left() + plot.width() * (point.cell + 0.5) / std::max(1, m_cellCount);
+    const double y = plot.bottom() - plot.height() * point.count / std::max(1, m_maxCount);
+    return {x, y};
+}
+
+void ExecutionTimeline::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    painter.fillRect(rect(), pal.color(QPalette::Base));
+    const QRectF plot = plotRect();
+    const QColor text = pal.color(QPalette::Text);
+    painter.setPen(pal.color(QPalette::Mid));
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
+    painter.drawLine(plot.bottomLeft(), plot.topLeft());
+    painter.setPen(text);
+    const QFontMetrics metrics(font());
+    painter.drawText(QRectF(0, plot.top() - 2, plot.left() - 6, metrics.height()), Qt::AlignRight,
+        QString::number(m_maxCount));
+    painter.drawText(QRectF(0, plot.bottom() - metrics.height(), plot.left() - 6, metrics.height()),
+        Qt::AlignRight, QStringLiteral("0"));
+    painter.drawText(
+        QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height()), Qt::AlignLeft, tr("cell 1"));
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height()), Qt::AlignRight,
+        tr("cell %1").arg(m_cellCount));
+    painter.drawText(
+        QRectF(plot.left(), plot.bottom() + 4 + metrics.height(), plot.width(), metrics.height()),
+        Qt::AlignHCenter, tr("document position → · execution count ↑"));
+
+    if (m_points.empty()) {
+        painter.drawText(plot, Qt::AlignCenter, tr("No code cells"));
+        return;
+    }
+    // The run, step by step: back up the document in red, skipped counts dashed.
+    for (std::size_t i = 1; i < m_points.size(); ++i) {
+        const Point &a = m_points[i - 1];
+        const Point &b = m_points[i];
+        if (b.count == 0)
+            break;
+        QPen pen(b.cell < a.cell ? QColor(0xc9, 0x30, 0x2c) : pal.color(QPalette::Highlight), 1.5);
+        if (b.count > a.count + 1)
+            pen.setStyle(Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(position(a), position(b));
+    }
+    for (const Point &point : m_points) {
+        const QPointF at = position(point);
+        const double radius = point.cell == m_selected ? 5.5 : 3.5;
+        painter.setPen(QPen(point.cell == m_selected ? pal.color(QPalette::Highlight) : text, 1.2));
+        painter.setBrush(point.count > 0 ? QBrush(text) : QBrush(Qt::NoBrush));
+        painter.drawEllipse(at, radius, radius);
+    }
+}
+
+void ExecutionTimeline::mousePressEvent(QMouseEvent *event)
+{
+    const Point *nearest = nullptr;
+    double best = 10.0; // pixels
+    for (const Point &point : m_points) {
+        const QPointF delta = position(point) - event->position();
+        const double distance = std::hypot(delta.x(), delta.y());
+        if (distance < best) {
+            best = distance;
+            nearest = &point;
+        }
+    }
+    if (nearest) {
+        setSelectedCell(nearest->cell);
+        emit cellClicked(nearest->cell);
+    }
+}
+
+} // namespace tassel::ui

@@ -1,0 +1,201 @@
+#include "findingspanel.h"
+
+#include "ruletext.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace tassel::ui {
+
+namespace {
+/// Accepts rows whose severity is at least the chosen one and whose text matches; groups stay
+/// when a child matches (recursive filtering).
+class FindingsFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setMinimumSeverity(int severity)
+    {
+        m_minimum = severity;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        if (index.data(FindingsPanel::SeverityRole).toInt() < m_minimum)
+            return false;
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+
+private:
+    int m_minimum = 0;
+};
+} // namespace
+
+FindingsPanel::FindingsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_verdict(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_severity(new QComboBox(this))
+    , m_tree(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_proxy(new FindingsFilter(this))
+{
+    setObjectName(QStringLiteral("findingsPanel"));
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::PlainText);
+    m_filter->setPlaceholderText(tr("Filter findings"));
+    m_filter->setClearButtonEnabled(true);
+    m_severity->addItem(tr("All severities"), int(Severity::Info));
+    m_severity->addItem(tr("Warnings and errors"), int(Severity::Warning));
+    m_severity->addItem(tr("Errors only"), int(Severity::Error));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_tree->setModel(m_proxy);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_severity);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_verdict);
+    layout->addLayout(filters);
+    layout->addWidget(m_tree, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &FindingsPanel::setFilterText);
+    connect(m_severity, &QComboBox::currentIndexChanged, this, &FindingsPanel::applySeverityFilter);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &current) {
+            const QVariant finding = current.data(FindingIndexRole);
+            if (!m_selecting && finding.isValid())
+                emit findingActivated(finding.toInt());
+        });
+    clear();
+}
+
+void FindingsPanel::clear()
+{
+    m_model->clear();
+    m_verdict->setText(tr("No analysis yet."));
+}
+
+void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
+{
+    m_model->clear();
+    if (analysis.error) {
+        m_verdict->setText(tr("Analysis failed: %1").arg(QString::fromStdString(*analysis.error)));
+        return;
+    }
+    const QString summary = QString::fromStdString(analysis.verdict.summary);
+    if (analysis.verdict.reproducibleTopToBottom)
+        m_verdict->setText(tr("Reproducible top to bottom: yes"));
+    else if (summary.isEmpty())
+        m_verdict->setText(tr("Reproducible top to bottom: no"));
+    else
+        m_verdict->setText(tr("Reproducible top to bottom: no — %1").arg(summary));
+    m_verdict->setStyleSheet(analysis.verdict.reproducibleTopToBottom
+            ? QString()
+            : QStringLiteral("color: %1; font-weight: bold;")
+                  .arg(RuleText::severityColor(Severity::Error).name()));
+
+    // Worst first, then by rule; findings within a group in document order.
+    std::map<std::pair<int, std::string>, std::vector<int>> groups;
+    for (std::size_t i = 0; i < analysis.findings.size(); ++i) {
+        const Finding &f = analysis.findings[i];
+        groups[{-int(f.severity), f.rule}].push_back(int(i));
+    }
+    for (auto &[key, members] : groups) {
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+            const Finding &fa = analysis.findings[std::size_t(a)];
+            const Finding &fb = analysis.findings[std::size_t(b)];
+            return std::pair(fa.cell, fa.line) < std::pair(fb.cell, fb.line);
+        });
+        const Severity severity = Severity(-key.first);
+        auto *group = new QStandardItem(QStringLiteral("%1 · %2 (%3)")
+                                            .arg(RuleText::severity(severity), RuleText::title(key.second))
+                                            .arg(members.size()));
+        group->setData(int(severity), SeverityRole);
+        group->setForeground(RuleText::severityColor(severity));
+        QFont bold = group->font();
+        bold.setBold(true);
+        group->setFont(bold);
+        group->setSelectable(false);
+        for (int i : members) {
+            const Finding &f = analysis.findings[std::size_t(i)];
+            QString where;
+            if (f.cell < 0)
+                where = tr("Notebook");
+            else if (f.line > 0)
+                where = tr("Cell %1, line %2").arg(f.cell + 1).arg(f.line);
+            else
+                where = tr("Cell %1").arg(f.cell + 1);
+            auto *item
+                = new QStandardItem(QStringLiteral("%1: %2").arg(where, QString::fromStdString(f.message)));
+            item->setToolTip(QString::fromStdString(f.message));
+            item->setData(i, FindingIndexRole);
+            item->setData(int(severity), SeverityRole);
+            group->appendRow(item);
+        }
+        m_model->appendRow(group);
+    }
+    m_tree->expandAll();
+}
+
+void FindingsPanel::setFilterText(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text);
+    m_proxy->setFilterFixedString(text);
+    m_tree->expandAll();
+}
+
+void FindingsPanel::applySeverityFilter()
+{
+    static_cast<FindingsFilter *>(m_proxy)->setMinimumSeverity(m_severity->currentData().toInt());
+    m_tree->expandAll();
+}
+
+void FindingsPanel::selectFinding(int index)
+{
+    const auto matches = m_model->match(
+        m_model->index(0, 0), FindingIndexRole, index, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    if (matches.isEmpty())
+        return;
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(matches.first());
+    if (!proxyIndex.isValid())
+        return;
+    m_selecting = true;
+    m_tree->setCurrentIndex(proxyIndex);
+    m_tree->scrollTo(proxyIndex);
+    m_selecting = false;
+}
+
+QString FindingsPanel::verdictText() const
+{
+    return m_verdict->text();
+}
+
+QAbstractItemModel *FindingsPanel::filteredModel() const
+{
+    return m_proxy;
+}
+
+} // namespace tassel::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "analysis/notebookanalysis.h"
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace tassel::ui {
+
+/// The findings of one analysis, grouped by severity and rule, with the notebook's verdict
+/// on top and a text and severity filter. Selecting a finding emits findingActivated.
+class FindingsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Role { FindingIndexRole = Qt::UserRole + 1, SeverityRole };
+
+    explicit FindingsPanel(QWidget *parent = nullptr);
+
+    void setAnalysis(const NotebookAnalysis &analysis);
+    void clear();
+    /// Selects the row of finding `index` (into analysis.findings) without emitting.
+    void selectFinding(int index);
+    void setFilterText(const QString &text);
+    QString verdictText() const;
+    QTreeView *treeView() const { return m_tree; }
+    /// The model behind the tree (after filtering), for tests.
+    QAbstractItemModel *filteredModel() const;
+
+signals:
+    void findingActivated(int index);
+
+private:
+    void applySeverityFilter();
+
+    QLabel *m_verdict;
+    QLineEdit *m_filter;
+    QComboBox *m_severity;
+    QTreeView *m_tree;
+    QStandardItemModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    bool m_selecting = false;
+};
+
+} // namespace tassel::ui

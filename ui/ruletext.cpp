@@ -1,0 +1,88 @@
+#include "ruletext.h"
+
+namespace tassel::ui {
+
+namespace {
+struct RuleWords
+{
+    const char *id;
+    const char *title;
+    const char *badge;
+};
+
+// QT_TRANSLATE_NOOP marks the words for lupdate; translation happens when they are shown.
+constexpr RuleWords kRules[] = {
+    {"use-before-definition", QT_TRANSLATE_NOOP("RuleText", "Used before definition"),
+        QT_TRANSLATE_NOOP("RuleText", "use before def")},
+    {"undefined-name", QT_TRANSLATE_NOOP("RuleText", "Undefined name"),
+        QT_TRANSLATE_NOOP("RuleText", "undefined")},
+    {"out-of-order-execution", QT_TRANSLATE_NOOP("RuleText", "Out-of-order execution"),
+        QT_TRANSLATE_NOOP("RuleText", "out of order")},
+    {"stale-output", QT_TRANSLATE_NOOP("RuleText", "Stale output"), QT_TRANSLATE_NOOP("RuleText", "stale")},
+    {"unexecuted-cell", QT_TRANSLATE_NOOP("RuleText", "Unexecuted cell"),
+        QT_TRANSLATE_NOOP("RuleText", "not run")},
+    {"execution-gap", QT_TRANSLATE_NOOP("RuleText", "Execution gap"), QT_TRANSLATE_NOOP("RuleText", "gap")},
+    {"non-idempotent-cell", QT_TRANSLATE_NOOP("RuleText", "Non-idempotent cell"),
+        QT_TRANSLATE_NOOP("RuleText", "not idempotent")},
+    {"opaque-code", QT_TRANSLATE_NOOP("RuleText", "Opaque code"), QT_TRANSLATE_NOOP("RuleText", "opaque")},
+    {"hardcoded-secret", QT_TRANSLATE_NOOP("RuleText", "Hard-coded secret"),
+        QT_TRANSLATE_NOOP("RuleText", "secret")},
+    {"unpinned-dependency", QT_TRANSLATE_NOOP("RuleText", "Unpinned dependency"),
+        QT_TRANSLATE_NOOP("RuleText", "unpinned")},
+    {"undeclared-dependency", QT_TRANSLATE_NOOP("RuleText", "Undeclared dependency"),
+        QT_TRANSLATE_NOOP("RuleText", "undeclared")},
+    {"unused-declaration", QT_TRANSLATE_NOOP("RuleText", "Unused declaration"),
+        QT_TRANSLATE_NOOP("RuleText", "unused")},
+    {"shell-install", QT_TRANSLATE_NOOP("RuleText", "Install from a shell"),
+        QT_TRANSLATE_NOOP("RuleText", "shell install")},
+};
+
+const RuleWords *find(const std::string &rule)
+{
+    for (const auto &words : kRules) {
+        if (rule == words.id)
+            return &words;
+    }
+    return nullptr;
+}
+} // namespace
+
+QString RuleText::title(const std::string &rule)
+{
+    const auto *words = find(rule);
+    return words ? tr(words->title) : QString::fromStdString(rule);
+}
+
+QString RuleText::badge(const std::string &rule)
+{
+    const auto *words = find(rule);
+    return words ? tr(words->badge) : QString::fromStdString(rule);
+}
+
+QString RuleText::severity(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return tr("Info");
+    case Severity::Warning:
+        return tr("Warning");
+    case Severity::Error:
+        return tr("Error");
+    }
+    return tr("Warning");
+}
+
+QColor RuleText::severityColor(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return QColor(0x2b, 0x7b, 0xb9);
+    case Severity::Warning:
+        return QColor(0xd9, 0x82, 0x1e);
+    case Severity::Error:
+        return QColor(0xc9, 0x30, 0x2c);
+    }
+    return QColor(0xd9, 0x82, 0x1e);
+}
+
+} // namespace tassel::ui

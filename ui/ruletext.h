@@ -1,0 +1,25 @@
+#pragma once
+
+#include "analysis/finding.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+
+namespace tassel::ui {
+
+/// Words and colours for finding rules and severities. Core speaks rule ids ("stale-output");
+/// the UI words them here, through tr(), so every panel says the same thing.
+class RuleText
+{
+    Q_DECLARE_TR_FUNCTIONS(RuleText)
+public:
+    /// A title for a rule id, e.g. "Stale output"; the id itself for rules this build does not know.
+    static QString title(const std::string &rule);
+    /// A short badge label, e.g. "stale".
+    static QString badge(const std::string &rule);
+    static QString severity(Severity severity);
+    static QColor severityColor(Severity severity);
+};
+
+} // namespace tassel::ui
