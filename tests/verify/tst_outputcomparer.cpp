@@ -18,11 +18,19 @@ Output stream(const std::string &name, const std::string &text)
     return output;
 }
 
-Output result(const std::string &mime, const std::string &data)
+MimeItem mime(const std::string &type, const std::string &data)
+{
+    MimeItem item;
+    item.mimeType = type;
+    item.data = data;
+    return item;
+}
+
+Output result(const std::string &type, const std::string &data)
 {
     Output output;
     output.type = OutputType::ExecuteResult;
-    output.data.push_back({mime, data, false});
+    output.data.push_back(mime(type, data));
     return output;
 }
 
@@ -154,7 +162,7 @@ private slots:
         QFETCH(bool, same);
         Output figure;
         figure.type = OutputType::DisplayData;
-        figure.data.push_back({"image/png", "iVBORw0KGgo=", false});
+        figure.data.push_back(mime("image/png", "iVBORw0KGgo="));
         const auto stored = OutputComparer::comparable({figure}, [](int, const MimeItem &) {
             return ImageSignature {400, 300, "f0f0f0f00f0f0f0f"};
         });
