@@ -7,12 +7,13 @@ namespace tassel::cli {
 // One line per command; each factory is defined in the command's own file.
 Command checkCommand();
 Command graduateCommand();
+Command verifyCommand();
 
 namespace {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = [] {
-        std::vector<Command> all = {checkCommand(), graduateCommand()};
+        std::vector<Command> all = {checkCommand(), graduateCommand(), verifyCommand()};
         std::sort(all.begin(), all.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
         return all;
     }();

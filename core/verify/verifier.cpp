@@ -1,0 +1,588 @@
+#include "verify/verifier.h"
+
+#include "notebook/notebookloader.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <nlohmann/json.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace tassel {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::size_t kDiagnosticsLimit = 16 * 1024;
+
+Error failure(std::string code, std::string message, std::string file)
+{
+    Error error;
+    error.code = std::move(code);
+    error.message = std::move(message);
+    error.file = std::move(file);
+    return error;
+}
+
+std::string secondsText(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", seconds);
+    return text;
+}
+
+std::string imageKey(int cell, int output)
+{
+    return std::to_string(cell) + ":" + std::to_string(output);
+}
+
+ImageSignature signatureFrom(const json &node)
+{
+    ImageSignature signature;
+    if (!node.is_object())
+        return signature;
+    signature.width = node.value("width", 0);
+    signature.height = node.value("height", 0);
+    signature.averageHash = node.value("ahash", std::string());
+    return signature;
+}
+
+/// What the driver said about one cell.
+struct CellRun
+{
+    bool started = false;
+    bool done = false;
+    bool failed = false;
+    int count = 0;
+    int position = 0;
+    double seconds = 0;
+    json outputs = json::array();
+    std::vector<std::string> notes;
+};
+
+/// Parses nbformat outputs with the real loader, so stored and new outputs read the same way.
+std::vector<Output> parseOutputs(const json &outputs)
+{
+    json notebook = {{"nbformat", 4}, {"nbformat_minor", 5}, {"metadata", json::object()},
+        {"cells",
+            json::array({{{"cell_type", "code"}, {"id", "verify"}, {"source", ""},
+                {"metadata", json::object()}, {"execution_count", nullptr}, {"outputs", outputs}}})}};
+    const auto loaded = NotebookLoader().loadBytes(notebook.dump(), "<driver>");
+    if (!loaded || loaded->cells.empty())
+        return {};
+    return loaded->cells.front().outputs;
+}
+
+/// Stops the driver and everything it started: the driver leads its own process group.
+void killGroup(qint64 pid)
+{
+    if (pid > 0)
+        ::kill(-pid_t(pid), SIGKILL);
+}
+
+std::string nameInNameError(const std::string &value)
+{
+    // "name 'x' is not defined", "free variable 'x' referenced before assignment", ...
+    const std::size_t open = value.find('\'');
+    if (open == std::string::npos)
+        return {};
+    const std::size_t close = value.find('\'', open + 1);
+    if (close == std::string::npos)
+        return {};
+    return value.substr(open + 1, close - open - 1);
+}
+
+} // namespace
+
+std::string Verifier::driverScript()
+{
+    QFile file(QStringLiteral(":/tassel/verify/tassel_verify_driver.py"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll().toStdString();
+}
+
+std::vector<int> Verifier::runOrder(const Notebook &notebook, const VerifyOptions &options)
+{
+    std::vector<int> order;
+    const int cellCount = int(notebook.cells.size());
+    auto isCode = [&](int i) { return i >= 0 && i < cellCount && notebook.cells[std::size_t(i)].isCode(); };
+    if (options.order == "execution") {
+        for (int i = 0; i < cellCount; ++i) {
+            if (isCode(i) && notebook.cells[std::size_t(i)].executionCount)
+                order.push_back(i);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return *notebook.cells[std::size_t(a)].executionCount
+                < *notebook.cells[std::size_t(b)].executionCount;
+        });
+        return order;
+    }
+    if (options.order == "suggested" && !options.suggestedOrder.empty()) {
+        std::set<int> seen;
+        for (int i : options.suggestedOrder) {
+            if (isCode(i) && seen.insert(i).second)
+                order.push_back(i);
+        }
+        // Cells the suggestion leaves out (empty or unparseable ones) still run, at their place
+        // in document order after the rest.
+        for (int i = 0; i < cellCount; ++i) {
+            if (isCode(i) && !seen.count(i))
+                order.push_back(i);
+        }
+        return order;
+    }
+    for (int i = 0; i < cellCount; ++i) {
+        if (isCode(i))
+            order.push_back(i);
+    }
+    return order;
+}
+
+Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions &options,
+    const std::atomic_bool *cancel, const Progress &progress)
+{
+    static const std::set<std::string> orders = {"document", "execution", "suggested"};
+    if (!orders.count(options.order))
+        return failure("verify-usage",
+            "unknown order '" + options.order + "' (document, execution or suggested)", notebook.path);
+
+    VerifyReport report;
+    report.path = notebook.path;
+    report.order = options.order;
+
+    const std::string script = driverScript();
+    if (script.empty())
+        return failure(
+            "verify-driver", "the verify driver script is missing from this build of Tassel", notebook.path);
+
+    QString python = QString::fromStdString(options.python);
+    if (python.isEmpty()) {
+        python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            return failure(
+                "verify-python", "no python3 on PATH: give the interpreter with --python", notebook.path);
+    } else if (!python.contains(QLatin1Char('/'))) {
+        const QString found = QStandardPaths::findExecutable(python);
+        if (found.isEmpty())
+            return failure(
+                "verify-python", "no interpreter named " + options.python + " on PATH", notebook.path);
+        python = found;
+    } else if (!QFileInfo(python).isExecutable()) {
+        return failure("verify-python", options.python + " is not an executable file", notebook.path);
+    }
+    report.pythonExecutable = python.toStdString();
+
+    QString workingDirectory = QString::fromStdString(options.workingDirectory);
+    if (workingDirectory.isEmpty())
+        workingDirectory = notebook.path.empty()
+            ? QDir::currentPath()
+            : QFileInfo(QString::fromStdString(notebook.path)).absolutePath();
+    if (!QFileInfo(workingDirectory).isDir())
+        return failure("verify-io", "working folder " + workingDirectory.toStdString() + " does not exist",
+            notebook.path);
+
+    // The request: cells in run order and the stored images to hash.
+    const std::vector<int> order = runOrder(notebook, options);
+    json request = {{"cells", json::array()}, {"stored_images", json::array()}, {"runner", "driver"}};
+    for (int index : order) {
+        const Cell &cell = notebook.cells[std::size_t(index)];
+        const bool storedError = std::any_of(cell.outputs.begin(), cell.outputs.end(),
+            [](const Output &o) { return o.type == OutputType::Error; });
+        request["cells"].push_back({{"index", index}, {"source", cell.source},
+            {"stop_on_error", !options.keepGoing && !storedError}});
+    }
+    for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
+        const Cell &cell = notebook.cells[i];
+        if (!cell.isCode())
+            continue;
+        for (std::size_t o = 0; o < cell.outputs.size(); ++o) {
+            const MimeItem *image = cell.outputs[o].find("image/png");
+            if (!image)
+                image = cell.outputs[o].find("image/jpeg");
+            if (image)
+                request["stored_images"].push_back(
+                    {{"key", imageKey(int(i), int(o))}, {"data", image->data}});
+        }
+    }
+    const std::string requestText = request.dump(-1, ' ', false, json::error_handler_t::replace);
+
+    // A minimal environment: what an interpreter needs to start, plus what the user listed.
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment;
+    QStringList passed
+        = {QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"), QStringLiteral("LC_ALL"),
+            QStringLiteral("LC_CTYPE"), QStringLiteral("TMPDIR"), QStringLiteral("USER"),
+            QStringLiteral("LOGNAME"), QStringLiteral("VIRTUAL_ENV"), QStringLiteral("CONDA_PREFIX")};
+    for (const std::string &name : options.environment)
+        passed.append(QString::fromStdString(name));
+    for (const QString &name : passed) {
+        if (system.contains(name))
+            environment.insert(name, system.value(name));
+    }
+    environment.insert(QStringLiteral("MPLBACKEND"), QStringLiteral("Agg"));
+    environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
+    // Fixed string hashing so two verify runs of one notebook agree on set order.
+    environment.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
+
+    QProcess process;
+    process.setProgram(python);
+    process.setArguments(
+        {QStringLiteral("-X"), QStringLiteral("utf8"), QStringLiteral("-c"), QString::fromStdString(script)});
+    process.setWorkingDirectory(workingDirectory);
+    process.setProcessEnvironment(environment);
+    // Its own session and process group, so a timeout or cancel can end whatever the notebook
+    // started (subprocesses, pools) with one kill.
+    process.setChildProcessModifier([] { ::setsid(); });
+
+    QElapsedTimer runTimer;
+    runTimer.start();
+    process.start();
+    if (!process.waitForStarted(30000))
+        return failure("verify-python",
+            "cannot start " + python.toStdString() + ": " + process.errorString().toStdString(),
+            notebook.path);
+    const qint64 pid = process.processId();
+    report.driverPid = pid;
+    process.write(requestText.data(), qint64(requestText.size()));
+    process.closeWriteChannel();
+
+    std::map<int, CellRun> runs;
+    std::map<std::string, ImageSignature> storedImages;
+    int currentCell = -1;
+    int position = 0;
+    QElapsedTimer cellTimer;
+    std::string pending;
+    std::string diagnostics;
+    bool ended = false;
+    const auto timeLimit = qint64(std::llround(options.timeoutSeconds * 1000));
+    const auto cellLimit = qint64(std::llround(options.cellTimeoutSeconds * 1000));
+
+    auto handle = [&](const std::string &line) {
+        const json event = json::parse(line, nullptr, false);
+        if (event.is_discarded() || !event.is_object()) {
+            diagnostics += line + '\n';
+            return;
+        }
+        const std::string kind = event.value("event", std::string());
+        if (kind == "hello") {
+            report.pythonVersion = event.value("python", std::string());
+            if (event.contains("ipython") && event["ipython"].is_string())
+                report.ipythonVersion = event["ipython"].get<std::string>();
+        } else if (kind == "stored-images" && event.contains("images") && event["images"].is_object()) {
+            for (const auto &[key, value] : event["images"].items())
+                storedImages[key] = signatureFrom(value);
+        } else if (kind == "start") {
+            currentCell = event.value("cell", -1);
+            CellRun &run = runs[currentCell];
+            run.started = true;
+            run.position = ++position;
+            cellTimer.start();
+            if (progress)
+                progress(currentCell, position, int(order.size()));
+        } else if (kind == "done") {
+            const int cell = event.value("cell", -1);
+            CellRun &run = runs[cell];
+            run.done = true;
+            run.failed = event.value("failed", false);
+            run.count = event.value("count", 0);
+            run.seconds = event.value("seconds", 0.0);
+            if (event.contains("outputs") && event["outputs"].is_array())
+                run.outputs = event["outputs"];
+            if (event.contains("notes") && event["notes"].is_array()) {
+                for (const auto &note : event["notes"]) {
+                    if (note.is_string())
+                        run.notes.push_back(note.get<std::string>());
+                }
+            }
+            currentCell = -1;
+        } else if (kind == "end") {
+            ended = true;
+        }
+    };
+    auto drain = [&] {
+        pending += process.readAllStandardOutput().toStdString();
+        std::size_t newline;
+        while ((newline = pending.find('\n')) != std::string::npos) {
+            handle(pending.substr(0, newline));
+            pending.erase(0, newline + 1);
+        }
+        diagnostics += process.readAllStandardError().toStdString();
+        if (diagnostics.size() > kDiagnosticsLimit)
+            diagnostics.erase(0, diagnostics.size() - kDiagnosticsLimit);
+    };
+
+    int killedCell = -1;
+    while (true) {
+        process.waitForReadyRead(50);
+        drain();
+        if (process.state() == QProcess::NotRunning)
+            break;
+        if (cancel && cancel->load()) {
+            report.cancelled = true;
+            killedCell = currentCell;
+            break;
+        }
+        if (runTimer.elapsed() > timeLimit) {
+            report.timedOut = true;
+            killedCell = currentCell;
+            break;
+        }
+        if (currentCell >= 0 && cellTimer.isValid() && cellTimer.elapsed() > cellLimit) {
+            killedCell = currentCell;
+            break;
+        }
+    }
+    // Whatever happened, nothing the notebook started outlives the run.
+    killGroup(pid);
+    process.waitForFinished(5000);
+    drain();
+    report.seconds = double(runTimer.elapsed()) / 1000.0;
+    report.driverDiagnostics = diagnostics;
+    const bool crashed = !ended && killedCell < 0 && !report.cancelled && !report.timedOut;
+
+    // Compare, cell by cell, in document order.
+    std::string stopReason;
+    for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
+        const Cell &cell = notebook.cells[i];
+        if (!cell.isCode())
+            continue;
+        CellVerification result;
+        result.cell = int(i);
+        result.cellId = cell.id;
+        result.storedExecutionCount = cell.executionCount;
+        const auto found = runs.find(int(i));
+        if (found == runs.end() || !found->second.started) {
+            result.status = VerifyStatus::NotRun;
+            if (std::find(order.begin(), order.end(), int(i)) == order.end())
+                result.reason = "never executed in the stored notebook, so not part of the execution order.";
+            report.cells.push_back(std::move(result));
+            continue;
+        }
+        const CellRun &run = found->second;
+        result.runPosition = run.position;
+        result.seconds = run.seconds;
+        result.notes = run.notes;
+        result.newExecutionCount = run.count;
+        if (!run.done) {
+            result.status = VerifyStatus::Error;
+            result.seconds = double(cellTimer.elapsed()) / 1000.0;
+            if (int(i) == killedCell && report.cancelled) {
+                result.reason = "cancelled while this cell ran; the Python process group was killed.";
+            } else if (int(i) == killedCell && report.timedOut) {
+                result.timedOut = true;
+                result.reason = "the run exceeded its limit of " + secondsText(options.timeoutSeconds)
+                    + " s while this cell ran; the Python process group was killed.";
+            } else if (int(i) == killedCell) {
+                result.timedOut = true;
+                result.reason = "killed after " + secondsText(options.cellTimeoutSeconds)
+                    + " s (the per-cell limit); the Python process group was killed.";
+            } else {
+                result.reason = "the Python process ended while this cell ran (exit code "
+                    + std::to_string(process.exitCode()) + ").";
+            }
+            result.errorName = result.timedOut ? "Timeout" : report.cancelled ? "Cancelled" : "ProcessExited";
+            report.cells.push_back(std::move(result));
+            continue;
+        }
+        result.outputsJson = run.outputs.dump(-1, ' ', false, json::error_handler_t::replace);
+        const std::vector<Output> fresh = parseOutputs(run.outputs);
+        const auto stored = OutputComparer::comparable(cell.outputs, [&](int output, const MimeItem &) {
+            const auto it = storedImages.find(imageKey(int(i), output));
+            return it == storedImages.end() ? ImageSignature {} : it->second;
+        });
+        const auto actual = OutputComparer::comparable(fresh, [&](int output, const MimeItem &item) {
+            const Output &o = fresh[std::size_t(output)];
+            if (o.metadata.is_object() && o.metadata.contains("tassel") && o.metadata["tassel"].is_object())
+                return signatureFrom(o.metadata["tassel"].value(item.mimeType, json::object()));
+            return ImageSignature {};
+        });
+        for (const Output &output : fresh) {
+            if (output.type == OutputType::Error) {
+                result.errorName = output.errorName;
+                result.errorValue = output.errorValue;
+                break;
+            }
+        }
+        const OutputComparer::Difference difference
+            = OutputComparer::compare(stored, actual, options.comparison);
+        if (difference.same) {
+            result.status = VerifyStatus::Reproduced;
+            result.errorName.clear();
+            result.errorValue.clear();
+        } else {
+            result.outputIndex = difference.outputIndex;
+            result.expected = difference.expected;
+            result.actual = difference.actual;
+            if (run.failed) {
+                result.status = VerifyStatus::Error;
+                result.reason = "raised " + result.errorName + ": " + result.errorValue;
+                if (result.reason.size() > 300)
+                    result.reason = result.reason.substr(0, 300) + "…";
+            } else {
+                result.status = VerifyStatus::Differs;
+                result.reason = difference.reason;
+                if (cell.outputs.empty() && !cell.executionCount)
+                    result.reason += " The stored notebook never ran this cell.";
+            }
+        }
+        report.cells.push_back(std::move(result));
+    }
+
+    // Why the cells after the stop did not run.
+    const CellVerification *stop = nullptr;
+    for (const CellVerification &cell : report.cells) {
+        if (cell.status == VerifyStatus::Error && (!stop || cell.runPosition > stop->runPosition))
+            stop = &cell;
+    }
+    for (CellVerification &cell : report.cells) {
+        if (cell.status != VerifyStatus::NotRun || !cell.reason.empty())
+            continue;
+        if (report.cancelled)
+            cell.reason = "the run was cancelled before this cell.";
+        else if (report.timedOut)
+            cell.reason = "the run limit of " + secondsText(options.timeoutSeconds)
+                + " s ended the run before this cell.";
+        else if (stop && stop->timedOut)
+            cell.reason = "cell " + std::to_string(stop->cell + 1) + " timed out and the run stopped there.";
+        else if (stop)
+            cell.reason = "the run stopped at the error in cell " + std::to_string(stop->cell + 1)
+                + " (use --keep-going to run on).";
+        else if (crashed)
+            cell.reason
+                = "the Python process ended early (exit code " + std::to_string(process.exitCode()) + ").";
+        else
+            cell.reason = "not run.";
+    }
+    if (crashed && report.cells.empty() == false
+        && std::none_of(report.cells.begin(), report.cells.end(),
+            [](const CellVerification &c) { return c.runPosition > 0; })) {
+        // The driver died before the first cell: that is an environment problem, not a result.
+        std::string tail
+            = diagnostics.size() > 2000 ? diagnostics.substr(diagnostics.size() - 2000) : diagnostics;
+        return failure(
+            "verify-python", "the Python driver ended before running any cell: " + tail, notebook.path);
+    }
+    return report;
+}
+
+void Verifier::explain(VerifyReport &report, const NotebookAnalysis &analysis)
+{
+    // How well a rule explains each kind of divergence; lower is better, absent means never.
+    static const std::map<std::string, int> forError
+        = {{"use-before-definition", 0}, {"undefined-name", 1}, {"undeclared-dependency", 2},
+            {"unexecuted-cell", 3}, {"out-of-order-execution", 4}, {"opaque-code", 5}, {"shell-install", 6}};
+    static const std::map<std::string, int> forDiffers = {{"stale-output", 0}, {"out-of-order-execution", 1},
+        {"unexecuted-cell", 2}, {"non-idempotent-cell", 3}, {"use-before-definition", 4},
+        {"execution-gap", 5}, {"opaque-code", 6}};
+
+    for (CellVerification &cell : report.cells) {
+        cell.explanations.clear();
+        if (cell.status == VerifyStatus::Reproduced || cell.status == VerifyStatus::NotRun || cell.timedOut)
+            continue;
+        const bool error = cell.status == VerifyStatus::Error;
+        const auto &ranks = error ? forError : forDiffers;
+        const std::string missingName = cell.errorName == "NameError" || cell.errorName == "UnboundLocalError"
+            ? nameInNameError(cell.errorValue)
+            : std::string();
+        const std::string missingModule
+            = cell.errorName == "ModuleNotFoundError" || cell.errorName == "ImportError"
+            ? nameInNameError(cell.errorValue)
+            : std::string();
+        std::vector<std::pair<int, const Finding *>> ranked;
+        for (const Finding &finding : analysis.findings) {
+            const auto rank = ranks.find(finding.rule);
+            if (rank == ranks.end())
+                continue;
+            const bool here = finding.cell == cell.cell;
+            const bool related
+                = std::find(finding.relatedCells.begin(), finding.relatedCells.end(), cell.cell)
+                != finding.relatedCells.end();
+            // A never-run cell explains the cells that depend on it; other rules explain the cell
+            // they are reported at.
+            if (!(here || (related && finding.rule == "unexecuted-cell")))
+                continue;
+            int score = rank->second * 10;
+            const auto names = finding.names;
+            if (!missingName.empty()) {
+                if (std::find(names.begin(), names.end(), missingName) != names.end())
+                    score -= 100;
+                else if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
+                    score += 50; // about another name
+            }
+            if (!missingModule.empty()) {
+                const std::string top = missingModule.substr(0, missingModule.find('.'));
+                if (std::find(names.begin(), names.end(), top) != names.end()
+                    || finding.message.find(top) != std::string::npos)
+                    score -= 100;
+                else if (finding.rule == "undeclared-dependency")
+                    score += 50;
+            }
+            ranked.emplace_back(score, &finding);
+        }
+        std::stable_sort(
+            ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (const auto &[score, finding] : ranked)
+            cell.explanations.push_back(*finding);
+    }
+}
+
+Result<bool> Verifier::saveExecuted(
+    const std::string &originalPath, const VerifyReport &report, const std::string &target)
+{
+    const QString source = QString::fromStdString(originalPath);
+    const QString destination = QString::fromStdString(target);
+    if (QFileInfo(source).canonicalFilePath() == QFileInfo(destination).absoluteFilePath()
+        || QFileInfo(source).canonicalFilePath() == QFileInfo(destination).canonicalFilePath())
+        return failure(
+            "verify-usage", "refusing to overwrite the notebook itself; choose another file", target);
+    QFile file(source);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure("verify-io", "cannot read: " + file.errorString().toStdString(), originalPath);
+    const QByteArray bytes = file.readAll();
+    json document = json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    if (document.is_discarded() || !document.is_object() || !document.contains("cells")
+        || !document["cells"].is_array())
+        return failure("verify-io", "not a notebook (no cells array)", originalPath);
+    json &cells = document["cells"];
+    for (const CellVerification &cell : report.cells) {
+        if (cell.cell < 0 || std::size_t(cell.cell) >= cells.size() || cell.runPosition == 0)
+            continue;
+        json &node = cells[std::size_t(cell.cell)];
+        if (!node.is_object())
+            continue;
+        json outputs
+            = cell.outputsJson.empty() ? json::array() : json::parse(cell.outputsJson, nullptr, false);
+        if (outputs.is_discarded())
+            outputs = json::array();
+        // The hashes are Tassel's, not the notebook's.
+        for (json &output : outputs) {
+            if (output.is_object() && output.contains("metadata") && output["metadata"].is_object())
+                output["metadata"].erase("tassel");
+        }
+        node["outputs"] = outputs;
+        node["execution_count"] = cell.newExecutionCount > 0 ? json(cell.newExecutionCount) : json(nullptr);
+    }
+    const std::string text = document.dump(1, ' ', false, json::error_handler_t::replace) + '\n';
+    QSaveFile out(destination);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
+        || !out.commit())
+        return failure("verify-io", "cannot write: " + out.errorString().toStdString(), target);
+    return true;
+}
+
+} // namespace tassel
