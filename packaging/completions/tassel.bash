@@ -3,7 +3,7 @@ _tassel()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="check gui"
+    local commands="check graduate verify gui"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         _filedir ipynb
@@ -14,7 +14,9 @@ _tassel()
         --fail-on) COMPREPLY=($(compgen -W "error warning info never" -- "$cur")); return ;;
         --select|--ignore)
             COMPREPLY=($(compgen -W "use-before-definition undefined-name out-of-order-execution stale-output unexecuted-cell execution-gap non-idempotent-cell opaque-code hardcoded-secret unpinned-dependency undeclared-dependency unused-declaration shell-install" -- "$cur")); return ;;
-        --output|--screenshot) _filedir; return ;;
+        --output|--screenshot|--save-executed) _filedir; return ;;
+        --split) COMPREPLY=($(compgen -W "headings cells single" -- "$cur")); return ;;
+        --order) COMPREPLY=($(compgen -W "document execution suggested" -- "$cur")); return ;;
         --python) _filedir; return ;;
         --jobs|--exclude|--python-version) return ;;
     esac
@@ -22,6 +24,18 @@ _tassel()
         check)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "--format --output --fail-on --jobs --exclude --select --ignore --quiet --python-version --python --no-secrets --no-dependencies --help" -- "$cur"))
+            else
+                _filedir ipynb
+            fi ;;
+        graduate)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--output --name --split --force --dry-run --allow-hidden-state --python --help" -- "$cur"))
+            else
+                _filedir ipynb
+            fi ;;
+        verify)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--python --timeout --cell-timeout --order --format --output --env --keep-going --float-tolerance --save-executed --help" -- "$cur"))
             else
                 _filedir ipynb
             fi ;;
