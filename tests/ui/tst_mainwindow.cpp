@@ -391,9 +391,11 @@ void TestMainWindow::switchesLanguage_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("fileMenu");
     QTest::addColumn<QString>("findingsDock");
-    QTest::addRow("German") << QStringLiteral("de") << QStringLiteral("&Datei") << QStringLiteral("Befunde");
+    QTest::addColumn<QString>("importsDock");
+    QTest::addRow("German") << QStringLiteral("de") << QStringLiteral("&Datei") << QStringLiteral("Befunde")
+                            << QStringLiteral("Importe");
     QTest::addRow("back to English") << QStringLiteral("en") << QStringLiteral("&File")
-                                     << QStringLiteral("Findings");
+                                     << QStringLiteral("Findings") << QStringLiteral("Imports");
 }
 
 void TestMainWindow::switchesLanguage()
@@ -401,6 +403,7 @@ void TestMainWindow::switchesLanguage()
     QFETCH(QString, code);
     QFETCH(QString, fileMenu);
     QFETCH(QString, findingsDock);
+    QFETCH(QString, importsDock);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -411,6 +414,7 @@ void TestMainWindow::switchesLanguage()
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("findingsDock"));
     QVERIFY(dock);
     QCOMPARE(dock->windowTitle(), findingsDock);
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("importsDock"))->windowTitle(), importsDock);
     // A window made afterwards starts in the new language.
     MainWindow fresh;
     QCOMPARE(fresh.menuBar()->actions().first()->text(), fileMenu);
