@@ -295,7 +295,8 @@ void MainWindow::startAnalysis()
 
 bool MainWindow::isBusy() const
 {
-    return m_loadWatcher.isRunning() || m_analysisWatcher.isRunning() || m_graph->isBusy();
+    // Until setAnalysis has run, the graph has not even started its layout.
+    return m_loadWatcher.isRunning() || (!m_path.isEmpty() && !m_analysed) || m_graph->isBusy();
 }
 
 void MainWindow::setAnalysis(const NotebookAnalysis &analysis)
