@@ -235,6 +235,307 @@
     </message>
 </context>
 <context>
+    <name>tassel::ui::GraduationWizard</name>
+    <message numerus="yes">
+        <source>%n file(s) will be written.</source>
+        <translation>
+            <numerusform>%n Datei wird geschrieben.</numerusform>
+            <numerusform>%n Dateien werden geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target Folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing failed after %n file(s): %1</source>
+        <translation>
+            <numerusform>Schreiben nach %n Datei fehlgeschlagen: %1</numerusform>
+            <numerusform>Schreiben nach %n Dateien fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n file(s); %1 holds an incomplete package.</source>
+        <translation>
+            <numerusform>Nach %n Datei abgebrochen; %1 enthält ein unvollständiges Paket.</numerusform>
+            <numerusform>Nach %n Dateien abgebrochen; %1 enthält ein unvollständiges Paket.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Graduate Notebook</source>
+        <translation>Notebook in ein Paket überführen</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Name the package and choose how the notebook is cut into functions.</source>
+        <translation>Benennen Sie das Paket und wählen Sie, wie das Notebook in Funktionen zerlegt wird.</translation>
+    </message>
+    <message>
+        <source>Package &amp;name:</source>
+        <translation>Paket&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Split into:</source>
+        <translation>&amp;Aufteilen in:</translation>
+    </message>
+    <message>
+        <source>One function per heading section</source>
+        <translation>Eine Funktion je Überschriften-Abschnitt</translation>
+    </message>
+    <message>
+        <source>One function per code cell</source>
+        <translation>Eine Funktion je Code-Zelle</translation>
+    </message>
+    <message>
+        <source>A single function</source>
+        <translation>Eine einzige Funktion</translation>
+    </message>
+    <message>
+        <source>Generate even when cells read names defined later or nowhere</source>
+        <translation>Auch erzeugen, wenn Zellen später oder nirgends definierte Namen lesen</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Each step becomes a function. Double-click a title or function name to change it.</source>
+        <translation>Jeder Schritt wird eine Funktion. Doppelklicken Sie auf einen Titel oder Funktionsnamen, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The files of the package, as they will be written.</source>
+        <translation>Die Dateien des Pakets, so wie sie geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The package is written into this folder, which is created if needed.</source>
+        <translation>Das Paket wird in diesen Ordner geschrieben; er wird bei Bedarf angelegt.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Write into a non-empty folder</source>
+        <translation>In einen nicht leeren Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Writing</source>
+        <translation>Schreiben &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>cell %1: %2</source>
+        <translation>Zelle %1: %2</translation>
+    </message>
+    <message>
+        <source>Some cells read names defined later or nowhere, so the package would not run top to bottom. Fix the notebook, or tick the box to generate anyway.</source>
+        <translation>Einige Zellen lesen später oder nirgends definierte Namen; das Paket liefe daher nicht von oben nach unten. Korrigieren Sie das Notebook oder setzen Sie das Häkchen, um trotzdem zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>Zelle %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package %1: %n step(s), %2 helper(s), %3 dependencies.</source>
+        <translation>
+            <numerusform>Paket %1: %n Schritt, %2 Hilfsfunktion(en), %3 Abhängigkeiten.</numerusform>
+            <numerusform>Paket %1: %n Schritte, %2 Hilfsfunktion(en), %3 Abhängigkeiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no step %1.</source>
+        <translation>Es gibt keinen Schritt %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid Python function name.</source>
+        <translation>„%1“ ist kein gültiger Python-Funktionsname.</translation>
+    </message>
+    <message>
+        <source>“%1” would hide a module of the same name.</source>
+        <translation>„%1“ würde ein gleichnamiges Modul verdecken.</translation>
+    </message>
+    <message>
+        <source>“%1” is a file the package already has.</source>
+        <translation>„%1“ ist eine Datei, die das Paket bereits hat.</translation>
+    </message>
+    <message>
+        <source>“%1” is a name the notebook already uses.</source>
+        <translation>„%1“ ist ein Name, den das Notebook bereits verwendet.</translation>
+    </message>
+    <message>
+        <source>Another step is already called “%1”.</source>
+        <translation>Ein anderer Schritt heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>A helper function is already called “%1”.</source>
+        <translation>Eine Hilfsfunktion heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>A configuration value is already called “%1”.</source>
+        <translation>Ein Konfigurationswert heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Erzeuge …</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder.</source>
+        <translation>%1 existiert und ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty. Choose another folder, or tick the box to write into it.</source>
+        <translation>%1 ist nicht leer. Wählen Sie einen anderen Ordner oder setzen Sie das Häkchen, um hineinzuschreiben.</translation>
+    </message>
+    <message>
+        <source>Writing to %1…</source>
+        <translation>Schreibe nach %1 …</translation>
+    </message>
+</context>
+<context>
+    <name>tassel::ui::ImportsPanel</name>
+    <message>
+        <source>standard library</source>
+        <translation>Standardbibliothek</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>third-party</source>
+        <translation>Drittanbieter</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <source> (guessed)</source>
+        <translation> (geraten)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>No imports.</source>
+        <translation>Keine Importe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s)</source>
+        <translation>
+            <numerusform>%n Import</numerusform>
+            <numerusform>%n Importe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n third-party</source>
+        <translation>
+            <numerusform>%n von Drittanbietern</numerusform>
+            <numerusform>%n von Drittanbietern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undeclared</source>
+        <translation>
+            <numerusform>%n nicht deklariert</numerusform>
+            <numerusform>%n nicht deklariert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unpinned</source>
+        <translation>
+            <numerusform>%n nicht festgelegt</numerusform>
+            <numerusform>%n nicht festgelegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Deklariert</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+</context>
+<context>
     <name>tassel::ui::MainWindow</name>
     <message>
         <source>Not found: %1</source>
@@ -369,6 +670,18 @@
     <message>
         <source>Analysing…</source>
         <translation>Analysiere …</translation>
+    </message>
+    <message>
+        <source>&amp;Graduate…</source>
+        <translation>In &amp;Paket überführen …</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Lade %1 …</translation>
     </message>
 </context>
 <context>

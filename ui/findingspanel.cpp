@@ -104,7 +104,11 @@ void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
         m_verdict->setText(tr("Analysis failed: %1").arg(QString::fromStdString(*analysis.error)));
         return;
     }
-    const QString summary = QString::fromStdString(analysis.verdict.summary);
+    QString summary = QString::fromStdString(analysis.verdict.summary);
+    // The core's summary may carry its own English lead-in; the panel words that part itself.
+    const QString leadIn = QStringLiteral("Reproducible top to bottom: no — ");
+    if (summary.startsWith(leadIn))
+        summary.remove(0, leadIn.size());
     if (analysis.verdict.reproducibleTopToBottom)
         m_verdict->setText(tr("Reproducible top to bottom: yes"));
     else if (summary.isEmpty())

@@ -50,7 +50,9 @@ int GuiApplication::run(const std::vector<std::string> &rawArgs)
 
     Language::apply(Language::configured());
     MainWindow window;
-    if (!notebookPath.isEmpty() && !window.openFile(notebookPath) && !screenshotPath.isEmpty()) {
+    // The screenshot needs the notebook before the grab; an interactive start shows the window
+    // first and loads in the background.
+    if (!screenshotPath.isEmpty() && !notebookPath.isEmpty() && !window.openFile(notebookPath)) {
         std::cerr << "tassel: " << window.lastError().toStdString() << '\n';
         return kExitUsage;
     }
@@ -75,6 +77,8 @@ int GuiApplication::run(const std::vector<std::string> &rawArgs)
     }
 
     window.show();
+    if (!notebookPath.isEmpty())
+        window.loadFile(notebookPath);
     return QApplication::exec();
 }
 

@@ -3,6 +3,8 @@
 #include "dependencygraphview.h"
 #include "executiontimeline.h"
 #include "findingspanel.h"
+#include "graduationwizard.h"
+#include "importspanel.h"
 #include "language.h"
 #include "notebookmodel.h"
 #include "notebookview.h"
@@ -32,6 +34,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace tassel::ui {
 
@@ -62,6 +65,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(
         m_timeline, &ExecutionTimeline::cellClicked, this, [this](int cell) { m_view->selectCell(cell); });
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
+    connect(m_imports, &ImportsPanel::cellActivated, this, [this](int cell) { m_view->selectCell(cell); });
+    connect(&m_loadWatcher, &QFutureWatcher<Result<Notebook>>::finished, this, [this] {
+        if (m_loadingPath.isEmpty())
+            return; // superseded by a synchronous openFile
+        const QString path = std::exchange(m_loadingPath, QString());
+        const bool ok = showLoaded(path, m_loadWatcher.result());
+        emit notebookLoaded(ok);
+    });
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
     connect(&m_analysisWatcher, &QFutureWatcher<NotebookAnalysis>::finished, this, [this] {
         if (m_analysisWatcher.property("generation").toInt() == m_generation)
@@ -75,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_loadWatcher.waitForFinished();
     m_analysisWatcher.waitForFinished();
 }
 
@@ -97,6 +109,14 @@ void MainWindow::createDocks()
     m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
     m_timelineDock->setWidget(m_timeline);
     tabifyDockWidget(m_graphDock, m_timelineDock);
+
+    m_imports = new ImportsPanel(this);
+    m_importsDock = new QDockWidget(this);
+    m_importsDock->setObjectName(QStringLiteral("importsDock"));
+    m_importsDock->setWidget(m_imports);
+    addDockWidget(Qt::RightDockWidgetArea, m_importsDock);
+    tabifyDockWidget(m_findingsDock, m_importsDock);
+    m_findingsDock->raise();
     m_graphDock->raise();
     resizeDocks({m_findingsDock}, {520}, Qt::Horizontal);
 
@@ -127,9 +147,17 @@ void MainWindow::createMenus()
     rebuildRecentMenu();
     QAction *reload = file->addAction(tr("Re&load"), this, [this] {
         if (!m_path.isEmpty())
-            openFile(m_path);
+            loadFile(m_path);
     });
     reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    m_graduateAction = file->addAction(tr("&Graduate…"), this, [this] {
+        if (GraduationWizard *wizard = showGraduationWizard())
+            wizard->open();
+    });
+    m_graduateAction->setObjectName(QStringLiteral("graduateAction"));
+    m_graduateAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_G);
+    m_graduateAction->setEnabled(m_analysed);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -154,6 +182,7 @@ void MainWindow::createMenus()
     view->addAction(m_findingsDock->toggleViewAction());
     view->addAction(m_graphDock->toggleViewAction());
     view->addAction(m_timelineDock->toggleViewAction());
+    view->addAction(m_importsDock->toggleViewAction());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->setObjectName(QStringLiteral("settingsMenu"));
@@ -179,6 +208,7 @@ void MainWindow::retranslate()
     m_findingsDock->setWindowTitle(tr("Findings"));
     m_graphDock->setWindowTitle(tr("Dependencies"));
     m_timelineDock->setWindowTitle(tr("Execution Timeline"));
+    m_importsDock->setWindowTitle(tr("Imports"));
     m_findEdit->setPlaceholderText(tr("Find in notebook (Enter: next, Shift+Enter: previous)"));
     m_findBar->setWindowTitle(tr("Find"));
     if (m_path.isEmpty())
@@ -201,12 +231,30 @@ void MainWindow::openDialog()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Notebook"), QString(), tr("Jupyter notebooks (*.ipynb);;All files (*)"));
     if (!path.isEmpty())
-        openFile(path);
+        loadFile(path);
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    auto result = NotebookLoader().loadFile(path.toStdString());
+    // A synchronous open wins over a background one still reading.
+    m_loadWatcher.cancel();
+    m_loadWatcher.waitForFinished();
+    m_loadingPath.clear();
+    return showLoaded(path, NotebookLoader().loadFile(path.toStdString()));
+}
+
+void MainWindow::loadFile(const QString &path)
+{
+    m_loadingPath = path;
+    statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    // The previous load, if any, keeps running to its end; its result is dropped because the
+    // watcher follows the new future only.
+    m_loadWatcher.setFuture(
+        QtConcurrent::run([file = path.toStdString()] { return NotebookLoader().loadFile(file); }));
+}
+
+bool MainWindow::showLoaded(const QString &path, Result<Notebook> result)
+{
     if (!result) {
         m_lastError = QString::fromStdString(result.error().toString());
         statusBar()->showMessage(m_lastError);
@@ -217,6 +265,9 @@ bool MainWindow::openFile(const QString &path)
     ++m_generation;
     m_lastError.clear();
     m_notebook = std::move(result).value();
+    m_analysed = false;
+    if (m_graduateAction)
+        m_graduateAction->setEnabled(false);
     if (!m_path.isEmpty())
         m_watcher->removePath(m_path);
     m_path = QFileInfo(path).absoluteFilePath();
@@ -224,6 +275,7 @@ bool MainWindow::openFile(const QString &path)
     m_currentFinding = -1;
     m_view->notebookModel()->setNotebook(m_notebook);
     m_findings->clear();
+    m_imports->clear();
     m_graph->clear();
     m_timeline->setNotebook(m_notebook);
     retranslate();
@@ -243,13 +295,17 @@ void MainWindow::startAnalysis()
 
 bool MainWindow::isBusy() const
 {
-    return m_analysisWatcher.isRunning() || m_graph->isBusy();
+    // Until setAnalysis has run, the graph has not even started its layout.
+    return m_loadWatcher.isRunning() || (!m_path.isEmpty() && !m_analysed) || m_graph->isBusy();
 }
 
 void MainWindow::setAnalysis(const NotebookAnalysis &analysis)
 {
     m_view->notebookModel()->setAnalysis(analysis);
     m_findings->setAnalysis(analysis);
+    m_imports->setAnalysis(analysis);
+    m_analysed = true;
+    m_graduateAction->setEnabled(true);
     m_graph->setAnalysis(m_notebook, analysis);
     m_currentFinding = -1;
     statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook.cells.size())) + QStringLiteral(" · ")
@@ -338,8 +394,17 @@ void MainWindow::fileChangedOnDisk(const QString &path)
                    tr("%1 has changed on disk. Reload it?").arg(QFileInfo(m_path).fileName()))
                 != QMessageBox::Yes)
             return;
-        openFile(m_path);
+        loadFile(m_path);
     });
+}
+
+GraduationWizard *MainWindow::showGraduationWizard()
+{
+    if (m_path.isEmpty() || !m_analysed)
+        return nullptr;
+    auto *wizard = new GraduationWizard(m_notebook, m_view->notebookModel()->analysis(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    return wizard;
 }
 
 void MainWindow::rememberRecent(const QString &path)
@@ -359,7 +424,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { loadFile(path); })
             ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
@@ -388,7 +453,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     const auto urls = event->mimeData()->urls();
     for (const QUrl &url : urls) {
         if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".ipynb"), Qt::CaseInsensitive)) {
-            openFile(url.toLocalFile());
+            loadFile(url.toLocalFile());
             event->acceptProposedAction();
             return;
         }

@@ -2,10 +2,12 @@
 
 #include "analysis/notebookanalysis.h"
 #include "notebook/notebook.h"
+#include "util/result.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+class QAction;
 class QDockWidget;
 class QFileSystemWatcher;
 class QLineEdit;
@@ -17,11 +19,14 @@ namespace tassel::ui {
 class DependencyGraphView;
 class ExecutionTimeline;
 class FindingsPanel;
+class GraduationWizard;
+class ImportsPanel;
 class NotebookView;
 
-/// The main window: one notebook at a time, its cells in the centre, findings, dependency graph
-/// and execution timeline in docks. Loading is synchronous (fast); the analysis runs off the GUI
-/// thread and arrives through setAnalysis.
+/// The main window: one notebook at a time, its cells in the centre, findings, dependency graph,
+/// execution timeline and imports in docks. The window loads notebooks (loadFile) and analyses
+/// them off the GUI thread; the values arrive by signal. openFile loads synchronously, for tests
+/// and the screenshot mode.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -31,6 +36,13 @@ public:
 
     /// Loads and shows a notebook; on failure shows the error and returns false.
     bool openFile(const QString &path);
+    /// Loads a notebook off the GUI thread and shows it when done (notebookLoaded tells which
+    /// way it went); the window stays responsive meanwhile. A later call supersedes an earlier one.
+    void loadFile(const QString &path);
+    /// Whether a loadFile is still reading.
+    bool isLoading() const { return m_loadWatcher.isRunning(); }
+    /// Opens the graduation wizard on the current notebook (nullptr when none is open).
+    GraduationWizard *showGraduationWizard();
     /// Shows an analysis of the current notebook (normally called when the background analysis ends).
     void setAnalysis(const NotebookAnalysis &analysis);
 
@@ -38,12 +50,12 @@ public:
     FindingsPanel *findingsPanel() const { return m_findings; }
     DependencyGraphView *graphView() const { return m_graph; }
     ExecutionTimeline *timeline() const { return m_timeline; }
+    ImportsPanel *importsPanel() const { return m_imports; }
     const Notebook &notebook() const { return m_notebook; }
     QString lastError() const { return m_lastError; }
     QString currentPath() const { return m_path; }
-    /// Whether the analysis or the graph layout is still running.
+    /// Whether loading, the analysis or the graph layout is still running.
     bool isBusy() const;
-    /// Whether this build runs the analysis (false while the analyser is not linked in).
     /// Selects the next (+1) or previous (-1) finding in document order; false when there is none.
     bool gotoFinding(int direction);
     /// Selects the next cell after the current one whose source contains `text`; false if none.
@@ -53,6 +65,7 @@ public:
 
 signals:
     void analysisReady();
+    void notebookLoaded(bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -71,11 +84,15 @@ private:
     void showFinding(int index);
     void fileChangedOnDisk(const QString &path);
     void showFindBar();
+    bool showLoaded(const QString &path, Result<Notebook> result);
 
     NotebookView *m_view = nullptr;
     FindingsPanel *m_findings = nullptr;
     DependencyGraphView *m_graph = nullptr;
     ExecutionTimeline *m_timeline = nullptr;
+    ImportsPanel *m_imports = nullptr;
+    QDockWidget *m_importsDock = nullptr;
+    QAction *m_graduateAction = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_graphDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;
@@ -84,6 +101,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QFutureWatcher<NotebookAnalysis> m_analysisWatcher;
+    QFutureWatcher<Result<Notebook>> m_loadWatcher;
+    QString m_loadingPath;
+    bool m_analysed = false;
     Notebook m_notebook;
     QString m_path;
     QString m_lastError;

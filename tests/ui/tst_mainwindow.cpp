@@ -2,6 +2,8 @@
 #include "dependencygraphview.h"
 #include "executiontimeline.h"
 #include "findingspanel.h"
+#include "graduationwizard.h"
+#include "importspanel.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "notebookmodel.h"
@@ -17,6 +19,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QAction>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QTreeView>
 #include <fstream>
 
@@ -59,6 +64,12 @@ private slots:
     void reloadsChangedFile();
     void switchesLanguage_data();
     void switchesLanguage();
+    void importsPanelListsImports_data();
+    void importsPanelListsImports();
+    void importsPanelShowsDeclarations();
+    void loadsInBackground_data();
+    void loadsInBackground();
+    void graduateNeedsAnalysis();
 };
 
 void TestMainWindow::initTestCase()
@@ -380,9 +391,11 @@ void TestMainWindow::switchesLanguage_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("fileMenu");
     QTest::addColumn<QString>("findingsDock");
-    QTest::addRow("German") << QStringLiteral("de") << QStringLiteral("&Datei") << QStringLiteral("Befunde");
+    QTest::addColumn<QString>("importsDock");
+    QTest::addRow("German") << QStringLiteral("de") << QStringLiteral("&Datei") << QStringLiteral("Befunde")
+                            << QStringLiteral("Importe");
     QTest::addRow("back to English") << QStringLiteral("en") << QStringLiteral("&File")
-                                     << QStringLiteral("Findings");
+                                     << QStringLiteral("Findings") << QStringLiteral("Imports");
 }
 
 void TestMainWindow::switchesLanguage()
@@ -390,6 +403,7 @@ void TestMainWindow::switchesLanguage()
     QFETCH(QString, code);
     QFETCH(QString, fileMenu);
     QFETCH(QString, findingsDock);
+    QFETCH(QString, importsDock);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -400,9 +414,152 @@ void TestMainWindow::switchesLanguage()
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("findingsDock"));
     QVERIFY(dock);
     QCOMPARE(dock->windowTitle(), findingsDock);
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("importsDock"))->windowTitle(), importsDock);
     // A window made afterwards starts in the new language.
     MainWindow fresh;
     QCOMPARE(fresh.menuBar()->actions().first()->text(), fileMenu);
+}
+
+void TestMainWindow::importsPanelListsImports_data()
+{
+    QTest::addColumn<QString>("module");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("distribution");
+    QTest::addColumn<int>("cell");
+    QTest::addRow("standard library")
+        << QStringLiteral("io") << QStringLiteral("standard library") << QString() << 2;
+    QTest::addRow("third-party by table")
+        << QStringLiteral("matplotlib") << QStringLiteral("third-party") << QStringLiteral("matplotlib") << 2;
+    QTest::addRow("third-party") << QStringLiteral("pandas") << QStringLiteral("third-party")
+                                 << QStringLiteral("pandas") << 2;
+}
+
+void TestMainWindow::importsPanelListsImports()
+{
+    QFETCH(QString, module);
+    QFETCH(QString, kind);
+    QFETCH(QString, distribution);
+    QFETCH(int, cell);
+    MainWindow window;
+    QSignalSpy ready(&window, &MainWindow::analysisReady);
+    QVERIFY(window.openFile(kExample));
+    QVERIFY(ready.wait(30000));
+    QAbstractItemModel *model = window.importsPanel()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(
+        std::size_t(model->rowCount()), window.notebookView()->notebookModel()->analysis().imports.size());
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, ImportsPanel::ModuleColumn).data().toString() == module)
+            row = r;
+    QVERIFY2(row >= 0, qPrintable(module));
+    QCOMPARE(model->index(row, ImportsPanel::KindColumn).data().toString(), kind);
+    QVERIFY(model->index(row, ImportsPanel::DistributionColumn).data().toString().startsWith(distribution));
+    QCOMPARE(model->index(row, ImportsPanel::CellColumn).data().toInt(), cell);
+    // The example declares nothing: every third-party import is undeclared.
+    if (kind == QStringLiteral("third-party"))
+        QCOMPARE(model->index(row, ImportsPanel::DeclaredColumn).data().toString(), QStringLiteral("no"));
+    else
+        QVERIFY(model->index(row, ImportsPanel::DeclaredColumn).data().toString().isEmpty());
+
+    // Clicking the row selects the importing cell.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("importsDock"));
+    QVERIFY(dock);
+    dock->raise();
+    QTreeView *tree = window.importsPanel()->treeView();
+    QTRY_VERIFY(tree->isVisible());
+    window.notebookView()->selectCell(0);
+    const QModelIndex index = model->index(row, ImportsPanel::ModuleColumn);
+    tree->scrollTo(index);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(index).center());
+    QCOMPARE(window.notebookView()->currentCell(), cell - 1);
+}
+
+void TestMainWindow::importsPanelShowsDeclarations()
+{
+    NotebookAnalysis analysis;
+    ImportInfo pinned;
+    pinned.module = "sklearn";
+    pinned.distribution = "scikit-learn";
+    pinned.kind = "third-party";
+    pinned.cell = 3;
+    pinned.declared = true;
+    pinned.pinned = true;
+    pinned.version = "1.5.2";
+    pinned.source = "%pip in cell 2";
+    ImportInfo loose = pinned;
+    loose.module = "yaml";
+    loose.distribution = "PyYAML";
+    loose.pinned = false;
+    loose.version.reset();
+    loose.distributionGuessed = true;
+    analysis.imports = {pinned, loose};
+    ImportsPanel panel;
+    panel.setAnalysis(analysis);
+    QAbstractItemModel *model = panel.model();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, ImportsPanel::VersionColumn).data().toString(), QStringLiteral("1.5.2"));
+    QCOMPARE(model->index(0, ImportsPanel::SourceColumn).data().toString(), QStringLiteral("%pip in cell 2"));
+    QCOMPARE(model->index(0, ImportsPanel::PinnedColumn).data().toString(), QStringLiteral("yes"));
+    QCOMPARE(model->index(1, ImportsPanel::PinnedColumn).data().toString(), QStringLiteral("no"));
+    QVERIFY(model->index(1, ImportsPanel::DistributionColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("guessed")));
+    QVERIFY(panel.summaryText().contains(QStringLiteral("1 unpinned")));
+    // Sorting by module puts sklearn before yaml either way round.
+    panel.treeView()->sortByColumn(ImportsPanel::ModuleColumn, Qt::DescendingOrder);
+    QCOMPARE(model->index(0, ImportsPanel::ModuleColumn).data().toString(), QStringLiteral("yaml"));
+    panel.clear();
+    QCOMPARE(model->rowCount(), 0);
+}
+
+void TestMainWindow::loadsInBackground_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("cells");
+    QTest::addRow("bundled example") << kExample << true << 10;
+    QTest::addRow("missing file") << QStringLiteral(TASSEL_SOURCE_DIR "/no/such/thing.ipynb") << false << 0;
+}
+
+void TestMainWindow::loadsInBackground()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, ok);
+    QFETCH(int, cells);
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::notebookLoaded);
+    window.loadFile(path);
+    // Nothing is shown until the load ends; then the model holds the cells or the error names the file.
+    QCOMPARE(window.notebookView()->notebookModel()->rowCount(), 0);
+    QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+    QCOMPARE(loaded.first().first().toBool(), ok);
+    QCOMPARE(window.notebookView()->notebookModel()->rowCount(), cells);
+    if (ok)
+        QCOMPARE(window.currentPath(), QFileInfo(path).absoluteFilePath());
+    else
+        QVERIFY(window.lastError().contains(QStringLiteral("thing.ipynb")));
+    QVERIFY(!window.isLoading());
+}
+
+void TestMainWindow::graduateNeedsAnalysis()
+{
+    MainWindow window;
+    auto *action = window.findChild<QAction *>(QStringLiteral("graduateAction"));
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    QVERIFY(!window.showGraduationWizard());
+    QSignalSpy ready(&window, &MainWindow::analysisReady);
+    QVERIFY(window.openFile(kExample));
+    QVERIFY(ready.wait(30000));
+    QVERIFY(action->isEnabled());
+    GraduationWizard *wizard = window.showGraduationWizard();
+    QVERIFY(wizard);
+    QVERIFY(wizard->packageNameEdit()->placeholderText().contains(QStringLiteral("penguins")));
+    delete wizard;
 }
 
 QTEST_MAIN(TestMainWindow)

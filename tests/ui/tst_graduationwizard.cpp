@@ -1,0 +1,271 @@
+// The graduation wizard end to end on real notebooks, with the real planner, generator and
+// writer: options → plan (edited) → preview → target folder → files on disk.
+#include "graduationwizard.h"
+
+#include "analysis/notebookanalyzer.h"
+#include "notebook/notebookloader.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace tassel;
+using namespace tassel::ui;
+
+namespace {
+const QString kExample = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
+const QString kHiddenState = QStringLiteral(TASSEL_TEST_DATA_DIR "/analysis/hidden_state.ipynb");
+
+struct Loaded
+{
+    Notebook notebook;
+    NotebookAnalysis analysis;
+};
+
+Loaded load(const QString &path)
+{
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    if (!notebook)
+        qFatal("%s", notebook.error().toString().c_str());
+    Loaded loaded {*notebook, analyzeNotebook(*notebook)};
+    return loaded;
+}
+
+QString readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+bool waitForFiles(GraduationWizard &wizard)
+{
+    QSignalSpy generated(&wizard, &GraduationWizard::filesGenerated);
+    return !wizard.files().empty() || generated.wait(20000);
+}
+} // namespace
+
+class TestGraduationWizard : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void writesPackageEndToEnd();
+    void refusesStepNames_data();
+    void refusesStepNames();
+    void splitModeChangesSteps_data();
+    void splitModeChangesSteps();
+    void hiddenStateNeedsConsent();
+    void refusesNonEmptyFolder();
+    void previewHighlightsByFileType_data();
+    void previewHighlightsByFileType();
+};
+
+void TestGraduationWizard::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestGraduationWizard::writesPackageEndToEnd()
+{
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
+    wizard.packageNameEdit()->setText(QStringLiteral("penguin_stats"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+
+    // One row per step; rename the first step's function through the table, as a user would.
+    QTableWidget *table = wizard.planTable();
+    QCOMPARE(std::size_t(table->rowCount()), wizard.plan().steps.size());
+    QVERIFY(table->rowCount() >= 2);
+    QCOMPARE(table->item(0, GraduationWizard::FunctionColumn)->text(),
+        QString::fromStdString(wizard.plan().steps[0].name));
+    table->item(0, GraduationWizard::FunctionColumn)->setText(QStringLiteral("load_measurements"));
+    QCOMPARE(wizard.plan().steps[0].name, std::string("load_measurements"));
+    table->item(0, GraduationWizard::TitleColumn)->setText(QStringLiteral("Read the penguin table"));
+    QCOMPARE(wizard.plan().steps[0].title, std::string("Read the penguin table"));
+
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
+    QVERIFY(waitForFiles(wizard));
+    QStringList paths;
+    for (const GeneratedFile &file : wizard.files())
+        paths.append(QString::fromStdString(file.path));
+    QVERIFY2(paths.contains(QStringLiteral("pyproject.toml")), qPrintable(paths.join(QLatin1Char(' '))));
+    QVERIFY(paths.contains(QStringLiteral("src/penguin_stats/pipeline.py")));
+    QVERIFY(paths.contains(QStringLiteral("src/penguin_stats/load_measurements.py")));
+    // The preview opens on the pipeline, which calls the renamed step.
+    QCOMPARE(wizard.fileTree()->currentItem()->data(0, Qt::UserRole).toString(),
+        QStringLiteral("src/penguin_stats/pipeline.py"));
+    QVERIFY(wizard.previewEdit()->toPlainText().contains(QStringLiteral("load_measurements(")));
+
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString target = folder.filePath(QStringLiteral("penguin-stats"));
+    wizard.targetEdit()->setText(target);
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::WritePageId));
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(std::size_t(wizard.writeOutcome().written.size()), wizard.files().size());
+    for (const QString &path : std::as_const(paths))
+        QVERIFY2(QFile::exists(target + QLatin1Char('/') + path), qPrintable(path));
+    QVERIFY(readAll(target + QStringLiteral("/src/penguin_stats/pipeline.py"))
+                .contains(QStringLiteral("load_measurements")));
+    QVERIFY(readAll(target + QStringLiteral("/pyproject.toml")).contains(QStringLiteral("penguin")));
+    QVERIFY(wizard.openFolderButton()->isEnabled());
+    QVERIFY(wizard.writeStatus()->text().contains(QString::number(paths.size())));
+}
+
+void TestGraduationWizard::refusesStepNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("accepted");
+    QTest::addRow("plain identifier") << QStringLiteral("summarise_bills") << true;
+    QTest::addRow("Python keyword") << QStringLiteral("class") << false;
+    QTest::addRow("leading digit") << QStringLiteral("2nd_step") << false;
+    QTest::addRow("space inside") << QStringLiteral("load data") << false;
+    QTest::addRow("standard module") << QStringLiteral("json") << false;
+    QTest::addRow("file of the package") << QStringLiteral("pipeline") << false;
+    QTest::addRow("notebook variable") << QStringLiteral("penguins") << false;
+    QTest::addRow("helper function") << QStringLiteral("mean_by_species") << false;
+}
+
+void TestGraduationWizard::refusesStepNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, accepted);
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    const std::string before = wizard.plan().steps.at(1).name;
+    QTableWidgetItem *item = wizard.planTable()->item(1, GraduationWizard::FunctionColumn);
+    item->setText(name);
+    QCOMPARE(wizard.plan().steps[1].name, accepted ? name.toStdString() : before);
+    // A refused name is put back in the table, so table and plan never disagree.
+    QCOMPARE(item->text(), QString::fromStdString(wizard.plan().steps[1].name));
+    // Another step's name is always refused.
+    QVERIFY(!wizard.renameStep(0, QString::fromStdString(wizard.plan().steps[1].name)).isEmpty());
+}
+
+void TestGraduationWizard::splitModeChangesSteps_data()
+{
+    QTest::addColumn<int>("split");
+    QTest::addColumn<int>("steps");
+    // Code cells 1, 3, 5, 7, 8, 9: the imports and the helper move out, the rest are steps.
+    QTest::addRow("one per code cell") << 1 << -1;
+    QTest::addRow("single function") << 2 << 1;
+}
+
+void TestGraduationWizard::splitModeChangesSteps()
+{
+    QFETCH(int, split);
+    QFETCH(int, steps);
+    const Loaded loaded = load(kExample);
+    GraduationWizard headings(loaded.notebook, loaded.analysis);
+    headings.show();
+    headings.next();
+    const std::size_t byHeading = headings.plan().steps.size();
+
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.splitCombo()->setCurrentIndex(split);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    if (steps > 0)
+        QCOMPARE(int(wizard.plan().steps.size()), steps);
+    else
+        QVERIFY(wizard.plan().steps.size() > byHeading);
+    QCOMPARE(wizard.planTable()->rowCount(), int(wizard.plan().steps.size()));
+}
+
+void TestGraduationWizard::hiddenStateNeedsConsent()
+{
+    // Cell 2 prints `cleaned_rows`, which no cell defines: the package could not run.
+    const Loaded loaded = load(kHiddenState);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
+    auto *page = wizard.page(GraduationWizard::OptionsPageId);
+    bool explained = false;
+    for (const QLabel *label : page->findChildren<QLabel *>())
+        explained |= label->isVisible() && label->text().contains(QStringLiteral("cleaned_rows"));
+    QVERIFY(explained);
+    auto *box = page->findChild<QCheckBox *>();
+    QVERIFY(box);
+    box->setChecked(true);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    QVERIFY(!wizard.plan().steps.empty());
+}
+
+void TestGraduationWizard::refusesNonEmptyFolder()
+{
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QFile existing(folder.filePath(QStringLiteral("notes.txt")));
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("keep me\n");
+    existing.close();
+    wizard.targetEdit()->setText(folder.path());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    QVERIFY(!QFile::exists(folder.filePath(QStringLiteral("pyproject.toml"))));
+
+    // With consent the package goes next to the existing file, which is left alone.
+    auto *force = wizard.page(GraduationWizard::TargetPageId)->findChild<QCheckBox *>();
+    QVERIFY(force);
+    force->setChecked(true);
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(QFile::exists(folder.filePath(QStringLiteral("pyproject.toml"))));
+    QCOMPARE(readAll(existing.fileName()), QStringLiteral("keep me\n"));
+}
+
+void TestGraduationWizard::previewHighlightsByFileType_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("definition");
+    QTest::addRow("module") << QStringLiteral("src/pkg/pipeline.py") << QStringLiteral("Python");
+    QTest::addRow("project file") << QStringLiteral("pyproject.toml") << QStringLiteral("TOML");
+    QTest::addRow("readme") << QStringLiteral("README.md") << QStringLiteral("Markdown");
+    QTest::addRow("run script") << QStringLiteral("run.sh") << QStringLiteral("Bash");
+}
+
+void TestGraduationWizard::previewHighlightsByFileType()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, definition);
+    QCOMPARE(GraduationWizard::definitionNameFor(path), definition);
+}
+
+QTEST_MAIN(TestGraduationWizard)
+#include "tst_graduationwizard.moc"

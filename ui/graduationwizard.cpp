@@ -1,0 +1,641 @@
+#include "graduationwizard.h"
+
+#include "syntaxrepository.h"
+
+#include "graduate/graduationplanner.h"
+#include "graduate/packagewriter.h"
+#include "graduate/pythonnames.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace tassel::ui {
+
+namespace {
+
+QString joined(const std::vector<std::string> &names)
+{
+    QStringList list;
+    for (const std::string &name : names)
+        list.append(QString::fromStdString(name));
+    return list.join(QStringLiteral(", "));
+}
+
+QString cellList(const std::vector<int> &cells)
+{
+    QStringList list;
+    for (int cell : cells)
+        list.append(QString::number(cell + 1));
+    return list.join(QStringLiteral(", "));
+}
+
+/// Writes file by file so the GUI can show progress and stop between files. The first call
+/// checks the target (empty unless `force`); later calls add to the folder it created.
+PackageWriteOutcome writeFiles(const std::vector<GeneratedFile> &files, const QString &target, bool force,
+    const std::shared_ptr<std::atomic<bool>> &cancel, QPromise<PackageWriteOutcome> &promise)
+{
+    PackageWriteOutcome outcome;
+    promise.setProgressRange(0, int(files.size()));
+    // Every path is checked before the first write, as PackageWriter does for a whole package.
+    for (const GeneratedFile &file : files) {
+        const std::string problem = PackageWriter::checkRelativePath(file.path);
+        if (!problem.empty()) {
+            outcome.error = QString::fromStdString(file.path + ": " + problem);
+            return outcome;
+        }
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (cancel->load()) {
+            outcome.cancelled = true;
+            return outcome;
+        }
+        auto written = PackageWriter::write({files[i]}, target.toStdString(), force || i > 0);
+        if (!written) {
+            outcome.error = QString::fromStdString(written.error().toString());
+            return outcome;
+        }
+        outcome.written.append(QString::fromStdString(files[i].path));
+        promise.setProgressValue(int(i + 1));
+    }
+    return outcome;
+}
+
+} // namespace
+
+/// Package name, split mode and whether hidden state is tolerated; accepting it makes the plan.
+class OptionsPage : public QWizardPage
+{
+public:
+    explicit OptionsPage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+    }
+    bool validatePage() override
+    {
+        const QString error = m_wizard->makePlan();
+        m_wizard->m_optionsError->setText(error);
+        m_wizard->m_optionsError->setVisible(!error.isEmpty());
+        return error.isEmpty();
+    }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+/// The steps as a table whose titles and function names can be edited.
+class PlanPage : public QWizardPage
+{
+public:
+    explicit PlanPage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+    }
+    void initializePage() override { m_wizard->fillPlanTable(); }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+/// The generated files, each shown highlighted; complete once generation has finished.
+class PreviewPage : public QWizardPage
+{
+public:
+    explicit PreviewPage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+    }
+    void initializePage() override { m_wizard->startGeneration(); }
+    bool isComplete() const override
+    {
+        return !m_wizard->m_generateWatcher.isRunning() && !m_wizard->m_files.empty();
+    }
+    void refresh() { emit completeChanged(); }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+/// The target folder; the commit point (no way back once writing starts).
+class TargetPage : public QWizardPage
+{
+public:
+    explicit TargetPage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+        setCommitPage(true);
+    }
+    bool isComplete() const override { return !m_wizard->m_targetEdit->text().trimmed().isEmpty(); }
+    bool validatePage() override
+    {
+        const QString error = m_wizard->checkTarget();
+        m_wizard->m_targetError->setText(error);
+        m_wizard->m_targetError->setVisible(!error.isEmpty());
+        return error.isEmpty();
+    }
+    void refresh() { emit completeChanged(); }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+/// Writes the package with a progress bar and a cancel button, then offers to open the folder.
+class WritePage : public QWizardPage
+{
+public:
+    explicit WritePage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+        setFinalPage(true);
+    }
+    void initializePage() override { m_wizard->startWrite(); }
+    bool isComplete() const override { return !m_wizard->m_writeWatcher.isRunning(); }
+    void refresh() { emit completeChanged(); }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+GraduationWizard::GraduationWizard(
+    const Notebook &notebook, const NotebookAnalysis &analysis, QWidget *parent)
+    : QWizard(parent)
+    , m_notebook(notebook)
+    , m_analysis(analysis)
+{
+    setObjectName(QStringLiteral("graduationWizard"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    resize(960, 680);
+
+    // Step functions are called from pipeline.py next to the notebook's own variables.
+    for (const CellSymbols &symbols : m_analysis.cells) {
+        for (const NameRef &ref : symbols.defines)
+            m_notebookNames.insert(ref.name);
+        for (const NameRef &ref : symbols.uses)
+            m_notebookNames.insert(ref.name);
+    }
+
+    // 1. Options.
+    auto *options = new OptionsPage(this);
+    m_nameLabel = new QLabel(options);
+    m_nameEdit = new QLineEdit(options);
+    m_nameEdit->setObjectName(QStringLiteral("packageName"));
+    m_nameLabel->setBuddy(m_nameEdit);
+    const std::string stem
+        = QFileInfo(QString::fromStdString(notebook.path)).completeBaseName().toStdString();
+    m_nameEdit->setPlaceholderText(QString::fromStdString(PythonNames::identifier(stem, "notebook")));
+    m_splitLabel = new QLabel(options);
+    m_splitCombo = new QComboBox(options);
+    m_splitCombo->setObjectName(QStringLiteral("splitMode"));
+    m_splitLabel->setBuddy(m_splitCombo);
+    m_hiddenState = new QCheckBox(options);
+    m_optionsError = new QLabel(options);
+    m_optionsError->setWordWrap(true);
+    m_optionsError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_optionsError->hide();
+    auto *optionsLayout = new QFormLayout(options);
+    optionsLayout->addRow(m_nameLabel, m_nameEdit);
+    optionsLayout->addRow(m_splitLabel, m_splitCombo);
+    optionsLayout->addRow(QString(), m_hiddenState);
+    optionsLayout->addRow(m_optionsError);
+    setPage(OptionsPageId, options);
+
+    // 2. Plan.
+    auto *planPage = new PlanPage(this);
+    m_planTable = new QTableWidget(0, 5, planPage);
+    m_planTable->setObjectName(QStringLiteral("planTable"));
+    m_planTable->horizontalHeader()->setStretchLastSection(true);
+    m_planTable->verticalHeader()->hide();
+    m_planStatus = new QLabel(planPage);
+    m_planStatus->setWordWrap(true);
+    m_notes = new QPlainTextEdit(planPage);
+    m_notes->setReadOnly(true);
+    m_notes->setMaximumHeight(140);
+    auto *planLayout = new QVBoxLayout(planPage);
+    planLayout->addWidget(m_planTable, 1);
+    planLayout->addWidget(m_planStatus);
+    planLayout->addWidget(m_notes);
+    connect(m_planTable, &QTableWidget::cellChanged, this, &GraduationWizard::planItemChanged);
+    setPage(PlanPageId, planPage);
+
+    // 3. Preview.
+    auto *preview = new PreviewPage(this);
+    auto *splitter = new QSplitter(preview);
+    m_fileTree = new QTreeWidget(splitter);
+    m_fileTree->setObjectName(QStringLiteral("fileTree"));
+    m_fileTree->setHeaderHidden(true);
+    m_preview = new QPlainTextEdit(splitter);
+    m_preview->setObjectName(QStringLiteral("filePreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_preview->document());
+    const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
+    m_highlighter->setTheme(SyntaxRepository::instance().defaultTheme(
+        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme));
+    splitter->setStretchFactor(1, 3);
+    m_previewStatus = new QLabel(preview);
+    auto *previewLayout = new QVBoxLayout(preview);
+    previewLayout->addWidget(splitter, 1);
+    previewLayout->addWidget(m_previewStatus);
+    connect(m_fileTree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            showFile(item->data(0, Qt::UserRole).toString());
+    });
+    connect(&m_generateWatcher, &QFutureWatcher<std::vector<GeneratedFile>>::finished, this, [this, preview] {
+        m_files = m_generateWatcher.result();
+        m_fileTree->clear();
+        QHash<QString, QTreeWidgetItem *> folders;
+        QTreeWidgetItem *first = nullptr;
+        for (const GeneratedFile &file : m_files) {
+            const QString path = QString::fromStdString(file.path);
+            QStringList parts = path.split(QLatin1Char('/'));
+            const QString name = parts.takeLast();
+            QTreeWidgetItem *parent = nullptr;
+            QString folder;
+            for (const QString &part : std::as_const(parts)) {
+                folder += part + QLatin1Char('/');
+                QTreeWidgetItem *&item = folders[folder];
+                if (!item) {
+                    item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_fileTree);
+                    item->setText(0, part);
+                    item->setExpanded(true);
+                }
+                parent = item;
+            }
+            auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_fileTree);
+            item->setText(0, name);
+            item->setData(0, Qt::UserRole, path);
+            item->setToolTip(0, path);
+            if (!first || path.endsWith(QStringLiteral("/pipeline.py")))
+                first = item;
+        }
+        m_fileTree->expandAll();
+        if (first)
+            m_fileTree->setCurrentItem(first);
+        m_previewStatus->setText(tr("%n file(s) will be written.", nullptr, int(m_files.size())));
+        preview->refresh();
+        emit filesGenerated();
+    });
+    setPage(PreviewPageId, preview);
+
+    // 4. Target folder.
+    auto *target = new TargetPage(this);
+    m_targetLabel = new QLabel(target);
+    m_targetEdit = new QLineEdit(target);
+    m_targetEdit->setObjectName(QStringLiteral("targetFolder"));
+    m_targetLabel->setBuddy(m_targetEdit);
+    m_browse = new QPushButton(target);
+    m_force = new QCheckBox(target);
+    m_targetError = new QLabel(target);
+    m_targetError->setWordWrap(true);
+    m_targetError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_targetError->hide();
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_targetEdit, 1);
+    row->addWidget(m_browse);
+    auto *targetLayout = new QFormLayout(target);
+    targetLayout->addRow(m_targetLabel, row);
+    targetLayout->addRow(QString(), m_force);
+    targetLayout->addRow(m_targetError);
+    connect(m_targetEdit, &QLineEdit::textChanged, target, &TargetPage::refresh);
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, tr("Target Folder"), m_targetEdit->text());
+        if (!folder.isEmpty())
+            m_targetEdit->setText(QDir(folder).filePath(QString::fromStdString(m_plan.packageName)));
+    });
+    setPage(TargetPageId, target);
+
+    // 5. Write.
+    auto *write = new WritePage(this);
+    m_progress = new QProgressBar(write);
+    m_writeStatus = new QLabel(write);
+    m_writeStatus->setObjectName(QStringLiteral("writeStatus"));
+    m_writeStatus->setWordWrap(true);
+    m_cancelWrite = new QPushButton(write);
+    m_openFolder = new QPushButton(write);
+    m_openFolder->setObjectName(QStringLiteral("openFolder"));
+    m_openFolder->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_cancelWrite);
+    buttons->addStretch();
+    buttons->addWidget(m_openFolder);
+    auto *writeLayout = new QVBoxLayout(write);
+    writeLayout->addWidget(m_progress);
+    writeLayout->addWidget(m_writeStatus);
+    writeLayout->addLayout(buttons);
+    writeLayout->addStretch();
+    connect(m_cancelWrite, &QPushButton::clicked, this, &GraduationWizard::cancelWrite);
+    connect(m_openFolder, &QPushButton::clicked, this,
+        [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_targetEdit->text().trimmed())); });
+    connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::progressValueChanged, m_progress,
+        &QProgressBar::setValue);
+    connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::finished, this, [this, write] {
+        m_outcome = m_writeWatcher.result();
+        m_cancelWrite->setEnabled(false);
+        const QString folder = QDir::toNativeSeparators(m_targetEdit->text().trimmed());
+        if (!m_outcome.error.isEmpty())
+            m_writeStatus->setText(
+                tr("Writing failed after %n file(s): %1", nullptr, int(m_outcome.written.size()))
+                    .arg(m_outcome.error));
+        else if (m_outcome.cancelled)
+            m_writeStatus->setText(tr("Cancelled after %n file(s); %1 holds an incomplete package.", nullptr,
+                int(m_outcome.written.size()))
+                                       .arg(folder));
+        else
+            m_writeStatus->setText(
+                tr("%n file(s) written to %1.", nullptr, int(m_outcome.written.size())).arg(folder));
+        const bool ok = m_outcome.error.isEmpty() && !m_outcome.cancelled;
+        m_written = ok;
+        m_openFolder->setEnabled(!m_outcome.written.isEmpty());
+        write->refresh();
+        emit writeFinished(ok);
+    });
+    setPage(WritePageId, write);
+
+    retranslate();
+}
+
+GraduationWizard::~GraduationWizard()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_writeWatcher.waitForFinished();
+    m_generateWatcher.waitForFinished();
+}
+
+void GraduationWizard::retranslate()
+{
+    setWindowTitle(tr("Graduate Notebook"));
+    page(OptionsPageId)->setTitle(tr("Package"));
+    page(OptionsPageId)
+        ->setSubTitle(tr("Name the package and choose how the notebook is cut into functions."));
+    m_nameLabel->setText(tr("Package &name:"));
+    m_splitLabel->setText(tr("&Split into:"));
+    const int split = std::max(0, m_splitCombo->currentIndex());
+    m_splitCombo->clear();
+    m_splitCombo->addItem(tr("One function per heading section"), int(GraduationOptions::Split::Headings));
+    m_splitCombo->addItem(tr("One function per code cell"), int(GraduationOptions::Split::Cells));
+    m_splitCombo->addItem(tr("A single function"), int(GraduationOptions::Split::Single));
+    m_splitCombo->setCurrentIndex(split);
+    m_hiddenState->setText(tr("Generate even when cells read names defined later or nowhere"));
+
+    page(PlanPageId)->setTitle(tr("Plan"));
+    page(PlanPageId)
+        ->setSubTitle(
+            tr("Each step becomes a function. Double-click a title or function name to change it."));
+    m_planTable->setHorizontalHeaderLabels(
+        {tr("Section"), tr("Function"), tr("Cells"), tr("Parameters"), tr("Returns")});
+
+    page(PreviewPageId)->setTitle(tr("Preview"));
+    page(PreviewPageId)->setSubTitle(tr("The files of the package, as they will be written."));
+
+    page(TargetPageId)->setTitle(tr("Target Folder"));
+    page(TargetPageId)
+        ->setSubTitle(tr("The package is written into this folder, which is created if needed."));
+    m_targetLabel->setText(tr("&Folder:"));
+    m_browse->setText(tr("&Browse…"));
+    m_force->setText(tr("Write into a non-empty folder"));
+
+    page(WritePageId)->setTitle(tr("Writing"));
+    m_cancelWrite->setText(tr("&Cancel Writing"));
+    m_openFolder->setText(tr("&Open Folder"));
+}
+
+void GraduationWizard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizard::changeEvent(event);
+}
+
+QString GraduationWizard::makePlan()
+{
+    GraduationOptions options;
+    options.name = m_nameEdit->text().trimmed().toStdString();
+    options.split = GraduationOptions::Split(m_splitCombo->currentData().toInt());
+    options.allowHiddenState = m_hiddenState->isChecked();
+    auto plan = GraduationPlanner::plan(m_notebook, m_analysis, options);
+    if (!plan) {
+        if (plan.error().code == "hidden-state") {
+            // The planner's message speaks to CLI users; list the findings in the window's words.
+            QStringList where;
+            for (const Finding &finding : m_analysis.findings)
+                if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
+                    where.append(
+                        tr("cell %1: %2").arg(finding.cell + 1).arg(QString::fromStdString(finding.message)));
+            return tr("Some cells read names defined later or nowhere, so the package would not run top to "
+                      "bottom. Fix the notebook, or tick the box to generate anyway.")
+                + QLatin1Char('\n') + where.join(QLatin1Char('\n'));
+        }
+        return QString::fromStdString(plan.error().toString());
+    }
+    m_plan = std::move(plan).value();
+    m_files.clear();
+    return {};
+}
+
+void GraduationWizard::fillPlanTable()
+{
+    m_filling = true;
+    m_planTable->setRowCount(int(m_plan.steps.size()));
+    for (std::size_t i = 0; i < m_plan.steps.size(); ++i) {
+        const GraduationStep &step = m_plan.steps[i];
+        const int row = int(i);
+        const auto readOnly = [](const QString &text) {
+            auto *item = new QTableWidgetItem(text);
+            item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+            return item;
+        };
+        m_planTable->setItem(row, TitleColumn, new QTableWidgetItem(QString::fromStdString(step.title)));
+        m_planTable->setItem(row, FunctionColumn, new QTableWidgetItem(QString::fromStdString(step.name)));
+        m_planTable->setItem(row, CellsColumn, readOnly(cellList(step.cells)));
+        m_planTable->setItem(row, ParametersColumn, readOnly(joined(step.parameters)));
+        m_planTable->setItem(row, ReturnsColumn, readOnly(joined(step.returns)));
+    }
+    m_planTable->resizeColumnsToContents();
+    m_filling = false;
+
+    QStringList notes;
+    for (const TransformNote &note : m_plan.notes)
+        notes.append(tr("Cell %1: %2").arg(note.cell + 1).arg(QString::fromStdString(note.message)));
+    m_notes->setPlainText(notes.join(QLatin1Char('\n')));
+    m_notes->setVisible(!notes.isEmpty());
+    m_planStatus->setText(
+        tr("Package %1: %n step(s), %2 helper(s), %3 dependencies.", nullptr, int(m_plan.steps.size()))
+            .arg(QString::fromStdString(m_plan.packageName))
+            .arg(m_plan.helpers.size())
+            .arg(m_plan.dependencies.size()));
+}
+
+QString GraduationWizard::renameStep(int index, const QString &name)
+{
+    if (index < 0 || std::size_t(index) >= m_plan.steps.size())
+        return tr("There is no step %1.").arg(index + 1);
+    const std::string wanted = name.trimmed().toStdString();
+    GraduationStep &step = m_plan.steps[std::size_t(index)];
+    if (wanted == step.name)
+        return {};
+    if (PythonNames::identifier(wanted, "") != wanted)
+        return tr("“%1” is not a valid Python function name.").arg(name);
+    if (PythonNames::isStandardModule(wanted) || wanted == m_plan.packageName)
+        return tr("“%1” would hide a module of the same name.").arg(name);
+    static const std::set<std::string> reserved = {
+        "cli", "config", "pipeline", "functions", "runtime", "tests", "main", "init", "src", "show", "run"};
+    if (reserved.count(wanted))
+        return tr("“%1” is a file the package already has.").arg(name);
+    if (m_notebookNames.count(wanted))
+        return tr("“%1” is a name the notebook already uses.").arg(name);
+    for (const GraduationStep &other : m_plan.steps)
+        if (&other != &step && other.name == wanted)
+            return tr("Another step is already called “%1”.").arg(name);
+    for (const HelperDefinition &helper : m_plan.helpers)
+        if (helper.name == wanted)
+            return tr("A helper function is already called “%1”.").arg(name);
+    for (const ConfigParameter &parameter : m_plan.config)
+        if (parameter.name == wanted)
+            return tr("A configuration value is already called “%1”.").arg(name);
+    // The module is named after the function, so both change together.
+    step.name = wanted;
+    step.module = wanted;
+    m_files.clear();
+    return {};
+}
+
+void GraduationWizard::planItemChanged(int row, int column)
+{
+    if (m_filling || row < 0 || std::size_t(row) >= m_plan.steps.size())
+        return;
+    QTableWidgetItem *item = m_planTable->item(row, column);
+    GraduationStep &step = m_plan.steps[std::size_t(row)];
+    if (column == TitleColumn) {
+        step.title = item->text().trimmed().toStdString();
+        m_files.clear();
+        return;
+    }
+    if (column != FunctionColumn)
+        return;
+    const QString error = renameStep(row, item->text());
+    m_planStatus->setText(error);
+    if (!error.isEmpty()) {
+        m_filling = true;
+        item->setText(QString::fromStdString(step.name));
+        m_filling = false;
+    }
+}
+
+void GraduationWizard::startGeneration()
+{
+    m_files.clear();
+    m_fileTree->clear();
+    m_preview->clear();
+    m_previewStatus->setText(tr("Generating…"));
+    static_cast<PreviewPage *>(page(PreviewPageId))->refresh();
+    m_generateWatcher.setFuture(
+        QtConcurrent::run([plan = m_plan] { return PackageGenerator::generate(plan); }));
+}
+
+QString GraduationWizard::definitionNameFor(const QString &path)
+{
+    const auto definition = SyntaxRepository::instance().definitionForFileName(path);
+    return definition.isValid() ? definition.name() : QString();
+}
+
+void GraduationWizard::showFile(const QString &path)
+{
+    const auto it = std::find_if(m_files.begin(), m_files.end(),
+        [&](const GeneratedFile &file) { return QString::fromStdString(file.path) == path; });
+    if (it == m_files.end()) {
+        m_preview->clear();
+        return;
+    }
+    m_highlighter->setDefinition(SyntaxRepository::instance().definitionForFileName(path));
+    m_preview->setPlainText(QString::fromStdString(it->content));
+}
+
+QString GraduationWizard::checkTarget() const
+{
+    const QString target = m_targetEdit->text().trimmed();
+    if (target.isEmpty())
+        return tr("Choose a folder.");
+    const QFileInfo info(target);
+    if (info.exists() && !info.isDir())
+        return tr("%1 exists and is not a folder.").arg(QDir::toNativeSeparators(target));
+    if (info.exists() && !m_force->isChecked()
+        && !QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return tr("%1 is not empty. Choose another folder, or tick the box to write into it.")
+            .arg(QDir::toNativeSeparators(target));
+    return {};
+}
+
+void GraduationWizard::startWrite()
+{
+    m_written = false;
+    m_outcome = {};
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_progress->setRange(0, int(m_files.size()));
+    m_progress->setValue(0);
+    m_cancelWrite->setEnabled(true);
+    m_openFolder->setEnabled(false);
+    const QString target = m_targetEdit->text().trimmed();
+    m_writeStatus->setText(tr("Writing to %1…").arg(QDir::toNativeSeparators(target)));
+    static_cast<WritePage *>(page(WritePageId))->refresh();
+    m_writeWatcher.setFuture(
+        QtConcurrent::run([files = m_files, target, force = m_force->isChecked(), cancel = m_cancel](
+                              QPromise<PackageWriteOutcome> &promise) {
+            promise.addResult(writeFiles(files, target, force, cancel, promise));
+        }));
+}
+
+void GraduationWizard::cancelWrite()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool GraduationWizard::isBusy() const
+{
+    return m_writeWatcher.isRunning() || m_generateWatcher.isRunning();
+}
+
+void GraduationWizard::reject()
+{
+    // Stop between two files rather than leaving a thread writing behind a closed dialog.
+    cancelWrite();
+    m_writeWatcher.waitForFinished();
+    QWizard::reject();
+}
+
+} // namespace tassel::ui
