@@ -30,7 +30,9 @@ def run_once(command):
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # tassel check exits 1 when it reports findings
+    # tassel check exits 1 when it reports findings and 2 when a notebook cannot be read (the
+    # corpus holds a few on purpose; the report still covers the rest), so only 3+ is a failure.
+    if process.returncode not in (0, 1, 2):
         raise RuntimeError(f"'{command}' exited {process.returncode}: {stderr.decode(errors='replace')[-500:]}")
     return seconds, usage.ru_maxrss * 1024
 
