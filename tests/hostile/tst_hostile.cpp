@@ -1,0 +1,246 @@
+// Hostile input: markup in names and metadata must stay text in HTML reports, a writer that
+// cannot write must say so and leave no partial file, and pathological code must be analysed
+// quickly without exhausting the stack.
+#include "analysis/notebookanalyzer.h"
+#include "graduate/packagewriter.h"
+#include "notebook/notebookloader.h"
+#include "report/htmlreport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+#include <unistd.h>
+
+using namespace tassel;
+
+namespace {
+
+nlohmann::json codeCell(const std::string &id, const std::string &source)
+{
+    return {{"cell_type", "code"}, {"id", id}, {"metadata", nlohmann::json::object()}, {"source", source},
+        {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}};
+}
+
+nlohmann::json notebookWith(nlohmann::json cells, nlohmann::json metadata = nlohmann::json::object())
+{
+    metadata["kernelspec"] = {{"name", "python3"}, {"language", "python"}, {"display_name", "Python 3"}};
+    return {{"nbformat", 4}, {"nbformat_minor", 5}, {"metadata", metadata}, {"cells", cells}};
+}
+
+QStringList filesBelow(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(
+        dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    return files;
+}
+
+} // namespace
+
+class TestHostile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void htmlReportEscapesNamesAndMetadata_data();
+    void htmlReportEscapesNamesAndMetadata();
+    void failingWriterLeavesNoPartialFile_data();
+    void failingWriterLeavesNoPartialFile();
+    void writerStopsAtAFileWhereAFolderMustGo();
+    void pathologicalCodeIsAnalysedQuickly_data();
+    void pathologicalCodeIsAnalysedQuickly();
+};
+
+void TestHostile::htmlReportEscapesNamesAndMetadata_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("metadataKey");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("mustAppearEscaped");
+    QTest::addRow("markup in the file name") << "\"><img src=x onerror=alert(1)>.ipynb"
+                                             << "title"
+                                             << "print(undefined_name)"
+                                             << "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.ipynb";
+    QTest::addRow("script in a metadata key holding a secret") << "meta.ipynb"
+                                                               << "<script>alert(1)</script>_api_token"
+                                                               << "x = 1"
+                                                               << "hardcoded-secret";
+    QTest::addRow("javascript link in code excerpt")
+        << "link.ipynb"
+        << "title"
+        << "url = '<a href=\"javascript:alert(1)\">x</a>'\nprint(url, later)\nlater = 1"
+        << "&lt;a href=";
+}
+
+void TestHostile::htmlReportEscapesNamesAndMetadata()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, metadataKey);
+    QFETCH(QString, code);
+    QFETCH(QString, mustAppearEscaped);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    nlohmann::json metadata = {{metadataKey.toStdString(), "ghp_Zq8vK2mX9pL4rT7wB3nY6cF1aQ5sD0hJ2kLm"}};
+    const std::string json = notebookWith({codeCell("c1", code.toStdString())}, metadata).dump(1);
+    const QString path = dir.path() + QLatin1Char('/') + fileName;
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json.data(), qint64(json.size()));
+    file.close();
+
+    const NotebookAnalysis analysis = analyzeFile(path.toStdString());
+    QVERIFY2(!analysis.error, analysis.error ? analysis.error->c_str() : "");
+    const QString html = QString::fromStdString(HtmlReport::render({analysis}));
+    QVERIFY2(html.contains(mustAppearEscaped), "the hostile text is not in the report at all");
+    QVERIFY(!html.contains(QStringLiteral("<script")));
+    QVERIFY(!html.contains(QStringLiteral("<img")));
+    QVERIFY(!html.contains(QStringLiteral("href=\"javascript:")));
+    QVERIFY(!html.contains(QStringLiteral("<a href=\"javascript")));
+    // The secret's value is masked, never shown.
+    QVERIFY(!html.contains(QStringLiteral("ghp_Zq8vK2mX9pL4rT7wB3nY6cF1aQ5sD0hJ2kLm")));
+}
+
+void TestHostile::failingWriterLeavesNoPartialFile_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addRow("parent of the target is a file") << "parent-is-file";
+    QTest::addRow("target is a file") << "target-is-file";
+    QTest::addRow("read-only target folder") << "read-only";
+}
+
+void TestHostile::failingWriterLeavesNoPartialFile()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    QString target;
+    if (kind == QLatin1String("parent-is-file") || kind == QLatin1String("target-is-file")) {
+        QFile blocker(parent.path() + QStringLiteral("/blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.write("not a folder");
+        blocker.close();
+        target = kind == QLatin1String("parent-is-file") ? blocker.fileName() + QStringLiteral("/out")
+                                                         : blocker.fileName();
+    } else if (::geteuid() != 0) {
+        target = parent.path() + QStringLiteral("/ro");
+        QVERIFY(QDir().mkpath(target));
+        QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    } else {
+        // Root ignores permission bits; procfs refuses new entries even to root.
+        target = QStringLiteral("/proc/%1/tassel-out").arg(::getpid());
+    }
+    const std::vector<GeneratedFile> files
+        = {{"pkg/__init__.py", "x = 1\n", false}, {"pkg/run.sh", "#!/bin/sh\n", true}};
+    const auto result = PackageWriter::write(files, target.toStdString(), true);
+    QVERIFY(!result);
+    const QString code = QString::fromStdString(result.error().code);
+    QVERIFY2(code == QLatin1String("io-error") || code == QLatin1String("bad-target"), qPrintable(code));
+    // The error names the place it could not write.
+    QCOMPARE(QString::fromStdString(result.error().file), target);
+    QVERIFY(!result.error().message.empty());
+    if (kind == QLatin1String("read-only"))
+        QFile::setPermissions(
+            target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QStringList left = filesBelow(parent.path());
+    QVERIFY2(left == QStringList {} || left == QStringList {parent.path() + QStringLiteral("/blocker")},
+        qPrintable(left.join(QLatin1Char(' '))));
+    if (kind != QLatin1String("read-only")) {
+        QFile blocker(parent.path() + QStringLiteral("/blocker"));
+        QVERIFY(blocker.open(QIODevice::ReadOnly));
+        QCOMPARE(blocker.readAll(), QByteArray("not a folder"));
+    }
+}
+
+void TestHostile::writerStopsAtAFileWhereAFolderMustGo()
+{
+    // The second file needs a folder where the first file was written: the write fails midway.
+    // Every file on disk must be complete (QSaveFile), with no temporary left behind.
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString target = parent.path() + QStringLiteral("/out");
+    const std::vector<GeneratedFile> files = {{"a", "first\n", false}, {"a/b.py", "second\n", false}};
+    const auto result = PackageWriter::write(files, target.toStdString(), false);
+    QVERIFY(!result);
+    QCOMPARE(QString::fromStdString(result.error().code), QStringLiteral("io-error"));
+    QVERIFY2(QString::fromStdString(result.error().message).contains(QStringLiteral("a/b.py")),
+        result.error().message.c_str());
+    const QStringList left = filesBelow(parent.path());
+    for (const QString &path : left) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("first\n")); // only the complete first file
+    }
+    QVERIFY(left.size() <= 1);
+}
+
+void TestHostile::pathologicalCodeIsAnalysedQuickly_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<int>("seconds");
+    QTest::addRow("10,000 nested parentheses") << "parens" << 20;
+    QTest::addRow("10,000 nested lists") << "lists" << 20;
+    QTest::addRow("10,000 chained attribute calls") << "calls" << 20;
+    QTest::addRow("2,000 nested if blocks") << "ifs" << 20;
+    QTest::addRow("5 MB single-line cell") << "long-line" << 20;
+    QTest::addRow("5 MB single-line string") << "long-string" << 20;
+}
+
+void TestHostile::pathologicalCodeIsAnalysedQuickly()
+{
+    QFETCH(QString, shape);
+    QFETCH(int, seconds);
+    std::string code;
+    if (shape == QLatin1String("parens"))
+        code = "x = " + std::string(10000, '(') + "1" + std::string(10000, ')') + "\nprint(x)\n";
+    else if (shape == QLatin1String("lists"))
+        code = "x = " + std::string(10000, '[') + "y" + std::string(10000, ']') + "\ny = 1\n";
+    else if (shape == QLatin1String("calls")) {
+        code = "x = df";
+        for (int i = 0; i < 10000; ++i)
+            code += ".f()";
+        code += "\n";
+    } else if (shape == QLatin1String("ifs")) {
+        for (int i = 0; i < 2000; ++i)
+            code += std::string(std::size_t(i), ' ') + "if x:\n";
+        code += std::string(2000, ' ') + "y = z\n";
+    } else if (shape == QLatin1String("long-line")) {
+        code = "x = 0";
+        while (code.size() < 5u * 1024 * 1024)
+            code += " + a1";
+        code += "\n";
+    } else {
+        code = "x = '" + std::string(5u * 1024 * 1024, 'a') + "'\nprint(x)\n";
+    }
+    const std::string json = notebookWith({codeCell("c1", code), codeCell("c2", "print(x)\n")}).dump();
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto notebook = NotebookLoader().loadBytes(json, "pathological.ipynb");
+    QVERIFY2(notebook, notebook ? "" : notebook.error().toString().c_str());
+    QCOMPARE(notebook->cells.size(), std::size_t(2));
+    const NotebookAnalysis analysis = analyzeNotebook(*notebook);
+    const qint64 elapsed = timer.elapsed();
+    qInfo("%s: %lld ms", qPrintable(shape), elapsed);
+    QVERIFY2(elapsed < seconds * 1000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+    // A clear result: both cells analysed, and the name the second cell reads is known.
+    QVERIFY(!analysis.error);
+    QCOMPARE(analysis.cells.size(), std::size_t(2));
+    QCOMPARE(analysis.cellInfo.size(), std::size_t(2));
+    const auto has = [](const std::vector<NameRef> &refs, const std::string &name) {
+        return std::any_of(refs.begin(), refs.end(), [&](const NameRef &ref) { return ref.name == name; });
+    };
+    QVERIFY(has(analysis.cells[1].uses, "x"));
+    QCOMPARE(has(analysis.cells[0].defines, "x"), shape != QLatin1String("ifs"));
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
