@@ -1,5 +1,7 @@
 #include "analysis/requirement.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,11 +11,7 @@ namespace {
 
 std::string_view trim(std::string_view text)
 {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return text;
+    return trimmed(text);
 }
 
 bool isNameChar(char c)

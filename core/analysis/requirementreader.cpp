@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -14,11 +16,7 @@ namespace {
 
 std::string_view trim(std::string_view text)
 {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return text;
+    return trimmed(text);
 }
 
 std::vector<std::string> splitLines(std::string_view text)
