@@ -31,6 +31,12 @@ struct VerifyOptions
     bool keepGoing = false;
     /// Where the cells run; empty: the notebook's folder.
     std::string workingDirectory;
+    /// Run in a temporary copy of the working directory (removed afterwards), so cells that
+    /// write files cannot change the user's folder.
+    bool runInCopy = false;
+    /// "driver" (Tassel's own driver script), "nbclient" (a Jupyter kernel through nbclient, which
+    /// must be importable in `python`) or "auto" (nbclient when importable, else the driver).
+    std::string runner = "driver";
     OutputComparer::Options comparison;
 };
 
