@@ -68,6 +68,14 @@
         <translation>undurchsichtig</translation>
     </message>
     <message>
+        <source>Analysis limit</source>
+        <translation>Analysegrenze</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
         <source>Hard-coded secret</source>
         <translation>Fest eingetragenes Geheimnis</translation>
     </message>

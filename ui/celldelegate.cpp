@@ -33,6 +33,56 @@ constexpr int kMaxLineChars = 2000; // longer lines are cut when shown
 constexpr int kMaxImageWidth = 800;
 constexpr int kBadgeHeightExtra = 4;
 
+/// A link in a notebook's markdown may point anywhere (`javascript:`, `file:`, custom schemes).
+/// The view never follows links, but only plain web and mail links stay links; the others
+/// become text showing their target, so a reader sees what the author wrote.
+void defuseLinks(QTextDocument *document)
+{
+    struct Unsafe
+    {
+        int begin = 0;
+        int end = 0;
+        QString href;
+    };
+    // Collect first: changing formats while iterating would split the fragments being walked.
+    std::vector<Unsafe> unsafe;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QString href = fragment.charFormat().anchorHref();
+            if (href.isEmpty())
+                continue;
+            const QString scheme = href.section(QLatin1Char(':'), 0, 0).toLower();
+            const bool safe = href.contains(QLatin1Char(':'))
+                && (scheme == QLatin1String("http") || scheme == QLatin1String("https")
+                    || scheme == QLatin1String("mailto"));
+            if (safe)
+                continue;
+            const int begin = fragment.position();
+            const int end = begin + fragment.length();
+            if (!unsafe.empty() && unsafe.back().end == begin && unsafe.back().href == href)
+                unsafe.back().end = end;
+            else
+                unsafe.push_back({begin, end, href});
+        }
+    }
+    // From the back, so the positions of earlier links stay valid.
+    for (auto it = unsafe.rbegin(); it != unsafe.rend(); ++it) {
+        QTextCursor cursor(document);
+        cursor.setPosition(it->begin);
+        cursor.setPosition(it->end, QTextCursor::KeepAnchor);
+        QTextCharFormat format = cursor.charFormat();
+        format.setAnchor(false);
+        format.setAnchorHref(QString());
+        format.setFontUnderline(false);
+        format.clearForeground();
+        cursor.setCharFormat(format);
+        cursor.setPosition(it->end);
+        format.setFontItalic(true);
+        cursor.insertText(QStringLiteral(" <%1>").arg(it->href), format);
+    }
+}
+
 QFont fixedFont()
 {
     return QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -288,6 +338,7 @@ CellDelegate::Render *CellDelegate::render(int row) const
         source->setMarkdown(text,
             QTextDocument::MarkdownFeatures(
                 QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+        defuseLinks(source);
         source->setTextWidth(contentWidth());
     } else {
         source->setDefaultFont(fixedFont());
@@ -520,6 +571,34 @@ QString CellDelegate::renderedSource(int row) const
     if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
         return {};
     return render(row)->source->toPlainText();
+}
+
+QStringList CellDelegate::renderedLinks(int row) const
+{
+    QStringList links;
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return links;
+    const QTextDocument *document = render(row)->source.get();
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (!href.isEmpty() && !links.contains(href))
+                links << href;
+        }
+    }
+    return links;
+}
+
+QString CellDelegate::renderedOutput(int row, int block) const
+{
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return {};
+    Render *r = render(row);
+    if (!r->outputsBuilt)
+        buildOutputs(r, row);
+    if (block < 0 || std::size_t(block) >= r->texts.size() || !r->texts[std::size_t(block)])
+        return {};
+    return r->texts[std::size_t(block)]->toPlainText();
 }
 
 int CellDelegate::imageBlockCount(int row) const

@@ -39,6 +39,10 @@ public:
     void setHighlightedLine(int row, int line);
     /// The source as displayed: rendered markdown's text, or the code. For tests.
     QString renderedSource(int row) const;
+    /// The link targets left in rendered markdown (only http, https and mailto survive). For tests.
+    QStringList renderedLinks(int row) const;
+    /// The text shown for output block `block` of `row` (empty for images). For tests.
+    QString renderedOutput(int row, int block) const;
     /// How many outputs of `row` are shown as images and as text. For tests and benchmarks.
     int imageBlockCount(int row) const;
     int textBlockCount(int row) const;

@@ -25,6 +25,8 @@ constexpr RuleWords kRules[] = {
     {"non-idempotent-cell", QT_TRANSLATE_NOOP("RuleText", "Non-idempotent cell"),
         QT_TRANSLATE_NOOP("RuleText", "not idempotent")},
     {"opaque-code", QT_TRANSLATE_NOOP("RuleText", "Opaque code"), QT_TRANSLATE_NOOP("RuleText", "opaque")},
+    {"analysis-limit", QT_TRANSLATE_NOOP("RuleText", "Analysis limit"),
+        QT_TRANSLATE_NOOP("RuleText", "limit")},
     {"hardcoded-secret", QT_TRANSLATE_NOOP("RuleText", "Hard-coded secret"),
         QT_TRANSLATE_NOOP("RuleText", "secret")},
     {"unpinned-dependency", QT_TRANSLATE_NOOP("RuleText", "Unpinned dependency"),

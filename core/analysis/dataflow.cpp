@@ -178,6 +178,9 @@ std::string opaqueExplanation(const OpaqueConstruct &opaque)
     case OpaqueConstruct::Kind::GlobalsAccess:
         return quoted(opaque.text)
             + " reads or writes global names by string; those names are invisible to analysis.";
+    case OpaqueConstruct::Kind::NotAnalysed:
+        return "The cell was not analysed: " + opaque.text
+            + ". The names it defines and uses are unknown, so findings after it may be missing.";
     case OpaqueConstruct::Kind::OtherMagic:
         break;
     }
@@ -452,7 +455,9 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             result.findings.push_back(std::move(finding));
         }
         for (const OpaqueConstruct &opaque : cell.opaque) {
-            Finding finding = findingAt(notebook, i, "opaque-code", Severity::Info, opaque.range);
+            const bool skipped = opaque.kind == OpaqueConstruct::Kind::NotAnalysed;
+            Finding finding = findingAt(notebook, i, skipped ? "analysis-limit" : "opaque-code",
+                skipped ? Severity::Warning : Severity::Info, opaque.range);
             finding.message = opaqueExplanation(opaque);
             result.findings.push_back(std::move(finding));
         }

@@ -74,7 +74,7 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
     NotebookAnalysis analysis;
     analysis.path = notebook.path;
 
-    const PythonCellAnalyzer analyzer;
+    const PythonCellAnalyzer analyzer(options.cellLimits);
     const bool isPython = notebook.language() == "python";
     analysis.cells.reserve(notebook.cells.size());
     for (const Cell &cell : notebook.cells) {

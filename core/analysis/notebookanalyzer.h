@@ -2,6 +2,7 @@
 
 #include "analysis/notebookanalysis.h"
 #include "notebook/notebook.h"
+#include "python/pythoncellanalyzer.h"
 
 #include <string>
 
@@ -16,6 +17,8 @@ struct AnalysisOptions
     std::string pythonVersion;
     /// An interpreter to ask for installed distributions (`--python`); empty: none.
     std::string pythonInterpreter;
+    /// What one code cell may cost before it is skipped with an analysis-limit finding.
+    PythonCellAnalyzer::Limits cellLimits;
 };
 
 /// Runs every analysis over one notebook and returns the value the GUI, CLI and reports share.

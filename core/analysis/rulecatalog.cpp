@@ -45,6 +45,10 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             "proved "
             "statically.",
             Severity::Info},
+        {"analysis-limit", "Analysis limit",
+            "Part of the notebook was not analysed because it exceeded a limit (cell source length, parse "
+            "time, output size); findings that depend on it may be missing.",
+            Severity::Warning},
         {"hardcoded-secret", "Hard-coded secret",
             "A credential (API key, token, private key, password) is stored in the notebook's code, outputs "
             "or "

@@ -45,7 +45,9 @@ struct DeferredScope
 /// Code whose effect on names cannot be proved statically.
 struct OpaqueConstruct
 {
-    enum class Kind { RunMagic, StarImport, ExecEval, GlobalsAccess, OtherMagic };
+    /// NotAnalysed: the cell exceeded an analysis limit (PythonCellAnalyzer::Limits) and was
+    /// skipped; `text` says which limit. Nothing else of the cell's symbols is filled in then.
+    enum class Kind { RunMagic, StarImport, ExecEval, GlobalsAccess, OtherMagic, NotAnalysed };
     Kind kind = Kind::ExecEval;
     std::string text; ///< what it is, e.g. "%run helpers.py", "from os import *", "exec"
     SourceRange range;

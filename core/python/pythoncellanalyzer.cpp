@@ -6,16 +6,35 @@
 #include "python/syntaxtree.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 #include <tuple>
 
 namespace tassel {
 
+namespace {
+
+OpaqueConstruct notAnalysed(std::string why)
+{
+    return OpaqueConstruct {OpaqueConstruct::Kind::NotAnalysed, std::move(why), SourceRange {1, 1, 1, 1}};
+}
+
+std::string formatSeconds(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g s", seconds);
+    return text;
+}
+
+} // namespace
+
 CellSymbols PythonCellAnalyzer::analyze(std::string_view source) const
 {
     CellSymbols symbols;
-    // tree-sitter measures in 32-bit offsets; a larger cell is not Python anybody wrote.
-    if (source.size() >= 0xFFFFFFF0u) {
-        symbols.syntaxErrors.push_back(SourceRange {1, 1, 1, 1});
+    // tree-sitter measures in 32-bit offsets; the limit keeps far below that.
+    if (source.size() > m_limits.maxSourceBytes || source.size() >= 0xFFFFFFF0u) {
+        symbols.opaque.push_back(notAnalysed("the cell's source has " + std::to_string(source.size())
+            + " bytes, more than the analysis limit of " + std::to_string(m_limits.maxSourceBytes)));
         return symbols;
     }
     const SourceMap map(source);
@@ -28,7 +47,12 @@ CellSymbols PythonCellAnalyzer::analyze(std::string_view source) const
 
     // The flat node buffer is reused by each thread's next cell: no allocation per cell.
     thread_local SyntaxTree tree;
-    tree.parse(prepass.python);
+    if (!tree.parse(prepass.python, m_limits.maxParseSeconds)) {
+        symbols = CellSymbols {};
+        symbols.opaque.push_back(notAnalysed("parsing the cell took longer than the analysis limit of "
+            + formatSeconds(m_limits.maxParseSeconds)));
+        return symbols;
+    }
     SymbolPass::run(tree, prepass.python, map, prepass.events, symbols);
     for (const auto &[begin, end] : tree.errorRanges())
         symbols.syntaxErrors.push_back(map.range(begin, end));

@@ -2,6 +2,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -199,6 +200,60 @@ TSParser *threadParser()
     return parser.get();
 }
 
+#if TREE_SITTER_LANGUAGE_VERSION >= 15
+/// tree-sitter 0.25 replaced the parse timeout with a progress callback that may cancel.
+struct Deadline
+{
+    std::chrono::steady_clock::time_point at;
+};
+
+bool pastDeadline(TSParseState *state)
+{
+    return std::chrono::steady_clock::now() > static_cast<const Deadline *>(state->payload)->at;
+}
+#endif
+
+/// Parses `text`, giving up after `maxSeconds` (0: never); nullptr when it gave up.
+TSTree *parseWithin(TSParser *parser, std::string_view text, double maxSeconds)
+{
+#if TREE_SITTER_LANGUAGE_VERSION >= 15
+    if (maxSeconds > 0) {
+        Deadline deadline {std::chrono::steady_clock::now()
+            + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                std::chrono::duration<double>(maxSeconds))};
+        TSInput input {};
+        struct Text
+        {
+            std::string_view bytes;
+        } source {text};
+        input.payload = &source;
+        input.encoding = TSInputEncodingUTF8;
+        input.read = [](void *payload, uint32_t byte, TSPoint, uint32_t *bytesRead) -> const char * {
+            const std::string_view bytes = static_cast<Text *>(payload)->bytes;
+            if (byte >= bytes.size()) {
+                *bytesRead = 0;
+                return "";
+            }
+            *bytesRead = std::uint32_t(bytes.size() - byte);
+            return bytes.data() + byte;
+        };
+        TSParseOptions options {};
+        options.payload = &deadline;
+        options.progress_callback = pastDeadline;
+        TSTree *tree = ts_parser_parse_with_options(parser, nullptr, input, options);
+        if (!tree)
+            ts_parser_reset(parser);
+        return tree;
+    }
+#else
+    ts_parser_set_timeout_micros(parser, maxSeconds > 0 ? std::uint64_t(maxSeconds * 1e6) : 0);
+#endif
+    TSTree *tree = ts_parser_parse_string(parser, nullptr, text.data(), std::uint32_t(text.size()));
+    if (!tree)
+        ts_parser_reset(parser); // a timed-out parse would otherwise resume on the next call
+    return tree;
+}
+
 } // namespace
 
 std::uint32_t SyntaxTree::child(std::uint32_t index, SyntaxField field) const
@@ -210,16 +265,15 @@ std::uint32_t SyntaxTree::child(std::uint32_t index, SyntaxField field) const
     return SyntaxNode::kNone;
 }
 
-void SyntaxTree::parse(std::string_view text)
+bool SyntaxTree::parse(std::string_view text, double maxSeconds)
 {
     m_nodes.clear();
     m_errors.clear();
     const LanguageTables &tables = LanguageTables::instance();
     TSParser *parser = threadParser();
-    std::unique_ptr<TSTree, TreeDeleter> tree(
-        ts_parser_parse_string(parser, nullptr, text.data(), std::uint32_t(text.size())));
+    std::unique_ptr<TSTree, TreeDeleter> tree(parseWithin(parser, text, maxSeconds));
     if (!tree)
-        return;
+        return false;
     const TSNode root = ts_tree_root_node(tree.get());
     m_nodes.reserve(text.size() / 3 + 16);
     m_nodes.push_back(SyntaxNode {ts_node_start_byte(root), ts_node_end_byte(root), SyntaxNode::kNone,
@@ -232,7 +286,7 @@ void SyntaxTree::parse(std::string_view text)
     Cursor cursor(root);
     std::vector<std::uint32_t> parents {0};
     if (!ts_tree_cursor_goto_first_child(&cursor.cursor))
-        return;
+        return true;
     for (;;) {
         const TSNode current = ts_tree_cursor_current_node(&cursor.cursor);
         const std::uint32_t start = ts_node_start_byte(current);
@@ -270,7 +324,7 @@ void SyntaxTree::parse(std::string_view text)
         }
         while (!ts_tree_cursor_goto_next_sibling(&cursor.cursor)) {
             if (!ts_tree_cursor_goto_parent(&cursor.cursor) || parents.size() <= 1)
-                return;
+                return true;
             parents.pop_back();
         }
     }

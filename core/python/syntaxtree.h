@@ -152,9 +152,9 @@ struct SyntaxNode
 class SyntaxTree
 {
 public:
-    /// Parses `text` (UTF-8). Always succeeds: syntax errors become Error nodes and entries in
-    /// errorRanges().
-    void parse(std::string_view text);
+    /// Parses `text` (UTF-8): syntax errors become Error nodes and entries in errorRanges().
+    /// Returns false, with no nodes, only when parsing took longer than `maxSeconds` (0: no limit).
+    bool parse(std::string_view text, double maxSeconds = 0);
 
     const std::vector<SyntaxNode> &nodes() const { return m_nodes; }
     const SyntaxNode &node(std::uint32_t index) const { return m_nodes[index]; }

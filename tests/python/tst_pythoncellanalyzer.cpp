@@ -48,6 +48,8 @@ const char *opaqueKind(OpaqueConstruct::Kind kind)
         return "globals";
     case OpaqueConstruct::Kind::OtherMagic:
         return "other";
+    case OpaqueConstruct::Kind::NotAnalysed:
+        return "not-analysed";
     }
     return "?";
 }
