@@ -63,6 +63,7 @@ T=$'\t'
     echo "check --jobs 1, whole corpus${T}$(q "$tassel") check --format json --jobs 1 --quiet --fail-on never --output $work/check1.json $(q "$corpus")${T}nbformat.read + ast def-use${T}$baseline defuse $(q "$corpus")"
     echo "check --jobs 2, whole corpus${T}$(q "$tassel") check --format json --jobs 2 --quiet --fail-on never --output $work/check2.json $(q "$corpus")${T}nbformat.read + ast def-use${T}$baseline defuse $(q "$corpus")"
     echo "load, whole corpus${T}$(q "$build/tests/benchmarks/bench_corpus") load $(q "$corpus")${T}nbformat.read${T}$baseline load $(q "$corpus")"
+    echo "load vs json.load, whole corpus (same bytes)${T}$(q "$build/tests/benchmarks/bench_corpus") load $(q "$corpus")${T}json.load${T}python3 $(q "$bench/baseline_json.py") $(q "$corpus")"
     echo "def-use, whole corpus${T}$(q "$build/tests/benchmarks/bench_corpus") defuse $(q "$corpus")${T}nbformat.read + ast def-use${T}$baseline defuse $(q "$corpus")"
     echo "convert to script, ${#convert_set[@]} notebooks${T}for f in $convert_files; do $(q "$tassel") graduate \"\$f\" --split single --allow-hidden-state --force --output $work/graduated >/dev/null || exit 2; done${T}jupyter nbconvert --to script${T}python3 -m nbconvert --to script --output-dir $work/nbconvert $convert_files"
     echo "(context) python3 start-up + import nbformat and IPython, no work${T}python3 -c 'import nbformat, ast; from IPython.core.inputtransformer2 import TransformerManager'${T}${T}"
@@ -70,13 +71,14 @@ T=$'\t'
     echo "def-use, largest notebook${T}$(q "$build/tests/benchmarks/bench_corpus") defuse $(q "$largest")${T}nbformat.read + ast def-use${T}$baseline defuse $(q "$largest")"
     echo "check, largest notebook${T}$(q "$tassel") check --format json --quiet --fail-on never --output $work/check3.json $(q "$largest")${T}${T}"
     echo "load, synthetic 100 MB${T}$(q "$build/tests/benchmarks/bench_corpus") load $synthetic${T}nbformat.read${T}$baseline load $synthetic"
+    echo "load vs json.load, synthetic 100 MB (same bytes)${T}$(q "$build/tests/benchmarks/bench_corpus") load $synthetic${T}json.load${T}python3 $(q "$bench/baseline_json.py") $synthetic"
     echo "def-use, synthetic 100 MB${T}$(q "$build/tests/benchmarks/bench_corpus") defuse $synthetic${T}nbformat.read + ast def-use${T}$baseline defuse $synthetic"
     echo "check, synthetic 100 MB${T}$(q "$tassel") check --format json --quiet --fail-on never --output $work/check4.json $synthetic${T}${T}"
 } >"$work/rows.tsv"
 
 python3 "$bench/harness.py" --runs "$runs" --out "$work/table.md" "$work/rows.tsv"
 
-# The in-process figures of the existing benchmarks (best of several runs, their own format).
+# The in-process figures (median of 5 rounds after a warm-up, their own format).
 loader_figures=$("$build/tests/benchmarks/bench_loader" 2>&1 || true)
 gui_figures="(bench_gui not built: TASSEL_BUILD_GUI is off)"
 [ -x "$build/tests/benchmarks/bench_gui" ] && gui_figures=$(QT_QPA_PLATFORM=offscreen "$build/tests/benchmarks/bench_gui" 2>&1 | grep -v '^QStandardPaths' || true)
@@ -116,7 +118,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "- Conversion: \`tassel graduate --split single\` (a whole package: module, tests, pyproject) run once"
     echo "  per notebook against one \`nbconvert --to script\` call for all ${#convert_set[@]} notebooks."
     echo
-    echo "## In-process figures (bench_loader, bench_gui; best of several runs)"
+    echo "## In-process figures (bench_loader, bench_gui: median of 5 rounds after a warm-up, min–max)"
     echo
     echo '```'
     echo "$loader_figures"

@@ -1,6 +1,8 @@
 // Time to first paint of the main window for the largest corpus notebook and for a synthetic
 // 100 MB, 2,000-cell notebook (images and long outputs), plus the resident memory it costs.
-// Prints figures; not a test. Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...]
+// Each figure is the median of 5 rounds after a warm-up, with min and max; every round opens
+// the notebook in a new window. Prints figures; not a test.
+// Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...]
 #include "mainwindow.h"
 #include "notebookview.h"
 
@@ -17,8 +19,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <vector>
 
 using namespace tassel::ui;
 
@@ -103,7 +109,15 @@ QString writeSyntheticNotebook(const QString &folder)
     return path;
 }
 
-void measure(const QString &path)
+struct Round
+{
+    double load = 0;
+    double firstPaint = 0;
+    double settled = 0;
+    double memoryMiB = 0;
+};
+
+std::optional<Round> measure(const QString &path)
 {
     MainWindow window;
     window.setAskBeforeReload(false);
@@ -111,7 +125,7 @@ void measure(const QString &path)
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) {
         std::cout << "window not exposed\n";
-        return;
+        return std::nullopt;
     }
     PaintWatcher watcher;
     window.notebookView()->viewport()->installEventFilter(&watcher);
@@ -120,7 +134,7 @@ void measure(const QString &path)
     timer.start();
     if (!window.openFile(path)) {
         std::cout << path.toStdString() << ": " << window.lastError().toStdString() << '\n';
-        return;
+        return std::nullopt;
     }
     const qint64 loaded = timer.elapsed();
     watcher.painted = false;
@@ -131,10 +145,39 @@ void measure(const QString &path)
     while (window.isBusy() && timer.elapsed() < 120000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     const qint64 settled = timer.elapsed();
-    std::cout << QFileInfo(path).fileName().toStdString() << ": " << QFileInfo(path).size() / 1e6 << " MB, "
-              << window.notebook().cells.size() << " cells; load " << loaded << " ms, first paint "
-              << firstPaint << " ms, analysis and graph done " << settled << " ms, memory +"
-              << (residentKiB() - before) / 1024 << " MiB\n";
+    return Round {double(loaded), double(firstPaint), double(settled), double(residentKiB() - before) / 1024};
+}
+
+/// "median ms (min–max)" of one figure over the rounds.
+std::string spread(std::vector<Round> rounds, double Round::*figure)
+{
+    std::sort(
+        rounds.begin(), rounds.end(), [&](const Round &a, const Round &b) { return a.*figure < b.*figure; });
+    char text[96];
+    std::snprintf(text, sizeof text, "%.0f ms (%.0f–%.0f)", rounds[rounds.size() / 2].*figure,
+        rounds.front().*figure, rounds.back().*figure);
+    return text;
+}
+
+void report(const QString &path, int rounds)
+{
+    if (!measure(path)) // warm-up: page cache, fonts, syntax definitions
+        return;
+    std::vector<Round> figures;
+    for (int round = 0; round < rounds; ++round) {
+        if (auto figure = measure(path))
+            figures.push_back(*figure);
+    }
+    if (figures.empty())
+        return;
+    double memory = 0;
+    for (const Round &round : figures)
+        memory = std::max(memory, round.memoryMiB);
+    std::cout << QFileInfo(path).fileName().toStdString() << ": " << QFileInfo(path).size() / 1e6
+              << " MB; median (min–max) of " << figures.size() << " rounds: load "
+              << spread(figures, &Round::load) << ", first paint " << spread(figures, &Round::firstPaint)
+              << ", analysis and graph done " << spread(figures, &Round::settled) << "; memory up to +"
+              << int(memory) << " MiB\n";
 }
 
 } // namespace
@@ -152,6 +195,6 @@ int main(int argc, char **argv)
         paths << writeSyntheticNotebook(folder.path());
     }
     for (const QString &path : paths)
-        measure(path);
+        report(path, 5);
     return 0;
 }

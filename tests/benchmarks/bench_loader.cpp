@@ -11,11 +11,14 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace tassel;
 
@@ -111,87 +114,110 @@ void writeSyntheticNotebook(const std::string &path, std::size_t targetBytes)
            "\"python\",\n   \"name\": \"python3\"\n  }\n },\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n";
 }
 
-double pythonJsonLoadSeconds(const std::string &path)
+/// Python's json.load on the same file, timed inside Python (start-up excluded): `runs` rounds
+/// after a warm-up, one process.
+std::vector<double> pythonJsonLoadSeconds(const std::string &path, int runs)
 {
-    const std::string command = "python3 -c \"import json,sys,time\nt=time.perf_counter()\n"
-                                "json.load(open(sys.argv[1],encoding='utf-8'))\n"
-                                "print(time.perf_counter()-t)\" '"
-        + path + "' 2>/dev/null";
+    const std::string command = "python3 -c \"import json,sys,time\n"
+                                "for i in range(int(sys.argv[2]) + 1):\n"
+                                " t=time.perf_counter()\n"
+                                " json.load(open(sys.argv[1],encoding='utf-8'))\n"
+                                " print(time.perf_counter()-t) if i else None\" '"
+        + path + "' " + std::to_string(runs) + " 2>/dev/null";
+    std::vector<double> seconds;
     FILE *pipe = popen(command.c_str(), "r");
     if (!pipe)
-        return -1;
-    double seconds = -1;
-    if (std::fscanf(pipe, "%lf", &seconds) != 1)
-        seconds = -1;
+        return seconds;
+    double value = 0;
+    while (std::fscanf(pipe, "%lf", &value) == 1)
+        seconds.push_back(value);
     pclose(pipe);
     return seconds;
+}
+
+struct Spread
+{
+    double median = 0;
+    double min = 0;
+    double max = 0;
+};
+
+Spread spreadOf(std::vector<double> values)
+{
+    if (values.empty())
+        return {};
+    std::sort(values.begin(), values.end());
+    return {values[values.size() / 2], values.front(), values.back()};
+}
+
+template <typename Work>
+std::pair<Spread, Spread> timeRounds(int runs, Work work)
+{
+    work(); // warm-up: page cache, allocator
+    std::vector<double> wall, cpu;
+    for (int run = 0; run < runs; ++run) {
+        const double cpuStart = cpuSeconds();
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        cpu.push_back(cpuSeconds() - cpuStart);
+    }
+    return {spreadOf(wall), spreadOf(cpu)};
 }
 
 void measure(const char *label, const std::string &path, int runs)
 {
     const double fileBytes = double(QFile(QString::fromStdString(path)).size());
+    const double mb = megabytes(fileBytes);
     const long rssBefore = currentRss();
-    double best = 1e9;
-    double bestCpu = 1e9;
     std::size_t cells = 0;
-    for (int run = 0; run < runs; ++run) {
-        const double cpuStart = cpuSeconds();
-        const auto start = std::chrono::steady_clock::now();
+    std::string failure;
+    const auto [load, loadCpu] = timeRounds(runs, [&] {
         const auto result = NotebookLoader().loadFile(path);
-        const double seconds
-            = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!result.ok()) {
-            std::printf("%s: %s\n", label, result.error().toString().c_str());
-            return;
-        }
-        cells = result->cells.size();
-        best = std::min(best, seconds);
-        bestCpu = std::min(bestCpu, cpuSeconds() - cpuStart);
+        if (result.ok())
+            cells = result->cells.size();
+        else
+            failure = result.error().toString();
+    });
+    if (!failure.empty()) {
+        std::printf("%s: %s\n", label, failure.c_str());
+        return;
     }
     const long peak = peakRss();
     // The same bytes already in memory: the parse alone, without reading or mapping the file.
-    double inMemory = 1e9;
-    double inMemoryCpu = 1e9;
-    double scanOnly = 1e9; // one syntax pass of the two the loader makes
-    {
-        QFile file(QString::fromStdString(path));
-        file.open(QIODevice::ReadOnly);
-        const QByteArray bytes = file.readAll();
-        for (int run = 0; run < runs; ++run) {
-            const double cpuStart = cpuSeconds();
-            const auto start = std::chrono::steady_clock::now();
-            const auto result = NotebookLoader().loadBytes(
-                std::string_view(bytes.constData(), std::size_t(bytes.size())), path);
-            inMemory = std::min(
-                inMemory, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-            inMemoryCpu = std::min(inMemoryCpu, cpuSeconds() - cpuStart);
-        }
-        for (int run = 0; run < runs; ++run) {
-            const auto start = std::chrono::steady_clock::now();
-            JsonReader reader(std::string_view(bytes.constData(), std::size_t(bytes.size())), {});
-            if (!reader.skipValue())
-                std::printf("  syntax pass failed: %s\n", reader.errorMessage().c_str());
-            scanOnly = std::min(
-                scanOnly, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-        }
-    }
-    const double python = pythonJsonLoadSeconds(path);
-    std::printf("%s\n  file            %s\n  size            %.1f MB, %zu cells\n", label,
+    QFile file(QString::fromStdString(path));
+    file.open(QIODevice::ReadOnly);
+    const QByteArray bytes = file.readAll();
+    const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+    const auto [inMemory, inMemoryCpu]
+        = timeRounds(runs, [&] { (void)NotebookLoader().loadBytes(view, path); });
+    const auto [scanOnly, scanCpu] = timeRounds(runs, [&] {
+        JsonReader reader(view, {});
+        if (!reader.skipValue())
+            std::printf("  syntax pass failed: %s\n", reader.errorMessage().c_str());
+    });
+    const std::vector<double> pythonRounds = pythonJsonLoadSeconds(path, runs);
+    const Spread python = spreadOf(pythonRounds);
+
+    std::printf("%s\n  file             %s\n  size             %.1f MB, %zu cells\n", label,
         QDir(QStringLiteral(TASSEL_CORPUS_DIR))
             .relativeFilePath(QString::fromStdString(path))
             .toUtf8()
             .constData(),
-        megabytes(fileBytes), cells);
-    std::printf("  load (best of %d) %.3f s  = %.0f MB/s  (CPU time %.3f s)\n", runs, best,
-        megabytes(fileBytes) / best, bestCpu);
-    std::printf("  loadBytes       %.3f s  = %.0f MB/s  (CPU time %.3f s; bytes already in memory)\n",
-        inMemory, megabytes(fileBytes) / inMemory, inMemoryCpu);
-    std::printf("  syntax pass     %.3f s  = %.0f MB/s  (JsonReader::skipValue, one of the two passes)\n",
-        scanOnly, megabytes(fileBytes) / scanOnly);
-    if (python > 0)
-        std::printf("  python json.load %.3f s  = %.0f MB/s  (Tassel is %.1fx as fast)\n", python,
-            megabytes(fileBytes) / python, python / best);
-    std::printf("  peak RSS        %.1f MB; %.1f MB above the %.1f MB before loading = %.2fx the file size\n",
+        mb, cells);
+    std::printf("  (median of %d rounds after a warm-up, min–max in brackets)\n", runs);
+    std::printf("  loadFile         %.3f s (%.3f–%.3f) = %.0f MB/s; CPU %.3f s\n", load.median, load.min,
+        load.max, mb / load.median, loadCpu.median);
+    std::printf("  loadBytes        %.3f s (%.3f–%.3f) = %.0f MB/s; CPU %.3f s (bytes already in memory)\n",
+        inMemory.median, inMemory.min, inMemory.max, mb / inMemory.median, inMemoryCpu.median);
+    std::printf(
+        "  syntax pass      %.3f s (%.3f–%.3f) = %.0f MB/s (JsonReader::skipValue, one of two passes)\n",
+        scanOnly.median, scanOnly.min, scanOnly.max, mb / scanOnly.median);
+    if (!pythonRounds.empty())
+        std::printf("  python json.load %.3f s (%.3f–%.3f) = %.0f MB/s; loadFile is %.1fx as fast per byte\n",
+            python.median, python.min, python.max, mb / python.median, python.median / load.median);
+    std::printf(
+        "  peak RSS         %.1f MB; %.1f MB above the %.1f MB before loading = %.2fx the file size\n",
         megabytes(double(peak)), megabytes(double(peak - rssBefore)), megabytes(double(rssBefore)),
         double(peak - rssBefore) / fileBytes);
 }
@@ -210,6 +236,6 @@ int main()
     QTemporaryDir dir;
     const std::string synthetic = dir.filePath(QStringLiteral("synthetic.ipynb")).toStdString();
     writeSyntheticNotebook(synthetic, std::size_t(100) << 20);
-    measure("synthetic notebook (target: < 0.5 s, < 2x file size)", synthetic, 3);
+    measure("synthetic notebook (target: < 0.5 s, < 2x file size)", synthetic, 5);
     return 0;
 }
