@@ -10,6 +10,8 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void failingWriterLeavesNoPartialFile_data();
     void failingWriterLeavesNoPartialFile();
     void writerStopsAtAFileWhereAFolderMustGo();
+    void fullDiskLeavesOnlyCompleteFiles();
     void pathologicalCodeIsAnalysedQuickly_data();
     void pathologicalCodeIsAnalysedQuickly();
     void cellBeyondALimitIsSkippedAndSaysSo_data();
@@ -184,6 +187,65 @@ void TestHostile::writerStopsAtAFileWhereAFolderMustGo()
         QCOMPARE(file.readAll(), QByteArray("first\n")); // only the complete first file
     }
     QVERIFY(left.size() <= 1);
+}
+
+void TestHostile::fullDiskLeavesOnlyCompleteFiles()
+{
+    // A real full disk: a 24 kB tmpfs in a private mount namespace (it vanishes with the shell).
+    if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+        QSKIP(
+            "mounting a tiny tmpfs needs root and unshare; failingWriterLeavesNoPartialFile covers the rest");
+    QTemporaryDir work;
+    QVERIFY(work.isValid());
+    const QString example = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
+    const QString good = work.path() + QStringLiteral("/good");
+    const QString full = work.path() + QStringLiteral("/full");
+    QVERIFY(QDir().mkpath(full));
+
+    QProcess graduate;
+    graduate.start(QStringLiteral(TASSEL_BINARY),
+        {QStringLiteral("graduate"), example, QStringLiteral("--output"), good});
+    QVERIFY(graduate.waitForFinished(120000));
+    QCOMPARE(graduate.exitCode(), 0);
+    const int complete = int(filesBelow(good).size());
+    QVERIFY(complete > 10);
+
+    // Already in a namespace of our own (packaging/dev's build root): its mounts are private and
+    // "/" may not be a mount point. Otherwise ask for private propagation so nothing leaks out.
+    const bool ownNamespace = QFile::symLinkTarget(QStringLiteral("/proc/self/ns/mnt"))
+        != QFile::symLinkTarget(QStringLiteral("/proc/1/ns/mnt"));
+    const QString script = QStringLiteral(R"(mount -t tmpfs -o size=24k tassel-full "$1" || exit 99
+"$2" graduate "$3" --output "$1/pkg" 2>"$1/../stderr.txt"; echo "exit=$?"
+cd "$1/pkg" 2>/dev/null || exit 0
+find . -type f | while read -r f; do
+  if cmp -s "$f" "$4/${f#./}"; then echo "complete $f"; else echo "partial $f"; fi
+done)");
+    QProcess shell;
+    shell.start(QStringLiteral("unshare"),
+        {QStringLiteral("--mount"),
+            ownNamespace ? QStringLiteral("--propagation=unchanged")
+                         : QStringLiteral("--propagation=private"),
+            QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), full,
+            QStringLiteral(TASSEL_BINARY), example, good});
+    QVERIFY(shell.waitForFinished(120000));
+    if (shell.exitCode() == 99 || (shell.exitCode() != 0 && !ownNamespace))
+        QSKIP(qPrintable(
+            QStringLiteral("cannot mount a tmpfs here: ") + QString::fromUtf8(shell.readAllStandardError())));
+    const QStringList lines
+        = QString::fromUtf8(shell.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(!lines.isEmpty() && lines.first().startsWith(QLatin1String("exit=")),
+        qPrintable(lines.join(QLatin1Char('|'))));
+    // The package does not fit: graduation fails and says why, naming the file it could not write.
+    QVERIFY2(lines.first() != QLatin1String("exit=0"), qPrintable(lines.join(QLatin1Char('|'))));
+    QFile stderrFile(work.path() + QStringLiteral("/stderr.txt"));
+    QVERIFY(stderrFile.open(QIODevice::ReadOnly));
+    const QString message = QString::fromUtf8(stderrFile.readAll());
+    QVERIFY2(message.contains(QLatin1String("space"), Qt::CaseInsensitive) && message.contains(full),
+        qPrintable(message));
+    // What was written is whole: every file left matches the complete package byte for byte.
+    const QStringList partial = lines.filter(QStringLiteral("partial "));
+    QVERIFY2(partial.isEmpty(), qPrintable(partial.join(QLatin1Char(' '))));
+    QVERIFY(lines.filter(QStringLiteral("complete ")).size() < complete);
 }
 
 void TestHostile::pathologicalCodeIsAnalysedQuickly_data()
