@@ -79,7 +79,11 @@ GraphLayout::Result GraphLayout::compute(const Notebook &notebook, const Noteboo
 
     static std::mutex graphvizMutex;
     const std::lock_guard lock(graphvizMutex);
-    std::unique_ptr<GVC_t, int (*)(GVC_t *)> gvc(gvContext(), gvFreeContext);
+    // One context for the whole process, never freed: Graphviz 2.42's pango plugin keeps a
+    // pointer to the last font name in a static, and that name belongs to the context's font
+    // table; freeing the context left the next layout reading freed memory (AddressSanitizer
+    // caught it in tst_mainwindow). Graphviz is not thread-safe either, hence the mutex.
+    static GVC_t *const gvc = gvContext();
     std::string graphName = "notebook";
     std::unique_ptr<Agraph_t, int (*)(Agraph_t *)> graph(
         agopen(graphName.data(), Agdirected, nullptr), agclose);
@@ -123,7 +127,7 @@ GraphLayout::Result GraphLayout::compute(const Notebook &notebook, const Noteboo
         result.edges.push_back(e);
     }
 
-    if (gvLayout(gvc.get(), graph.get(), "dot") != 0) {
+    if (gvLayout(gvc, graph.get(), "dot") != 0) {
         result.error = QStringLiteral("Graphviz could not lay out the graph");
         result.nodes.clear();
         result.edges.clear();
@@ -159,7 +163,7 @@ GraphLayout::Result GraphLayout::compute(const Notebook &notebook, const Noteboo
             e.labelPos = toScene(label->pos);
     }
     result.bounds = QRectF(0, 0, bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y);
-    gvFreeLayout(gvc.get(), graph.get());
+    gvFreeLayout(gvc, graph.get());
     return result;
 }
 
