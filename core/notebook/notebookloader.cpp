@@ -602,6 +602,21 @@ private:
 
 // --- nbformat 3 --------------------------------------------------------------------------------
 
+// v3 files are read as untyped JSON: a key may hold anything, and json::value() throws when the
+// stored type differs from the fallback's. These take the fallback instead; the v4 reading that
+// follows then reports the wrong type with its place.
+std::string stringOr(const json &object, const char *key, const char *fallback)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string(fallback);
+}
+
+long long integerOr(const json &object, const char *key, long long fallback)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number_integer() ? it->get<long long>() : fallback;
+}
+
 std::string joinedSource(const json &value)
 {
     if (value.is_string())
@@ -631,18 +646,18 @@ json upgradeOutput(const json &v3)
     if (!v3.is_object())
         return v3;
     json v4 = json::object();
-    std::string type = v3.value("output_type", "");
+    std::string type = stringOr(v3, "output_type", "");
     if (type == "pyout")
         type = "execute_result";
     else if (type == "pyerr")
         type = "error";
     v4["output_type"] = type;
     if (type == "stream") {
-        v4["name"] = v3.value("stream", "stdout");
+        v4["name"] = stringOr(v3, "stream", "stdout");
         v4["text"] = v3.contains("text") ? v3["text"] : json("");
     } else if (type == "error") {
-        v4["ename"] = v3.value("ename", "");
-        v4["evalue"] = v3.value("evalue", "");
+        v4["ename"] = stringOr(v3, "ename", "");
+        v4["evalue"] = stringOr(v3, "evalue", "");
         v4["traceback"] = v3.contains("traceback") ? v3["traceback"] : json::array();
     } else {
         json data = json::object();
@@ -669,7 +684,7 @@ json upgradeCell(const json &v3)
     if (!v3.is_object())
         return v3;
     json v4 = json::object();
-    const std::string type = v3.value("cell_type", "");
+    const std::string type = stringOr(v3, "cell_type", "");
     v4["metadata"] = v3.contains("metadata") ? v3["metadata"] : json::object();
     if (type == "code") {
         v4["cell_type"] = "code";
@@ -685,9 +700,9 @@ json upgradeCell(const json &v3)
         v4["outputs"] = std::move(outputs);
     } else if (type == "heading") {
         // Headings became markdown: "## Title", one line.
-        const int level = std::clamp(v3.value("level", 1), 1, 6);
+        const int level = int(std::clamp<long long>(integerOr(v3, "level", 1), 1, 6));
         std::string text;
-        const std::string source = joinedSource(v3.value("source", json()));
+        const std::string source = joinedSource(v3.contains("source") ? v3["source"] : json());
         for (const auto line : splitLines(source)) {
             std::string_view trimmed = line;
             while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))

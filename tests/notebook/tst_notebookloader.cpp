@@ -79,6 +79,8 @@ private slots:
     void loadsBundledExample();
     void badInput_data();
     void badInput();
+    void wrongTypesInNbformat3_data();
+    void wrongTypesInNbformat3();
     void schemaWarnings_data();
     void schemaWarnings();
     void sourceFormsAreEquivalent();
@@ -276,6 +278,57 @@ void TestNotebookLoader::badInput()
     // The one-line form names the file and place, as compilers do.
     if (line > 0)
         QVERIFY(error.toString().starts_with("bad.ipynb:" + std::to_string(line) + ":"));
+}
+
+// Found by fuzz_loader: an nbformat 3 key holding another type than the upgrade expected threw
+// from inside nlohmann::json and ended the process. Now each loads or fails with its place.
+void TestNotebookLoader::wrongTypesInNbformat3_data()
+{
+    QTest::addColumn<QByteArray>("cell");
+    QTest::addColumn<QString>("code"); // empty: loads
+    QTest::addColumn<QString>("fragment"); // in the error message, or the first cell's type name
+    QTest::addRow("cell_type is a boolean") << QByteArray("{\"cell_type\": true, \"source\": \"x\"}") << ""
+                                            << "";
+    QTest::addRow("heading level is a string")
+        << QByteArray("{\"cell_type\": \"heading\", \"level\": \"2\", \"source\": \"Title\"}") << ""
+        << "markdown";
+    QTest::addRow("output_type is a number")
+        << QByteArray("{\"cell_type\": \"code\", \"input\": \"1\", \"outputs\": [{\"output_type\": 7}]}")
+        << ""
+        << "code";
+    QTest::addRow("stream name is a list")
+        << QByteArray("{\"cell_type\": \"code\", \"input\": \"1\", \"outputs\": [{\"output_type\": "
+                      "\"stream\", \"stream\": [1], \"text\": \"a\"}]}")
+        << ""
+        << "code";
+    QTest::addRow("ename is null") << QByteArray(
+        "{\"cell_type\": \"code\", \"input\": \"1\", \"outputs\": [{\"output_type\": "
+        "\"pyerr\", \"ename\": null, \"evalue\": 3, \"traceback\": []}]}")
+                                   << ""
+                                   << "code";
+}
+
+void TestNotebookLoader::wrongTypesInNbformat3()
+{
+    QFETCH(QByteArray, cell);
+    QFETCH(QString, code);
+    QFETCH(QString, fragment);
+    const QByteArray bytes = "{\"metadata\": {}, \"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": "
+                             "[{\"cells\": [\n"
+        + cell + "]}]}";
+    const auto result = NotebookLoader().loadBytes(
+        std::string_view(bytes.constData(), std::size_t(bytes.size())), "v3.ipynb");
+    if (code.isEmpty()) {
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(result->cells.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(result->cells[0].cellTypeName), fragment);
+    } else {
+        QVERIFY(!result.ok());
+        QCOMPARE(QString::fromStdString(result.error().code), code);
+        QVERIFY2(QString::fromStdString(result.error().message).contains(fragment),
+            result.error().message.c_str());
+        QCOMPARE(result.error().line, 2);
+    }
 }
 
 void TestNotebookLoader::schemaWarnings_data()
