@@ -20,18 +20,27 @@ constexpr const char *kVerifyUsage
     = "usage: tassel verify [OPTIONS] NOTEBOOK\n\n"
       "Re-runs the notebook's code cells top to bottom in a fresh Python process, compares the outputs\n"
       "with the stored ones and explains each divergence with the static findings. The notebook file is\n"
-      "never modified. Cells run in the notebook's folder and may read and write files there.\n\n"
+      "never modified. Cells run in the notebook's folder and may read and write files there, unless\n"
+      "--in-copy is given.\n\n"
       "Options:\n"
       "  --python PATH          interpreter to run the cells with (default: python3 on PATH)\n"
       "  --timeout SECONDS      wall-clock limit for the whole run (default 600)\n"
       "  --cell-timeout SECONDS wall-clock limit for one cell (default 120)\n"
       "  --order ORDER          document (default), execution (stored counts) or suggested\n"
+      "  --runner RUNNER        driver (default: Tassel's driver runs the cells itself), nbclient (a real\n"
+      "                         Jupyter kernel; needs nbclient and ipykernel in the interpreter) or auto\n"
+      "                         (nbclient when the interpreter can import it, else the driver)\n"
+      "  --in-copy              run in a temporary copy of the notebook's folder (removed afterwards), so\n"
+      "                         cells that write files leave the folder alone; skips .git, caches,\n"
+      "                         node_modules and virtual environments; refuses folders over 1 GiB or\n"
+      "                         20000 files; symbolic links still point at their original targets\n"
       "  --format FORMAT        text (default), json or html\n"
       "  --output FILE          write the report to FILE instead of standard output\n"
       "  --env NAME             pass environment variable NAME through (repeatable; others are withheld)\n"
       "  --keep-going           run on after a cell raises (default: stop, as Run All does)\n"
       "  --float-tolerance REL  relative tolerance for numbers in text outputs (default 1e-6)\n"
-      "  --save-executed FILE   write a copy of the notebook with the new outputs to FILE\n\n"
+      "  --save-executed FILE   write a copy of the notebook with the new outputs to FILE (secrets "
+      "masked)\n\n"
       "Exit status: 0 every cell reproduced, 1 divergences, 2 usage or I/O error.\n";
 
 struct VerifyArguments
@@ -93,6 +102,16 @@ bool parse(const std::vector<std::string> &args, VerifyArguments &parsed, std::o
                 return false;
             }
             parsed.options.order = value;
+        } else if (arg == "--runner") {
+            if (!take())
+                return false;
+            if (value != "driver" && value != "nbclient" && value != "auto") {
+                err << "tassel verify: unknown runner '" << value << "' (driver, nbclient or auto)\n";
+                return false;
+            }
+            parsed.options.runner = value;
+        } else if (arg == "--in-copy") {
+            parsed.options.runInCopy = true;
         } else if (arg == "--format") {
             if (!take())
                 return false;

@@ -1,5 +1,6 @@
 #include "graduate/graduationplanner.h"
 
+#include "analysis/secretmasking.h"
 #include "graduate/ipythontransformer.h"
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
@@ -203,12 +204,6 @@ std::string sha256(const std::string &bytes)
         QByteArrayView(bytes.data(), qsizetype(bytes.size())), QCryptographicHash::Sha256)
         .toHex()
         .toStdString();
-}
-
-std::string jsonEscaped(const std::string &value)
-{
-    const std::string dumped = nlohmann::json(value).dump();
-    return dumped.substr(1, dumped.size() - 2);
 }
 
 // Which distribution a module needs when the dependency analysis said nothing.
@@ -784,11 +779,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
         const QByteArray bytes = file.readAll();
         std::string text(bytes.constData(), std::size_t(bytes.size()));
         plan.notebookSha256 = sha256(text);
-        for (const std::string &value : plan.secretValues) {
-            replaceAll(text, value, "***");
-            replaceAll(text, jsonEscaped(value), "***");
-        }
-        plan.notebookCopy = text;
+        plan.notebookCopy = maskSecretValues(std::move(text), plan.secretValues);
     }
     return plan;
 }

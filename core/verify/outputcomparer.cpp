@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <regex>
 
 namespace tassel {
 
@@ -76,8 +77,8 @@ std::size_t timeUnitAt(std::string_view text, std::size_t at)
     std::size_t pos = at;
     if (pos < text.size() && text[pos] == ' ')
         ++pos;
-    static constexpr std::string_view units[]
-        = {"seconds", "second", "secs", "sec", "ns", "\xC2\xB5s", "us", "ms", "min", "s", "it/s", "s/it"};
+    static constexpr std::string_view units[] = {"seconds", "second", "secs", "sec", "ns", "\xC2\xB5s",
+        "\xCE\xBCs", "us", "ms", "min", "s", "it/s", "s/it"};
     // Longest units first so "secs" wins over "s"; "it/s" comes from progress bars.
     for (std::string_view unit : {std::string_view("it/s"), std::string_view("s/it")}) {
         if (text.substr(pos, unit.size()) == unit)
@@ -225,6 +226,29 @@ std::pair<std::string, std::string> firstDifferentLines(std::string_view a, std:
     return {left, right};
 }
 
+/// IPython's %timeit summary, "10.3 ms ± 120 µs per loop (mean ± std. dev. of 7 runs, 100 loops
+/// each)" (or "+-" without a UTF-8 terminal), and the pre-5.0 "100 loops, best of 3: 5.4 ms per
+/// loop". Every figure in it, the run and loop counts included, depends on the machine.
+bool isTimeitSummary(std::string_view line)
+{
+    if (line.find("per loop") == std::string_view::npos)
+        return false;
+    static const std::regex current(
+        "^\\s*\\S.* (\xC2\xB1|\\+-) .+ per loop \\(mean (\xC2\xB1|\\+-) std\\. dev\\. of [0-9,]+ "
+        "runs?, [0-9,]+ loops? each\\)\\s*$");
+    static const std::regex old("^\\s*[0-9,]+ loops?, best of [0-9]+: .+ per loop\\s*$");
+    return std::regex_match(line.begin(), line.end(), current)
+        || std::regex_match(line.begin(), line.end(), old);
+}
+
+/// "The slowest run took 5.12 times longer than the fastest. This could mean that an intermediate
+/// result is being cached.": %timeit prints it or not depending on the machine's caches.
+bool isTimeitWarning(std::string_view line)
+{
+    return line.substr(0, 21) == "The slowest run took "
+        && line.find("times longer than the fastest") != std::string_view::npos;
+}
+
 std::string describe(const ComparableOutput &output)
 {
     switch (output.kind) {
@@ -264,6 +288,27 @@ std::string OutputComparer::normalize(std::string_view input)
             continue;
         }
         lines += c;
+    }
+
+    // Whole lines that only timing produces: the %timeit summary becomes one placeholder, its
+    // "slowest run" warning goes.
+    if (lines.find("per loop") != std::string::npos || lines.find("The slowest run") != std::string::npos) {
+        std::string kept;
+        kept.reserve(lines.size());
+        std::size_t start = 0;
+        while (start < lines.size()) {
+            std::size_t end = lines.find('\n', start);
+            const std::size_t next = end == std::string::npos ? lines.size() : end + 1;
+            if (end == std::string::npos)
+                end = lines.size();
+            const std::string_view line = std::string_view(lines).substr(start, end - start);
+            if (!isTimeitWarning(line)) { // else the line goes with its newline
+                kept += isTimeitSummary(line) ? std::string_view("<timeit>") : line;
+                kept.append(lines, end, next - end);
+            }
+            start = next;
+        }
+        lines = std::move(kept);
     }
 
     std::string out;

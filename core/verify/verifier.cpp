@@ -1,6 +1,9 @@
 #include "verify/verifier.h"
 
+#include "analysis/secretmasking.h"
+#include "analysis/secretscanner.h"
 #include "notebook/notebookloader.h"
+#include "verify/workingcopy.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -87,11 +90,12 @@ std::vector<Output> parseOutputs(const json &outputs)
     return loaded->cells.front().outputs;
 }
 
-/// Stops the driver and everything it started: the driver leads its own process group.
-void killGroup(qint64 pid)
+/// Stops a process group: the driver's (it leads its own) or the kernel's (jupyter_client starts
+/// it in a session of its own). Never 0, 1 or our own group, whatever a protocol line said.
+void killGroup(qint64 pgid)
 {
-    if (pid > 0)
-        ::kill(-pid_t(pid), SIGKILL);
+    if (pgid > 1 && pid_t(pgid) != ::getpgrp())
+        ::kill(-pid_t(pgid), SIGKILL);
 }
 
 std::string nameInNameError(const std::string &value)
@@ -160,6 +164,10 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     if (!orders.count(options.order))
         return failure("verify-usage",
             "unknown order '" + options.order + "' (document, execution or suggested)", notebook.path);
+    static const std::set<std::string> runners = {"driver", "nbclient", "auto"};
+    if (!runners.count(options.runner))
+        return failure("verify-usage", "unknown runner '" + options.runner + "' (driver, nbclient or auto)",
+            notebook.path);
 
     VerifyReport report;
     report.path = notebook.path;
@@ -195,10 +203,21 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     if (!QFileInfo(workingDirectory).isDir())
         return failure("verify-io", "working folder " + workingDirectory.toStdString() + " does not exist",
             notebook.path);
+    report.workingDirectory = QFileInfo(workingDirectory).absoluteFilePath().toStdString();
+    // Declared before the process, so it outlives it; removed explicitly once the run is over.
+    WorkingCopy copy;
+    if (options.runInCopy) {
+        const auto made = copy.create(report.workingDirectory);
+        if (!made)
+            return failure(made.error().code, made.error().message, made.error().file);
+        report.ranInCopy = true;
+        report.copyDirectory = *made;
+        workingDirectory = QString::fromStdString(*made);
+    }
 
     // The request: cells in run order and the stored images to hash.
     const std::vector<int> order = runOrder(notebook, options);
-    json request = {{"cells", json::array()}, {"stored_images", json::array()}, {"runner", "driver"}};
+    json request = {{"cells", json::array()}, {"stored_images", json::array()}, {"runner", options.runner}};
     for (int index : order) {
         const Cell &cell = notebook.cells[std::size_t(index)];
         const bool storedError = std::any_of(cell.outputs.begin(), cell.outputs.end(),
@@ -268,6 +287,8 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     QElapsedTimer cellTimer;
     std::string pending;
     std::string diagnostics;
+    std::string fatal;
+    qint64 kernelGroup = 0;
     bool ended = false;
     const auto timeLimit = qint64(std::llround(options.timeoutSeconds * 1000));
     const auto cellLimit = qint64(std::llround(options.cellTimeoutSeconds * 1000));
@@ -280,6 +301,7 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
         }
         const std::string kind = event.value("event", std::string());
         if (kind == "hello") {
+            report.runner = event.value("runner", std::string("driver"));
             report.pythonVersion = event.value("python", std::string());
             if (event.contains("ipython") && event["ipython"].is_string())
                 report.ipythonVersion = event["ipython"].get<std::string>();
@@ -310,6 +332,13 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
                 }
             }
             currentCell = -1;
+        } else if (kind == "kernel") {
+            if (event.contains("pid") && event["pid"].is_number_integer())
+                report.kernelPid = event["pid"].get<long long>();
+            if (event.contains("pgid") && event["pgid"].is_number_integer())
+                kernelGroup = event["pgid"].get<qint64>();
+        } else if (kind == "fatal") {
+            fatal = event.value("message", std::string("the driver could not start the run"));
         } else if (kind == "end") {
             ended = true;
         }
@@ -347,13 +376,23 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             break;
         }
     }
-    // Whatever happened, nothing the notebook started outlives the run.
+    // Whatever happened, nothing the notebook started outlives the run: the driver's group first,
+    // so it starts nothing new, then (with the events it wrote before dying read) the kernel's.
+    // A kernel whose event never came (killed in between) sees its parent go and exits by
+    // itself: jupyter_client gives it JPY_PARENT_PID.
     killGroup(pid);
     process.waitForFinished(5000);
     drain();
+    killGroup(kernelGroup);
+    if (report.ranInCopy && !copy.remove())
+        diagnostics += "tassel: the temporary copy " + report.copyDirectory + " could not be removed\n";
     report.seconds = double(runTimer.elapsed()) / 1000.0;
     report.driverDiagnostics = diagnostics;
     const bool crashed = !ended && killedCell < 0 && !report.cancelled && !report.timedOut;
+    if (!fatal.empty())
+        return failure("verify-runner", fatal, notebook.path);
+    const std::string killed = kernelGroup > 0 ? "the driver's and the kernel's process groups were killed."
+                                               : "the Python process group was killed.";
 
     // Compare, cell by cell, in document order.
     std::string stopReason;
@@ -382,15 +421,15 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             result.status = VerifyStatus::Error;
             result.seconds = double(cellTimer.elapsed()) / 1000.0;
             if (int(i) == killedCell && report.cancelled) {
-                result.reason = "cancelled while this cell ran; the Python process group was killed.";
+                result.reason = "cancelled while this cell ran; " + killed;
             } else if (int(i) == killedCell && report.timedOut) {
                 result.timedOut = true;
                 result.reason = "the run exceeded its limit of " + secondsText(options.timeoutSeconds)
-                    + " s while this cell ran; the Python process group was killed.";
+                    + " s while this cell ran; " + killed;
             } else if (int(i) == killedCell) {
                 result.timedOut = true;
                 result.reason = "killed after " + secondsText(options.cellTimeoutSeconds)
-                    + " s (the per-cell limit); the Python process group was killed.";
+                    + " s (the per-cell limit); " + killed;
             } else {
                 result.reason = "the Python process ended while this cell ran (exit code "
                     + std::to_string(process.exitCode()) + ").";
@@ -577,7 +616,18 @@ Result<bool> Verifier::saveExecuted(
         node["outputs"] = outputs;
         node["execution_count"] = cell.newExecutionCount > 0 ? json(cell.newExecutionCount) : json(nullptr);
     }
-    const std::string text = document.dump(1, ' ', false, json::error_handler_t::replace) + '\n';
+    std::string text = document.dump(1, ' ', false, json::error_handler_t::replace) + '\n';
+    // Secrets go out masked, as in graduation's notebook copy: whatever the scanner finds in the
+    // written notebook, sources and outputs old and new (a cell may print a token it read).
+    const auto written = NotebookLoader().loadBytes(text, target);
+    if (!written)
+        return failure(
+            "verify-io", "the executed copy does not load back: " + written.error().message, target);
+    static const SecretScanner scanner;
+    std::vector<std::string> secrets;
+    for (const SecretSpan &span : scanner.locate(*written))
+        secrets.push_back(span.value);
+    text = maskSecretValues(std::move(text), secrets);
     QSaveFile out(destination);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
         || !out.commit())

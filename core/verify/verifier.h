@@ -41,9 +41,11 @@ struct VerifyOptions
 };
 
 /// Re-executes a notebook's code cells in a fresh Python process (the driver script shipped in
-/// the library) and compares what comes back with the stored outputs. Never writes the
-/// notebook. Blocking: call it off the GUI thread; `cancel` may be set from any thread and ends
-/// the run within about 50 ms, killing the driver's whole process group.
+/// the library, which runs them itself or in a Jupyter kernel through nbclient) and compares what
+/// comes back with the stored outputs. Never writes the notebook. Blocking: call it off the GUI
+/// thread; `cancel` may be set from any thread and ends the run within about 50 ms, killing the
+/// driver's whole process group and the kernel's (which jupyter_client puts in a session of its
+/// own); the kernel's group is killed at the end of every run as well.
 class Verifier
 {
 public:
@@ -61,7 +63,8 @@ public:
     static std::vector<int> runOrder(const Notebook &notebook, const VerifyOptions &options);
 
     /// Writes a copy of the notebook at `originalPath` with the re-run's outputs and execution
-    /// counts to `target` (atomically). Refuses to overwrite the original.
+    /// counts to `target` (atomically), every secret SecretScanner finds in it (sources, old and
+    /// new outputs, metadata) masked. Refuses to overwrite the original.
     static Result<bool> saveExecuted(
         const std::string &originalPath, const VerifyReport &report, const std::string &target);
 

@@ -52,11 +52,17 @@ struct VerifyReport
 {
     std::string path;
     std::string order; ///< "document", "execution" or "suggested"
-    std::string runner = "driver";
+    std::string runner = "driver"; ///< the runner that ran: "driver" or "nbclient" (never "auto")
     std::string pythonExecutable;
     std::string pythonVersion;
     std::string ipythonVersion; ///< empty when IPython was not importable
     long long driverPid = 0; ///< process id of the driver (its process group leader)
+    /// Process id of the Jupyter kernel (leader of its own process group) for the nbclient
+    /// runner; 0 when no kernel was started.
+    long long kernelPid = 0;
+    std::string workingDirectory; ///< the folder the cells ran in (the user's, even with a copy)
+    bool ranInCopy = false; ///< the cells ran in a temporary copy of `workingDirectory`
+    std::string copyDirectory; ///< where that copy was; removed when the run returns
     std::vector<CellVerification> cells; ///< code cells in document order
     bool timedOut = false; ///< the per-run limit ended the run
     bool cancelled = false;

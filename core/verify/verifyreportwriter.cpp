@@ -129,6 +129,10 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
     }
     root["summary"] = summary;
     root["driverPid"] = report.driverPid;
+    root["kernelPid"]
+        = report.kernelPid > 0 ? nlohmann::ordered_json(report.kernelPid) : nlohmann::ordered_json(nullptr);
+    root["workingDirectory"] = report.workingDirectory;
+    root["runInCopy"] = report.ranInCopy;
     nlohmann::ordered_json cells = nlohmann::ordered_json::array();
     for (const CellVerification &cell : report.cells) {
         nlohmann::ordered_json node;
@@ -180,8 +184,10 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
     out += "  ran in " + report.order + " order with Python " + report.pythonVersion
         + (report.ipythonVersion.empty() ? " (no IPython: magics skipped)"
                                          : " + IPython " + report.ipythonVersion)
-        + ", " + seconds(report.seconds) + (report.timedOut ? ", run time limit reached" : "")
-        + (report.cancelled ? ", cancelled" : "") + '\n';
+        + (report.runner == "nbclient" ? " in a Jupyter kernel (nbclient)" : "")
+        + (report.ranInCopy ? " in a temporary copy of the folder" : "") + ", " + seconds(report.seconds)
+        + (report.timedOut ? ", run time limit reached" : "") + (report.cancelled ? ", cancelled" : "")
+        + '\n';
     if (const CellVerification *first = report.firstDivergence())
         out += "  first divergence: " + cellLabel(*first) + " ("
             + std::string(verifyStatusName(first->status)) + ")\n";

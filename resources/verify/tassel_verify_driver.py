@@ -6,8 +6,16 @@ it was started with; the code of the notebook gets its own stdout/stderr, so not
 prints, not even a child process writing to file descriptor 1, can break the protocol.
 
 Request: {"cells": [{"index": 3, "source": "...", "stop_on_error": true}, ...],
-          "stored_images": [{"key": "3:0", "data": "<base64>"}, ...], "runner": "driver"}
-Events:  hello, stored-images, start (cell), done (cell, outputs, seconds, notes), end.
+          "stored_images": [{"key": "3:0", "data": "<base64>"}, ...],
+          "runner": "driver" | "nbclient" | "auto"}
+Events:  hello (runner), stored-images, kernel (pid, pgid; nbclient only), start (cell),
+         done (cell, outputs, seconds, notes), end; fatal (message) when the run cannot start.
+
+Runners: "driver" runs the cells in this process, in one namespace, imitating the kernel;
+"nbclient" starts a real Jupyter kernel (ipykernel, with this interpreter) through nbclient and
+sends it the cells one at a time; "auto" is nbclient when nbclient and ipykernel import, else the
+driver. jupyter_client starts the kernel in a session of its own, so killing this process's group
+does not reach it: the "kernel" event tells Tassel which process group to kill as well.
 
 Only the standard library is required. IPython (to translate magics and format values as the
 kernel's display hook does), matplotlib (figures) and Pillow (image hashes) are used when they
@@ -18,6 +26,7 @@ import ast
 import base64
 import io
 import json
+import math
 import os
 import subprocess
 import sys
@@ -242,10 +251,11 @@ class Shell:
     def run_line_magic(self, name, line, _stack_depth=1):
         if name in ("matplotlib", "config", "load_ext", "reload_ext", "autoreload", "aimport"):
             return None
-        if name in ("time", "timeit", "prun"):
+        if name == "timeit":
+            options, body = split_timeit_options(line)
+            return timeit(self.user_ns, options, "", body)
+        if name in ("time", "prun"):
             body = line.split(None, 0)[0] if line else ""
-            if name == "timeit":
-                body = " ".join(part for part in line.split() if not part.startswith("-"))
             if not body.strip():
                 return None
             started = (time.perf_counter(), time.process_time())
@@ -268,7 +278,11 @@ class Shell:
         return None
 
     def run_cell_magic(self, name, line, cell):
-        if name in ("time", "timeit", "prun", "capture", "python", "python3"):
+        if name == "timeit":
+            options, setup = split_timeit_options(line)
+            timeit(self.user_ns, options, setup, cell)
+            return None
+        if name in ("time", "prun", "capture", "python", "python3"):
             if name == "capture":
                 saved = CURRENT.outputs[:]
                 run_code(cell, self.user_ns, "<cell magic>")
@@ -315,6 +329,70 @@ def report_time(started):
     sys.stdout.write("CPU times: user %.2f s, sys: 0 ns, total: %.2f s\nWall time: %.2f s\n" % (cpu, cpu, wall))
 
 
+def split_timeit_options(line):
+    """IPython's %timeit options (-n N -r R -p P -t -c -q -o) and the statement after them."""
+    options = {}
+    rest = line.strip()
+    while rest.startswith("-") and len(rest) > 1 and rest[1].isalpha():
+        parts = rest.split(None, 1)
+        letters, rest = parts[0][1:], (parts[1] if len(parts) > 1 else "")
+        for position, letter in enumerate(letters):
+            if letter in "nrp":
+                value = letters[position + 1:]
+                if not value:
+                    parts = rest.split(None, 1)
+                    value, rest = (parts[0], parts[1] if len(parts) > 1 else "") if parts else ("", "")
+                options[letter] = value
+                break
+            options[letter] = True
+        rest = rest.lstrip()
+    return options, rest
+
+
+TIMEIT_BUDGET = 0.2  # seconds of repeated runs at most; verify must not turn into a benchmark
+TIMEIT_MAX_RUNS = 7
+
+
+def format_timespan(seconds):
+    """IPython's _format_time: three significant digits and s, ms, µs or ns."""
+    units = ["s", "ms", "\u03bcs", "ns"]  # IPython writes the Greek mu
+    order = min(-int(math.floor(math.log10(seconds)) // 3), 3) if seconds > 0 else 3
+    return "%.*g %s" % (3, seconds * [1, 1e3, 1e6, 1e9][order], units[order])
+
+
+def timeit(namespace, options, setup, body):
+    """%timeit and %%timeit: runs the body once, timed, and repeats it only while that stays
+    within TIMEIT_BUDGET; prints IPython's summary line (its run and loop counts differ from the
+    stored ones, which is why the comparison reads the whole line as one placeholder). As in
+    IPython, names bound by the body stay local to the timing."""
+    if not body.strip():
+        return None
+    local = {}
+    if setup.strip():
+        run_code(setup, namespace, "<timeit setup>", local)
+    runs = []
+    while True:
+        started = time.perf_counter()
+        run_code(body, namespace, "<timeit>", local)
+        runs.append(time.perf_counter() - started)
+        if len(runs) >= TIMEIT_MAX_RUNS or sum(runs) + runs[-1] > TIMEIT_BUDGET:
+            break
+    result = None
+    try:
+        from IPython.core.magics.execution import TimeitResult
+
+        result = TimeitResult(1, len(runs), min(runs), max(runs), runs, 0.0, 3)
+        line = str(result)
+    except Exception:
+        mean = sum(runs) / len(runs)
+        deviation = (sum((run - mean) ** 2 for run in runs) / len(runs)) ** 0.5
+        line = "%s \u00b1 %s per loop (mean \u00b1 std. dev. of %d run%s, 1 loop each)" % (
+            format_timespan(mean), format_timespan(deviation), len(runs), "" if len(runs) == 1 else "s")
+    if not options.get("q"):
+        sys.stdout.write(line + "\n")
+    return result if options.get("o") else None
+
+
 def _shell_quote(text):
     return "'" + text.replace("'", "'\"'\"'") + "'"
 
@@ -322,16 +400,17 @@ def _shell_quote(text):
 # --- Running a cell -----------------------------------------------------------------------------
 
 
-def run_code(source, namespace, filename):
-    """Runs `source`; returns the value of a final expression statement, else None."""
+def run_code(source, namespace, filename, local=None):
+    """Runs `source`; returns the value of a final expression statement, else None. With
+    `local`, names it binds go there instead of the namespace (as in a function body)."""
     tree = ast.parse(source, filename=filename)
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
         last = ast.Expression(tree.body.pop().value)
     if tree.body:
-        exec(compile(tree, filename, "exec"), namespace)
+        exec(compile(tree, filename, "exec"), namespace, local)
     if last is not None:
-        return eval(compile(last, filename, "eval"), namespace)
+        return eval(compile(last, filename, "eval"), namespace, local)
     return None
 
 
@@ -389,36 +468,14 @@ def run_cell(index, source, namespace, count):
     return CURRENT, failed
 
 
-def main():
-    global PROTOCOL
-    # The protocol keeps the original stdout; file descriptor 1 then points at stderr so that
-    # child processes and C code writing to it cannot interleave with events.
-    PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)
-    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    sys.stdin = io.StringIO("")
+def add_image_signatures(outputs):
+    for output in outputs:
+        for key, value in output.get("data", {}).items():
+            if key in ("image/png", "image/jpeg") and isinstance(value, str):
+                output.setdefault("metadata", {}).setdefault("tassel", {})[key] = image_signature(value)
 
-    setup_ipython()
-    # A show() that ran before the driver could hook pyplot only warns; the figure still comes
-    # out at the end of the cell, as with the inline backend.
-    warnings.filterwarnings("ignore", message=".*non-interactive.*")
-    versions = {"python": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable}
-    try:
-        import IPython
 
-        versions["ipython"] = IPython.__version__
-    except Exception:
-        versions["ipython"] = None
-    emit("hello", pid=os.getpid(), pgid=os.getpgid(0), cwd=os.getcwd(), **versions)
-
-    images = {}
-    for item in request.get("stored_images", []):
-        try:
-            images[item["key"]] = image_signature(item["data"])
-        except Exception as error:
-            images[item["key"]] = {"width": 0, "height": 0, "ahash": "", "error": str(error)}
-    emit("stored-images", images=images)
-
+def run_in_driver(request):
     namespace = {"__name__": "__main__", "__builtins__": __builtins__, "display": display, "In": [""], "Out": {}}
     shell = Shell(namespace)
     namespace["get_ipython"] = lambda: shell
@@ -432,14 +489,141 @@ def main():
         namespace["In"].append(cell["source"])
         started = time.perf_counter()
         capture, failed = run_cell(index, cell["source"], namespace, count)
-        for output in capture.outputs:
-            for key, value in output.get("data", {}).items():
-                if key in ("image/png", "image/jpeg") and isinstance(value, str):
-                    output.setdefault("metadata", {}).setdefault("tassel", {})[key] = image_signature(value)
+        add_image_signatures(capture.outputs)
         emit("done", cell=index, count=count, seconds=round(time.perf_counter() - started, 6),
              outputs=capture.outputs, notes=capture.notes, failed=failed)
         if failed and cell.get("stop_on_error", True):
             break
+
+
+# --- Running in a Jupyter kernel ------------------------------------------------------------------
+
+
+def nbclient_importable():
+    try:
+        import ipykernel  # noqa: F401
+        import nbclient  # noqa: F401
+        import nbformat  # noqa: F401
+
+        return True
+    except Exception:
+        return False
+
+
+def run_in_kernel(request):
+    """Runs the cells in an ipykernel started with this very interpreter, through nbclient."""
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import DeadKernelError
+
+    class ThisInterpreter(KernelSpecManager):
+        """Whatever kernelspecs the user installed, the kernel is this interpreter's ipykernel."""
+
+        def get_kernel_spec(self, kernel_name, *args, **kwargs):
+            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                              display_name="Python (tassel verify)", language="python",
+                              metadata={"debugger": False})
+
+    # Tassel sets MPLBACKEND=Agg for the driver; the kernel picks its inline backend only when
+    # the variable is unset, and the inline backend is what produced the stored figures.
+    os.environ.pop("MPLBACKEND", None)
+    cells = request.get("cells", [])
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(cell["source"]) for cell in cells]
+    manager = AsyncKernelManager(kernel_name="tassel-verify", kernel_spec_manager=ThisInterpreter())
+    # No nbclient timeout: Tassel enforces the per-cell and whole-run limits from outside.
+    client = NotebookClient(notebook, km=manager, timeout=None, allow_errors=True, record_timing=False,
+                            kernel_name="tassel-verify", shutdown_kernel="graceful")
+    replies = {}
+
+    def on_cell_executed(cell, cell_index, execute_reply):
+        replies[cell_index] = execute_reply
+
+    client.on_cell_executed = on_cell_executed
+    # The kernel gets no stdin (allow_stdin is off as well, so input() raises in the cell).
+    client.start_new_kernel(cwd=os.getcwd(), stdin=subprocess.DEVNULL)
+    provisioner = manager.provisioner
+    kernel_pid = getattr(provisioner, "pid", None)
+    kernel_pgid = getattr(provisioner, "pgid", None)
+    emit("kernel", pid=kernel_pid, pgid=kernel_pgid)
+    try:
+        with client.setup_kernel(cleanup_kc=True):
+            count = 0
+            for position, cell in enumerate(cells):
+                count += 1
+                index = cell["index"]
+                emit("start", cell=index, count=count)
+                started = time.perf_counter()
+                node = notebook.cells[position]
+                notes = []
+                failed = False
+                try:
+                    client.execute_cell(node, position, execution_count=count)
+                except DeadKernelError as error:
+                    failed = True
+                    notes.append("the kernel died while this cell ran: %s" % error)
+                outputs = json.loads(json.dumps(node.get("outputs", [])))
+                reply = replies.get(position) or {}
+                failed = failed or reply.get("content", {}).get("status") == "error" or any(
+                    output.get("output_type") == "error" for output in outputs)
+                add_image_signatures(outputs)
+                emit("done", cell=index, count=count, seconds=round(time.perf_counter() - started, 6),
+                     outputs=outputs, notes=notes, failed=failed)
+                if failed and (cell.get("stop_on_error", True) or notes):
+                    break
+    finally:
+        # setup_kernel shut the kernel down; whatever the notebook started in its group goes too.
+        if kernel_pgid and hasattr(os, "killpg"):
+            try:
+                os.killpg(kernel_pgid, 9)
+            except OSError:
+                pass
+
+
+def main():
+    global PROTOCOL
+    # The protocol keeps the original stdout; file descriptor 1 then points at stderr so that
+    # child processes and C code writing to it cannot interleave with events.
+    PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    sys.stdin = io.StringIO("")
+
+    runner = request.get("runner", "driver")
+    if runner == "auto":
+        runner = "nbclient" if nbclient_importable() else "driver"
+    if runner == "driver":
+        setup_ipython()
+    # A show() that ran before the driver could hook pyplot only warns; the figure still comes
+    # out at the end of the cell, as with the inline backend.
+    warnings.filterwarnings("ignore", message=".*non-interactive.*")
+    versions = {"python": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable}
+    try:
+        import IPython
+
+        versions["ipython"] = IPython.__version__
+    except Exception:
+        versions["ipython"] = None
+    emit("hello", pid=os.getpid(), pgid=os.getpgid(0), cwd=os.getcwd(), runner=runner, **versions)
+    if runner == "nbclient" and not nbclient_importable():
+        emit("fatal", message="the nbclient runner needs nbclient, nbformat and ipykernel, which %s cannot "
+                              "import" % sys.executable)
+        return
+
+    images = {}
+    for item in request.get("stored_images", []):
+        try:
+            images[item["key"]] = image_signature(item["data"])
+        except Exception as error:
+            images[item["key"]] = {"width": 0, "height": 0, "ahash": "", "error": str(error)}
+    emit("stored-images", images=images)
+
+    if runner == "nbclient":
+        run_in_kernel(request)
+    else:
+        run_in_driver(request)
     emit("end")
 
 

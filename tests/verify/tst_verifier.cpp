@@ -1,8 +1,11 @@
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
 #include "verify/verifier.h"
+#include "verify/workingcopy.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -118,6 +121,57 @@ long long childPidFrom(const CellVerification &cell)
     return 0;
 }
 
+/// Writes a notebook of code cells, each with its source and the stdout it stored (none: never run).
+void writeNotebook(const QString &path, const std::vector<std::pair<std::string, std::string>> &cells)
+{
+    nlohmann::json list = nlohmann::json::array();
+    int count = 0;
+    for (const auto &[source, stdoutText] : cells) {
+        nlohmann::json outputs = nlohmann::json::array();
+        if (!stdoutText.empty())
+            outputs.push_back({{"output_type", "stream"}, {"name", "stdout"}, {"text", stdoutText}});
+        list.push_back({{"cell_type", "code"}, {"id", "c" + std::to_string(count)},
+            {"metadata", nlohmann::json::object()}, {"source", source}, {"outputs", outputs},
+            {"execution_count", stdoutText.empty() ? nlohmann::json(nullptr) : nlohmann::json(count + 1)}});
+        ++count;
+    }
+    const nlohmann::json notebook = {{"nbformat", 4}, {"nbformat_minor", 5},
+        {"metadata", {{"kernelspec", {{"name", "python3"}, {"language", "python"}}}}}, {"cells", list}};
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(QByteArray::fromStdString(notebook.dump(1)));
+}
+
+/// Every entry under `folder` (hidden ones too) with its content hash or link target.
+QStringList listing(const QString &folder)
+{
+    QStringList entries;
+    QDirIterator it(folder, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo info(path);
+        QString entry = QDir(folder).relativeFilePath(path);
+        if (info.isSymLink())
+            entry += QStringLiteral(" -> ") + info.symLinkTarget();
+        else if (info.isFile())
+            entry += QStringLiteral(" ") + QString::fromLatin1(fileHash(path).toHex());
+        entries << entry;
+    }
+    entries.sort();
+    return entries;
+}
+
+void writeText(const QString &path, const QByteArray &text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(text);
+}
+
 } // namespace
 
 class TestVerifier : public QObject
@@ -166,6 +220,12 @@ private slots:
             << "reproduced,reproduced,reproduced" << -1 << ""
             << ""
             << "";
+        QTest::addRow("timeit cells reproduce, their names stay local")
+            << "timeit.ipynb"
+            << "document"
+            << "reproduced,reproduced,reproduced,reproduced,reproduced" << -1 << ""
+            << ""
+            << "";
         QTest::addRow("stale output differs at cell 2") << "stale_output.ipynb"
                                                         << "document"
                                                         << "reproduced,differs,reproduced" << 2 << ""
@@ -210,6 +270,212 @@ private slots:
         QCOMPARE(fileHash(path), before);
         QCOMPARE(QFileInfo(path).lastModified(), modified);
         QVERIFY(processGone(run.report.driverPid));
+    }
+
+    void kernelRunner_data()
+    {
+        QTest::addColumn<QString>("runner");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expectedStatuses");
+        QTest::addColumn<int>("firstDivergence");
+        QTest::addColumn<QString>("errorName");
+        QTest::addRow("nbclient: clean notebook reproduces, figure included")
+            << "nbclient"
+            << "clean.ipynb"
+            << "reproduced,reproduced,reproduced,reproduced,reproduced,reproduced" << -1 << "";
+        QTest::addRow("nbclient: use before definition raises NameError at cell 1")
+            << "nbclient"
+            << "use_before_definition.ipynb"
+            << "error,not-run,not-run" << 1 << "NameError";
+        QTest::addRow("nbclient: real timeit reproduces")
+            << "nbclient"
+            << "timeit.ipynb"
+            << "reproduced,reproduced,reproduced,reproduced,reproduced" << -1 << "";
+        QTest::addRow("auto picks nbclient when it imports") << "auto"
+                                                             << "stale_output.ipynb"
+                                                             << "reproduced,differs,reproduced" << 2 << "";
+    }
+    void kernelRunner()
+    {
+        QFETCH(QString, runner);
+        QFETCH(QString, file);
+        QFETCH(QString, expectedStatuses);
+        QFETCH(int, firstDivergence);
+        QFETCH(QString, errorName);
+        const QString path = dataFile(file.toLatin1().constData());
+        const QByteArray before = fileHash(path);
+        VerifyOptions options;
+        options.runner = runner.toStdString();
+        options.cellTimeoutSeconds = 60;
+        const Run run = verify(path, options);
+        QVERIFY2(statuses(run.report) == expectedStatuses, qPrintable(describe(run.report)));
+        QCOMPARE(QString::fromStdString(run.report.runner), QStringLiteral("nbclient"));
+        const CellVerification *first = run.report.firstDivergence();
+        QCOMPARE(first ? first->cell : -1, firstDivergence);
+        if (first)
+            QCOMPARE(QString::fromStdString(first->errorName), errorName);
+        // A real kernel ran, in its own process group, and is gone with the driver.
+        QVERIFY(run.report.kernelPid > 0);
+        QVERIFY(run.report.kernelPid != run.report.driverPid);
+        QVERIFY2(processGone(run.report.kernelPid), "the kernel outlived the run");
+        QVERIFY(processGone(run.report.driverPid));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void kernelRunnerCellTimeoutKillsTheKernel()
+    {
+        const QString path = dataFile("timeout.ipynb");
+        VerifyOptions options;
+        options.runner = "nbclient";
+        options.cellTimeoutSeconds = 3;
+        QElapsedTimer timer;
+        timer.start();
+        const Run run = verify(path, options);
+        QVERIFY2(timer.elapsed() < 90000, "the 300 s sleep was not cut short");
+        QCOMPARE(QString::fromStdString(run.report.runner), QStringLiteral("nbclient"));
+        QCOMPARE(run.report.cells.size(), std::size_t(3));
+        const CellVerification &sleeper = run.report.cells[1];
+        QCOMPARE(sleeper.status, VerifyStatus::Error);
+        QVERIFY(sleeper.timedOut);
+        QVERIFY2(sleeper.reason.find("kernel's process group") != std::string::npos, sleeper.reason.c_str());
+        QCOMPARE(run.report.cells[2].status, VerifyStatus::NotRun);
+        // The kernel (own session, so not in the driver's group), its `sleep 300` child and the
+        // driver are all gone.
+        QVERIFY(run.report.kernelPid > 0);
+        QVERIFY2(processGone(run.report.kernelPid), "the kernel survived the timeout");
+        // Not even a zombie: whoever inherits it has reaped it.
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(run.report.kernelPid), 0) != 0 && errno == ESRCH, 10000);
+        const long long child = childPidFrom(run.report.cells[0]);
+        QVERIFY2(child > 0, run.report.cells[0].outputsJson.c_str());
+        QVERIFY2(processGone(child), "the kernel's child process was orphaned");
+        QVERIFY(processGone(run.report.driverPid));
+    }
+
+    void runInCopyLeavesTheFolderAlone()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString folder = QFileInfo(dir.path()).canonicalFilePath();
+        writeText(folder + QStringLiteral("/data.txt"), "data");
+        writeText(folder + QStringLiteral("/sub/inner.txt"), "inner");
+        writeText(folder + QStringLiteral("/.git/HEAD"), "ref: refs/heads/main\n");
+        writeText(folder + QStringLiteral("/__pycache__/mod.cpython-313.pyc"), "x");
+        writeText(folder + QStringLiteral("/venv/pyvenv.cfg"), "home = /usr/bin\n");
+        QVERIFY(QFile::link(QStringLiteral("data.txt"), folder + QStringLiteral("/link.txt")));
+        const QString notebookPath = folder + QStringLiteral("/notebook.ipynb");
+        writeNotebook(notebookPath,
+            {{"import os\nwith open('written.txt', 'w') as f:\n    f.write('x')\nos.remove('data.txt')\n"
+              "print(sorted(os.listdir('.')))",
+                 "['link.txt', 'notebook.ipynb', 'sub', 'written.txt']\n"},
+                {"print(open('link.txt').read(), os.path.islink('link.txt'), open('sub/inner.txt').read())",
+                    "data True inner\n"}});
+        const QStringList before = listing(folder);
+        const QByteArray notebookBefore = fileHash(notebookPath);
+
+        VerifyOptions options;
+        options.runInCopy = true;
+        options.cellTimeoutSeconds = 60;
+        const Run run = verify(notebookPath, options);
+        // Both cells reproduce: the copy lacks .git, __pycache__ and the virtualenv, the link
+        // still reaches the original data.txt after the copy's was removed.
+        QVERIFY2(statuses(run.report) == QStringLiteral("reproduced,reproduced"),
+            qPrintable(describe(run.report)));
+        QVERIFY(run.report.ranInCopy);
+        QCOMPARE(QString::fromStdString(run.report.workingDirectory), folder);
+        const QString copy = QString::fromStdString(run.report.copyDirectory);
+        QVERIFY(!copy.isEmpty());
+        QVERIFY(!copy.startsWith(folder));
+        QVERIFY2(!QFileInfo::exists(copy), "the temporary copy was left behind");
+        QCOMPARE(listing(folder), before);
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/written.txt")));
+        QCOMPARE(fileHash(notebookPath), notebookBefore);
+
+        // Without the copy the same notebook does write to the folder: the test can fail.
+        VerifyOptions inPlace;
+        inPlace.cellTimeoutSeconds = 60;
+        const Run direct = verify(notebookPath, inPlace);
+        QVERIFY(!direct.report.ranInCopy);
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/written.txt")));
+        QVERIFY(listing(folder) != before);
+    }
+
+    void runInCopyIsRemovedAfterATimeout()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("timeout.ipynb"));
+        QVERIFY(QFile::copy(dataFile("timeout.ipynb"), path));
+        const QStringList before = listing(dir.path());
+        VerifyOptions options;
+        options.runInCopy = true;
+        options.cellTimeoutSeconds = 3;
+        const Run run = verify(path, options);
+        QVERIFY(run.report.cells[1].timedOut);
+        QVERIFY(run.report.ranInCopy);
+        QVERIFY(!run.report.copyDirectory.empty());
+        QVERIFY2(!QFileInfo::exists(QString::fromStdString(run.report.copyDirectory)),
+            "the temporary copy survived the timeout");
+        QCOMPARE(listing(dir.path()), before);
+        QVERIFY(processGone(run.report.driverPid));
+    }
+
+    void tooLargeFolderIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char *name : {"a.txt", "b.txt", "c.txt"})
+            writeText(dir.filePath(QString::fromLatin1(name)), "x");
+        WorkingCopy copy;
+        const auto refused = copy.create(dir.path().toStdString(), {1LL << 30, 2});
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("verify-copy"));
+        QVERIFY2(
+            refused.error().message.find("too large") != std::string::npos, refused.error().message.c_str());
+        QVERIFY(copy.path().empty());
+        const auto allowed = copy.create(dir.path().toStdString(), {1LL << 30, 3});
+        QVERIFY(allowed.ok());
+        QCOMPARE(listing(QString::fromStdString(*allowed)), listing(dir.path()));
+        QVERIFY(copy.remove());
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(*allowed)));
+    }
+
+    void savedCopyMasksSecrets()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // Assembled at run time so the repository holds no token-shaped literal. The first is in a
+        // source; the second only in what the re-run prints.
+        const std::string inSource = std::string("gh") + "p_" + "Zq8vK2mX9pL4rT7wB3nY" + "6cF1aQ5sD0hJ2kLm";
+        const std::string inOutput = std::string("gh") + "p_" + "Wd3kR8sN1vB6yT0qL5mX" + "9hJ2cF7aP4zG1eUo";
+        const QString path = dir.filePath(QStringLiteral("secret.ipynb"));
+        writeNotebook(path,
+            {{"token = \"" + inSource + "\"\nprint(token)", ""},
+                {"made = 'gh' + 'p_' + '" + inOutput.substr(4, 20) + "' + '" + inOutput.substr(24)
+                        + "'\nprint(made)",
+                    ""}});
+        VerifyOptions options;
+        options.cellTimeoutSeconds = 60;
+        const Run run = verify(path, options);
+        QCOMPARE(run.report.cells.size(), std::size_t(2));
+        // The re-run really printed both values: without masking they would be written.
+        QVERIFY2(run.report.cells[0].outputsJson.find(inSource) != std::string::npos,
+            qPrintable(describe(run.report)));
+        QVERIFY2(run.report.cells[1].outputsJson.find(inOutput) != std::string::npos,
+            qPrintable(describe(run.report)));
+
+        const QString executed = dir.filePath(QStringLiteral("executed.ipynb"));
+        const auto saved = Verifier::saveExecuted(path.toStdString(), run.report, executed.toStdString());
+        QVERIFY2(saved.ok(), saved.ok() ? "" : saved.error().toString().c_str());
+        QFile file(executed);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY2(!text.contains(QByteArray::fromStdString(inSource)), text.constData());
+        QVERIFY2(!text.contains(QByteArray::fromStdString(inOutput)), text.constData());
+        QVERIFY(text.contains("***"));
+        const auto copy = NotebookLoader().loadFile(executed.toStdString());
+        QVERIFY(copy.ok());
+        QCOMPARE(copy->cells.size(), std::size_t(2));
+        QVERIFY(!copy->cells[1].outputs.empty());
     }
 
     void cellTimeoutKillsTheProcessGroup()
@@ -329,6 +595,18 @@ private slots:
             QStringLiteral("--order"), QStringLiteral("random"), dataFile("clean.ipynb")}
                                            << 2 << ""
                                            << "unknown order 'random'";
+        QTest::addRow("bad runner exits 2") << QStringList {QStringLiteral("verify"),
+            QStringLiteral("--runner"), QStringLiteral("docker"), dataFile("clean.ipynb")}
+                                            << 2 << ""
+                                            << "unknown runner 'docker'";
+        QTest::addRow("nbclient runner and copy from the command line")
+            << QStringList {QStringLiteral("verify"), QStringLiteral("--runner"), QStringLiteral("nbclient"),
+                   QStringLiteral("--in-copy"), dataFile("use_before_definition.ipynb")}
+            << 1 << "in a Jupyter kernel (nbclient) in a temporary copy"
+            << "";
+        QTest::addRow("help names the new options")
+            << QStringList {QStringLiteral("verify"), QStringLiteral("--help")} << 0 << "--runner RUNNER"
+            << "";
         QTest::addRow("bad timeout exits 2") << QStringList {QStringLiteral("verify"),
             QStringLiteral("--cell-timeout"), QStringLiteral("soon"), dataFile("clean.ipynb")}
                                              << 2 << ""

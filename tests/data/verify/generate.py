@@ -95,6 +95,18 @@ def main():
                                         (2, "import time\ntime.sleep(300)\nprint('awake')", False)]),
          "timeout.ipynb")
 
+    # %timeit prints machine-dependent figures and run/loop counts; names bound in its body stay
+    # local to the timing.
+    timing = notebook(
+        "# Timings",
+        "values = list(range(1000))",
+        "%timeit sum(values)",
+        "%%timeit\nsquares = [v * v for v in values]",
+        "%timeit -n 3 -r 2 leaked = 1",
+        "print('leaked' in globals(), sum(values))",
+    )
+    save(run(timing, [1, 2, 3, 4, 5]), "timeit.ipynb")
+
 
 if __name__ == "__main__":
     main()
