@@ -347,7 +347,15 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
         pending += process.readAllStandardOutput().toStdString();
         std::size_t newline;
         while ((newline = pending.find('\n')) != std::string::npos) {
-            handle(pending.substr(0, newline));
+            // The cells run a stranger's code, which can write to the protocol's pipe: a line
+            // of the right shape with values of the wrong types must not end Tassel.
+            const std::string line = pending.substr(0, newline);
+            try {
+                handle(line);
+            } catch (const json::exception &error) {
+                diagnostics += "ignored a malformed driver event (" + std::string(error.what())
+                    + "): " + line.substr(0, 200) + '\n';
+            }
             pending.erase(0, newline + 1);
         }
         diagnostics += process.readAllStandardError().toStdString();

@@ -507,6 +507,28 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
+    void malformedDriverEventsAreIgnored()
+    {
+        // A cell can reach the driver's protocol pipe and write events of the right shape with
+        // values of the wrong types; Tassel must note them and go on, not end.
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("hostile.ipynb"));
+        writeNotebook(path,
+            {{"import sys\n"
+              "p = sys.modules['__main__'].PROTOCOL\n"
+              "p.write('{\"event\": \"done\", \"cell\": \"x\", \"count\": [], \"failed\": 3}\\n')\n"
+              "p.write('{\"event\": 7}\\n')\n"
+              "p.flush()\n"
+              "print('after')\n",
+                 "after\n"},
+                {"print('second')\n", "second\n"}});
+        const Run run = verify(path);
+        QCOMPARE(statuses(run.report), QStringLiteral("reproduced,reproduced"));
+        QVERIFY2(run.report.driverDiagnostics.find("malformed driver event") != std::string::npos,
+            run.report.driverDiagnostics.c_str());
+    }
+
     void runTimeoutEndsTheRun()
     {
         VerifyOptions options;
