@@ -277,7 +277,9 @@ void TestVerifyPanel::cancelEndsTheRunQuickly()
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000);
     QVERIFY2(timer.elapsed() < 15000, "cancelling did not end the 300 s sleep quickly");
     QVERIFY(panel->report().cancelled);
-    QCOMPARE(statuses(panel), QStringLiteral("reproduced,error,not-run"));
+    // Cell 2 prints the pid of a child process, which differs from run to run: only the
+    // cancelled cell and the one after it are certain.
+    QVERIFY2(statuses(panel).endsWith(QStringLiteral(",error,not-run")), qPrintable(statuses(panel)));
     QAbstractItemModel *model = panel->model();
     QCOMPARE(model->index(1, VerifyPanel::StatusColumn).data().toString(), VerifyPanel::tr("Cancelled"));
     QCOMPARE(model->index(2, VerifyPanel::StatusColumn).data().toString(), VerifyPanel::tr("Not run"));
