@@ -691,6 +691,46 @@
         <source>Loading %1…</source>
         <translation>Lade %1 …</translation>
     </message>
+    <message>
+        <source>&amp;Verify (Re-run)…</source>
+        <translation>&amp;Überprüfen (erneut ausführen) …</translation>
+    </message>
+    <message>
+        <source>Re-run the notebook&apos;s code cells in a separate Python process and compare the outputs</source>
+        <translation>Die Code-Zellen des Notebooks in einem eigenen Python-Prozess erneut ausführen und die Ausgaben vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Verification</source>
+        <translation>Überprüfung abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Überprüfung</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>Überprüfe %1 …</translation>
+    </message>
+    <message>
+        <source>Verifying: cell %1 of %2 (notebook cell %3)…</source>
+        <translation>Überprüfung: Zelle %1 von %2 (Notebook-Zelle %3) …</translation>
+    </message>
+    <message>
+        <source>Cancelling the verification…</source>
+        <translation>Überprüfung wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Überprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Verification cancelled</source>
+        <translation>Überprüfung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Verified: %1 of %2 code cells reproduced</source>
+        <translation>Überprüft: %1 von %2 Code-Zellen reproduziert</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::NotebookView</name>
@@ -701,6 +741,220 @@
     <message>
         <source>Reveal Secrets in This Cell</source>
         <translation>Geheimnisse in dieser Zelle anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>tassel::ui::VerifyDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Run in a copy of the notebook&apos;s folder</source>
+        <translation>In einer Kopie des Notebook-Ordners ausführen</translation>
+    </message>
+    <message>
+        <source>Verify by Re-running</source>
+        <translation>Durch erneutes Ausführen überprüfen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Document order (top to bottom)</source>
+        <translation>Dokumentreihenfolge (von oben nach unten)</translation>
+    </message>
+    <message>
+        <source>Execution order (stored execution counts)</source>
+        <translation>Ausführungsreihenfolge (gespeicherte Ausführungszähler)</translation>
+    </message>
+    <message>
+        <source>Suggested order (from the analysis)</source>
+        <translation>Vorgeschlagene Reihenfolge (aus der Analyse)</translation>
+    </message>
+    <message>
+        <source>Cells run in a temporary copy of the folder, so files they write do not change yours. Unchecked, cells may read and write files next to the notebook.</source>
+        <translation>Die Zellen laufen in einer temporären Kopie des Ordners, sodass von ihnen geschriebene Dateien Ihre nicht verändern. Ohne Haken können Zellen Dateien neben dem Notebook lesen und schreiben.</translation>
+    </message>
+    <message>
+        <source>Tassel&apos;s driver</source>
+        <translation>Tassels eigener Treiber</translation>
+    </message>
+    <message>
+        <source>Automatic (a Jupyter kernel when nbclient is installed)</source>
+        <translation>Automatisch (ein Jupyter-Kernel, wenn nbclient installiert ist)</translation>
+    </message>
+    <message>
+        <source>Jupyter kernel (nbclient)</source>
+        <translation>Jupyter-Kernel (nbclient)</translation>
+    </message>
+    <message>
+        <source>e.g. DATA_DIR, MPLBACKEND</source>
+        <translation>z. B. DATA_DIR, MPLBACKEND</translation>
+    </message>
+    <message>
+        <source>Names of environment variables to pass to Python, separated by commas. Others are withheld, except what an interpreter needs to start.</source>
+        <translation>Namen der Umgebungsvariablen, die an Python weitergegeben werden, durch Kommas getrennt. Andere werden zurückgehalten, außer denen, die ein Interpreter zum Starten braucht.</translation>
+    </message>
+    <message>
+        <source>&amp;Python interpreter:</source>
+        <translation>&amp;Python-Interpreter:</translation>
+    </message>
+    <message>
+        <source>Run &amp;time limit:</source>
+        <translation>Zeitlimit für den &amp;Lauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Cell time limit:</source>
+        <translation>Zeitlimit pro &amp;Zelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>R&amp;unner:</source>
+        <translation>&amp;Ausführung durch:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment variables:</source>
+        <translation>&amp;Umgebungsvariablen:</translation>
+    </message>
+    <message>
+        <source>The notebook&apos;s code cells run in a separate Python process; the notebook file itself is never changed.</source>
+        <translation>Die Code-Zellen des Notebooks laufen in einem eigenen Python-Prozess; die Notebook-Datei selbst wird nie verändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>Python-Interpreter</translation>
+    </message>
+</context>
+<context>
+    <name>tassel::ui::VerifyPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cell %1 (%2 of %3)</source>
+        <translation>Zelle %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Re-running the notebook in a separate Python process…</source>
+        <translation>Das Notebook wird in einem eigenen Python-Prozess erneut ausgeführt …</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Überprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not verified yet. Use File ▸ Verify (Re-run)… to re-run the notebook&apos;s code cells and compare their outputs.</source>
+        <translation>Noch nicht überprüft. Mit Datei ▸ Überprüfen (erneut ausführen) … werden die Code-Zellen des Notebooks erneut ausgeführt und ihre Ausgaben verglichen.</translation>
+    </message>
+    <message>
+        <source>Repeatability: %1 % — %2 of %3 code cells reproduced</source>
+        <translation>Wiederholbarkeit: %1 % — %2 von %3 Code-Zellen reproduziert</translation>
+    </message>
+    <message>
+        <source>Differ: %1 · Errors: %2 · Not run: %3</source>
+        <translation>Abweichend: %1 · Fehler: %2 · Nicht ausgeführt: %3</translation>
+    </message>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation>Der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The run time limit ended the run.</source>
+        <translation>Das Zeitlimit hat den Lauf beendet.</translation>
+    </message>
+    <message>
+        <source>Python %1 · %2 s</source>
+        <translation>Python %1 · %2 s</translation>
+    </message>
+    <message>
+        <source>Reproduced</source>
+        <translation>Reproduziert</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Weicht ab</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Explained by</source>
+        <translation>Erklärt durch</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2</source>
+        <translation>Zelle %1: %2</translation>
+    </message>
+    <message>
+        <source>Stored:</source>
+        <translation>Gespeichert:</translation>
+    </message>
+    <message>
+        <source>Re-run:</source>
+        <translation>Erneut ausgeführt:</translation>
+    </message>
+    <message>
+        <source>Explained by:</source>
+        <translation>Erklärt durch:</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
     </message>
 </context>
 </TS>

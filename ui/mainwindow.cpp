@@ -8,6 +8,8 @@
 #include "language.h"
 #include "notebookmodel.h"
 #include "notebookview.h"
+#include "verifydialog.h"
+#include "verifypanel.h"
 
 #include "notebook/notebookloader.h"
 
@@ -66,6 +68,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_timeline, &ExecutionTimeline::cellClicked, this, [this](int cell) { m_view->selectCell(cell); });
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
     connect(m_imports, &ImportsPanel::cellActivated, this, [this](int cell) { m_view->selectCell(cell); });
+    connect(m_verifyPanel, &VerifyPanel::cellActivated, this, [this](int cell) { m_view->selectCell(cell); });
+    connect(m_verifyPanel, &VerifyPanel::cancelRequested, this, &MainWindow::cancelVerify);
+    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::finished, this, &MainWindow::verifyEnded);
+    m_verifyPool.setMaxThreadCount(1);
     connect(&m_loadWatcher, &QFutureWatcher<Result<Notebook>>::finished, this, [this] {
         if (m_loadingPath.isEmpty())
             return; // superseded by a synchronous openFile
@@ -86,6 +92,12 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // A verification may be blocked in a 300 s cell: cancel it (the Python process group is
+    // killed within about 50 ms) before waiting.
+    if (m_verifyCancel)
+        m_verifyCancel->store(true);
+    m_verifyWatcher.waitForFinished();
+    m_verifyPool.waitForDone();
     m_loadWatcher.waitForFinished();
     m_analysisWatcher.waitForFinished();
 }
@@ -116,6 +128,13 @@ void MainWindow::createDocks()
     m_importsDock->setWidget(m_imports);
     addDockWidget(Qt::RightDockWidgetArea, m_importsDock);
     tabifyDockWidget(m_findingsDock, m_importsDock);
+
+    m_verifyPanel = new VerifyPanel(this);
+    m_verifyDock = new QDockWidget(this);
+    m_verifyDock->setObjectName(QStringLiteral("verifyDock"));
+    m_verifyDock->setWidget(m_verifyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_verifyDock);
+    tabifyDockWidget(m_findingsDock, m_verifyDock);
     m_findingsDock->raise();
     m_graphDock->raise();
     resizeDocks({m_findingsDock}, {520}, Qt::Horizontal);
@@ -158,6 +177,17 @@ void MainWindow::createMenus()
     m_graduateAction->setObjectName(QStringLiteral("graduateAction"));
     m_graduateAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_G);
     m_graduateAction->setEnabled(m_analysed);
+    m_verifyAction = file->addAction(tr("&Verify (Re-run)…"), this, [this] {
+        if (VerifyDialog *dialog = showVerifyDialog())
+            dialog->open();
+    });
+    m_verifyAction->setObjectName(QStringLiteral("verifyAction"));
+    m_verifyAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    m_verifyAction->setToolTip(
+        tr("Re-run the notebook's code cells in a separate Python process and compare the outputs"));
+    m_cancelVerifyAction = file->addAction(tr("&Cancel Verification"), this, &MainWindow::cancelVerify);
+    m_cancelVerifyAction->setObjectName(QStringLiteral("cancelVerifyAction"));
+    updateVerifyActions();
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -183,6 +213,7 @@ void MainWindow::createMenus()
     view->addAction(m_graphDock->toggleViewAction());
     view->addAction(m_timelineDock->toggleViewAction());
     view->addAction(m_importsDock->toggleViewAction());
+    view->addAction(m_verifyDock->toggleViewAction());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->setObjectName(QStringLiteral("settingsMenu"));
@@ -209,6 +240,7 @@ void MainWindow::retranslate()
     m_graphDock->setWindowTitle(tr("Dependencies"));
     m_timelineDock->setWindowTitle(tr("Execution Timeline"));
     m_importsDock->setWindowTitle(tr("Imports"));
+    m_verifyDock->setWindowTitle(tr("Verification"));
     m_findEdit->setPlaceholderText(tr("Find in notebook (Enter: next, Shift+Enter: previous)"));
     m_findBar->setWindowTitle(tr("Find"));
     if (m_path.isEmpty())
@@ -276,6 +308,11 @@ bool MainWindow::showLoaded(const QString &path, Result<Notebook> result)
     m_view->notebookModel()->setNotebook(m_notebook);
     m_findings->clear();
     m_imports->clear();
+    // A run of the previous notebook (or of this file before the reload) no longer applies.
+    if (isVerifying() && m_verifyCancel)
+        m_verifyCancel->store(true);
+    m_verifyPanel->clear();
+    updateVerifyActions();
     m_graph->clear();
     m_timeline->setNotebook(m_notebook);
     retranslate();
@@ -398,6 +435,109 @@ void MainWindow::fileChangedOnDisk(const QString &path)
     });
 }
 
+VerifyDialog *MainWindow::showVerifyDialog()
+{
+    if (m_path.isEmpty() || isVerifying())
+        return nullptr;
+    auto *dialog = new VerifyDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startVerify(dialog->options()); });
+    return dialog;
+}
+
+bool MainWindow::startVerify(VerifyOptions options)
+{
+    if (m_path.isEmpty() || isVerifying())
+        return false;
+    std::optional<NotebookAnalysis> analysis;
+    if (m_analysed)
+        analysis = m_view->notebookModel()->analysis();
+    m_verifyCancel = std::make_shared<std::atomic_bool>(false);
+    m_verifyGeneration = m_generation;
+    m_verifyPanel->setRunning();
+    m_verifyDock->show();
+    m_verifyDock->raise();
+    statusBar()->showMessage(tr("Verifying %1…").arg(QFileInfo(m_path).fileName()));
+    const int generation = m_generation;
+    // Called on the worker thread. The window outlives the worker (its destructor cancels and
+    // waits), and events still queued to it when it goes are discarded with it.
+    const auto progress = [this, generation](int cell, int position, int total) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, cell, position, total] {
+                if (m_generation != generation || !isVerifying())
+                    return;
+                m_verifyPanel->setProgress(cell, position, total);
+                statusBar()->showMessage(tr("Verifying: cell %1 of %2 (notebook cell %3)…")
+                                             .arg(position)
+                                             .arg(total)
+                                             .arg(cell + 1));
+            },
+            Qt::QueuedConnection);
+    };
+    m_verifyWatcher.setFuture(QtConcurrent::run(&m_verifyPool,
+        [notebook = m_notebook, analysis = std::move(analysis), options = std::move(options),
+            cancel = m_verifyCancel, progress]() mutable {
+            // An exception must not reach the GUI thread through the future: word it as an error.
+            try {
+                const NotebookAnalysis used = analysis ? *analysis : analyzeNotebook(notebook);
+                options.suggestedOrder = used.verdict.suggestedOrder;
+                Result<VerifyReport> report = Verifier::run(notebook, options, cancel.get(), progress);
+                if (report)
+                    Verifier::explain(report.value(), used);
+                return VerifyOutcome {std::move(report), std::move(notebook), used};
+            } catch (const std::exception &error) {
+                Error failure;
+                failure.code = "verify-internal";
+                failure.message = error.what();
+                failure.file = notebook.path;
+                return VerifyOutcome {std::move(failure), notebook, {}};
+            }
+        }));
+    updateVerifyActions();
+    return true;
+}
+
+void MainWindow::cancelVerify()
+{
+    if (!isVerifying() || !m_verifyCancel)
+        return;
+    m_verifyCancel->store(true);
+    statusBar()->showMessage(tr("Cancelling the verification…"));
+}
+
+void MainWindow::verifyEnded()
+{
+    updateVerifyActions();
+    if (m_verifyGeneration != m_generation)
+        return; // another notebook (or a reload) replaced the one that ran; the panel was cleared
+    const VerifyOutcome outcome = m_verifyWatcher.result();
+    if (!outcome.report) {
+        const QString message = QString::fromStdString(outcome.report.error().toString());
+        m_verifyPanel->setFailed(message);
+        statusBar()->showMessage(tr("Verification failed: %1").arg(message));
+        emit verifyFinished(false);
+        return;
+    }
+    const VerifyReport &report = outcome.report.value();
+    m_verifyPanel->setReport(report, outcome.notebook, outcome.analysis);
+    if (report.cancelled)
+        statusBar()->showMessage(tr("Verification cancelled"));
+    else
+        statusBar()->showMessage(tr("Verified: %1 of %2 code cells reproduced")
+                                     .arg(report.count(VerifyStatus::Reproduced))
+                                     .arg(report.cells.size()));
+    emit verifyFinished(true);
+}
+
+void MainWindow::updateVerifyActions()
+{
+    if (m_verifyAction)
+        m_verifyAction->setEnabled(!m_path.isEmpty() && !isVerifying());
+    if (m_cancelVerifyAction)
+        m_cancelVerifyAction->setEnabled(isVerifying());
+}
+
 GraduationWizard *MainWindow::showGraduationWizard()
 {
     if (m_path.isEmpty() || !m_analysed)
@@ -431,6 +571,10 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isVerifying()) {
+        cancelVerify();
+        m_verifyWatcher.waitForFinished();
+    }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

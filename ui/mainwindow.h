@@ -3,9 +3,15 @@
 #include "analysis/notebookanalysis.h"
 #include "notebook/notebook.h"
 #include "util/result.h"
+#include "verify/verifier.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -22,11 +28,13 @@ class FindingsPanel;
 class GraduationWizard;
 class ImportsPanel;
 class NotebookView;
+class VerifyDialog;
+class VerifyPanel;
 
 /// The main window: one notebook at a time, its cells in the centre, findings, dependency graph,
-/// execution timeline and imports in docks. The window loads notebooks (loadFile) and analyses
-/// them off the GUI thread; the values arrive by signal. openFile loads synchronously, for tests
-/// and the screenshot mode.
+/// execution timeline, imports and the verification (re-run) result in docks. The window loads
+/// notebooks (loadFile), analyses and, on request, re-runs them off the GUI thread; the values
+/// arrive by signal. openFile loads synchronously, for tests and the screenshot mode.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +53,18 @@ public:
     GraduationWizard *showGraduationWizard();
     /// Shows an analysis of the current notebook (normally called when the background analysis ends).
     void setAnalysis(const NotebookAnalysis &analysis);
+    /// Opens the options dialog for re-running the current notebook (nullptr when none is open
+    /// or a run is going); accepting it starts the run.
+    VerifyDialog *showVerifyDialog();
+    /// Re-runs the current notebook's code cells in a separate Python process, off the GUI
+    /// thread; the Verification panel shows progress and then the report. `suggestedOrder` is
+    /// filled from the analysis. False when no notebook is open or a run is already going.
+    bool startVerify(VerifyOptions options);
+    /// Asks a running verification to stop; its report still arrives, marked cancelled.
+    void cancelVerify();
+    bool isVerifying() const { return m_verifyWatcher.isRunning(); }
+    VerifyPanel *verifyPanel() const { return m_verifyPanel; }
+    QAction *verifyAction() const { return m_verifyAction; }
 
     NotebookView *notebookView() const { return m_view; }
     FindingsPanel *findingsPanel() const { return m_findings; }
@@ -66,6 +86,9 @@ public:
 signals:
     void analysisReady();
     void notebookLoaded(bool ok);
+    /// A verification ended and the panel shows it (ok: a report, possibly cancelled; false: it
+    /// could not run). Not emitted for a run of a notebook that was replaced meanwhile.
+    void verifyFinished(bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -85,6 +108,17 @@ private:
     void fileChangedOnDisk(const QString &path);
     void showFindBar();
     bool showLoaded(const QString &path, Result<Notebook> result);
+    void verifyEnded();
+    void updateVerifyActions();
+
+    /// What a verification run hands back to the GUI thread: the report and the values it
+    /// explained and masked it with.
+    struct VerifyOutcome
+    {
+        Result<VerifyReport> report;
+        Notebook notebook;
+        NotebookAnalysis analysis;
+    };
 
     NotebookView *m_view = nullptr;
     FindingsPanel *m_findings = nullptr;
@@ -93,6 +127,10 @@ private:
     ImportsPanel *m_imports = nullptr;
     QDockWidget *m_importsDock = nullptr;
     QAction *m_graduateAction = nullptr;
+    QAction *m_verifyAction = nullptr;
+    QAction *m_cancelVerifyAction = nullptr;
+    VerifyPanel *m_verifyPanel = nullptr;
+    QDockWidget *m_verifyDock = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_graphDock = nullptr;
     QDockWidget *m_timelineDock = nullptr;
@@ -102,6 +140,12 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QFutureWatcher<NotebookAnalysis> m_analysisWatcher;
     QFutureWatcher<Result<Notebook>> m_loadWatcher;
+    /// Runs verifications on their own thread, so a long run never holds up loading or analysis.
+    QThreadPool m_verifyPool;
+    QFutureWatcher<VerifyOutcome> m_verifyWatcher;
+    /// Shared with the running worker, which may outlive a superseded watcher's interest.
+    std::shared_ptr<std::atomic_bool> m_verifyCancel;
+    int m_verifyGeneration = -1;
     QString m_loadingPath;
     bool m_analysed = false;
     Notebook m_notebook;
