@@ -10,6 +10,7 @@
 #include "report/textreport.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -231,17 +232,27 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
     std::atomic<std::size_t> done = 0;
     std::mutex progressMutex;
     const std::size_t total = found.notebooks.size();
-    std::vector<NotebookAnalysis> analyses = QtConcurrent::blockingMapped<std::vector<NotebookAnalysis>>(
-        &pool, found.notebooks, [&](const std::string &path) {
-            NotebookAnalysis analysis = analyzeFile(path, analysisOptions);
-            filterFindings(analysis, options.select, options.ignore);
-            if (showProgress) {
-                const std::size_t finished = ++done;
-                const std::lock_guard lock(progressMutex);
-                err << "\r[" << finished << '/' << total << "] checking notebooks" << std::flush;
-            }
-            return analysis;
-        });
+    // Largest files first, so that one big notebook near the end of the list does not leave the
+    // other threads idle while it runs alone; each result still goes to its file's slot.
+    std::vector<std::size_t> schedule(total);
+    std::vector<qint64> sizes(total);
+    for (std::size_t i = 0; i < total; ++i) {
+        schedule[i] = i;
+        sizes[i] = QFileInfo(QString::fromStdString(found.notebooks[i])).size();
+    }
+    std::stable_sort(
+        schedule.begin(), schedule.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    std::vector<NotebookAnalysis> analyses(total);
+    QtConcurrent::blockingMap(&pool, schedule, [&](std::size_t index) {
+        NotebookAnalysis analysis = analyzeFile(found.notebooks[index], analysisOptions);
+        filterFindings(analysis, options.select, options.ignore);
+        analyses[index] = std::move(analysis);
+        if (showProgress) {
+            const std::size_t finished = ++done;
+            const std::lock_guard lock(progressMutex);
+            err << "\r[" << finished << '/' << total << "] checking notebooks" << std::flush;
+        }
+    });
     if (showProgress)
         err << "\r\033[K" << std::flush;
 
