@@ -716,7 +716,8 @@ json upgradeCell(const json &v3)
         v4["cell_type"] = "markdown";
         v4["source"] = std::string(std::size_t(level), '#') + ' ' + text;
     } else {
-        v4["cell_type"] = type;
+        // A cell_type of the wrong type goes on as found, so the reading reports it with its place.
+        v4["cell_type"] = v3.contains("cell_type") ? v3["cell_type"] : json(type);
         v4["source"] = v3.contains("source") ? v3["source"] : json("");
         if (v3.contains("attachments"))
             v4["attachments"] = v3["attachments"];

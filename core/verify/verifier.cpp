@@ -333,6 +333,11 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             }
             currentCell = -1;
         } else if (kind == "kernel") {
+            // Only the nbclient runner starts a kernel, once, before any cell runs. With the
+            // driver runner the cells run in the driver and could forge this event to make
+            // Tassel kill some other process group.
+            if (report.runner != "nbclient" || kernelGroup > 0)
+                return;
             if (event.contains("pid") && event["pid"].is_number_integer())
                 report.kernelPid = event["pid"].get<long long>();
             if (event.contains("pgid") && event["pgid"].is_number_integer())

@@ -529,6 +529,36 @@ private slots:
             run.report.driverDiagnostics.c_str());
     }
 
+    void forgedKernelEventKillsNothing()
+    {
+        // With the driver runner the cells run inside the driver and can write to its pipe. A
+        // forged "kernel" event naming another process group must not make Tassel kill it.
+        qint64 victim = 0;
+        QVERIFY(QProcess::startDetached(
+            QStringLiteral("setsid"), {QStringLiteral("sleep"), QStringLiteral("120")}, QString(), &victim));
+        QVERIFY(victim > 1);
+        QThread::msleep(200);
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("forged.ipynb"));
+        const std::string pid = std::to_string(victim);
+        writeNotebook(path,
+            {{"import sys\n"
+              "p = sys.modules['__main__'].PROTOCOL\n"
+              "p.write('{\"event\": \"kernel\", \"pid\": "
+                    + pid + ", \"pgid\": " + pid
+                    + "}\\n')\n"
+                      "p.flush()\n"
+                      "print('sent')\n",
+                "sent\n"}});
+        const Run run = verify(path);
+        QCOMPARE(statuses(run.report), QStringLiteral("reproduced"));
+        QCOMPARE(run.report.kernelPid, 0LL);
+        const bool survived = !processGone(victim, 300);
+        ::kill(pid_t(victim), SIGKILL);
+        QVERIFY2(survived, "a forged kernel event made Tassel kill another process group");
+    }
+
     void runTimeoutEndsTheRun()
     {
         VerifyOptions options;
