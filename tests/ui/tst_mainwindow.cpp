@@ -220,8 +220,8 @@ void TestMainWindow::findingSelectsCell()
 void TestMainWindow::corpusNotebookGetsBadges()
 {
     // Cell 12 ran as execution 9 after cell 10 ran as execution 13.
-    const QString path = QStringLiteral(TASSEL_CORPUS_DIR
-        "/guipsamora__pandas_exercises/"
+    const QString path = QStringLiteral(TASSEL_TEST_DATA_DIR
+        "/corpus/guipsamora__pandas_exercises/"
         "08_Creating_Series_and_DataFrames__Pokemon__Exercises-with-solutions-and-code.ipynb");
     MainWindow window;
     QSignalSpy ready(&window, &MainWindow::analysisReady);
