@@ -22,7 +22,9 @@ Json namesOf(const std::vector<NameRef> &refs)
     return names;
 }
 
-Json findingToJson(const Finding &finding)
+} // namespace
+
+nlohmann::ordered_json JsonReport::findingToJson(const Finding &finding)
 {
     Json json;
     json["rule"] = finding.rule;
@@ -47,8 +49,6 @@ Json findingToJson(const Finding &finding)
         json["output"] = finding.outputIndex;
     return json;
 }
-
-} // namespace
 
 nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analysis)
 {

@@ -15,6 +15,9 @@ namespace tassel {
 class JsonReport
 {
 public:
+    /// One finding with the documented keys (`related_cells`, `cell_id`, …): the one writer that
+    /// the check report, the verify report and SARIF's result properties share.
+    static nlohmann::ordered_json findingToJson(const Finding &finding);
     static nlohmann::ordered_json notebookToJson(const NotebookAnalysis &analysis);
     static nlohmann::ordered_json toJson(const std::vector<NotebookAnalysis> &analyses);
     /// Pretty-printed with two-space indentation and a final newline.

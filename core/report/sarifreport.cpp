@@ -1,6 +1,7 @@
 #include "report/sarifreport.h"
 
 #include "analysis/rulecatalog.h"
+#include "report/jsonreport.h"
 #include "version.h"
 
 #include <nlohmann/json.hpp>
@@ -110,17 +111,14 @@ std::string SarifReport::render(const std::vector<NotebookAnalysis> &analyses)
                     {{{"name", "cell " + std::to_string(finding.cell + 1)}, {"kind", "module"}}});
             result["locations"] = Json::array({std::move(location)});
             result["partialFingerprints"] = {{"tasselFinding/v1", fingerprint(finding)}};
-            Json properties;
-            properties["cell"] = finding.cell;
+            // The check report's keys, plus the camelCase ones SARIF properties carried first.
+            Json properties = JsonReport::findingToJson(finding);
             properties["cellId"] = finding.cellId;
             properties["cellLine"] = finding.line;
             properties["cellColumn"] = finding.column;
-            properties["names"] = finding.names;
             properties["relatedCells"] = finding.relatedCells;
-            if (!finding.secretKind.empty()) {
+            if (!finding.secretKind.empty())
                 properties["secretKind"] = finding.secretKind;
-                properties["masked"] = finding.maskedPreview;
-            }
             result["properties"] = std::move(properties);
             results.push_back(std::move(result));
         }

@@ -1,6 +1,7 @@
 #include "verify/verifyreportwriter.h"
 
 #include "report/htmlreport.h"
+#include "report/jsonreport.h"
 
 #include "version.h"
 
@@ -56,14 +57,9 @@ std::string summaryLine(const VerifyReport &report)
 
 nlohmann::ordered_json findingJson(const Finding &finding)
 {
-    nlohmann::ordered_json node;
-    node["rule"] = finding.rule;
-    node["severity"] = std::string(severityName(finding.severity));
-    node["cell"] = finding.cell;
-    node["line"] = finding.line;
-    node["names"] = finding.names;
-    node["relatedCells"] = finding.relatedCells;
+    nlohmann::ordered_json node = JsonReport::findingToJson(finding);
     node["message"] = VerifyReportWriter::maskLikelySecrets(finding.message);
+    node["relatedCells"] = finding.relatedCells; // the key verify wrote before it shared the writer
     return node;
 }
 

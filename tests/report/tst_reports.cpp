@@ -91,6 +91,20 @@ void TestReports::sarifHasRulesFingerprintsAndCellRegions()
         > 5);
     QCOMPARE(result[QStringLiteral("properties")][QStringLiteral("cell")].toInt(), 1);
 
+    // Its properties hold the finding as the JSON report writes it: same keys, same values.
+    const QJsonObject finding
+        = QJsonDocument::fromJson(check({QStringLiteral("--format"), QStringLiteral("json"),
+                                      data("analysis/use_before_definition.ipynb")}))
+              .object()[QStringLiteral("notebooks")]
+              .toArray()[0]
+              .toObject()[QStringLiteral("findings")]
+              .toArray()[0]
+              .toObject();
+    const QJsonObject properties = result[QStringLiteral("properties")].toObject();
+    QVERIFY(finding.contains(QStringLiteral("related_cells")));
+    for (auto it = finding.begin(); it != finding.end(); ++it)
+        QVERIFY2(properties.value(it.key()) == it.value(), qPrintable(it.key()));
+
     // Same input, same fingerprints.
     const QByteArray again = check(
         {QStringLiteral("--format"), QStringLiteral("sarif"), data("analysis/use_before_definition.ipynb")});
