@@ -1,7 +1,8 @@
 // Whole-notebook behaviour: each tests/data/analysis/NAME.ipynb is analysed and its JSON report
-// compared with NAME.expected.json. `cmake --build build/dev --target regenerate-golden-analysis`
-// rewrites the expectations for review.
+// compared with NAME.expected.json. tests/update-reference-data.sh rewrites the expectations
+// for review.
 #include "analysis/notebookanalyzer.h"
+#include "golden.h"
 #include "report/jsonreport.h"
 
 #include <QDir>
@@ -39,16 +40,11 @@ void TestGoldenAnalysis::matchesExpectedReport()
 
     QString expectedPath = notebook;
     expectedPath.replace(QStringLiteral(".ipynb"), QStringLiteral(".expected.json"));
-    if (qEnvironmentVariableIsSet("TASSEL_REGENERATE_GOLDEN")) {
-        QFile out(expectedPath);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(actual.data(), qint64(actual.size()));
-        qInfo("rewrote %s", qPrintable(expectedPath));
-        return;
-    }
+    QVERIFY(
+        test::keepActual(QDir(QStringLiteral(TASSEL_TEST_DATA_DIR)).relativeFilePath(expectedPath), actual));
     QFile expectedFile(expectedPath);
     QVERIFY2(expectedFile.open(QIODevice::ReadOnly),
-        qPrintable(expectedPath + QStringLiteral(" is missing; run the regenerate-golden-analysis target")));
+        qPrintable(expectedPath + QStringLiteral(" is missing; run tests/update-reference-data.sh")));
     const QByteArray expected = expectedFile.readAll();
     QCOMPARE(QString::fromUtf8(actual.data(), qsizetype(actual.size())), QString::fromUtf8(expected));
 }

@@ -1,7 +1,8 @@
 // Golden files: the generated pyproject.toml and step module of small notebooks, compared with
-// tests/data/graduate/golden/<notebook>/. `cmake --build build/dev --target
-// regenerate-golden-graduate` rewrites them for review.
+// tests/data/graduate/golden/<notebook>/. tests/update-reference-data.sh rewrites them for
+// review.
 #include "analysis/notebookanalyzer.h"
+#include "golden.h"
 #include "graduate/graduationplanner.h"
 #include "graduate/packagegenerator.h"
 #include "notebook/notebookloader.h"
@@ -60,17 +61,11 @@ void TestGraduateGolden::matchesGolden()
 
     const QString expectedPath
         = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/golden/") + notebook + QLatin1Char('/') + file;
-    if (qEnvironmentVariableIsSet("TASSEL_REGENERATE_GOLDEN")) {
-        QVERIFY(QDir().mkpath(QFileInfo(expectedPath).path()));
-        QFile out(expectedPath);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(actual.data(), qint64(actual.size()));
-        qInfo("rewrote %s", qPrintable(expectedPath));
-        return;
-    }
+    QVERIFY(
+        test::keepActual(QStringLiteral("graduate/golden/") + notebook + QLatin1Char('/') + file, actual));
     QFile expected(expectedPath);
     QVERIFY2(expected.open(QIODevice::ReadOnly),
-        qPrintable(expectedPath + QStringLiteral(" is missing; run the regenerate-golden-graduate target")));
+        qPrintable(expectedPath + QStringLiteral(" is missing; run tests/update-reference-data.sh")));
     QCOMPARE(QString::fromStdString(actual), QString::fromUtf8(expected.readAll()));
 }
 
