@@ -4,6 +4,7 @@
 #include "graduate/ipythontransformer.h"
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
+#include "util/escaping.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -103,10 +104,7 @@ std::string tomlValue(const std::string &python)
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()
         && v.find('\\') == std::string::npos && v.find('\n') == std::string::npos
         && v.substr(1, v.size() - 2).find(v.front()) == std::string::npos) {
-        const std::string inner = v.substr(1, v.size() - 2);
-        if (inner.find('"') == std::string::npos)
-            return '"' + inner + '"';
-        return '\'' + inner + '\'';
+        return escaping::tomlString(v.substr(1, v.size() - 2));
     }
     if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
         std::string out = "[";
@@ -580,11 +578,11 @@ Result<GraduationPlan> GraduationPlanner::plan(
             const std::string stored = storedOutputOf(cell);
             if (!hasCode(body) && stored.empty())
                 continue;
-            std::string header
-                = "# notebook cell " + w->id + " (cell " + std::to_string(w->index + 1) + ")\n";
+            std::string header = "# notebook cell " + escaping::oneLine(w->id) + " (cell "
+                + std::to_string(w->index + 1) + ")\n";
             for (const Finding *finding : hidden)
                 if (finding->cell == w->index) {
-                    header += "# TASSEL HIDDEN STATE: " + finding->message + "\n";
+                    header += "# TASSEL HIDDEN STATE: " + escaping::oneLine(finding->message) + "\n";
                     TransformNote note {"hidden-state", w->id, w->index, finding->line, finding->message};
                     plan.notes.push_back(note);
                 }

@@ -1,22 +1,26 @@
-// Hostile input: markup in names and metadata must stay text in HTML reports, a writer that
-// cannot write must say so and leave no partial file, and pathological code must be analysed
-// quickly without exhausting the stack.
+// Hostile input: markup in names and metadata must stay text in HTML and Markdown reports, a
+// writer that cannot write must say so and leave no partial file, pathological code must be
+// analysed quickly without exhausting the stack, notebook text must not become code in a
+// graduated package nor control sequences on a terminal, and no command writes over its input.
 #include "analysis/notebookanalyzer.h"
 #include "graduate/packagewriter.h"
 #include "notebook/notebookloader.h"
 #include "report/htmlreport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace tassel;
@@ -33,6 +37,49 @@ nlohmann::json notebookWith(nlohmann::json cells, nlohmann::json metadata = nloh
 {
     metadata["kernelspec"] = {{"name", "python3"}, {"language", "python"}, {"display_name", "Python 3"}};
     return {{"nbformat", 4}, {"nbformat_minor", 5}, {"metadata", metadata}, {"cells", cells}};
+}
+
+nlohmann::json markdownCell(const std::string &id, const std::string &source)
+{
+    return {
+        {"cell_type", "markdown"}, {"id", id}, {"metadata", nlohmann::json::object()}, {"source", source}};
+}
+
+void writeFile(const QString &path, const std::string &bytes)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    file.write(bytes.data(), qint64(bytes.size()));
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runProgram(const QString &program, const QStringList &arguments, const QString &directory = {},
+    const QStringList &environment = {})
+{
+    QProcess process;
+    if (!directory.isEmpty())
+        process.setWorkingDirectory(directory);
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &entry : environment)
+            env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+        process.setProcessEnvironment(env);
+    }
+    process.start(program, arguments);
+    if (!process.waitForFinished(180000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, QStringLiteral("timed out")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
 }
 
 QStringList filesBelow(const QString &dir)
@@ -63,6 +110,8 @@ private Q_SLOTS:
     void pathologicalCodeIsAnalysedQuickly();
     void cellBeyondALimitIsSkippedAndSaysSo_data();
     void cellBeyondALimitIsSkippedAndSaysSo();
+    void hostileIdsAndHeadingsGraduateSafely_data();
+    void hostileIdsAndHeadingsGraduateSafely();
 };
 
 void TestHostile::htmlReportEscapesNamesAndMetadata_data()
@@ -373,6 +422,106 @@ void TestHostile::cellBeyondALimitIsSkippedAndSaysSo()
     QCOMPARE(analysis.cells[0].defines.size(), std::size_t(1));
     QVERIFY(analysis.cells[1].defines.empty());
     QCOMPARE(analysis.cells[2].uses.size(), std::size_t(2));
+}
+
+void TestHostile::hostileIdsAndHeadingsGraduateSafely_data()
+{
+    QTest::addColumn<QString>("idPrefix");
+    QTest::addColumn<QStringList>("headings");
+    const QStringList plain = {QStringLiteral("Load"), QStringLiteral("Clean"), QStringLiteral("Report")};
+    // {MARKER} becomes a path in the test's folder: the file must never appear.
+    QTest::addRow("code after a newline in a cell id")
+        << "h1\n__import__('pathlib').Path('{MARKER}').write_text('pwned')\n#" << plain;
+    QTest::addRow("carriage return and quotes in a cell id")
+        << "a\r__import__('pathlib').Path('{MARKER}').write_text('x') # \"\"\"'" << plain;
+    QTest::addRow("escapes, NUL and quotes in headings")
+        << "c"
+        << QStringList {QStringLiteral("Totals \\N per day \\U \\u12"),
+               QString::fromUtf8("NUL [\0] here", 12), QStringLiteral("Quotes \"\"\" and ''' end \\")};
+    QTest::addRow("newline-like characters in headings")
+        << "d"
+        << QStringList {QStringLiteral("Form\ffeed"), QStringLiteral("Line\u2028separator\vvt"),
+               QStringLiteral("Escape \x1b[31mred")};
+}
+
+void TestHostile::hostileIdsAndHeadingsGraduateSafely()
+{
+    QFETCH(QString, idPrefix);
+    QFETCH(QStringList, headings);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString marker = dir.path() + QStringLiteral("/pwned");
+    const std::string prefix = idPrefix.replace(QLatin1String("{MARKER}"), marker).toStdString();
+    auto id = [&](int n) { return prefix + std::to_string(n); };
+    const nlohmann::json cells = {markdownCell(id(0), "# " + headings[0].toStdString()),
+        codeCell(id(1), "THRESHOLD = 0.5\n"), codeCell(id(2), "values = [1, 2, 3]\n"),
+        markdownCell(id(3), "## " + headings[1].toStdString()),
+        codeCell(id(4), "def double(x):\n    return x * 2\n"), codeCell(id(5), "print(double(THRESHOLD))\n"),
+        markdownCell(id(6), "## " + headings[2].toStdString()),
+        codeCell(id(7), "total = double(sum(values))\ntotal\n")};
+    const QString notebook = dir.path() + QStringLiteral("/hostile.ipynb");
+    writeFile(notebook, notebookWith(cells).dump(1));
+    const QString package = dir.path() + QStringLiteral("/pkg");
+    const Run graduate = runProgram(QStringLiteral(TASSEL_BINARY),
+        {QStringLiteral("graduate"), notebook, QStringLiteral("--output"), package});
+    QVERIFY2(graduate.exitCode == 0, qPrintable(graduate.err));
+
+    // Nothing the notebook said starts a line of code in any generated file.
+    for (const QString &path : filesBelow(package)) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const QString &line : text.split(QRegularExpression(QStringLiteral("[\r\n]"))))
+            QVERIFY2(
+                !line.trimmed().startsWith(QLatin1String("__import__")), qPrintable(path + QStringLiteral(": ") + line));
+    }
+    const Run compile = runProgram(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("compileall"), QStringLiteral("-q"), package});
+    QVERIFY2(compile.exitCode == 0, qPrintable(compile.out + compile.err));
+
+    // Every module imports without side effects, the TOML files parse, and the headings come
+    // back unchanged as the steps' docstrings.
+    const QString check = dir.path() + QStringLiteral("/check.py");
+    writeFile(check, R"PY(import importlib, json, pathlib, pkgutil, sys, tomllib
+name, marker = sys.argv[1], sys.argv[2]
+package = importlib.import_module(name)
+docs = []
+for info in pkgutil.iter_modules(package.__path__):
+    if info.name != "__main__":
+        module = importlib.import_module(name + "." + info.name)
+        docs += [value.__doc__ or "" for value in vars(module).values()
+                 if callable(value) and getattr(value, "__module__", "") == module.__name__]
+for toml in ("config/params.toml", "pyproject.toml"):
+    tomllib.loads(pathlib.Path(toml).read_text(encoding="utf-8"))
+print(json.dumps({"docs": docs, "marker": pathlib.Path(marker).exists()}))
+)PY");
+    const QStringList pythonPath = {QStringLiteral("PYTHONPATH=") + package + QStringLiteral("/src")};
+    const Run imported = runProgram(
+        QStringLiteral("python3"), {check, QStringLiteral("hostile"), marker}, package, pythonPath);
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const nlohmann::json result = nlohmann::json::parse(imported.out.toStdString());
+    QCOMPARE(result["marker"].get<bool>(), false);
+    const auto docs = result["docs"].get<std::vector<std::string>>();
+    for (const QString &heading : headings)
+        QVERIFY2(std::find(docs.begin(), docs.end(), heading.toStdString()) != docs.end(),
+            qPrintable(QStringLiteral("no step documented as: ") + heading));
+
+    // The pipeline runs to the end, and still nothing ran that was in no cell.
+    const Run pipeline = runProgram(
+        QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("hostile")}, package, pythonPath);
+    QVERIFY2(pipeline.exitCode == 0, qPrintable(pipeline.err));
+    QVERIFY(!QFile::exists(marker));
+
+    // The loader reports the invalid ids and gives the cells valid ones before anything uses them.
+    const auto loaded = NotebookLoader().loadFile(notebook.toStdString());
+    QVERIFY(loaded);
+    const bool hostileId = idPrefix.size() > 1;
+    QCOMPARE(std::count_if(loaded->warnings.begin(), loaded->warnings.end(),
+                 [](const LoadWarning &w) { return w.code == "invalid-id"; }),
+        std::ptrdiff_t(hostileId ? cells.size() : 0));
+    for (const Cell &cell : loaded->cells)
+        QVERIFY2(cell.id.size() <= 64 && cell.id.find_first_of("\n\r'()# \"") == std::string::npos,
+            cell.id.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
