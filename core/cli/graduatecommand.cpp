@@ -123,7 +123,7 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
         out << files.size() << " files would be written (package " << plan->packageName << ")\n";
         return ExitClean;
     }
-    auto written = PackageWriter::write(files, output, force);
+    auto written = PackageWriter::write(files, output, force, {notebookPath});
     if (!written) {
         err << "tassel graduate: " << written.error().toString() << "\n";
         return ExitUsage;

@@ -112,6 +112,8 @@ private Q_SLOTS:
     void cellBeyondALimitIsSkippedAndSaysSo();
     void hostileIdsAndHeadingsGraduateSafely_data();
     void hostileIdsAndHeadingsGraduateSafely();
+    void outputNeverReplacesAnInput_data();
+    void outputNeverReplacesAnInput();
 };
 
 void TestHostile::htmlReportEscapesNamesAndMetadata_data()
@@ -522,6 +524,82 @@ print(json.dumps({"docs": docs, "marker": pathlib.Path(marker).exists()}))
     for (const Cell &cell : loaded->cells)
         QVERIFY2(cell.id.size() <= 64 && cell.id.find_first_of("\n\r'()# \"") == std::string::npos,
             cell.id.c_str());
+}
+
+void TestHostile::outputNeverReplacesAnInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    // {NB} is the input notebook in {DIR}/notebooks; {DIR}/link points at {DIR}/elsewhere,
+    // {DIR}/nblink at the notebook, {DIR}/hard is a hard link to it.
+    const QString graduate = QStringLiteral("graduate");
+    const QString check = QStringLiteral("check");
+    const QString verify = QStringLiteral("verify");
+    const QString output = QStringLiteral("--output");
+    QTest::addRow("graduate into the folder above the notebook, --force") << QStringList {graduate,
+        QStringLiteral("{NB}"), output, QStringLiteral("{DIR}"), QStringLiteral("--force")}
+                                                                          << "{NB}";
+    QTest::addRow("graduate into the same folder through ..") << QStringList {graduate,
+        QStringLiteral("{NB}"), output, QStringLiteral("{DIR}/notebooks/.."), QStringLiteral("--force")}
+                                                              << "{NB}";
+    QTest::addRow("graduate into link/") << QStringList {graduate, QStringLiteral("{NB}"), output,
+        QStringLiteral("{DIR}/link/")} << "{DIR}/link/";
+    QTest::addRow("graduate below a symlinked parent") << QStringList {graduate, QStringLiteral("{NB}"),
+        output, QStringLiteral("{DIR}/link/pkg")} << "{DIR}/link/pkg";
+    QTest::addRow("check --output the notebook") << QStringList {check, QStringLiteral("--format"),
+        QStringLiteral("json"), output, QStringLiteral("{NB}"), QStringLiteral("{NB}")}
+                                                 << "{NB}";
+    QTest::addRow("check --output a symlink to the notebook")
+        << QStringList {check, output, QStringLiteral("{DIR}/nblink"), QStringLiteral("{NB}")} << "{NB}";
+    QTest::addRow("check --output a hard link to the notebook")
+        << QStringList {check, output, QStringLiteral("{DIR}/hard"), QStringLiteral("{DIR}/notebooks")}
+        << "{NB}";
+    QTest::addRow("check --output the notebook through ..") << QStringList {check, output,
+        QStringLiteral("{DIR}/link/../notebooks/hostile.ipynb"), QStringLiteral("{NB}")}
+                                                            << "{NB}";
+    QTest::addRow("verify --save-executed the notebook") << QStringList {verify, QStringLiteral("{NB}"),
+        QStringLiteral("--save-executed"), QStringLiteral("{NB}")}
+                                                         << "{NB}";
+    QTest::addRow("verify --output the notebook")
+        << QStringList {verify, QStringLiteral("{NB}"), output, QStringLiteral("{DIR}/nblink")} << "{NB}";
+}
+
+void TestHostile::outputNeverReplacesAnInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString notebook = dir.path() + QStringLiteral("/notebooks/hostile.ipynb");
+    QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/notebooks")));
+    QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/elsewhere")));
+    writeFile(notebook, notebookWith({codeCell("c1", "x = 1\nprint(x)\n")}).dump(1));
+    QVERIFY(QFile::link(dir.path() + QStringLiteral("/elsewhere"), dir.path() + QStringLiteral("/link")));
+    QVERIFY(QFile::link(notebook, dir.path() + QStringLiteral("/nblink")));
+    QCOMPARE(::link(QFile::encodeName(notebook).constData(),
+                 QFile::encodeName(dir.path() + QStringLiteral("/hard")).constData()),
+        0);
+    auto hash = [&] {
+        QFile file(notebook);
+        return file.open(QIODevice::ReadOnly)
+            ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+            : QByteArray();
+    };
+    const QByteArray before = hash();
+    auto expand = [&](QString text) {
+        return text.replace(QLatin1String("{NB}"), notebook).replace(QLatin1String("{DIR}"), dir.path());
+    };
+    QStringList expanded;
+    for (const QString &argument : arguments)
+        expanded << expand(argument);
+
+    const Run run = runProgram(QStringLiteral(TASSEL_BINARY), expanded);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(expand(named)), qPrintable(run.err));
+    QCOMPARE(hash(), before);
+    QVERIFY(QFileInfo(notebook).isFile() && !QFileInfo(notebook).isSymLink());
+    QVERIFY2(filesBelow(dir.path() + QStringLiteral("/elsewhere")).isEmpty(),
+        qPrintable(filesBelow(dir.path() + QStringLiteral("/elsewhere")).join(QLatin1Char(' '))));
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
