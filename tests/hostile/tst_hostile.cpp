@@ -114,6 +114,8 @@ private Q_SLOTS:
     void hostileIdsAndHeadingsGraduateSafely();
     void outputNeverReplacesAnInput_data();
     void outputNeverReplacesAnInput();
+    void longConstantsGraduate_data();
+    void longConstantsGraduate();
 };
 
 void TestHostile::htmlReportEscapesNamesAndMetadata_data()
@@ -600,6 +602,38 @@ void TestHostile::outputNeverReplacesAnInput()
     QVERIFY(QFileInfo(notebook).isFile() && !QFileInfo(notebook).isSymLink());
     QVERIFY2(filesBelow(dir.path() + QStringLiteral("/elsewhere")).isEmpty(),
         qPrintable(filesBelow(dir.path() + QStringLiteral("/elsewhere")).join(QLatin1Char(' '))));
+}
+
+void TestHostile::longConstantsGraduate_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addRow("300 kB string constant") << "string";
+    QTest::addRow("300 kB number") << "number";
+    QTest::addRow("300 kB language version") << "version";
+}
+
+void TestHostile::longConstantsGraduate()
+{
+    QFETCH(QString, shape);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::size_t size = 300 * 1024;
+    std::string constant = "BIG = '" + std::string(size, 'a') + "'\n";
+    nlohmann::json metadata = nlohmann::json::object();
+    if (shape == QLatin1String("number"))
+        constant = "BIG = 1" + std::string(size, '0') + "\n";
+    else if (shape == QLatin1String("version"))
+        metadata["language_info"] = {{"name", "python"}, {"version", "3." + std::string(size, '1')}};
+    const QString notebook = dir.path() + QStringLiteral("/long.ipynb");
+    writeFile(notebook,
+        notebookWith({codeCell("c1", constant), codeCell("c2", "print(len(str(BIG)))\n")}, metadata).dump(1));
+    const QString package = dir.path() + QStringLiteral("/pkg");
+    const Run graduate = runProgram(QStringLiteral(TASSEL_BINARY),
+        {QStringLiteral("graduate"), notebook, QStringLiteral("--output"), package});
+    QVERIFY2(graduate.exitCode == 0, qPrintable(QString::number(graduate.exitCode) + u' ' + graduate.err));
+    QFile config(package + QStringLiteral("/src/long/config.py"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.size() > qint64(size)); // the constant became configuration
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
