@@ -8,6 +8,7 @@
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/textreport.h"
+#include "util/escaping.h"
 #include "util/outputguard.h"
 
 #include <QDir>
@@ -266,7 +267,7 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
     for (const NotebookAnalysis &analysis : analyses) {
         if (analysis.error) {
             ioError = true;
-            err << "tassel check: " << *analysis.error << '\n';
+            err << "tassel check: " << escaping::oneLine(*analysis.error) << '\n';
         }
         for (const Finding &finding : analysis.findings)
             failing = failing || atOrAbove(finding.severity, options.failOn);

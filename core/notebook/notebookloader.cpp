@@ -11,6 +11,11 @@
 #include <set>
 #include <unordered_map>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #if defined(__unix__) || defined(__APPLE__)
 #include <sys/mman.h>
 #include <unistd.h>
@@ -1017,10 +1022,26 @@ private:
 
 Result<Notebook> NotebookLoader::loadFile(const std::string &path) const
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
+    // Opened without blocking and checked on the open descriptor: a named pipe or a device given
+    // as a notebook would otherwise hang the command or read forever.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return Error {
+            "io-error", std::string("cannot open the file: ") + std::strerror(errno), path, 0, 0, {}};
+    struct stat info;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return Error {"io-error",
+            "not a regular file (a folder, named pipe, device or socket); refusing to read it", path, 0, 0,
+            {}};
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return Error {
             "io-error", "cannot open the file: " + file.errorString().toStdString(), path, 0, 0, {}};
+    }
     const qint64 size = file.size();
     if (size == 0)
         return loadBytes({}, path);

@@ -116,6 +116,11 @@ private Q_SLOTS:
     void outputNeverReplacesAnInput();
     void longConstantsGraduate_data();
     void longConstantsGraduate();
+    void markdownReportKeepsNamesInCodeSpans();
+    void terminalGetsNoControlSequences_data();
+    void terminalGetsNoControlSequences();
+    void namedPipeIsRefused_data();
+    void namedPipeIsRefused();
 };
 
 void TestHostile::htmlReportEscapesNamesAndMetadata_data()
@@ -634,6 +639,97 @@ void TestHostile::longConstantsGraduate()
     QFile config(package + QStringLiteral("/src/long/config.py"));
     QVERIFY(config.open(QIODevice::ReadOnly));
     QVERIFY(config.size() > qint64(size)); // the constant became configuration
+}
+
+void TestHostile::markdownReportKeepsNamesInCodeSpans()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.path() + QStringLiteral("/a`b<img src=x onerror=alert(1)>`c|d.ipynb");
+    writeFile(path, notebookWith({codeCell("c1", "print(undefined_name)\n")}).dump(1));
+    const NotebookAnalysis analysis = analyzeFile(path.toStdString());
+    QVERIFY(!analysis.error);
+    const QString markdown = dir.path() + QStringLiteral("/report.md");
+    writeFile(markdown, MarkdownReport::render({analysis}));
+    // A real Markdown renderer (mistune, nbconvert's) must show no tag from the file name.
+    const Run html = runProgram(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral(
+                "import mistune, sys; print(mistune.html(open(sys.argv[1], encoding='utf-8').read()))"),
+            markdown});
+    if (html.exitCode != 0 && html.err.contains(QLatin1String("mistune")))
+        QSKIP("mistune (python3-mistune) is not installed");
+    QVERIFY2(html.exitCode == 0, qPrintable(html.err));
+    QVERIFY2(!html.out.contains(QLatin1String("<img")), qPrintable(html.out));
+    QVERIFY2(html.out.contains(QLatin1String("&lt;img src=x onerror=alert(1)&gt;")), qPrintable(html.out));
+}
+
+void TestHostile::terminalGetsNoControlSequences_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("source");
+    QTest::addRow("check: ESC in the file name") << "check"
+                                                 << "esc\x1b]0;pwned\x07\x1b[2J.ipynb"
+                                                 << "print(undefined_name)\n";
+    QTest::addRow("verify: ESC in the file name") << "verify"
+                                                  << "esc\x1b[31m.ipynb"
+                                                  << "print('same')\n";
+    QTest::addRow("verify: ESC printed by a cell") << "verify"
+                                                   << "printed.ipynb"
+                                                   << "print('\\x1b]0;pwned\\x07\\x1b[2Jchanged')\n";
+}
+
+void TestHostile::terminalGetsNoControlSequences()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, fileName);
+    QFETCH(QString, source);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    nlohmann::json cell = codeCell("c1", source.toStdString());
+    cell["execution_count"] = 1;
+    cell["outputs"]
+        = nlohmann::json::array({{{"output_type", "stream"}, {"name", "stdout"}, {"text", "same\n"}}});
+    const QString path = dir.path() + QLatin1Char('/') + fileName;
+    writeFile(path, notebookWith({cell}).dump(1));
+    const Run run = runProgram(QStringLiteral(TASSEL_BINARY), {command, path});
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(run.err));
+    QVERIFY2(!run.out.isEmpty(), "nothing was reported");
+    for (const QString &stream : {run.out, run.err})
+        QVERIFY2(!stream.contains(QChar(0x1b)) && !stream.contains(QChar(0x07)), qPrintable(stream));
+    QVERIFY2(run.out.contains(QLatin1String("\\x1b")), qPrintable(run.out)); // shown, escaped
+}
+
+void TestHostile::namedPipeIsRefused_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addRow("check") << "check";
+    QTest::addRow("graduate") << "graduate";
+    QTest::addRow("verify") << "verify";
+}
+
+void TestHostile::namedPipeIsRefused()
+{
+    QFETCH(QString, command);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.path() + QStringLiteral("/pipe.ipynb");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QStringList arguments = {command, fifo};
+    if (command == QLatin1String("graduate"))
+        arguments << QStringLiteral("--output") << dir.path() + QStringLiteral("/pkg");
+    QProcess process;
+    process.start(QStringLiteral(TASSEL_BINARY), arguments);
+    const bool finished = process.waitForFinished(20000);
+    if (!finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    QVERIFY2(finished, "tassel hangs on a named pipe");
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(fifo) && err.contains(QLatin1String("not a regular file")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
