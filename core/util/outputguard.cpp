@@ -32,15 +32,6 @@ bool sameFile(const std::string &a, const std::string &b)
     return first.st_dev == second.st_dev && first.st_ino == second.st_ino;
 }
 
-Error refusal(std::string code, std::string message, std::string file)
-{
-    Error error;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    error.file = std::move(file);
-    return error;
-}
-
 } // namespace
 
 std::string resolved(const std::string &path)
@@ -65,9 +56,9 @@ std::optional<Error> checkFile(const std::string &output, const std::vector<std:
 {
     for (const std::string &input : inputs)
         if (sameFile(output, input))
-            return refusal("output-is-input",
+            return Error {"output-is-input",
                 "refusing to write over the input notebook " + input + " (choose another output file)",
-                output);
+                output, 0, 0, {}};
     return std::nullopt;
 }
 
@@ -80,17 +71,17 @@ std::optional<Error> checkFolder(const std::string &target, const std::vector<st
     for (qsizetype slash = 0; slash >= 0 && !viaLink; slash = typed.indexOf(QLatin1Char('/'), slash + 1))
         viaLink = QFileInfo(slash == 0 ? typed : typed.left(slash)).isSymLink(); // dangling ones too
     if (viaLink)
-        return refusal("bad-target",
+        return Error {"bad-target",
             "the target folder's path goes through a symbolic link (it resolves to " + real
                 + "); refusing to follow it: give the resolved folder instead",
-            target);
+            target, 0, 0, {}};
     for (const std::string &path : relativePaths)
         for (const std::string &input : inputs)
             if (sameFile(real + "/" + path, input))
-                return refusal("output-is-input",
+                return Error {"output-is-input",
                     "refusing to write " + path + " over the input notebook " + input
                         + " (choose an output folder that does not hold it)",
-                    target);
+                    target, 0, 0, {}};
     return std::nullopt;
 }
 
