@@ -463,7 +463,7 @@ void TestHostile::hostileIdsAndHeadingsGraduateSafely()
     const std::string prefix = idPrefix.replace(QLatin1String("{MARKER}"), marker).toStdString();
     auto id = [&](int n) { return prefix + std::to_string(n); };
     const nlohmann::json cells = {markdownCell(id(0), "# " + headings[0].toStdString()),
-        codeCell(id(1), "THRESHOLD = 0.5\n"), codeCell(id(2), "values = [1, 2, 3]\n"),
+        codeCell(id(1), "THRESHOLD = 0.5\n"), codeCell(id(2), "values = [x * THRESHOLD for x in range(3)]\n"),
         markdownCell(id(3), "## " + headings[1].toStdString()),
         codeCell(id(4), "def double(x):\n    return x * 2\n"), codeCell(id(5), "print(double(THRESHOLD))\n"),
         markdownCell(id(6), "## " + headings[2].toStdString()),
@@ -481,8 +481,8 @@ void TestHostile::hostileIdsAndHeadingsGraduateSafely()
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         for (const QString &line : text.split(QRegularExpression(QStringLiteral("[\r\n]"))))
-            QVERIFY2(
-                !line.trimmed().startsWith(QLatin1String("__import__")), qPrintable(path + QStringLiteral(": ") + line));
+            QVERIFY2(!line.trimmed().startsWith(QLatin1String("__import__")),
+                qPrintable(path + QStringLiteral(": ") + line));
     }
     const Run compile = runProgram(QStringLiteral("python3"),
         {QStringLiteral("-m"), QStringLiteral("compileall"), QStringLiteral("-q"), package});
