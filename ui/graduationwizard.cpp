@@ -5,6 +5,7 @@
 #include "graduate/graduationplanner.h"
 #include "graduate/packagewriter.h"
 #include "graduate/pythonnames.h"
+#include "util/outputguard.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -59,7 +60,8 @@ QString cellList(const std::vector<int> &cells)
 /// Writes file by file so the GUI can show progress and stop between files. The first call
 /// checks the target (empty unless `force`); later calls add to the folder it created.
 PackageWriteOutcome writeFiles(const std::vector<GeneratedFile> &files, const QString &target, bool force,
-    const std::shared_ptr<std::atomic<bool>> &cancel, QPromise<PackageWriteOutcome> &promise)
+    const std::string &notebookPath, const std::shared_ptr<std::atomic<bool>> &cancel,
+    QPromise<PackageWriteOutcome> &promise)
 {
     PackageWriteOutcome outcome;
     promise.setProgressRange(0, int(files.size()));
@@ -76,7 +78,7 @@ PackageWriteOutcome writeFiles(const std::vector<GeneratedFile> &files, const QS
             outcome.cancelled = true;
             return outcome;
         }
-        auto written = PackageWriter::write({files[i]}, target.toStdString(), force || i > 0);
+        auto written = PackageWriter::write({files[i]}, target.toStdString(), force || i > 0, {notebookPath});
         if (!written) {
             outcome.error = QString::fromStdString(written.error().toString());
             return outcome;
@@ -590,6 +592,16 @@ QString GraduationWizard::checkTarget() const
     const QString target = m_targetEdit->text().trimmed();
     if (target.isEmpty())
         return tr("Choose a folder.");
+    std::vector<std::string> paths;
+    for (const GeneratedFile &file : m_files)
+        paths.push_back(file.path);
+    if (const auto refused = outputguard::checkFolder(target.toStdString(), paths, {m_notebook.path})) {
+        if (refused->code == "output-is-input")
+            return tr("%1 holds the notebook itself, which the package would replace. Choose another folder.")
+                .arg(QDir::toNativeSeparators(target));
+        return tr("%1 goes through a symbolic link. Choose the folder it points to instead.")
+            .arg(QDir::toNativeSeparators(target));
+    }
     const QFileInfo info(target);
     if (info.exists() && !info.isDir())
         return tr("%1 exists and is not a folder.").arg(QDir::toNativeSeparators(target));
@@ -612,10 +624,10 @@ void GraduationWizard::startWrite()
     const QString target = m_targetEdit->text().trimmed();
     m_writeStatus->setText(tr("Writing to %1…").arg(QDir::toNativeSeparators(target)));
     static_cast<WritePage *>(page(WritePageId))->refresh();
-    m_writeWatcher.setFuture(
-        QtConcurrent::run([files = m_files, target, force = m_force->isChecked(), cancel = m_cancel](
-                              QPromise<PackageWriteOutcome> &promise) {
-            promise.addResult(writeFiles(files, target, force, cancel, promise));
+    m_writeWatcher.setFuture(QtConcurrent::run(
+        [files = m_files, target, force = m_force->isChecked(), notebookPath = m_notebook.path,
+            cancel = m_cancel](QPromise<PackageWriteOutcome> &promise) {
+            promise.addResult(writeFiles(files, target, force, notebookPath, cancel, promise));
         }));
 }
 

@@ -8,6 +8,8 @@
 #include "report/jsonreport.h"
 #include "report/sarifreport.h"
 #include "report/textreport.h"
+#include "util/escaping.h"
+#include "util/outputguard.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -216,6 +218,11 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
         }
 
     const NotebookFinder::Result found = NotebookFinder::find(options.paths, options.exclude);
+    if (!options.output.empty())
+        if (const auto refused = outputguard::checkFile(options.output, found.notebooks)) {
+            err << "tassel check: " << refused->toString() << '\n';
+            return ExitUsage;
+        }
     bool ioError = false;
     for (const auto &missing : found.missing) {
         err << "tassel check: " << missing << ": no such file or folder\n";
@@ -260,7 +267,7 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
     for (const NotebookAnalysis &analysis : analyses) {
         if (analysis.error) {
             ioError = true;
-            err << "tassel check: " << *analysis.error << '\n';
+            err << "tassel check: " << escaping::oneLine(*analysis.error) << '\n';
         }
         for (const Finding &finding : analysis.findings)
             failing = failing || atOrAbove(finding.severity, options.failOn);

@@ -5,6 +5,7 @@
 #include "graduate/packagegenerator.h"
 #include "graduate/packagewriter.h"
 #include "notebook/notebookloader.h"
+#include "util/escaping.h"
 
 namespace tassel::cli {
 
@@ -104,7 +105,7 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
     for (const TransformNote &note : plan->notes)
         err << notebookPath << ": cell " << note.cell + 1
             << (note.line > 0 ? ":" + std::to_string(note.line) : "") << ": " << note.kind << ": "
-            << note.message << "\n";
+            << escaping::oneLine(note.message) << "\n";
 
     if (dryRun) {
         // A diff against nothing: what would be created, line by line.
@@ -123,7 +124,7 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
         out << files.size() << " files would be written (package " << plan->packageName << ")\n";
         return ExitClean;
     }
-    auto written = PackageWriter::write(files, output, force);
+    auto written = PackageWriter::write(files, output, force, {notebookPath});
     if (!written) {
         err << "tassel graduate: " << written.error().toString() << "\n";
         return ExitUsage;

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/commandregistry.h"
 #include "notebook/notebookloader.h"
+#include "util/outputguard.h"
 #include "verify/verifier.h"
 #include "verify/verifyreportwriter.h"
 
@@ -182,6 +183,12 @@ int runVerify(const std::vector<std::string> &args, std::ostream &out, std::ostr
         err << kVerifyUsage;
         return ExitUsage;
     }
+    for (const std::string *output : {&parsed.output, &parsed.saveExecuted})
+        if (!output->empty())
+            if (const auto refused = outputguard::checkFile(*output, {parsed.notebook})) {
+                err << "tassel verify: " << refused->toString() << '\n';
+                return ExitUsage;
+            }
     const auto notebook = NotebookLoader().loadFile(parsed.notebook);
     if (!notebook) {
         err << "tassel verify: " << notebook.error().toString() << '\n';

@@ -4,6 +4,7 @@
 #include "graduate/ipythontransformer.h"
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
+#include "util/escaping.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 namespace tassel {
@@ -78,6 +78,106 @@ std::size_t offsetOf(const std::string &text, int line, int column)
     return at;
 }
 
+// Linear scans instead of std::regex, whose libstdc++ matcher recurses once per character and
+// overflows the stack on a long statement or string (issue 19).
+
+bool isWordChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::size_t digitsAt(std::string_view text, std::size_t at, bool underscores = false)
+{
+    std::size_t end = at;
+    while (end < text.size()
+        && ((text[end] >= '0' && text[end] <= '9') || (underscores && end > at && text[end] == '_')))
+        ++end;
+    return end - at;
+}
+
+/// Length of the ASCII identifier at `at` (0 when there is none).
+std::size_t identifierAt(std::string_view text, std::size_t at)
+{
+    if (at >= text.size() || (text[at] >= '0' && text[at] <= '9') || !isWordChar(text[at]))
+        return 0;
+    std::size_t end = at;
+    while (end < text.size() && isWordChar(text[end]))
+        ++end;
+    return end - at;
+}
+
+/// A Python int or float literal as TOML can take it: -?D[D_]*(.D+)?([eE][-+]?D+)?
+bool isNumber(std::string_view v)
+{
+    std::size_t at = !v.empty() && v[0] == '-' ? 1 : 0;
+    const std::size_t whole = digitsAt(v, at, true);
+    if (whole == 0)
+        return false;
+    at += whole;
+    if (at < v.size() && v[at] == '.') {
+        const std::size_t fraction = digitsAt(v, at + 1);
+        if (fraction == 0)
+            return false;
+        at += 1 + fraction;
+    }
+    if (at < v.size() && (v[at] == 'e' || v[at] == 'E')) {
+        ++at;
+        if (at < v.size() && (v[at] == '-' || v[at] == '+'))
+            ++at;
+        const std::size_t exponent = digitsAt(v, at);
+        if (exponent == 0)
+            return false;
+        at += exponent;
+    }
+    return at == v.size();
+}
+
+/// -.D+ or .D+
+bool isBareFraction(std::string_view v)
+{
+    const std::size_t at = !v.empty() && v[0] == '-' ? 1 : 0;
+    return at < v.size() && v[at] == '.' && digitsAt(v, at + 1) > 0
+        && at + 1 + digitsAt(v, at + 1) == v.size();
+}
+
+/// Replaces each call `callee(` that is not an attribute or the end of a longer name; with
+/// `noArguments`, only `callee()` (blanks allowed inside). True when something was replaced.
+bool replaceCalls(
+    std::string &text, const std::string &callee, const std::string &replacement, bool noArguments)
+{
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t at = text.find(callee); at != std::string::npos; at = text.find(callee, at + 1)) {
+        if (at > 0 && (text[at - 1] == '.' || isWordChar(text[at - 1])))
+            continue;
+        std::size_t end = at + callee.size();
+        if (end >= text.size() || text[end] != '(')
+            continue;
+        ++end;
+        if (noArguments) {
+            while (end < text.size() && isSpace(text[end]))
+                ++end;
+            if (end >= text.size() || text[end] != ')')
+                continue;
+            ++end;
+        }
+        out.append(text, copied, at - copied);
+        out += replacement;
+        copied = end;
+        at = end - 1;
+    }
+    if (copied == 0)
+        return false;
+    out.append(text, copied);
+    text = std::move(out);
+    return true;
+}
+
 void replaceAll(std::string &text, const std::string &from, const std::string &to)
 {
     if (from.empty())
@@ -94,19 +194,14 @@ std::string tomlValue(const std::string &python)
         return "true";
     if (v == "False")
         return "false";
-    static const std::regex number(R"(^-?(\d[\d_]*)(\.\d+)?([eE][-+]?\d+)?$)");
-    if (std::regex_match(v, number))
+    if (isNumber(v))
         return v;
-    static const std::regex fraction(R"(^-?\.\d+$)");
-    if (std::regex_match(v, fraction))
+    if (isBareFraction(v))
         return v[0] == '-' ? "-0" + v.substr(1) : "0" + v;
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()
         && v.find('\\') == std::string::npos && v.find('\n') == std::string::npos
         && v.substr(1, v.size() - 2).find(v.front()) == std::string::npos) {
-        const std::string inner = v.substr(1, v.size() - 2);
-        if (inner.find('"') == std::string::npos)
-            return '"' + inner + '"';
-        return '\'' + inner + '\'';
+        return escaping::tomlString(v.substr(1, v.size() - 2));
     }
     if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
         std::string out = "[";
@@ -147,16 +242,53 @@ std::pair<std::string, std::string> simpleAssignment(const Statement &statement)
 {
     if (statement.kind != Statement::Kind::Other)
         return {};
-    static const std::regex assignment(R"(^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]+)?=\s*([^=][\s\S]*)$)");
-    std::smatch match;
+    // NAME [: annotation] = value, the value not starting with '=' (that is a comparison).
     const std::string code = trim(statement.code);
-    if (!std::regex_match(code, match, assignment))
+    const std::size_t nameLength = identifierAt(code, 0);
+    if (nameLength == 0)
         return {};
-    std::string value = match[2].str();
+    std::size_t at = nameLength;
+    while (at < code.size() && isSpace(code[at]))
+        ++at;
+    if (at < code.size() && code[at] == ':') {
+        const std::size_t equals = code.find('=', at + 1);
+        if (equals == std::string::npos || equals == at + 1)
+            return {};
+        at = equals;
+    }
+    if (at >= code.size() || code[at] != '=')
+        return {};
+    ++at;
+    while (at < code.size() && isSpace(code[at]))
+        ++at;
+    if (at >= code.size() || code[at] == '=')
+        return {};
+    std::string value = code.substr(at);
     // A trailing comment is not part of the value.
     if (value.find('\n') == std::string::npos)
         value = PythonSource::withoutComment(value);
-    return {match[1].str(), trim(value)};
+    return {code.substr(0, nameLength), trim(value)};
+}
+
+/// Whether a cell's last expression prints nothing IPython would display: a call of print,
+/// show, save_figures, run_shell or write_file, or `NAME.show()`.
+bool isSilentCall(std::string_view expression)
+{
+    const std::size_t nameLength = identifierAt(expression, 0);
+    const std::string_view name = expression.substr(0, nameLength);
+    std::size_t at = nameLength;
+    if (name == "print" || name == "show" || name == "save_figures" || name == "run_shell"
+        || name == "write_file") {
+        while (at < expression.size() && isSpace(expression[at]))
+            ++at;
+        return at < expression.size() && expression[at] == '(';
+    }
+    if (nameLength == 0 || expression.substr(at, 6) != ".show(")
+        return false;
+    at += 6;
+    while (at < expression.size() && isSpace(expression[at]))
+        ++at;
+    return at + 1 == expression.size() && expression[at] == ')';
 }
 
 struct CellWork
@@ -275,11 +407,10 @@ Result<GraduationPlan> GraduationPlanner::plan(
     }
     {
         const std::string version = notebook.languageVersion();
-        static const std::regex majorMinor(R"(^(\d+)\.(\d+))");
-        std::smatch match;
         int minor = 11;
-        if (std::regex_search(version, match, majorMinor) && match[1].str() == "3")
-            minor = std::max(11, std::stoi(match[2].str())); // tomllib needs 3.11
+        const std::size_t minorDigits = version.rfind("3.", 0) == 0 ? digitsAt(version, 2) : 0;
+        if (minorDigits > 0 && minorDigits <= 3)
+            minor = std::max(11, std::stoi(version.substr(2, minorDigits))); // tomllib needs 3.11
         plan.pythonVersion = "3." + std::to_string(minor);
     }
 
@@ -546,9 +677,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 if (&statement == lastCode && statement.kind == Statement::Kind::Expression
                     && !statement.endsWithSemicolon) {
                     const std::string expression = trim(code);
-                    static const std::regex silent(R"(^(print|show|save_figures|run_shell|write_file)\s*\()");
-                    static const std::regex pyplotShow(R"(^[A-Za-z_][A-Za-z0-9_]*\.show\(\s*\)$)");
-                    if (!std::regex_search(expression, silent) && !std::regex_match(expression, pyplotShow)) {
+                    if (!isSilentCall(expression)) {
                         // IPython displays the value of a cell's last bare expression.
                         runtime.insert("show");
                         if (expression.find('#') != std::string::npos
@@ -563,28 +692,22 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 body += statement.leading + code;
             }
             // display(x) prints what the notebook showed; pyplot's show() saves the figures.
-            static const std::regex display(R"((^|[^.\w])display\()");
-            if (std::regex_search(body, display)) {
-                body = std::regex_replace(body, display, "$1show(");
+            if (replaceCalls(body, "display", "show(", false))
                 runtime.insert("show");
-            }
             for (const auto &[name, statement] : importOf) {
                 if (statement.find("pyplot") == std::string::npos)
                     continue;
-                const std::regex pltShow("(^|[^.\\w])" + name + R"(\.show\(\s*\))");
-                if (std::regex_search(body, pltShow)) {
-                    body = std::regex_replace(body, pltShow, "$1save_figures()");
+                if (replaceCalls(body, name + ".show", "save_figures()", true))
                     runtime.insert("save_figures");
-                }
             }
             const std::string stored = storedOutputOf(cell);
             if (!hasCode(body) && stored.empty())
                 continue;
-            std::string header
-                = "# notebook cell " + w->id + " (cell " + std::to_string(w->index + 1) + ")\n";
+            std::string header = "# notebook cell " + escaping::oneLine(w->id) + " (cell "
+                + std::to_string(w->index + 1) + ")\n";
             for (const Finding *finding : hidden)
                 if (finding->cell == w->index) {
-                    header += "# TASSEL HIDDEN STATE: " + finding->message + "\n";
+                    header += "# TASSEL HIDDEN STATE: " + escaping::oneLine(finding->message) + "\n";
                     TransformNote note {"hidden-state", w->id, w->index, finding->line, finding->message};
                     plan.notes.push_back(note);
                 }
@@ -604,10 +727,12 @@ Result<GraduationPlan> GraduationPlanner::plan(
             for (const std::string &requirement : w->transformed.requirements) {
                 PackageDependency dependency;
                 const auto eq = requirement.find("==");
-                static const std::regex nameOnly(R"(^[A-Za-z0-9_.\-]+)");
-                std::smatch match;
-                std::regex_search(requirement, match, nameOnly);
-                dependency.distribution = match.size() ? match[0].str() : requirement;
+                std::size_t nameEnd = 0;
+                while (nameEnd < requirement.size()
+                    && (isWordChar(requirement[nameEnd]) || requirement[nameEnd] == '.'
+                        || requirement[nameEnd] == '-'))
+                    ++nameEnd;
+                dependency.distribution = nameEnd > 0 ? requirement.substr(0, nameEnd) : requirement;
                 if (eq != std::string::npos)
                     dependency.version = requirement.substr(eq + 2);
                 dependency.source = "pip install in cell " + std::to_string(w->index + 1);

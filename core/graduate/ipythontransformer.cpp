@@ -1,6 +1,7 @@
 #include "graduate/ipythontransformer.h"
 
 #include "graduate/pythonsource.h"
+#include "util/escaping.h"
 
 #include <algorithm>
 #include <array>
@@ -9,6 +10,9 @@
 namespace tassel {
 
 namespace {
+
+using escaping::oneLine;
+using escaping::pythonString;
 
 // Magics that only configure the interactive session; plain Python has nothing to do.
 constexpr std::array kSessionMagics = {"matplotlib", "config", "load_ext", "reload_ext", "unload_ext",
@@ -95,38 +99,11 @@ bool isInstall(std::string_view command)
 // does as well.
 std::string commandLiteral(std::string_view command)
 {
-    const std::string literal = IPythonTransformer::pythonString(command);
+    const std::string literal = escaping::pythonString(command);
     return command.find('{') != std::string_view::npos ? 'f' + literal : literal;
 }
 
 } // namespace
-
-std::string IPythonTransformer::pythonString(std::string_view text)
-{
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '"':
-            out += "\\\"";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out + '"';
-}
 
 IPythonTransformer::Output IPythonTransformer::transform(std::string_view source)
 {
@@ -158,7 +135,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
             body += lines[i] + '\n';
         const int line = int(first) + 1;
         if (contains(kTransparentCellMagics, name)) {
-            out.code += "# %%" + magicLine + " removed: the body below runs as plain Python";
+            out.code += "# %%" + oneLine(magicLine) + " removed: the body below runs as plain Python";
             if (name == "capture" && !arguments.empty()) {
                 out.code += " (its captured output is not kept)";
                 note("kept-as-comment", line,
@@ -172,7 +149,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
         } else if (name == "bash" || name == "sh"
             || (name == "script" && arguments.find("sh") != std::string::npos)) {
             useRuntime("run_shell");
-            out.code += "# %%" + magicLine + " cell: the script runs with the shell\n";
+            out.code += "# %%" + oneLine(magicLine) + " cell: the script runs with the shell\n";
             out.code += "run_shell(" + pythonString(body) + ")\n";
             note("rewritten", line, "%%" + name + " cell turned into run_shell(...)");
             return out;
@@ -183,15 +160,16 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
             if (append)
                 args.erase(args.begin());
             const std::string path = args.empty() ? std::string("output.txt") : args[0];
-            out.code += "# %%writefile " + arguments + "\n";
+            out.code += "# %%writefile " + oneLine(arguments) + "\n";
             out.code += "write_file(" + pythonString(path) + ", " + pythonString(body)
                 + (append ? ", append=True" : "") + ")\n";
             note("rewritten", line, "%%writefile turned into write_file(...)");
             return out;
         } else {
-            out.code += "# %%" + magicLine + " cell kept as a comment: it has no plain-Python equivalent\n";
+            out.code += "# %%" + oneLine(magicLine)
+                + " cell kept as a comment: it has no plain-Python equivalent\n";
             for (std::size_t i = first + 1; i < lines.size(); ++i)
-                out.code += "# " + lines[i] + '\n';
+                out.code += "# " + oneLine(lines[i]) + '\n';
             note(
                 "kept-as-comment", line, "%%" + name + " cell kept as a comment: no plain-Python equivalent");
             return out;
@@ -233,8 +211,8 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
             if (isInstall(command)) {
                 for (auto &requirement : installRequirements(command))
                     out.requirements.push_back(requirement);
-                out.code
-                    += indent + "# !" + command + ": declared as a dependency in pyproject.toml instead\n";
+                out.code += indent + "# !" + oneLine(command)
+                    + ": declared as a dependency in pyproject.toml instead\n";
                 note("dependency", lineNumber, "!" + command + " became declared dependencies");
             } else if (!target.empty()) {
                 useRuntime("shell_lines");
@@ -255,7 +233,8 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
             if (contains(kInstallers, name)) {
                 for (auto &requirement : installRequirements(magic))
                     out.requirements.push_back(requirement);
-                out.code += indent + "# %" + magic + ": declared as a dependency in pyproject.toml instead\n";
+                out.code += indent + "# %" + oneLine(magic)
+                    + ": declared as a dependency in pyproject.toml instead\n";
                 note("dependency", lineNumber, "%" + name + " install became declared dependencies");
             } else if ((name == "time" || name == "timeit") && target.empty()) {
                 // Keep the statement, drop the timing; timeit options come first.
@@ -292,10 +271,12 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                     + "  # was %env\n";
                 note("rewritten", lineNumber, "%env turned into os.environ[...]");
             } else if (contains(kSessionMagics, name) && target.empty()) {
-                out.code += indent + "# %" + magic + " removed: it only configures the interactive session\n";
+                out.code += indent + "# %" + oneLine(magic)
+                    + " removed: it only configures the interactive session\n";
                 note("removed", lineNumber, "%" + name + " removed (interactive session only)");
             } else {
-                out.code += indent + "# %" + magic + "  (kept as a comment: no plain-Python equivalent)\n";
+                out.code += indent + "# %" + oneLine(magic)
+                    + "  (kept as a comment: no plain-Python equivalent)\n";
                 if (!target.empty())
                     out.code += indent + target + " = None  # was the result of %" + name + "\n";
                 note("kept-as-comment", lineNumber,
@@ -309,7 +290,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
         if (!stripped.empty() && target.empty()
             && (stripped.front() == '?'
                 || (stripped.back() == '?' && stripped.find('#') == std::string::npos))) {
-            out.code += indent + "# " + stripped + "  (help request removed)\n";
+            out.code += indent + "# " + oneLine(stripped) + "  (help request removed)\n";
             note("removed", lineNumber, "help request " + stripped + " removed");
             continue;
         }

@@ -25,8 +25,6 @@ public:
     };
 
     static Output transform(std::string_view source);
-    /// A double-quoted Python string literal with `text` escaped.
-    static std::string pythonString(std::string_view text);
 };
 
 } // namespace tassel

@@ -1,7 +1,7 @@
 #include "graduate/packagegenerator.h"
 
-#include "graduate/ipythontransformer.h"
 #include "graduate/pythonsource.h"
+#include "util/escaping.h"
 
 #include <algorithm>
 
@@ -23,22 +23,10 @@ std::string upper(std::string text)
     return text;
 }
 
-std::string tomlString(const std::string &text)
-{
-    return IPythonTransformer::pythonString(text); // TOML basic strings escape the same way
-}
-
-std::string docstring(const std::string &text)
-{
-    std::string clean = text;
-    std::replace(clean.begin(), clean.end(), '\n', ' ');
-    std::string out;
-    for (char c : clean)
-        out += c == '"' ? '\'' : c;
-    if (!out.empty() && out.back() == '\\')
-        out.pop_back();
-    return "\"\"\"" + out + "\"\"\"";
-}
+using escaping::oneLine;
+using escaping::pythonDocstring;
+using escaping::pythonString;
+using escaping::tomlString;
 
 /// `body` indented by four spaces, except lines that continue a multi-line string, whose text
 /// would change.
@@ -74,6 +62,7 @@ std::string callArguments(const GraduationStep &step, const std::string &valueOf
     return join(arguments, ", ");
 }
 
+/// The step's cell ids for comments and docstrings (escaped by the caller's target).
 std::string cellList(const GraduationStep &step)
 {
     return join(step.cellIds, ", ");
@@ -206,13 +195,14 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "# pin it (pip freeze in the notebook's environment) before relying on this file.\n";
         for (const PackageDependency &dependency : plan.dependencies) {
             if (dependency.version.empty())
-                t += dependency.distribution + "  # version unknown"
-                    + (dependency.module.empty() ? std::string() : ": imported as " + dependency.module)
+                t += oneLine(dependency.distribution) + "  # version unknown"
+                    + (dependency.module.empty() ? std::string()
+                                                 : ": imported as " + oneLine(dependency.module))
                     + "\n";
             else
-                t += dependency.distribution + "==" + dependency.version + "  # from "
+                t += oneLine(dependency.distribution + "==" + dependency.version) + "  # from "
                     + (dependency.source.empty() ? std::string("the notebook's environment")
-                                                 : dependency.source)
+                                                 : oneLine(dependency.source))
                     + "\n";
         }
         add("requirements.lock", t);
@@ -222,8 +212,8 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         std::string t = "# Secrets the pipeline reads from the environment. They were found in the notebook\n"
                         "# and are not copied anywhere: copy this file to .env and fill the values in.\n";
         for (const SecretVariable &secret : plan.secrets)
-            t += "# " + secret.kind + ", from notebook cell " + secret.cellId + "\n" + secret.environmentName
-                + "=\n";
+            t += "# " + oneLine(secret.kind) + ", from notebook cell " + oneLine(secret.cellId) + "\n"
+                + secret.environmentName + "=\n";
         add(".env.example", t);
     }
     add(".gitignore",
@@ -276,18 +266,19 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "# Edit them here, pass --config FILE, or override one with --NAME VALUE.\n";
         for (const ConfigParameter &parameter : plan.config) {
             if (parameter.tomlValue.empty())
-                t += "# " + parameter.name + ": not a TOML value (" + parameter.pythonValue.substr(0, 60)
-                    + "); its default lives in src/" + pkg + "/config.py\n";
+                t += "# " + parameter.name + ": not a TOML value ("
+                    + oneLine(parameter.pythonValue.substr(0, 60)) + "); its default lives in src/" + pkg
+                    + "/config.py\n";
             else
-                t += parameter.name + " = " + parameter.tomlValue + "  # notebook cell " + parameter.cellId
-                    + "\n";
+                t += parameter.name + " = " + parameter.tomlValue + "  # notebook cell "
+                    + oneLine(parameter.cellId) + "\n";
         }
         add("config/params.toml", t);
     }
 
     // README.md
     {
-        std::string t = "# " + plan.description + "\n\nA Python package " + origin
+        std::string t = "# " + oneLine(plan.description) + "\n\nA Python package " + origin
             + ": the notebook's sections became functions, run in order by `" + pkg + ".pipeline`.\n\n";
         t += "- Source notebook: `notebooks/" + plan.notebookFileName
             + "` (secrets masked), SHA-256 of the original: `"
@@ -309,21 +300,21 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         if (!plan.notes.empty()) {
             t += "\n## What changed from the notebook\n\n";
             for (const TransformNote &note : plan.notes)
-                t += "- cell " + note.cellId
+                t += "- cell " + escaping::markdownCode(note.cellId)
                     + (note.line > 0 ? ", line " + std::to_string(note.line) : std::string()) + ": "
-                    + note.message + "\n";
+                    + oneLine(note.message) + "\n";
         }
         add("README.md", t);
     }
 
     // The package.
     add(src + "__init__.py",
-        docstring(plan.description + " (" + origin + ").")
+        pythonDocstring(plan.description + " (" + origin + ").")
             + "\n\nimport os\n\n"
               "# Figures are saved, never shown: no display is "
               "needed.\nos.environ.setdefault(\"MPLBACKEND\", \"Agg\")\n\n"
               "__version__ = "
-            + tomlString(plan.version) + "\n");
+            + pythonString(plan.version) + "\n");
     add(src + "__main__.py",
         "\"\"\"python -m " + pkg + "\"\"\"\n\nfrom " + pkg
             + ".cli import main\n\nraise SystemExit(main())\n");
@@ -334,8 +325,8 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "line.\"\"\"\n\nimport os\nimport tomllib\nfrom pathlib import Path\n\n"
               "DEFAULTS = {\n";
         for (const ConfigParameter &parameter : plan.config)
-            t += "    " + tomlString(parameter.name) + ": " + parameter.pythonValue + ",  # notebook cell "
-                + parameter.cellId + "\n";
+            t += "    " + pythonString(parameter.name) + ": " + parameter.pythonValue + ",  # notebook cell "
+                + oneLine(parameter.cellId) + "\n";
         t += "}\n\n\ndef load_config(path=None, overrides=None):\n"
              "    \"\"\"DEFAULTS, then the TOML file (path, $"
             + configVariable
@@ -369,7 +360,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "        return text\n\n\n"
               "def main(argv=None):\n"
               "    parser = argparse.ArgumentParser(prog="
-            + tomlString(plan.distributionName) + ", description=" + tomlString(plan.description)
+            + pythonString(plan.distributionName) + ", description=" + pythonString(plan.description)
             + ")\n"
               "    parser.add_argument(\"--config\", help=\"TOML file of parameters (default: "
               "config/params.toml)\")\n"
@@ -387,14 +378,14 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         if (!plan.helperImports.empty())
             t += "\n" + join(plan.helperImports, "\n") + "\n";
         for (const HelperDefinition &helper : plan.helpers)
-            t += "\n\n# From notebook cell " + helper.cellId + " (cell " + std::to_string(helper.cell + 1)
-                + ").\n" + helper.source;
+            t += "\n\n# From notebook cell " + oneLine(helper.cellId) + " (cell "
+                + std::to_string(helper.cell + 1) + ").\n" + helper.source;
         add(src + "functions.py", t);
     }
 
     for (const GraduationStep &step : plan.steps) {
         std::string t
-            = docstring(step.title + ": notebook cells " + cellList(step) + " as a function.") + "\n";
+            = pythonDocstring(step.title + ": notebook cells " + cellList(step) + " as a function.") + "\n";
         if (!step.imports.empty())
             t += "\n" + join(step.imports, "\n") + "\n";
         if (!step.runtime.empty())
@@ -402,8 +393,8 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         if (!step.helpers.empty())
             t += (step.runtime.empty() ? "\n" : "") + std::string("from ") + pkg + ".functions import "
                 + join(step.helpers, ", ") + "\n";
-        t += "\n\n# Source: notebook cells " + cellList(step) + ".\ndef " + signature(step) + ":\n";
-        t += "    " + docstring(step.title) + "\n";
+        t += "\n\n# Source: notebook cells " + oneLine(cellList(step)) + ".\ndef " + signature(step) + ":\n";
+        t += "    " + pythonDocstring(step.title) + "\n";
         t += indent(step.body);
         if (!step.returns.empty())
             t += "    return " + join(step.returns, ", ") + "\n";
@@ -412,7 +403,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
 
     {
         std::string t
-            = docstring("Runs the steps of " + plan.description + " in the notebook's order.") + "\n\n";
+            = pythonDocstring("Runs the steps of " + plan.description + " in the notebook's order.") + "\n\n";
         std::vector<std::string> imports;
         for (const GraduationStep &step : plan.steps)
             imports.push_back("from " + pkg + "." + step.module + " import " + step.name);
@@ -427,7 +418,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
              "    _config, _until, _values = (load_config() if config is None else config), until, {}\n";
         for (const GraduationStep &step : plan.steps) {
             t += "    if _until == \"" + step.name + "\":\n        return _values\n";
-            t += "    # " + step.title + " (notebook cells " + cellList(step) + ")\n    ";
+            t += "    # " + oneLine(step.title + " (notebook cells " + cellList(step) + ")") + "\n    ";
             if (!step.returns.empty())
                 t += join(step.returns, ", ") + " = ";
             t += step.name + "(" + callArguments(step, "", "_config") + ")\n";
@@ -445,7 +436,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         if (!plan.secrets.empty()) {
             std::vector<std::string> names;
             for (const SecretVariable &secret : plan.secrets)
-                names.push_back(tomlString(secret.environmentName));
+                names.push_back(pythonString(secret.environmentName));
             t += "_SECRETS = [" + join(names, ", ")
                 + "]\n_MISSING = [name for name in _SECRETS if not os.environ.get(name)]\n"
                   "if _MISSING:\n    pytest.exit(\"missing environment variables: \" + \", \".join(_MISSING) "
@@ -461,7 +452,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
     for (const GraduationStep &step : plan.steps) {
         allOutput += step.storedOutput;
         add("tests/fixtures/" + step.name + ".txt", step.storedOutput);
-        std::string t = docstring("Step " + step.name + " (notebook cells " + cellList(step)
+        std::string t = pythonDocstring("Step " + step.name + " (notebook cells " + cellList(step)
                             + ") on the values the earlier steps make, against what the notebook showed.")
             + "\n\nfrom pathlib import Path\n\nfrom " + pkg + " import pipeline\nfrom " + pkg
             + "._runtime import normalise_output\nfrom " + pkg + ".config import load_config\nfrom " + pkg

@@ -1,5 +1,7 @@
 #include "graduate/packagewriter.h"
 
+#include "util/outputguard.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,12 +43,19 @@ std::string PackageWriter::checkRelativePath(const std::string &path)
     return {};
 }
 
-Result<std::vector<std::string>> PackageWriter::write(
-    const std::vector<GeneratedFile> &files, const std::string &targetDir, bool force)
+Result<std::vector<std::string>> PackageWriter::write(const std::vector<GeneratedFile> &files,
+    const std::string &targetDir, bool force, const std::vector<std::string> &inputs)
 {
     if (targetDir.empty())
         return failure("bad-target", "no target folder given", targetDir);
-    const QString target = QString::fromStdString(targetDir);
+    std::vector<std::string> paths;
+    for (const GeneratedFile &file : files)
+        paths.push_back(file.path);
+    if (auto refused = outputguard::checkFolder(targetDir, paths, inputs))
+        return *refused;
+    QString target = QString::fromStdString(targetDir);
+    while (target.size() > 1 && target.endsWith(QLatin1Char('/')))
+        target.chop(1); // `link/` is `link`: lstat would follow the link
     const QFileInfo targetInfo(target);
     if (targetInfo.isSymLink())
         return failure(

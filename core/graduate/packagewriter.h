@@ -10,15 +10,16 @@ namespace tassel {
 
 /// Writes generated files below a target folder and nowhere else: paths must be relative,
 /// without `..`, `.` or empty parts, and no existing symlink below the target (or the target
-/// itself) is followed. A non-empty target is refused unless `force`. Every path is checked
-/// before the first write; each file is written atomically (QSaveFile). Thread-safe for
-/// distinct targets.
+/// itself) is followed, nor is a target whose path goes through one (outputguard). A non-empty
+/// target is refused unless `force`; no file may replace one of the `inputs` (the notebook),
+/// `force` or not. Every path is checked before the first write; each file is written atomically
+/// (QSaveFile). Thread-safe for distinct targets.
 class PackageWriter
 {
 public:
     /// The relative paths written, in order.
-    static Result<std::vector<std::string>> write(
-        const std::vector<GeneratedFile> &files, const std::string &targetDir, bool force);
+    static Result<std::vector<std::string>> write(const std::vector<GeneratedFile> &files,
+        const std::string &targetDir, bool force, const std::vector<std::string> &inputs = {});
     /// Empty when `path` may be written below a target, else why not.
     static std::string checkRelativePath(const std::string &path);
 };

@@ -1,6 +1,7 @@
 #include "notebook/notebookloader.h"
 
 #include "notebook/jsonreader.h"
+#include "util/escaping.h"
 
 #include <QFile>
 
@@ -9,6 +10,11 @@
 #include <cstring>
 #include <set>
 #include <unordered_map>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <sys/mman.h>
@@ -98,6 +104,23 @@ bool validCellId(std::string_view id)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
             || c == '_';
     });
+}
+
+/// `id` with each run of characters nbformat does not allow replaced by '-', cut to 64
+/// characters; `fallback` when nothing is left.
+std::string normalisedCellId(std::string_view id, const std::string &fallback)
+{
+    std::string out;
+    for (const char c : id) {
+        if (validCellId(std::string_view(&c, 1)))
+            out += c;
+        else if (out.empty() || out.back() != '-')
+            out += '-';
+        if (out.size() == 64)
+            break;
+    }
+    const bool meaningful = std::any_of(out.begin(), out.end(), [](char c) { return c != '-'; });
+    return meaningful ? out : fallback;
 }
 
 /// Keeps list element lengths only when a plain split of the joined text would not give them.
@@ -499,8 +522,7 @@ public:
                     index);
         }
         if (haveId && !validCellId(cell.id))
-            warn("invalid-id", where + "cell id '" + cell.id + "' must be 1-64 letters, digits, '-' or '_'",
-                index);
+            cell.extra["id"] = cell.id; // saved back as the file had it; normalised once all cells are read
         else if (!haveId && m_notebook.nbformatMinor >= 5)
             warn("missing-id", where + "no cell id (required since nbformat 4.5)", index);
         if (!cell.metadata.is_object())
@@ -579,6 +601,7 @@ public:
             if (const auto it = metadata.find("title"); it != metadata.end() && !it->is_string())
                 warn("wrong-type", "metadata.title must be a string");
         }
+        normaliseInvalidIds();
         std::unordered_map<std::string, int> firstWithId;
         for (std::size_t i = 0; i < m_notebook.cells.size(); ++i) {
             const std::string &id = m_notebook.cells[i].id;
@@ -590,6 +613,33 @@ public:
                     "cell " + std::to_string(i + 1) + ": cell id '" + id + "' is already used by cell "
                         + std::to_string(it->second + 1),
                     int(i));
+        }
+    }
+
+    /// An invalid id (newlines, markup, code...) must not reach generated code, reports or
+    /// messages: the cell gets a valid id unique in the notebook, and the warning says which.
+    void normaliseInvalidIds()
+    {
+        std::set<std::string> taken;
+        for (const Cell &cell : m_notebook.cells)
+            if (validCellId(cell.id))
+                taken.insert(cell.id);
+        for (std::size_t i = 0; i < m_notebook.cells.size(); ++i) {
+            Cell &cell = m_notebook.cells[i];
+            if (cell.id.empty() || validCellId(cell.id))
+                continue;
+            const std::string base = normalisedCellId(cell.id, "cell-" + std::to_string(i + 1));
+            std::string id = base;
+            for (int n = 2; taken.count(id); ++n) {
+                const std::string suffix = "-" + std::to_string(n);
+                id = base.substr(0, 64 - suffix.size()) + suffix;
+            }
+            taken.insert(id);
+            warn("invalid-id",
+                "cell " + std::to_string(i + 1) + ": cell id '" + escaping::oneLine(cell.id)
+                    + "' must be 1-64 letters, digits, '-' or '_'; using '" + id + "'",
+                int(i));
+            cell.id = id;
         }
     }
 
@@ -972,10 +1022,26 @@ private:
 
 Result<Notebook> NotebookLoader::loadFile(const std::string &path) const
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
+    // Opened without blocking and checked on the open descriptor: a named pipe or a device given
+    // as a notebook would otherwise hang the command or read forever.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return Error {
+            "io-error", std::string("cannot open the file: ") + std::strerror(errno), path, 0, 0, {}};
+    struct stat info;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return Error {"io-error",
+            "not a regular file (a folder, named pipe, device or socket); refusing to read it", path, 0, 0,
+            {}};
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return Error {
             "io-error", "cannot open the file: " + file.errorString().toStdString(), path, 0, 0, {}};
+    }
     const qint64 size = file.size();
     if (size == 0)
         return loadBytes({}, path);

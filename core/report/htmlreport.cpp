@@ -2,6 +2,7 @@
 
 #include "analysis/rulecatalog.h"
 #include "report/excerpt.h"
+#include "util/escaping.h"
 #include "version.h"
 
 #include <array>
@@ -158,41 +159,52 @@ std::string HtmlReport::render(const std::vector<NotebookAnalysis> &analyses)
 
 std::string MarkdownReport::render(const std::vector<NotebookAnalysis> &analyses)
 {
-    auto cellText = [](std::string text) {
-        // Keep table cells on one line and pipes from ending them.
+    auto cellText = [](std::string_view text) {
+        // One line; pipes must not end the table cell, markup must stay text (in a code span
+        // only the pipe needs it: GitHub splits table rows before reading code spans).
         std::string out;
-        for (char c : text) {
+        for (const char c : escaping::oneLine(text)) {
             if (c == '|')
                 out += "\\|";
-            else if (c == '\n')
-                out += ' ';
+            else if (c == '<')
+                out += "&lt;";
+            else if (c == '>')
+                out += "&gt;";
+            else if (c == '&')
+                out += "&amp;";
             else
                 out += c;
         }
+        return out;
+    };
+    auto codeInCell = [](std::string_view text) {
+        std::string out;
+        for (const char c : escaping::markdownCode(text))
+            out += c == '|' ? std::string("\\|") : std::string(1, c);
         return out;
     };
     std::string md = "## Tassel report\n\n| Notebook | Reproducible top to bottom | Errors | Warnings | Info "
                      "|\n|---|---|---|---|---|\n";
     for (const NotebookAnalysis &analysis : analyses) {
         const Counts counts = countOf(analysis);
-        md += "| `" + cellText(analysis.path) + "` | " + verdictWord(analysis) + " | "
+        md += "| " + codeInCell(analysis.path) + " | " + verdictWord(analysis) + " | "
             + std::to_string(counts.errors) + " | " + std::to_string(counts.warnings) + " | "
             + std::to_string(counts.infos) + " |\n";
     }
     for (const NotebookAnalysis &analysis : analyses) {
         if (analysis.findings.empty() && !analysis.error)
             continue;
-        md += "\n### `" + cellText(analysis.path) + "`\n\n";
+        md += "\n### " + escaping::markdownCode(analysis.path) + "\n\n";
         if (analysis.error) {
             md += "Could not be read: " + cellText(*analysis.error) + "\n";
             continue;
         }
-        md += analysis.verdict.summary
+        md += cellText(analysis.verdict.summary)
             + "\n\n| Cell | Line | Severity | Rule | Finding |\n|---|---|---|---|---|\n";
         for (const Finding &finding : analysis.findings)
             md += "| " + (finding.cell >= 0 ? std::to_string(finding.cell + 1) : std::string("–")) + " | "
                 + (finding.line > 0 ? std::to_string(finding.line) : std::string()) + " | "
-                + std::string(severityName(finding.severity)) + " | `" + finding.rule + "` | "
+                + std::string(severityName(finding.severity)) + " | " + codeInCell(finding.rule) + " | "
                 + cellText(finding.message) + " |\n";
     }
     return md;

@@ -1,5 +1,7 @@
 #include "report/textreport.h"
 
+#include "util/escaping.h"
+
 namespace tassel {
 
 namespace {
@@ -21,21 +23,24 @@ std::string TextReport::render(const std::vector<NotebookAnalysis> &analyses, bo
 {
     std::string text;
     for (const NotebookAnalysis &analysis : analyses) {
+        // File names and messages carry notebook text: escaped, so only the colour codes below
+        // reach the terminal as control sequences.
+        const std::string path = escaping::oneLine(analysis.path);
         if (analysis.error) {
-            text += *analysis.error + '\n';
+            text += escaping::oneLine(*analysis.error) + '\n';
             continue;
         }
         for (const Finding &finding : analysis.findings) {
-            text += analysis.path + ':' + std::to_string(finding.cell + 1) + ':'
-                + std::to_string(finding.line) + ':' + std::to_string(finding.column) + ": ";
+            text += path + ':' + std::to_string(finding.cell + 1) + ':' + std::to_string(finding.line) + ':'
+                + std::to_string(finding.column) + ": ";
             if (colour)
                 text += colourOf(finding.severity);
             text += severityName(finding.severity);
             if (colour)
                 text += "\033[0m";
-            text += ' ' + finding.rule + ' ' + finding.message + '\n';
+            text += ' ' + finding.rule + ' ' + escaping::oneLine(finding.message) + '\n';
         }
-        text += analysis.path + ": " + analysis.verdict.summary + '\n';
+        text += path + ": " + escaping::oneLine(analysis.verdict.summary) + '\n';
     }
     return text;
 }

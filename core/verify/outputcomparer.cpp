@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
+#include <re2/re2.h>
 
 namespace tassel {
 
@@ -233,12 +233,14 @@ bool isTimeitSummary(std::string_view line)
 {
     if (line.find("per loop") == std::string_view::npos)
         return false;
-    static const std::regex current(
-        "^\\s*\\S.* (\xC2\xB1|\\+-) .+ per loop \\(mean (\xC2\xB1|\\+-) std\\. dev\\. of [0-9,]+ "
-        "runs?, [0-9,]+ loops? each\\)\\s*$");
-    static const std::regex old("^\\s*[0-9,]+ loops?, best of [0-9]+: .+ per loop\\s*$");
-    return std::regex_match(line.begin(), line.end(), current)
-        || std::regex_match(line.begin(), line.end(), old);
+    // RE2, not std::regex: libstdc++'s matcher recurses per character and a long output line
+    // would overflow the stack (issue 19).
+    static const RE2 current(
+        "\\s*\\S.* (\xC2\xB1|\\+-) .+ per loop \\(mean (\xC2\xB1|\\+-) std\\. dev\\. of [0-9,]+ "
+        "runs?, [0-9,]+ loops? each\\)\\s*");
+    static const RE2 old("\\s*[0-9,]+ loops?, best of [0-9]+: .+ per loop\\s*");
+    const re2::StringPiece text(line.data(), line.size());
+    return RE2::FullMatch(text, current) || RE2::FullMatch(text, old);
 }
 
 /// "The slowest run took 5.12 times longer than the fastest. This could mean that an intermediate

@@ -2,6 +2,7 @@
 
 #include "report/htmlreport.h"
 #include "report/jsonreport.h"
+#include "util/escaping.h"
 
 #include "version.h"
 
@@ -176,7 +177,10 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
                                                               : "2";
         return "\033[" + std::string(code) + "m" + word + "\033[0m";
     };
-    std::string out = report.path + ": " + summaryLine(report) + '\n';
+    // Notebook text may hold ESC sequences and other control characters: shown escaped, so only
+    // this writer's own colour codes reach the terminal.
+    auto shown = [](std::string_view text) { return escaping::oneLine(maskLikelySecrets(text)); };
+    std::string out = escaping::oneLine(report.path) + ": " + summaryLine(report) + '\n';
     out += "  ran in " + report.order + " order with Python " + report.pythonVersion
         + (report.ipythonVersion.empty() ? " (no IPython: magics skipped)"
                                          : " + IPython " + report.ipythonVersion)
@@ -190,17 +194,17 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
     for (const CellVerification &cell : report.cells) {
         out += "  " + cellLabel(cell) + ": " + paint(cell.status, std::string(verifyStatusName(cell.status)));
         if (!cell.reason.empty())
-            out += " — " + maskLikelySecrets(cell.reason);
+            out += " — " + shown(cell.reason);
         out += '\n';
         if (cell.status == VerifyStatus::Differs
             || (cell.status == VerifyStatus::Error && !cell.expected.empty())) {
-            out += "      stored:  " + maskLikelySecrets(cell.expected) + '\n';
-            out += "      re-run:  " + maskLikelySecrets(cell.actual) + '\n';
+            out += "      stored:  " + shown(cell.expected) + '\n';
+            out += "      re-run:  " + shown(cell.actual) + '\n';
         }
         for (const std::string &note : cell.notes)
-            out += "      note: " + maskLikelySecrets(note) + '\n';
+            out += "      note: " + shown(note) + '\n';
         for (const Finding &finding : cell.explanations)
-            out += "      explained by " + finding.rule + ": " + maskLikelySecrets(finding.message) + '\n';
+            out += "      explained by " + finding.rule + ": " + shown(finding.message) + '\n';
     }
     return out;
 }

@@ -1,22 +1,26 @@
-// Hostile input: markup in names and metadata must stay text in HTML reports, a writer that
-// cannot write must say so and leave no partial file, and pathological code must be analysed
-// quickly without exhausting the stack.
+// Hostile input: markup in names and metadata must stay text in HTML and Markdown reports, a
+// writer that cannot write must say so and leave no partial file, pathological code must be
+// analysed quickly without exhausting the stack, notebook text must not become code in a
+// graduated package nor control sequences on a terminal, and no command writes over its input.
 #include "analysis/notebookanalyzer.h"
 #include "graduate/packagewriter.h"
 #include "notebook/notebookloader.h"
 #include "report/htmlreport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace tassel;
@@ -33,6 +37,49 @@ nlohmann::json notebookWith(nlohmann::json cells, nlohmann::json metadata = nloh
 {
     metadata["kernelspec"] = {{"name", "python3"}, {"language", "python"}, {"display_name", "Python 3"}};
     return {{"nbformat", 4}, {"nbformat_minor", 5}, {"metadata", metadata}, {"cells", cells}};
+}
+
+nlohmann::json markdownCell(const std::string &id, const std::string &source)
+{
+    return {
+        {"cell_type", "markdown"}, {"id", id}, {"metadata", nlohmann::json::object()}, {"source", source}};
+}
+
+void writeFile(const QString &path, const std::string &bytes)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    file.write(bytes.data(), qint64(bytes.size()));
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runProgram(const QString &program, const QStringList &arguments, const QString &directory = {},
+    const QStringList &environment = {})
+{
+    QProcess process;
+    if (!directory.isEmpty())
+        process.setWorkingDirectory(directory);
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &entry : environment)
+            env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+        process.setProcessEnvironment(env);
+    }
+    process.start(program, arguments);
+    if (!process.waitForFinished(180000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, QStringLiteral("timed out")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
 }
 
 QStringList filesBelow(const QString &dir)
@@ -63,6 +110,17 @@ private Q_SLOTS:
     void pathologicalCodeIsAnalysedQuickly();
     void cellBeyondALimitIsSkippedAndSaysSo_data();
     void cellBeyondALimitIsSkippedAndSaysSo();
+    void hostileIdsAndHeadingsGraduateSafely_data();
+    void hostileIdsAndHeadingsGraduateSafely();
+    void outputNeverReplacesAnInput_data();
+    void outputNeverReplacesAnInput();
+    void longConstantsGraduate_data();
+    void longConstantsGraduate();
+    void markdownReportKeepsNamesInCodeSpans();
+    void terminalGetsNoControlSequences_data();
+    void terminalGetsNoControlSequences();
+    void namedPipeIsRefused_data();
+    void namedPipeIsRefused();
 };
 
 void TestHostile::htmlReportEscapesNamesAndMetadata_data()
@@ -373,6 +431,305 @@ void TestHostile::cellBeyondALimitIsSkippedAndSaysSo()
     QCOMPARE(analysis.cells[0].defines.size(), std::size_t(1));
     QVERIFY(analysis.cells[1].defines.empty());
     QCOMPARE(analysis.cells[2].uses.size(), std::size_t(2));
+}
+
+void TestHostile::hostileIdsAndHeadingsGraduateSafely_data()
+{
+    QTest::addColumn<QString>("idPrefix");
+    QTest::addColumn<QStringList>("headings");
+    const QStringList plain = {QStringLiteral("Load"), QStringLiteral("Clean"), QStringLiteral("Report")};
+    // {MARKER} becomes a path in the test's folder: the file must never appear.
+    QTest::addRow("code after a newline in a cell id")
+        << "h1\n__import__('pathlib').Path('{MARKER}').write_text('pwned')\n#" << plain;
+    QTest::addRow("carriage return and quotes in a cell id")
+        << "a\r__import__('pathlib').Path('{MARKER}').write_text('x') # \"\"\"'" << plain;
+    QTest::addRow("escapes, NUL and quotes in headings")
+        << "c"
+        << QStringList {QStringLiteral("Totals \\N per day \\U \\u12"),
+               QString::fromUtf8("NUL [\0] here", 12), QStringLiteral("Quotes \"\"\" and ''' end \\")};
+    QTest::addRow("newline-like characters in headings")
+        << "d"
+        << QStringList {QStringLiteral("Form\ffeed"), QStringLiteral("Line\u2028separator\vvt"),
+               QStringLiteral("Escape \x1b[31mred")};
+}
+
+void TestHostile::hostileIdsAndHeadingsGraduateSafely()
+{
+    QFETCH(QString, idPrefix);
+    QFETCH(QStringList, headings);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString marker = dir.path() + QStringLiteral("/pwned");
+    const std::string prefix = idPrefix.replace(QLatin1String("{MARKER}"), marker).toStdString();
+    auto id = [&](int n) { return prefix + std::to_string(n); };
+    const nlohmann::json cells = {markdownCell(id(0), "# " + headings[0].toStdString()),
+        codeCell(id(1), "THRESHOLD = 0.5\n"), codeCell(id(2), "values = [x * THRESHOLD for x in range(3)]\n"),
+        markdownCell(id(3), "## " + headings[1].toStdString()),
+        codeCell(id(4), "def double(x):\n    return x * 2\n"), codeCell(id(5), "print(double(THRESHOLD))\n"),
+        markdownCell(id(6), "## " + headings[2].toStdString()),
+        codeCell(id(7), "total = double(sum(values))\ntotal\n")};
+    const QString notebook = dir.path() + QStringLiteral("/hostile.ipynb");
+    writeFile(notebook, notebookWith(cells).dump(1));
+    const QString package = dir.path() + QStringLiteral("/pkg");
+    const Run graduate = runProgram(QStringLiteral(TASSEL_BINARY),
+        {QStringLiteral("graduate"), notebook, QStringLiteral("--output"), package});
+    QVERIFY2(graduate.exitCode == 0, qPrintable(graduate.err));
+
+    // Nothing the notebook said starts a line of code in any generated file.
+    for (const QString &path : filesBelow(package)) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const QString &line : text.split(QRegularExpression(QStringLiteral("[\r\n]"))))
+            QVERIFY2(!line.trimmed().startsWith(QLatin1String("__import__")),
+                qPrintable(path + QStringLiteral(": ") + line));
+    }
+    const Run compile = runProgram(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("compileall"), QStringLiteral("-q"), package});
+    QVERIFY2(compile.exitCode == 0, qPrintable(compile.out + compile.err));
+
+    // Every module imports without side effects, the TOML files parse, and the headings come
+    // back unchanged as the steps' docstrings.
+    const QString check = dir.path() + QStringLiteral("/check.py");
+    writeFile(check, R"PY(import importlib, json, pathlib, pkgutil, sys, tomllib
+name, marker = sys.argv[1], sys.argv[2]
+package = importlib.import_module(name)
+docs = []
+for info in pkgutil.iter_modules(package.__path__):
+    if info.name != "__main__":
+        module = importlib.import_module(name + "." + info.name)
+        docs += [value.__doc__ or "" for value in vars(module).values()
+                 if callable(value) and getattr(value, "__module__", "") == module.__name__]
+for toml in ("config/params.toml", "pyproject.toml"):
+    tomllib.loads(pathlib.Path(toml).read_text(encoding="utf-8"))
+print(json.dumps({"docs": docs, "marker": pathlib.Path(marker).exists()}))
+)PY");
+    const QStringList pythonPath = {QStringLiteral("PYTHONPATH=") + package + QStringLiteral("/src")};
+    const Run imported = runProgram(
+        QStringLiteral("python3"), {check, QStringLiteral("hostile"), marker}, package, pythonPath);
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const nlohmann::json result = nlohmann::json::parse(imported.out.toStdString());
+    QCOMPARE(result["marker"].get<bool>(), false);
+    const auto docs = result["docs"].get<std::vector<std::string>>();
+    for (const QString &heading : headings)
+        QVERIFY2(std::find(docs.begin(), docs.end(), heading.toStdString()) != docs.end(),
+            qPrintable(QStringLiteral("no step documented as: ") + heading));
+
+    // The pipeline runs to the end, and still nothing ran that was in no cell.
+    const Run pipeline = runProgram(
+        QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("hostile")}, package, pythonPath);
+    QVERIFY2(pipeline.exitCode == 0, qPrintable(pipeline.err));
+    QVERIFY(!QFile::exists(marker));
+
+    // The loader reports the invalid ids and gives the cells valid ones before anything uses them.
+    const auto loaded = NotebookLoader().loadFile(notebook.toStdString());
+    QVERIFY(loaded);
+    const bool hostileId = idPrefix.size() > 1;
+    QCOMPARE(std::count_if(loaded->warnings.begin(), loaded->warnings.end(),
+                 [](const LoadWarning &w) { return w.code == "invalid-id"; }),
+        std::ptrdiff_t(hostileId ? cells.size() : 0));
+    for (const Cell &cell : loaded->cells)
+        QVERIFY2(cell.id.size() <= 64 && cell.id.find_first_of("\n\r'()# \"") == std::string::npos,
+            cell.id.c_str());
+}
+
+void TestHostile::outputNeverReplacesAnInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    // {NB} is the input notebook in {DIR}/notebooks; {DIR}/link points at {DIR}/elsewhere,
+    // {DIR}/nblink at the notebook, {DIR}/hard is a hard link to it.
+    const QString graduate = QStringLiteral("graduate");
+    const QString check = QStringLiteral("check");
+    const QString verify = QStringLiteral("verify");
+    const QString output = QStringLiteral("--output");
+    QTest::addRow("graduate into the folder above the notebook, --force") << QStringList {graduate,
+        QStringLiteral("{NB}"), output, QStringLiteral("{DIR}"), QStringLiteral("--force")}
+                                                                          << "{NB}";
+    QTest::addRow("graduate into the same folder through ..") << QStringList {graduate,
+        QStringLiteral("{NB}"), output, QStringLiteral("{DIR}/notebooks/.."), QStringLiteral("--force")}
+                                                              << "{NB}";
+    QTest::addRow("graduate into link/") << QStringList {graduate, QStringLiteral("{NB}"), output,
+        QStringLiteral("{DIR}/link/")} << "{DIR}/link/";
+    QTest::addRow("graduate below a symlinked parent") << QStringList {graduate, QStringLiteral("{NB}"),
+        output, QStringLiteral("{DIR}/link/pkg")} << "{DIR}/link/pkg";
+    QTest::addRow("check --output the notebook") << QStringList {check, QStringLiteral("--format"),
+        QStringLiteral("json"), output, QStringLiteral("{NB}"), QStringLiteral("{NB}")}
+                                                 << "{NB}";
+    QTest::addRow("check --output a symlink to the notebook")
+        << QStringList {check, output, QStringLiteral("{DIR}/nblink"), QStringLiteral("{NB}")} << "{NB}";
+    QTest::addRow("check --output a hard link to the notebook")
+        << QStringList {check, output, QStringLiteral("{DIR}/hard"), QStringLiteral("{DIR}/notebooks")}
+        << "{NB}";
+    QTest::addRow("check --output the notebook through ..") << QStringList {check, output,
+        QStringLiteral("{DIR}/link/../notebooks/hostile.ipynb"), QStringLiteral("{NB}")}
+                                                            << "{NB}";
+    QTest::addRow("verify --save-executed the notebook") << QStringList {verify, QStringLiteral("{NB}"),
+        QStringLiteral("--save-executed"), QStringLiteral("{NB}")}
+                                                         << "{NB}";
+    QTest::addRow("verify --output the notebook")
+        << QStringList {verify, QStringLiteral("{NB}"), output, QStringLiteral("{DIR}/nblink")} << "{NB}";
+}
+
+void TestHostile::outputNeverReplacesAnInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString notebook = dir.path() + QStringLiteral("/notebooks/hostile.ipynb");
+    QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/notebooks")));
+    QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/elsewhere")));
+    writeFile(notebook, notebookWith({codeCell("c1", "x = 1\nprint(x)\n")}).dump(1));
+    QVERIFY(QFile::link(dir.path() + QStringLiteral("/elsewhere"), dir.path() + QStringLiteral("/link")));
+    QVERIFY(QFile::link(notebook, dir.path() + QStringLiteral("/nblink")));
+    QCOMPARE(::link(QFile::encodeName(notebook).constData(),
+                 QFile::encodeName(dir.path() + QStringLiteral("/hard")).constData()),
+        0);
+    auto hash = [&] {
+        QFile file(notebook);
+        return file.open(QIODevice::ReadOnly)
+            ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+            : QByteArray();
+    };
+    const QByteArray before = hash();
+    auto expand = [&](QString text) {
+        return text.replace(QLatin1String("{NB}"), notebook).replace(QLatin1String("{DIR}"), dir.path());
+    };
+    QStringList expanded;
+    for (const QString &argument : arguments)
+        expanded << expand(argument);
+
+    const Run run = runProgram(QStringLiteral(TASSEL_BINARY), expanded);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(expand(named)), qPrintable(run.err));
+    QCOMPARE(hash(), before);
+    QVERIFY(QFileInfo(notebook).isFile() && !QFileInfo(notebook).isSymLink());
+    QVERIFY2(filesBelow(dir.path() + QStringLiteral("/elsewhere")).isEmpty(),
+        qPrintable(filesBelow(dir.path() + QStringLiteral("/elsewhere")).join(QLatin1Char(' '))));
+}
+
+void TestHostile::longConstantsGraduate_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addRow("300 kB string constant") << "string";
+    QTest::addRow("300 kB number") << "number";
+    QTest::addRow("300 kB language version") << "version";
+}
+
+void TestHostile::longConstantsGraduate()
+{
+    QFETCH(QString, shape);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::size_t size = 300 * 1024;
+    std::string constant = "BIG = '" + std::string(size, 'a') + "'\n";
+    nlohmann::json metadata = nlohmann::json::object();
+    if (shape == QLatin1String("number"))
+        constant = "BIG = 1" + std::string(size, '0') + "\n";
+    else if (shape == QLatin1String("version"))
+        metadata["language_info"] = {{"name", "python"}, {"version", "3." + std::string(size, '1')}};
+    const QString notebook = dir.path() + QStringLiteral("/long.ipynb");
+    writeFile(notebook,
+        notebookWith({codeCell("c1", constant), codeCell("c2", "print(len(str(BIG)))\n")}, metadata).dump(1));
+    const QString package = dir.path() + QStringLiteral("/pkg");
+    const Run graduate = runProgram(QStringLiteral(TASSEL_BINARY),
+        {QStringLiteral("graduate"), notebook, QStringLiteral("--output"), package});
+    QVERIFY2(graduate.exitCode == 0, qPrintable(QString::number(graduate.exitCode) + u' ' + graduate.err));
+    QFile config(package + QStringLiteral("/src/long/config.py"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.size() > qint64(size)); // the constant became configuration
+}
+
+void TestHostile::markdownReportKeepsNamesInCodeSpans()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.path() + QStringLiteral("/a`b<img src=x onerror=alert(1)>`c|d.ipynb");
+    writeFile(path, notebookWith({codeCell("c1", "print(undefined_name)\n")}).dump(1));
+    const NotebookAnalysis analysis = analyzeFile(path.toStdString());
+    QVERIFY(!analysis.error);
+    const QString markdown = dir.path() + QStringLiteral("/report.md");
+    writeFile(markdown, MarkdownReport::render({analysis}));
+    // A real Markdown renderer (mistune, nbconvert's) must show no tag from the file name.
+    const Run html = runProgram(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral(
+                "import mistune, sys; print(mistune.html(open(sys.argv[1], encoding='utf-8').read()))"),
+            markdown});
+    if (html.exitCode != 0 && html.err.contains(QLatin1String("mistune")))
+        QSKIP("mistune (python3-mistune) is not installed");
+    QVERIFY2(html.exitCode == 0, qPrintable(html.err));
+    QVERIFY2(!html.out.contains(QLatin1String("<img")), qPrintable(html.out));
+    QVERIFY2(html.out.contains(QLatin1String("&lt;img src=x onerror=alert(1)&gt;")), qPrintable(html.out));
+}
+
+void TestHostile::terminalGetsNoControlSequences_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("source");
+    QTest::addRow("check: ESC in the file name") << "check"
+                                                 << "esc\x1b]0;pwned\x07\x1b[2J.ipynb"
+                                                 << "print(undefined_name)\n";
+    QTest::addRow("verify: ESC in the file name") << "verify"
+                                                  << "esc\x1b[31m.ipynb"
+                                                  << "print('same')\n";
+    QTest::addRow("verify: ESC printed by a cell") << "verify"
+                                                   << "printed.ipynb"
+                                                   << "print('\\x1b]0;pwned\\x07\\x1b[2Jchanged')\n";
+}
+
+void TestHostile::terminalGetsNoControlSequences()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, fileName);
+    QFETCH(QString, source);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    nlohmann::json cell = codeCell("c1", source.toStdString());
+    cell["execution_count"] = 1;
+    cell["outputs"]
+        = nlohmann::json::array({{{"output_type", "stream"}, {"name", "stdout"}, {"text", "same\n"}}});
+    const QString path = dir.path() + QLatin1Char('/') + fileName;
+    writeFile(path, notebookWith({cell}).dump(1));
+    const Run run = runProgram(QStringLiteral(TASSEL_BINARY), {command, path});
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(run.err));
+    QVERIFY2(!run.out.isEmpty(), "nothing was reported");
+    for (const QString &stream : {run.out, run.err})
+        QVERIFY2(!stream.contains(QChar(0x1b)) && !stream.contains(QChar(0x07)), qPrintable(stream));
+    QVERIFY2(run.out.contains(QLatin1String("\\x1b")), qPrintable(run.out)); // shown, escaped
+}
+
+void TestHostile::namedPipeIsRefused_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addRow("check") << "check";
+    QTest::addRow("graduate") << "graduate";
+    QTest::addRow("verify") << "verify";
+}
+
+void TestHostile::namedPipeIsRefused()
+{
+    QFETCH(QString, command);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.path() + QStringLiteral("/pipe.ipynb");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QStringList arguments = {command, fifo};
+    if (command == QLatin1String("graduate"))
+        arguments << QStringLiteral("--output") << dir.path() + QStringLiteral("/pkg");
+    QProcess process;
+    process.start(QStringLiteral(TASSEL_BINARY), arguments);
+    const bool finished = process.waitForFinished(20000);
+    if (!finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    QVERIFY2(finished, "tassel hangs on a named pipe");
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(fifo) && err.contains(QLatin1String("not a regular file")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
