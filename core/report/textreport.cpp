@@ -1,5 +1,7 @@
 #include "report/textreport.h"
 
+#include "analysis/verdictbuilder.h"
+
 namespace tassel {
 
 namespace {
@@ -36,6 +38,7 @@ std::string TextReport::render(const std::vector<NotebookAnalysis> &analyses, bo
             text += ' ' + finding.rule + ' ' + finding.message + '\n';
         }
         text += analysis.path + ": " + analysis.verdict.summary + '\n';
+        text += analysis.path + ": " + VerdictBuilder::statusLine(analysis.verdict) + '\n';
     }
     return text;
 }
