@@ -45,6 +45,7 @@ private:
 
 FindingsPanel::FindingsPanel(QWidget *parent)
     : QWidget(parent)
+    , m_status(new QLabel(this))
     , m_verdict(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_severity(new QComboBox(this))
@@ -53,6 +54,9 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     , m_proxy(new FindingsFilter(this))
 {
     setObjectName(QStringLiteral("findingsPanel"));
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     m_verdict->setObjectName(QStringLiteral("verdict"));
     m_verdict->setWordWrap(true);
     m_verdict->setTextFormat(Qt::PlainText);
@@ -76,6 +80,7 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     filters->addWidget(m_severity);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_status);
     layout->addWidget(m_verdict);
     layout->addLayout(filters);
     layout->addWidget(m_tree, 1);
@@ -94,16 +99,20 @@ FindingsPanel::FindingsPanel(QWidget *parent)
 void FindingsPanel::clear()
 {
     m_model->clear();
+    m_status->clear();
+    m_status->setStyleSheet(QString());
     m_verdict->setText(tr("No analysis yet."));
 }
 
 void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
 {
     m_model->clear();
+    m_status->clear();
     if (analysis.error) {
         m_verdict->setText(tr("Analysis failed: %1").arg(QString::fromStdString(*analysis.error)));
         return;
     }
+    showStatus(analysis.verdict);
     QString summary = QString::fromStdString(analysis.verdict.summary);
     // The core's summary may carry its own English lead-in; the panel words that part itself.
     const QString leadIn = QStringLiteral("Reproducible top to bottom: no — ");
@@ -190,6 +199,55 @@ void FindingsPanel::selectFinding(int index)
     m_tree->setCurrentIndex(proxyIndex);
     m_tree->scrollTo(proxyIndex);
     m_selecting = false;
+}
+
+void FindingsPanel::showStatus(const Verdict &verdict)
+{
+    QStringList runs;
+    if (verdict.runs.useBeforeDefinition > 0)
+        runs << tr("%n use(s) of names defined later", nullptr, verdict.runs.useBeforeDefinition);
+    if (verdict.runs.undefinedNames > 0)
+        runs << tr("%n name(s) defined nowhere", nullptr, verdict.runs.undefinedNames);
+    const SameOutputsVerdict &same = verdict.sameOutputs;
+    QStringList differ;
+    if (same.nondeterministicOutputs > 0)
+        differ << tr("%n nondeterministic output(s)", nullptr, same.nondeterministicOutputs);
+    if (same.staleOutputs > 0)
+        differ << tr("%n stale output(s)", nullptr, same.staleOutputs);
+    if (same.unexecutedCells > 0)
+        differ << tr("%n never-run cell(s) others depend on", nullptr, same.unexecutedCells);
+    if (same.errorOutputs > 0)
+        differ << tr("%n stored error(s)", nullptr, same.errorOutputs);
+    const auto answer = [this](bool yes, const QStringList &counts) {
+        return yes ? tr("yes") : tr("no (%1)").arg(counts.join(QStringLiteral(", ")));
+    };
+    QString status;
+    Severity colour = Severity::Error;
+    switch (verdict.status) {
+    case VerdictStatus::Ok:
+        status = tr("OK");
+        break;
+    case VerdictStatus::Risky:
+        status = tr("Risky");
+        colour = Severity::Warning;
+        break;
+    case VerdictStatus::Broken:
+        status = tr("Broken");
+        break;
+    }
+    QString text = tr("%1 — runs top to bottom: %2; same outputs: %3")
+                       .arg(status, answer(verdict.runs.yes, runs), answer(same.yes, differ));
+    if (verdict.errorFindings > 0)
+        text += tr("; %n error-level finding(s)", nullptr, verdict.errorFindings);
+    m_status->setText(text);
+    const QColor color
+        = verdict.status == VerdictStatus::Ok ? QColor(0x1b, 0x7f, 0x2a) : RuleText::severityColor(colour);
+    m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color.name()));
+}
+
+QString FindingsPanel::statusText() const
+{
+    return m_status->text();
 }
 
 QString FindingsPanel::verdictText() const

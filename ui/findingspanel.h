@@ -30,6 +30,8 @@ public:
     void selectFinding(int index);
     void setFilterText(const QString &text);
     QString verdictText() const;
+    /// The overall status line (ok / risky / broken with the counts of both questions).
+    QString statusText() const;
     QTreeView *treeView() const { return m_tree; }
     /// The model behind the tree (after filtering), for tests.
     QAbstractItemModel *filteredModel() const;
@@ -39,7 +41,9 @@ signals:
 
 private:
     void applySeverityFilter();
+    void showStatus(const Verdict &verdict);
 
+    QLabel *m_status;
     QLabel *m_verdict;
     QLineEdit *m_filter;
     QComboBox *m_severity;

@@ -21,6 +21,8 @@ constexpr RuleWords kRules[] = {
     {"stale-output", QT_TRANSLATE_NOOP("RuleText", "Stale output"), QT_TRANSLATE_NOOP("RuleText", "stale")},
     {"unexecuted-cell", QT_TRANSLATE_NOOP("RuleText", "Unexecuted cell"),
         QT_TRANSLATE_NOOP("RuleText", "not run")},
+    {"error-output", QT_TRANSLATE_NOOP("RuleText", "Stored error"),
+        QT_TRANSLATE_NOOP("RuleText", "error output")},
     {"execution-gap", QT_TRANSLATE_NOOP("RuleText", "Execution gap"), QT_TRANSLATE_NOOP("RuleText", "gap")},
     {"non-idempotent-cell", QT_TRANSLATE_NOOP("RuleText", "Non-idempotent cell"),
         QT_TRANSLATE_NOOP("RuleText", "not idempotent")},

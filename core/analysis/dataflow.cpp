@@ -1,6 +1,7 @@
 #include "analysis/dataflow.h"
 
 #include "analysis/executionorder.h"
+#include "python/starimportnames.h"
 
 #include <algorithm>
 #include <map>
@@ -52,6 +53,27 @@ struct Namespace
     std::unordered_map<std::string, int> deletedBy;
 };
 
+/// A notebook function a cell runs: called by the cell (`call`), or by a function it calls.
+struct Callee
+{
+    const DeferredScope *scope = nullptr;
+    int definedIn = -1;
+    const NameRef *call = nullptr; ///< the cell's call that leads to it
+};
+
+bool before(const SourceRange &a, const SourceRange &b)
+{
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+}
+
+/// The names a star import of a well-known module binds, or nullptr (unknown module, or not one).
+const std::vector<std::string> *starImportNames(const OpaqueConstruct &opaque)
+{
+    if (opaque.kind != OpaqueConstruct::Kind::StarImport)
+        return nullptr;
+    return StarImportNames::namesOf(opaque.module);
+}
+
 class Simulation
 {
 public:
@@ -61,71 +83,143 @@ public:
     {
     }
 
+    /// Every notebook function cell `index` runs through its calls, each once, in call order;
+    /// the functions known in `ns` when it runs, or defined by the cell itself.
+    std::vector<Callee> calleesOf(int index, const Namespace &ns) const
+    {
+        const CellSymbols &cell = m_symbols[std::size_t(index)];
+        std::unordered_map<std::string, const DeferredScope *> ownFunctions;
+        for (const DeferredScope &scope : cell.deferred)
+            ownFunctions.emplace(scope.name, &scope);
+        auto lookup = [&](const std::string &name) -> std::pair<const DeferredScope *, int> {
+            if (const auto own = ownFunctions.find(name); own != ownFunctions.end())
+                return {own->second, index};
+            if (const auto known = ns.functions.find(name); known != ns.functions.end())
+                return {known->second.second, known->second.first};
+            return {nullptr, -1};
+        };
+        std::unordered_set<std::string> ownDefines;
+        for (const NameRef &d : cell.defines)
+            ownDefines.insert(d.name);
+        std::vector<Callee> callees;
+        std::set<std::string> visited;
+        for (const NameRef &call : cell.calls) {
+            std::vector<std::pair<const DeferredScope *, int>> pending;
+            if (const auto direct = lookup(call.name); direct.first)
+                pending.push_back(direct);
+            while (!pending.empty()) {
+                const auto [scope, definedIn] = pending.back();
+                pending.pop_back();
+                if (!visited.insert(scope->name).second)
+                    continue;
+                callees.push_back({scope, definedIn, &call});
+                for (const NameRef &free : scope->freeNames) {
+                    // The cell's own binding wins when it has one (then only its own function).
+                    if (ownDefines.count(free.name) == 0) {
+                        if (const auto known = ns.functions.find(free.name); known != ns.functions.end())
+                            pending.emplace_back(known->second.second, known->second.first);
+                    } else if (const auto own = ownFunctions.find(free.name); own != ownFunctions.end()) {
+                        pending.emplace_back(own->second, index);
+                    }
+                }
+            }
+        }
+        return callees;
+    }
+
     /// The names cell `index` needs, given the functions known in `ns` when it runs.
     std::vector<Need> needsOf(int index, const Namespace &ns) const
     {
         const CellSymbols &cell = m_symbols[std::size_t(index)];
+        const std::vector<Callee> callees = calleesOf(index, ns);
+        // A name a called function binds through `global` is defined after that call.
+        std::unordered_map<std::string, SourceRange> boundByCall;
+        for (const Callee &callee : callees) {
+            for (const NameRef &bound : callee.scope->globalDefines)
+                boundByCall.emplace(bound.name, callee.call->range);
+        }
+        auto provided = [&](const std::string &name, const SourceRange &at) {
+            const auto call = boundByCall.find(name);
+            return call != boundByCall.end() && before(call->second, at);
+        };
         std::vector<Need> needs;
         std::unordered_set<std::string> seen;
         for (const NameRef &use : cell.uses) {
-            if (seen.insert(use.name).second)
+            if (!provided(use.name, use.range) && seen.insert(use.name).second)
                 needs.push_back({use.name, use.range, {}, -1});
         }
         std::unordered_set<std::string> ownDefines;
         for (const NameRef &d : cell.defines)
             ownDefines.insert(d.name);
-        std::unordered_map<std::string, const DeferredScope *> ownFunctions;
-        for (const DeferredScope &scope : cell.deferred)
-            ownFunctions.emplace(scope.name, &scope);
 
         // Free names of called functions, followed through functions they call in turn.
-        std::set<std::string> visitedFunctions;
         std::unordered_set<std::string> seenViaCall;
-        for (const NameRef &call : cell.calls) {
-            std::vector<std::pair<const DeferredScope *, int>> pending;
-            if (const auto own = ownFunctions.find(call.name); own != ownFunctions.end())
-                pending.emplace_back(own->second, index);
-            else if (const auto known = ns.functions.find(call.name); known != ns.functions.end())
-                pending.emplace_back(known->second.second, known->second.first);
-            while (!pending.empty()) {
-                const auto [scope, definedIn] = pending.back();
-                pending.pop_back();
-                if (!visitedFunctions.insert(scope->name).second)
+        for (const Callee &callee : callees) {
+            for (const NameRef &free : callee.scope->freeNames) {
+                if (ownDefines.count(free.name) || provided(free.name, callee.call->range))
+                    continue; // the calling cell, or a call before, provides it
+                // A function that binds a global itself, e.g. `global sess; try: sess.close()`,
+                // is taken to provide it (a first call before any definition is not followed).
+                if (std::any_of(callee.scope->globalDefines.begin(), callee.scope->globalDefines.end(),
+                        [&](const NameRef &bound) { return bound.name == free.name; }))
                     continue;
-                for (const NameRef &free : scope->freeNames) {
-                    if (ownDefines.count(free.name))
-                        continue; // the calling cell provides it itself
-                    if (const auto inner = ns.functions.find(free.name); inner != ns.functions.end())
-                        pending.emplace_back(inner->second.second, inner->second.first);
-                    else if (const auto innerOwn = ownFunctions.find(free.name);
-                             innerOwn != ownFunctions.end())
-                        pending.emplace_back(innerOwn->second, index);
-                    // Kept even when read directly too: a `del` between the read and the call
-                    // matters.
-                    if (seenViaCall.insert(free.name).second)
-                        needs.push_back({free.name, call.range, call.name, definedIn});
-                }
+                // Kept even when read directly too: a `del` between the read and the call matters.
+                if (seenViaCall.insert(free.name).second)
+                    needs.push_back({free.name, callee.call->range, callee.call->name, callee.definedIn});
             }
         }
         return needs;
     }
 
+    /// Names cell `index` binds when it runs in `ns`: its own, those its called functions bind
+    /// through `global`, and the known names of its star imports.
+    std::vector<std::string> definesOf(int index, const Namespace &ns) const
+    {
+        const CellSymbols &cell = m_symbols[std::size_t(index)];
+        std::vector<std::string> names;
+        for (const NameRef &d : cell.defines)
+            names.push_back(d.name);
+        for (const Callee &callee : calleesOf(index, ns)) {
+            for (const NameRef &bound : callee.scope->globalDefines)
+                names.push_back(bound.name);
+        }
+        for (const OpaqueConstruct &opaque : cell.opaque) {
+            if (const auto *known = starImportNames(opaque))
+                names.insert(names.end(), known->begin(), known->end());
+        }
+        return names;
+    }
+
     void apply(int index, Namespace &ns) const
     {
         const CellSymbols &cell = m_symbols[std::size_t(index)];
-        for (const NameRef &d : cell.defines) {
-            ns.lastWriter[d.name] = index;
-            ns.deletedBy.erase(d.name);
-            ns.functions.erase(d.name);
+        const std::vector<Callee> callees = calleesOf(index, ns);
+        for (const std::string &name : definesOf(index, ns)) {
+            ns.lastWriter[name] = index;
+            ns.deletedBy.erase(name);
+            ns.functions.erase(name);
         }
         for (const NameRef &m : cell.modifies)
             ns.lastWriter[m.name] = index;
         for (const DeferredScope &scope : cell.deferred)
             ns.functions[scope.name] = {index, &scope};
-        for (const NameRef &d : cell.deletes) {
-            ns.lastWriter.erase(d.name);
-            ns.functions.erase(d.name);
-            ns.deletedBy[d.name] = index;
+        auto remove = [&](const std::string &name) {
+            ns.lastWriter.erase(name);
+            ns.functions.erase(name);
+            ns.deletedBy[name] = index;
+        };
+        for (const NameRef &d : cell.deletes)
+            remove(d.name);
+        for (const Callee &callee : callees) {
+            for (const NameRef &deleted : callee.scope->globalDeletes) {
+                // Bound again by the cell after the call: still defined.
+                const bool rebound
+                    = std::any_of(cell.defines.begin(), cell.defines.end(), [&](const NameRef &d) {
+                          return d.name == deleted.name && before(callee.call->range, d.range);
+                      });
+                if (!rebound)
+                    remove(deleted.name);
+            }
         }
     }
 
@@ -170,6 +264,10 @@ std::string opaqueExplanation(const OpaqueConstruct &opaque)
             + " runs another file in the notebook's namespace; the names it defines cannot be "
               "known from the notebook alone.";
     case OpaqueConstruct::Kind::StarImport:
+        if (const auto *known = starImportNames(opaque))
+            return quoted(opaque.text) + " binds " + std::to_string(known->size())
+                + " names Tassel knows of, and may bind others in other versions; names no cell defines are "
+                  "not reported after it.";
         return quoted(opaque.text)
             + " may define any name; Tassel cannot tell which names later cells take from it.";
     case OpaqueConstruct::Kind::ExecEval:
@@ -198,15 +296,17 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
     // Every cell that binds each name, for "defined later" and suggested-order questions.
     std::unordered_map<std::string, std::vector<int>> definers;
     int firstOpaqueCell = -1;
+    Namespace documentOrder;
     for (int i = 0; i < cellCount; ++i) {
         if (!simulation.runs(i))
             continue;
         const CellSymbols &cell = symbols[std::size_t(i)];
-        for (const NameRef &d : cell.defines) {
-            auto &cells = definers[d.name];
+        for (const std::string &name : simulation.definesOf(i, documentOrder)) {
+            auto &cells = definers[name];
             if (cells.empty() || cells.back() != i)
                 cells.push_back(i);
         }
+        simulation.apply(i, documentOrder);
         for (const OpaqueConstruct &opaque : cell.opaque) {
             if (opaque.kind != OpaqueConstruct::Kind::OtherMagic && firstOpaqueCell < 0)
                 firstOpaqueCell = i;

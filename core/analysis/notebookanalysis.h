@@ -39,11 +39,40 @@ struct ImportInfo
     bool operator==(const ImportInfo &) const = default;
 };
 
+/// Does a fresh run top to bottom get through? Counts of the findings that say it does not.
+struct RunsVerdict
+{
+    bool yes = true;
+    int useBeforeDefinition = 0; ///< use-before-definition findings
+    int undefinedNames = 0; ///< undefined-name findings
+
+    bool operator==(const RunsVerdict &) const = default;
+};
+
+/// Would a fresh run show the outputs the notebook holds? Counts of the findings that say no.
+struct SameOutputsVerdict
+{
+    bool yes = true;
+    int staleOutputs = 0; ///< stale-output findings
+    int unexecutedCells = 0; ///< unexecuted-cell findings
+    int errorOutputs = 0; ///< error-output findings
+    int nondeterministicOutputs = 0; ///< nondeterministic-output findings
+
+    bool operator==(const SameOutputsVerdict &) const = default;
+};
+
+enum class VerdictStatus { Ok, Risky, Broken };
+
 struct Verdict
 {
     bool reproducibleTopToBottom = true;
     std::vector<int> suggestedOrder; ///< code-cell indexes; empty when document order works
     std::string summary; ///< e.g. "2 cells use names defined later"
+    RunsVerdict runs;
+    SameOutputsVerdict sameOutputs;
+    int errorFindings = 0; ///< error-level findings of any rule (secrets included)
+    /// broken: it does not run or has error-level findings; risky: its outputs may differ.
+    VerdictStatus status = VerdictStatus::Ok;
 
     bool operator==(const Verdict &) const = default;
 };

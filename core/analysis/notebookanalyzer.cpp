@@ -3,8 +3,10 @@
 #include "analysis/dataflow.h"
 #include "analysis/dependencychecker.h"
 #include "analysis/dependencyenvironment.h"
+#include "analysis/erroroutputs.h"
 #include "analysis/executionorder.h"
 #include "analysis/secretscanner.h"
+#include "analysis/verdictbuilder.h"
 #include "notebook/notebookloader.h"
 #include "python/pythoncellanalyzer.h"
 
@@ -94,6 +96,8 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
     analysis.findings = std::move(dataflow.findings);
     for (Finding &finding : ExecutionOrder::findings(notebook))
         analysis.findings.push_back(std::move(finding));
+    for (Finding &finding : ErrorOutputs::findings(notebook))
+        analysis.findings.push_back(std::move(finding));
 
     if (options.secrets) {
         for (Finding &finding : sharedSecretScanner().scan(notebook))
@@ -135,6 +139,7 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
         analysis.findings.begin(), analysis.findings.end(), [](const Finding &a, const Finding &b) {
             return std::tie(a.cell, a.line, a.column, a.rule) < std::tie(b.cell, b.line, b.column, b.rule);
         });
+    VerdictBuilder::complete(analysis.verdict, analysis.findings);
     return analysis;
 }
 

@@ -31,6 +31,10 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             "A code cell was never run although executed cells below it depend on what it defines or "
             "changes.",
             Severity::Warning},
+        {"error-output", "Error output",
+            "The notebook was saved with a traceback in a cell's outputs (an error output or a printed "
+            "traceback): its stored results come from a run that failed.",
+            Severity::Warning},
         {"execution-gap", "Execution gap",
             "Execution counts jump: cells were re-run, edited or deleted between the executions the notebook "
             "shows.",

@@ -38,6 +38,8 @@ struct DeferredScope
     std::vector<NameRef> calls;
     /// Names the body binds at module level through `global` (effective only once called).
     std::vector<NameRef> globalDefines;
+    /// Names the body deletes at module level through `global` + `del` (effective once called).
+    std::vector<NameRef> globalDeletes;
 
     bool operator==(const DeferredScope &) const = default;
 };
@@ -51,6 +53,8 @@ struct OpaqueConstruct
     Kind kind = Kind::ExecEval;
     std::string text; ///< what it is, e.g. "%run helpers.py", "from os import *", "exec"
     SourceRange range;
+    /// StarImport only: the module whose names it binds ("numpy", "pylab"; "%pylab" for the magic).
+    std::string module;
 
     bool operator==(const OpaqueConstruct &) const = default;
 };

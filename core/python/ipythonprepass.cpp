@@ -468,6 +468,12 @@ private:
         const auto args = words(w, end);
         if (name == "run") {
             addOpaque(OpaqueConstruct::Kind::RunMagic, m, end);
+        } else if (name == "pylab") {
+            // IPython star-imports numpy and matplotlib.pylab into the user namespace.
+            addOpaque(OpaqueConstruct::Kind::StarImport, m, end);
+            m_result.opaque.back().module = "%pylab";
+            m_result.events.push_back(PrePassEvent {
+                PrePassEvent::Kind::StarImport, "%pylab", std::uint32_t(m), std::uint32_t(end)});
         } else if (name == "load" || name == "loadpy" || name == "reset" || name == "reset_selective"
             || name == "rerun" || name == "recall" || name == "macro") {
             addOpaque(OpaqueConstruct::Kind::OtherMagic, m, end);

@@ -12,10 +12,11 @@ namespace tassel {
 class SourceMap;
 
 /// A name effect IPython syntax has that the Python placeholder cannot show: `$x` or `{x}` in
-/// a shell command reads x, `%store -r x` binds x, `%xdel x` deletes x, `%%capture v` binds v.
+/// a shell command reads x, `%store -r x` binds x, `%xdel x` deletes x, `%%capture v` binds v,
+/// `%pylab` star-imports (StarImport, `name` is the module key "%pylab").
 struct PrePassEvent
 {
-    enum class Kind { Read, Bind, Delete };
+    enum class Kind { Read, Bind, Delete, StarImport };
     Kind kind = Kind::Read;
     std::string name;
     std::uint32_t begin = 0; ///< byte range of the name in the cell text

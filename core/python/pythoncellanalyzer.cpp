@@ -16,7 +16,7 @@ namespace {
 
 OpaqueConstruct notAnalysed(std::string why)
 {
-    return OpaqueConstruct {OpaqueConstruct::Kind::NotAnalysed, std::move(why), SourceRange {1, 1, 1, 1}};
+    return OpaqueConstruct {OpaqueConstruct::Kind::NotAnalysed, std::move(why), SourceRange {1, 1, 1, 1}, {}};
 }
 
 std::string formatSeconds(double seconds)

@@ -2,6 +2,7 @@
 
 #include "python/pythonnames.h"
 #include "python/sourcemap.h"
+#include "python/starimportnames.h"
 #include "python/syntaxtree.h"
 
 #include <algorithm>
@@ -96,6 +97,7 @@ struct Deferred
     NameList freeNames;
     NameList calls;
     NameList globalDefines;
+    NameList globalDeletes;
 };
 
 bool isMutatingMethod(std::string_view name)
@@ -139,6 +141,7 @@ public:
             scope.freeNames = d.freeNames.refs(m_map);
             scope.calls = d.calls.refs(m_map);
             scope.globalDefines = d.globalDefines.refs(m_map);
+            scope.globalDeletes = d.globalDeletes.refs(m_map);
             out.deferred.push_back(std::move(scope));
         }
         for (ImportRef &i : m_imports)
@@ -208,6 +211,9 @@ private:
                 break;
             case PrePassEvent::Kind::Delete:
                 deleteName(e.name, e.begin, e.end);
+                break;
+            case PrePassEvent::Kind::StarImport:
+                starImportNames(e.name);
                 break;
             }
         }
@@ -362,8 +368,13 @@ private:
     {
         readName(name, begin, end, false);
         Scope &s = scope();
+        if (s.kind == ScopeKind::Function && contains(s.globals, name)) {
+            if (m_currentDeferred != kNone)
+                m_deferred[m_currentDeferred].globalDeletes.add(name, begin, end);
+            return;
+        }
         if (s.kind != ScopeKind::Module) {
-            if (s.kind == ScopeKind::Function && !contains(s.globals, name) && !s.binds(name))
+            if (s.kind == ScopeKind::Function && !s.binds(name))
                 s.bound.push_back(name); // del makes a name local, like assignment
             return;
         }
@@ -768,6 +779,8 @@ private:
                 continue;
             if (kind(c) == SyntaxKind::WildcardImport) {
                 addOpaque(OpaqueConstruct::Kind::StarImport, "from " + moduleName + " import *", n);
+                m_opaque.back().module = moduleName;
+                starImportNames(moduleName);
                 names.push_back("*");
             } else if (kind(c) == SyntaxKind::DottedName && node(c).field == SyntaxField::Name) {
                 names.emplace_back(text(c));
@@ -782,6 +795,17 @@ private:
         }
         addImport(moduleName, names.empty() ? std::string() : names.front(), true, false, n);
         m_imports.back().names = std::move(names);
+    }
+
+    /// The known names of a star-imported module are bound from here on in the cell. They are
+    /// not the cell's `defines` (hundreds of them): the dataflow takes them from the opaque entry.
+    void starImportNames(std::string_view module)
+    {
+        const std::vector<std::string> *names = StarImportNames::namesOf(module);
+        if (!names || !atModule())
+            return;
+        for (const std::string &name : *names)
+            definiteInsert(name);
     }
 
     void deleteTarget(std::uint32_t n)

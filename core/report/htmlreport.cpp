@@ -1,6 +1,7 @@
 #include "report/htmlreport.h"
 
 #include "analysis/rulecatalog.h"
+#include "analysis/verdictbuilder.h"
 #include "report/excerpt.h"
 #include "util/escaping.h"
 #include "version.h"
@@ -44,12 +45,19 @@ std::string verdictWord(const NotebookAnalysis &analysis)
     return analysis.verdict.reproducibleTopToBottom ? "yes" : "no";
 }
 
+std::string statusWord(const NotebookAnalysis &analysis)
+{
+    return analysis.error ? std::string("unreadable")
+                          : std::string(VerdictBuilder::statusName(analysis.verdict.status));
+}
+
 constexpr const char *kStyle = R"(
 body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f4f4f4}.error{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#00639b}
-.yes{color:#1b7f2a;font-weight:bold}.no,.unreadable{color:#b00020;font-weight:bold}
+.yes,.ok{color:#1b7f2a;font-weight:bold}.no,.unreadable,.broken{color:#b00020;font-weight:bold}
+.risky{color:#a15c00;font-weight:bold}
 pre{background:#f7f7f7;padding:6px;margin:4px 0;overflow-x:auto}mark{background:#ffe08a}
 .names code{background:#eef;padding:0 3px}
 )";
@@ -95,13 +103,15 @@ std::string HtmlReport::render(const std::vector<NotebookAnalysis> &analyses)
         + " notebook(s), tassel " + kVersion + ".</p>\n";
 
     html += "<table><tr><th>Notebook</th><th>Reproducible top to "
-            "bottom</th><th>Errors</th><th>Warnings</th><th>Info</th></tr>\n";
+            "bottom</th><th>Status</th><th>Errors</th><th>Warnings</th><th>Info</th></tr>\n";
     for (std::size_t i = 0; i < analyses.size(); ++i) {
         const NotebookAnalysis &analysis = analyses[i];
         const Counts counts = countOf(analysis);
         const std::string verdict = verdictWord(analysis);
+        const std::string status = statusWord(analysis);
         html += "<tr><td><a href=\"#nb" + std::to_string(i) + "\">" + escape(analysis.path)
-            + "</a></td><td class=\"" + verdict + "\">" + verdict + "</td><td>"
+            + "</a></td><td class=\"" + verdict + "\">" + verdict + "</td><td class=\"" + status + "\">"
+            + status + "</td><td>"
             + std::to_string(counts.errors) + "</td><td>" + std::to_string(counts.warnings) + "</td><td>"
             + std::to_string(counts.infos) + "</td></tr>\n";
     }
@@ -114,6 +124,8 @@ std::string HtmlReport::render(const std::vector<NotebookAnalysis> &analyses)
             html += "<p class=\"error\">" + escape(*analysis.error) + "</p>\n";
             continue;
         }
+        html += "<p class=\"" + statusWord(analysis) + "\">"
+            + escape(VerdictBuilder::statusLine(analysis.verdict)) + "</p>\n";
         html += "<p class=\"" + verdictWord(analysis) + "\">" + escape(analysis.verdict.summary) + "</p>\n";
         if (!analysis.verdict.suggestedOrder.empty()) {
             std::string order;
@@ -183,11 +195,12 @@ std::string MarkdownReport::render(const std::vector<NotebookAnalysis> &analyses
             out += c == '|' ? std::string("\\|") : std::string(1, c);
         return out;
     };
-    std::string md = "## Tassel report\n\n| Notebook | Reproducible top to bottom | Errors | Warnings | Info "
-                     "|\n|---|---|---|---|---|\n";
+    std::string md = "## Tassel report\n\n| Notebook | Reproducible top to bottom | Status | Errors "
+                     "| Warnings | Info |\n|---|---|---|---|---|---|\n";
     for (const NotebookAnalysis &analysis : analyses) {
         const Counts counts = countOf(analysis);
-        md += "| " + codeInCell(analysis.path) + " | " + verdictWord(analysis) + " | "
+        md += "| " + codeInCell(analysis.path) + " | " + verdictWord(analysis) + " | " + statusWord(analysis)
+            + " | "
             + std::to_string(counts.errors) + " | " + std::to_string(counts.warnings) + " | "
             + std::to_string(counts.infos) + " |\n";
     }
@@ -199,7 +212,7 @@ std::string MarkdownReport::render(const std::vector<NotebookAnalysis> &analyses
             md += "Could not be read: " + cellText(*analysis.error) + "\n";
             continue;
         }
-        md += cellText(analysis.verdict.summary)
+        md += VerdictBuilder::statusLine(analysis.verdict) + "\n\n" + cellText(analysis.verdict.summary)
             + "\n\n| Cell | Line | Severity | Rule | Finding |\n|---|---|---|---|---|\n";
         for (const Finding &finding : analysis.findings)
             md += "| " + (finding.cell >= 0 ? std::to_string(finding.cell + 1) : std::string("–")) + " | "

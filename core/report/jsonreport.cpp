@@ -1,5 +1,6 @@
 #include "report/jsonreport.h"
 
+#include "analysis/verdictbuilder.h"
 #include "version.h"
 
 #include <set>
@@ -109,6 +110,15 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
     verdict["reproducible_top_to_bottom"] = analysis.verdict.reproducibleTopToBottom;
     verdict["suggested_order"] = analysis.verdict.suggestedOrder;
     verdict["summary"] = analysis.verdict.summary;
+    const RunsVerdict &runs = analysis.verdict.runs;
+    verdict["runs"] = Json {{"ok", runs.yes}, {"use_before_definition", runs.useBeforeDefinition},
+        {"undefined_names", runs.undefinedNames}};
+    const SameOutputsVerdict &same = analysis.verdict.sameOutputs;
+    verdict["same_outputs"] = Json {{"ok", same.yes}, {"stale_outputs", same.staleOutputs},
+        {"unexecuted_cells", same.unexecutedCells}, {"error_outputs", same.errorOutputs},
+        {"nondeterministic_outputs", same.nondeterministicOutputs}};
+    verdict["error_findings"] = analysis.verdict.errorFindings;
+    verdict["status"] = std::string(VerdictBuilder::statusName(analysis.verdict.status));
     notebook["verdict"] = std::move(verdict);
     notebook["problems"] = analysis.problems;
     return notebook;

@@ -1,6 +1,7 @@
 #include "report/sarifreport.h"
 
 #include "analysis/rulecatalog.h"
+#include "analysis/verdictbuilder.h"
 #include "report/jsonreport.h"
 #include "version.h"
 
@@ -81,6 +82,12 @@ std::string SarifReport::render(const std::vector<NotebookAnalysis> &analyses)
         const int artifactIndex = int(artifacts.size());
         artifacts.push_back(
             {{"location", {{"uri", uriOf(analysis.path)}}}, {"mimeType", "application/x-ipynb+json"}});
+        if (!analysis.error) {
+            const Verdict &verdict = analysis.verdict;
+            const std::string status(VerdictBuilder::statusName(verdict.status));
+            artifacts.back()["properties"] = {{"status", status}, {"runs", verdict.runs.yes},
+                {"sameOutputs", verdict.sameOutputs.yes}, {"summary", VerdictBuilder::statusLine(verdict)}};
+        }
         if (analysis.error) {
             notifications.push_back({{"level", "error"}, {"message", {{"text", *analysis.error}}},
                 {"locations",

@@ -1,5 +1,6 @@
 #include "report/textreport.h"
 
+#include "analysis/verdictbuilder.h"
 #include "util/escaping.h"
 
 namespace tassel {
@@ -41,6 +42,7 @@ std::string TextReport::render(const std::vector<NotebookAnalysis> &analyses, bo
             text += ' ' + finding.rule + ' ' + escaping::oneLine(finding.message) + '\n';
         }
         text += path + ": " + escaping::oneLine(analysis.verdict.summary) + '\n';
+        text += path + ": " + escaping::oneLine(VerdictBuilder::statusLine(analysis.verdict)) + '\n';
     }
     return text;
 }

@@ -133,6 +133,48 @@ void TestDataflow::findings_data()
     QTest::addRow("exec is opaque") << QStringList {"1|exec('z = 1')"} << QStringList {"opaque-code@0:"};
     QTest::addRow("execution gap") << QStringList {"1|a = 1", "4|b = a"} << QStringList {"execution-gap@1:"};
     QTest::addRow("first count above one") << QStringList {"3|a = 1"} << QStringList {"execution-gap@0:"};
+    QTest::addRow("global bound by a called function defines the name")
+        << QStringList {"1|def reset():\n    global sess\n    sess = 1\nreset()", "2|print(sess)|1"}
+        << QStringList {};
+    QTest::addRow("global bound two calls deep")
+        << QStringList {"1|def inner():\n    global conn\n    conn = 1\ndef outer():\n    inner()",
+               "2|outer()\nprint(conn)|1"}
+        << QStringList {};
+    QTest::addRow("global closed then bound again, read by another function")
+        << QStringList {"1|def reset():\n    global sess\n    try:\n        sess.close()\n    except:\n"
+                        "        pass\n    sess = 1\ndef evaluate(t):\n    return sess.run(t)\nreset()",
+               "2|reset()\nprint(evaluate(2))|2", "3|print(evaluate(3))|3"}
+        << QStringList {};
+    QTest::addRow("global of a function never called stays undefined")
+        << QStringList {"1|def f():\n    global g\n    g = 1", "2|print(g)|1"}
+        << QStringList {"undefined-name@1:g"};
+    QTest::addRow("global bound by a call in a later cell")
+        << QStringList {"1|print(sess)", "2|def r():\n    global sess\n    sess = 1\nr()"}
+        << QStringList {"use-before-definition@0:sess"};
+    QTest::addRow("global read in the cell before the call that binds it")
+        << QStringList {"1|def r():\n    global sess\n    sess = 1", "2|print(sess)\nr()"}
+        << QStringList {"use-before-definition@1:sess"};
+    QTest::addRow("global deleted by a called function")
+        << QStringList {"1|x = 1", "2|def drop():\n    global x\n    del x\ndrop()", "3|print(x)"}
+        << QStringList {"undefined-name@2:x"};
+    QTest::addRow("global deleted, then bound again by the cell")
+        << QStringList {"1|x = 1", "2|def drop():\n    global x\n    del x\ndrop()\nx = 2", "3|print(x)"}
+        << QStringList {};
+    QTest::addRow("nonlocal binds the enclosing function's name")
+        << QStringList {"1|def outer():\n    count = 0\n    def inc():\n        nonlocal count\n"
+                        "        count += 1\n    inc()\n    return count\nprint(outer())"}
+        << QStringList {};
+    QTest::addRow("pylab magic binds numpy and pyplot names")
+        << QStringList {"1|%pylab inline", "2|hist(linspace(0, 1, 5))\nplt.show()|x"}
+        << QStringList {"opaque-code@0:"};
+    QTest::addRow("pylab names used before the magic")
+        << QStringList {"1|hist([1])", "2|%pylab inline"}
+        << QStringList {"opaque-code@1:", "use-before-definition@0:hist"};
+    QTest::addRow("pylab names used before the magic in the same cell")
+        << QStringList {"1|hist([1])\n%pylab inline"}
+        << QStringList {"opaque-code@0:", "use-before-definition@0:hist"};
+    QTest::addRow("numpy star import binds in its own cell")
+        << QStringList {"1|from numpy import *\nx = linspace(0, 1, 3)"} << QStringList {"opaque-code@0:"};
     QTest::addRow("markdown cells keep indexes") << QStringList {"# Title", "1|print(later)", "## Part",
         "2|later = 1"} << QStringList {"use-before-definition@1:later"};
 }
@@ -156,6 +198,14 @@ void TestDataflow::dependencies_data()
         "1|x = 1", "3|y = x", "2|x = 2"} << QStringList {"0->1:x:document", "2->1:x:execution"};
     QTest::addRow("call brings the function's free names") << QStringList {"1|k = 2",
         "2|def f():\n    return k", "3|print(f())"} << QStringList {"0->2:k:both", "1->2:f:both"};
+    QTest::addRow("global bound by a call joins the chain")
+        << QStringList {"1|def reset():\n    global sess\n    sess = 1", "2|reset()", "3|print(sess)"}
+        << QStringList {"0->1:reset:both", "1->2:sess:both"};
+    QTest::addRow("star import of a known module provides its names")
+        << QStringList {"1|from matplotlib.pyplot import *", "2|linspace = 1", "3|plot(linspace)"}
+        << QStringList {"0->2:plot:both", "1->2:linspace:both"};
+    QTest::addRow("pylab magic provides numpy names")
+        << QStringList {"1|%pylab inline", "2|x = linspace(0, 1, 3)"} << QStringList {"0->1:linspace:both"};
     QTest::addRow("modification joins the chain") << QStringList {"1|d = {}", "2|d['a'] = 1", "3|print(d)"}
                                                   << QStringList {"0->1:d:both", "1->2:d:both"};
 }

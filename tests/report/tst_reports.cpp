@@ -18,6 +18,8 @@ private slots:
     void htmlEscapesEverythingFromTheNotebook();
     void markdownSummarises();
     void outputFileIsWritten();
+    void statusInEveryFormat_data();
+    void statusInEveryFormat();
 
 private:
     static QByteArray check(const QStringList &arguments, int *exitCode = nullptr)
@@ -133,6 +135,36 @@ void TestReports::markdownSummarises()
     QVERIFY(md.contains(QStringLiteral("| `")));
     QVERIFY(md.contains(QStringLiteral("use_before_definition.ipynb` | no |")));
     QVERIFY(md.contains(QStringLiteral("linear.ipynb` | yes |")));
+}
+
+void TestReports::statusInEveryFormat_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QStringList>("expected");
+    const QString line
+        = QStringLiteral("Status: broken — runs top to bottom: no (2 uses of names defined later)");
+    QTest::addRow("text") << QStringLiteral("text") << QStringList {line};
+    QTest::addRow("html") << QStringLiteral("html")
+                          << QStringList {QStringLiteral("<p class=\"broken\">") + line};
+    QTest::addRow("markdown") << QStringLiteral("markdown")
+                              << QStringList {QStringLiteral("| no | broken |"), line};
+    QTest::addRow("json") << QStringLiteral("json")
+                          << QStringList {QStringLiteral("\"status\": \"broken\""),
+                                 QStringLiteral("\"same_outputs\": {"),
+                                 QStringLiteral("\"use_before_definition\": 2")};
+    QTest::addRow("sarif") << QStringLiteral("sarif")
+                           << QStringList {QStringLiteral("\"status\": \"broken\""),
+                                  QStringLiteral("\"sameOutputs\": true")};
+}
+
+void TestReports::statusInEveryFormat()
+{
+    QFETCH(QString, format);
+    QFETCH(QStringList, expected);
+    const QString report = QString::fromUtf8(
+        check({QStringLiteral("--format"), format, data("analysis/use_before_definition.ipynb")}));
+    for (const QString &text : expected)
+        QVERIFY2(report.contains(text), qPrintable(text + QStringLiteral(" not in:\n") + report.left(3000)));
 }
 
 void TestReports::outputFileIsWritten()

@@ -186,11 +186,16 @@ void TestMainWindow::findingSelectsCell()
     analysis.findings.push_back(makeFinding("execution-gap", Severity::Info, 7, 0, "Counts skip"));
     analysis.verdict.reproducibleTopToBottom = false;
     analysis.verdict.summary = "1 cell uses a name defined later";
+    analysis.verdict.sameOutputs = {false, 1, 0, 0, 0};
+    analysis.verdict.status = VerdictStatus::Risky;
     window.setAnalysis(analysis);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(
         window.findingsPanel()->verdictText().contains(QStringLiteral("1 cell uses a name defined later")));
+    // The overall status line: both questions with their counts.
+    QCOMPARE(window.findingsPanel()->statusText(),
+        QStringLiteral("Risky — runs top to bottom: yes; same outputs: no (1 stale output(s))"));
 
     // Click the stale-output finding in the tree: the cell it names becomes current.
     QTreeView *tree = window.findingsPanel()->treeView();

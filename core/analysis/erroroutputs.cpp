@@ -1,0 +1,48 @@
+#include "analysis/erroroutputs.h"
+
+#include <string_view>
+
+namespace tassel {
+
+namespace {
+
+bool isTracebackStream(const Output &output)
+{
+    return output.type == OutputType::Stream
+        && output.text.find("Traceback (most recent call last)") != std::string::npos;
+}
+
+} // namespace
+
+std::vector<Finding> ErrorOutputs::findings(const Notebook &notebook)
+{
+    std::vector<Finding> findings;
+    for (std::size_t c = 0; c < notebook.cells.size(); ++c) {
+        const Cell &cell = notebook.cells[c];
+        for (std::size_t o = 0; o < cell.outputs.size(); ++o) {
+            const Output &output = cell.outputs[o];
+            if (output.type != OutputType::Error && !isTracebackStream(output))
+                continue;
+            Finding finding;
+            finding.rule = "error-output";
+            finding.severity = Severity::Warning;
+            finding.cell = int(c);
+            finding.cellId = cell.id;
+            finding.outputIndex = int(o);
+            finding.location = "output";
+            // The exception's name only: its value may quote data or credentials.
+            const std::string what = output.type == OutputType::Error && !output.errorName.empty()
+                ? "a `" + output.errorName + "` traceback"
+                : "a traceback in its "
+                    + (output.streamName.empty() ? std::string("stream") : output.streamName);
+            finding.message = "cell " + std::to_string(c + 1) + " was saved with " + what + " (output "
+                + std::to_string(o + 1)
+                + "): the stored outputs come from a run that failed here; run it again or clear the output.";
+            findings.push_back(std::move(finding));
+            break; // one finding per cell
+        }
+    }
+    return findings;
+}
+
+} // namespace tassel
