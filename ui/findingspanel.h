@@ -38,6 +38,7 @@ signals:
     void findingActivated(int index);
 
 private:
+    void addFindings(const NotebookAnalysis &analysis);
     void applySeverityFilter();
 
     QLabel *m_verdict;

@@ -111,6 +111,8 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
     verdict["summary"] = analysis.verdict.summary;
     notebook["verdict"] = std::move(verdict);
     notebook["problems"] = analysis.problems;
+    notebook["language"] = analysis.language;
+    notebook["python_analysed"] = analysis.pythonAnalysed;
     return notebook;
 }
 
