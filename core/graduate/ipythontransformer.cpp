@@ -2,9 +2,12 @@
 
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
+#include "python/ipythonprepass.h"
+#include "python/sourcemap.h"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <sstream>
 
 namespace tassel {
@@ -197,6 +200,18 @@ void writefileCell(IPythonTransformer::Output &out, const std::string &name, con
         "%%" + name + " cell became " + path + ", written to " + target + " by the step");
 }
 
+/// `pip install x`, `cd data`: a line magic written without its %, which IPython runs as one.
+/// The analysis' pre-pass decides, so both agree on what is Python.
+bool isAutomagic(std::string_view line)
+{
+    if (line.empty() || !std::isalpha(static_cast<unsigned char>(line.front())))
+        return false;
+    const SourceMap map(line);
+    const PrePassResult result = IPythonPrePass::run(line, map);
+    return !result.magics.empty() && result.magics.front().kind == MagicRef::Kind::LineMagic
+        && result.magics.front().range.line == 1 && result.magics.front().range.column == 1;
+}
+
 /// Handles a cell that starts with `%%name`; returns false when its body is Python to transform.
 bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &lines, std::size_t first,
     std::string_view label)
@@ -283,8 +298,8 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
 
         // `v = !cmd`, `v = %magic args`
         std::string target;
-        std::string rest = stripped;
-        {
+        std::string rest = isAutomagic(stripped) ? "%" + stripped : stripped;
+        if (rest == stripped) {
             const auto eq = stripped.find('=');
             if (eq != std::string::npos && eq + 1 < stripped.size()) {
                 const std::string lhs = trim(std::string_view(stripped).substr(0, eq));

@@ -472,6 +472,21 @@ void TestGraduateUnits::cellMagics_data()
                                                             << "\n    !pip"
                                                             << ""
                                                             << "";
+    QTest::addRow("automagic pip install") << "pip install diffusers pillow\nimport PIL"
+                                           << "# %pip install diffusers pillow: declared"
+                                           << "\npip install"
+                                           << ""
+                                           << "";
+    QTest::addRow("automagic cd") << "cd data\nx = 1"
+                                  << "os.chdir(\"data\")"
+                                  << "\ncd data"
+                                  << ""
+                                  << "";
+    QTest::addRow("a variable named like a magic is Python") << "time = 3\ntime + 1"
+                                                             << "\ntime = 3\ntime + 1"
+                                                             << "%time"
+                                                             << ""
+                                                             << "";
     QTest::addRow("help inside a block keeps it valid") << "for x in []:\n    x?\n"
                                                         << "    pass  # keeps the block valid"
                                                         << "\n    x?"
