@@ -295,6 +295,8 @@ std::string_view python2Construct(
         break;
     }
     if (kind == SyntaxKind::String) {
+        if (token.starts_with('`'))
+            return "backticks (`x` for repr(x))"; // the grammar reads Python 2's repr as a string
         // Python 3 accepts u, r, b, f and rb/br/rf/fr, never u with r or b.
         const std::size_t quote = token.find_first_of("'\"");
         const std::string_view prefix = token.substr(0, quote == std::string_view::npos ? 0 : quote);
@@ -343,9 +345,6 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
     // nearest kept ancestor.
     Cursor cursor(root);
     std::vector<std::uint32_t> parents {0};
-    // The grammar skips backticks silently; outside strings and comments they are Python 2's repr.
-    const bool hasBacktick = text.find('`') != std::string_view::npos;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> literals; // strings and comments
     bool walking = ts_tree_cursor_goto_first_child(&cursor.cursor);
     while (walking) {
         const TSNode current = ts_tree_cursor_current_node(&cursor.cursor);
@@ -361,8 +360,6 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
             : (symbol < tables.kinds.size() ? tables.kinds[symbol] : SyntaxKind::Other);
         std::uint32_t parent = parents.back();
         std::uint32_t kept = parent;
-        if (hasBacktick && (kind == SyntaxKind::String || kind == SyntaxKind::Comment))
-            literals.emplace_back(start, end);
         if (symbol < tables.python2.size()
             && (tables.python2[symbol] != LanguageTables::Python2Symbol::None
                 || kind == SyntaxKind::String)) {
@@ -397,22 +394,7 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
             parents.pop_back();
         }
     }
-    if (hasBacktick)
-        noteBackticks(text, literals);
     return true;
-}
-
-void SyntaxTree::noteBackticks(
-    std::string_view text, const std::vector<std::pair<std::uint32_t, std::uint32_t>> &literals)
-{
-    for (std::size_t at = text.find('`'); at != std::string_view::npos; at = text.find('`', at + 1)) {
-        const bool quoted = std::any_of(literals.begin(), literals.end(),
-            [&](const auto &literal) { return at >= literal.first && at < literal.second; });
-        if (!quoted) {
-            notePython2(std::uint32_t(at), std::uint32_t(at + 1), "backticks (`x` for repr(x))");
-            return;
-        }
-    }
 }
 
 } // namespace tassel

@@ -178,8 +178,6 @@ public:
 
 private:
     void notePython2(std::uint32_t start, std::uint32_t end, std::string_view what);
-    void noteBackticks(
-        std::string_view text, const std::vector<std::pair<std::uint32_t, std::uint32_t>> &literals);
 
     std::vector<SyntaxNode> m_nodes;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_errors;
