@@ -349,7 +349,9 @@ CellDelegate::Render *CellDelegate::render(int row) const
         if (cell.type == CellType::Code) {
             auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(source);
             highlighter->setTheme(theme());
-            highlighter->setDefinition(SyntaxRepository::definitionForCell(text));
+            const Notebook &notebook = m_model->notebook();
+            highlighter->setDefinition(SyntaxRepository::definitionForCell(
+                text, notebook.isPython() ? QString() : QString::fromStdString(notebook.language())));
             highlighter->rehighlight();
         }
     }

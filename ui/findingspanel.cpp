@@ -113,6 +113,14 @@ void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
         return;
     }
     showStatus(analysis.verdict);
+    if (!analysis.pythonAnalysed) {
+        m_verdict->setText(tr("Only secrets were checked: the kernel is %1, and Tassel analyses Python "
+                              "code only, so the dependency, import and order panels stay empty.")
+                               .arg(QString::fromStdString(analysis.language)));
+        m_verdict->setStyleSheet(QString());
+        addFindings(analysis);
+        return;
+    }
     QString summary = QString::fromStdString(analysis.verdict.summary);
     // The core's summary may carry its own English lead-in; the panel words that part itself.
     const QString leadIn = QStringLiteral("Reproducible top to bottom: no — ");
@@ -128,7 +136,11 @@ void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
             ? QString()
             : QStringLiteral("color: %1; font-weight: bold;")
                   .arg(RuleText::severityColor(Severity::Error).name()));
+    addFindings(analysis);
+}
 
+void FindingsPanel::addFindings(const NotebookAnalysis &analysis)
+{
     // Worst first, then by rule; findings within a group in document order.
     std::map<std::pair<int, std::string>, std::vector<int>> groups;
     for (std::size_t i = 0; i < analysis.findings.size(); ++i) {

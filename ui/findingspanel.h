@@ -40,6 +40,7 @@ signals:
     void findingActivated(int index);
 
 private:
+    void addFindings(const NotebookAnalysis &analysis);
     void applySeverityFilter();
     void showStatus(const Verdict &verdict);
 

@@ -222,6 +222,8 @@ GraduationWizard::GraduationWizard(
     m_splitCombo->setObjectName(QStringLiteral("splitMode"));
     m_splitLabel->setBuddy(m_splitCombo);
     m_hiddenState = new QCheckBox(options);
+    m_brokenCells = new QCheckBox(options);
+    m_brokenCells->setObjectName(QStringLiteral("allowBrokenCells"));
     m_optionsError = new QLabel(options);
     m_optionsError->setWordWrap(true);
     m_optionsError->setStyleSheet(QStringLiteral("color: #c0392b"));
@@ -230,6 +232,7 @@ GraduationWizard::GraduationWizard(
     optionsLayout->addRow(m_nameLabel, m_nameEdit);
     optionsLayout->addRow(m_splitLabel, m_splitCombo);
     optionsLayout->addRow(QString(), m_hiddenState);
+    optionsLayout->addRow(QString(), m_brokenCells);
     optionsLayout->addRow(m_optionsError);
     setPage(OptionsPageId, options);
 
@@ -413,6 +416,7 @@ void GraduationWizard::retranslate()
     m_splitCombo->addItem(tr("A single function"), int(GraduationOptions::Split::Single));
     m_splitCombo->setCurrentIndex(split);
     m_hiddenState->setText(tr("Generate even when cells read names defined later or nowhere"));
+    m_brokenCells->setText(tr("Keep cells that are not Python 3 as commented TODOs"));
 
     page(PlanPageId)->setTitle(tr("Plan"));
     page(PlanPageId)
@@ -449,6 +453,7 @@ QString GraduationWizard::makePlan()
     options.name = m_nameEdit->text().trimmed().toStdString();
     options.split = GraduationOptions::Split(m_splitCombo->currentData().toInt());
     options.allowHiddenState = m_hiddenState->isChecked();
+    options.allowBrokenCells = m_brokenCells->isChecked();
     auto plan = GraduationPlanner::plan(m_notebook, m_analysis, options);
     if (!plan) {
         if (plan.error().code == "hidden-state") {

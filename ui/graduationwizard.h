@@ -115,6 +115,7 @@ private:
     QLabel *m_splitLabel = nullptr;
     QComboBox *m_splitCombo = nullptr;
     QCheckBox *m_hiddenState = nullptr;
+    QCheckBox *m_brokenCells = nullptr;
     QLabel *m_optionsError = nullptr;
     QTableWidget *m_planTable = nullptr;
     QLabel *m_planStatus = nullptr;

@@ -13,10 +13,40 @@ KSyntaxHighlighting::Repository &SyntaxRepository::instance()
     return repository;
 }
 
-KSyntaxHighlighting::Definition SyntaxRepository::definitionForCell(const QString &source)
+KSyntaxHighlighting::Definition SyntaxRepository::definitionForLanguage(const QString &language)
+{
+    auto &repository = instance();
+    // Kernel metadata names that KSyntaxHighlighting spells differently.
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("r"), QStringLiteral("R Script")},
+        {QStringLiteral("f#"), QStringLiteral("FSharp")},
+        {QStringLiteral("c++"), QStringLiteral("C++")},
+        {QStringLiteral("wolfram language"), QStringLiteral("Mathematica")},
+        {QStringLiteral("sage"), QStringLiteral("Python")},
+    };
+    const QString key = language.toLower();
+    const QString name = aliases.value(key, language);
+    auto definition = repository.definitionForName(name);
+    if (definition.isValid())
+        return definition;
+    for (const auto &candidate : repository.definitions()) {
+        if (candidate.name().toLower() == key)
+            return candidate;
+    }
+    return {};
+}
+
+KSyntaxHighlighting::Definition SyntaxRepository::definitionForCell(
+    const QString &source, const QString &language)
 {
     static const QRegularExpression cellMagic(QStringLiteral("^\\s*%%(\\w+)"));
     auto &repository = instance();
+    if (!language.isEmpty() && language.compare(QStringLiteral("python"), Qt::CaseInsensitive) != 0) {
+        const auto definition = definitionForLanguage(language);
+        if (definition.isValid())
+            return definition;
+        return repository.definitionForName(QStringLiteral("None"));
+    }
     const auto match = cellMagic.match(source);
     if (match.hasMatch()) {
         const QString magic = match.captured(1);

@@ -13,8 +13,8 @@ enum class Severity { Info, Warning, Error };
 std::string_view severityName(Severity severity); ///< "info", "warning", "error"
 
 /// One explained problem in a notebook. Rule ids are stable strings (the JSON report's
-/// "rule"): use-before-definition, undefined-name, out-of-order-execution, stale-output,
-/// unexecuted-cell, execution-gap, non-idempotent-cell, opaque-code, hardcoded-secret,
+/// "rule"): use-before-definition, undefined-name, syntax-error, python2, out-of-order-execution,
+/// stale-output, unexecuted-cell, execution-gap, non-idempotent-cell, opaque-code, hardcoded-secret,
 /// unpinned-dependency, undeclared-dependency, unused-declaration, shell-install.
 struct Finding
 {

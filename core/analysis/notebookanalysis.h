@@ -45,6 +45,7 @@ struct RunsVerdict
     bool yes = true;
     int useBeforeDefinition = 0; ///< use-before-definition findings
     int undefinedNames = 0; ///< undefined-name findings
+    int syntaxErrors = 0; ///< syntax-error findings: cells that fail when run
 
     bool operator==(const RunsVerdict &) const = default;
 };
@@ -95,6 +96,10 @@ struct NotebookAnalysis
 {
     std::string path;
     std::optional<std::string> error; ///< set when the notebook could not be loaded
+    /// The notebook's language as people write it ("Python", "C++", "R").
+    std::string language = "Python";
+    /// False for a notebook in another language: only secrets were checked, nothing else.
+    bool pythonAnalysed = true;
     std::vector<CellInfo> cellInfo; ///< one per cell, in document order
     std::vector<CellSymbols> cells; ///< one per cell (empty for markdown/raw)
     std::vector<Dependency> dependencies;

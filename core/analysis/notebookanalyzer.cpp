@@ -6,6 +6,7 @@
 #include "analysis/erroroutputs.h"
 #include "analysis/executionorder.h"
 #include "analysis/secretscanner.h"
+#include "analysis/syntaxcheck.h"
 #include "analysis/verdictbuilder.h"
 #include "notebook/notebookloader.h"
 #include "python/pythoncellanalyzer.h"
@@ -69,21 +70,67 @@ int minorOf(const std::string &version)
     }
 }
 
-} // namespace
-
-NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions &options)
+/// A notebook in another language: secrets matter in every language, nothing else applies.
+void analyzeForeign(const Notebook &notebook, const AnalysisOptions &options, NotebookAnalysis &analysis)
 {
-    NotebookAnalysis analysis;
-    analysis.path = notebook.path;
+    analysis.pythonAnalysed = false;
+    analysis.cells.resize(notebook.cells.size());
+    for (CellSymbols &symbols : analysis.cells)
+        symbols.isPython = false;
+    if (options.secrets)
+        analysis.findings = sharedSecretScanner().scan(notebook);
+    analysis.problems.push_back(
+        "not-python: the kernel is " + analysis.language + ": only secrets were checked");
+    // Nothing was proved either way; CI gating on the verdict must not pass it silently.
+    analysis.verdict.reproducibleTopToBottom = false;
+    analysis.verdict.summary
+        = "Not analysed: the kernel is " + analysis.language + ", only secrets were checked.";
+}
 
+void analyzeDependencies(const Notebook &notebook, const AnalysisOptions &options, NotebookAnalysis &analysis)
+{
+    DependencyChecker::Options dependencyOptions;
+    dependencyOptions.pythonMinor = minorOf(options.pythonVersion);
+    std::vector<Error> problems;
+    if (!options.pythonInterpreter.empty())
+        dependencyOptions.environment = environmentOf(options.pythonInterpreter, problems);
+    const std::string folder = notebook.path.empty()
+        ? std::string()
+        : QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
+    DependencyReport dependencies
+        = DependencyChecker(dependencyOptions).check(notebook, analysis.cells, folder);
+    analysis.imports = std::move(dependencies.imports);
+    for (Finding &finding : dependencies.findings)
+        analysis.findings.push_back(std::move(finding));
+    for (const Error &problem : problems)
+        analysis.problems.push_back(problem.toString());
+    for (const Error &problem : dependencies.problems)
+        analysis.problems.push_back(problem.toString());
+}
+
+/// A cell that does not parse fails when run: the notebook cannot be reproducible.
+void addBrokenCells(Verdict &verdict, const std::vector<CellSymbols> &cells)
+{
+    const auto broken = std::count_if(
+        cells.begin(), cells.end(), [](const CellSymbols &symbols) { return !symbols.syntaxErrors.empty(); });
+    if (broken == 0)
+        return;
+    const std::string reason = std::to_string(broken)
+        + (broken == 1 ? " cell that does not parse as Python 3" : " cells that do not parse as Python 3");
+    if (verdict.reproducibleTopToBottom)
+        verdict.summary = "Reproducible top to bottom: no — " + reason + '.';
+    else if (!verdict.summary.empty() && verdict.summary.back() == '.')
+        verdict.summary.insert(verdict.summary.size() - 1, ", " + reason);
+    verdict.reproducibleTopToBottom = false;
+}
+
+void analyzePython(const Notebook &notebook, const AnalysisOptions &options, NotebookAnalysis &analysis)
+{
     const PythonCellAnalyzer analyzer(options.cellLimits);
-    const bool isPython = notebook.language() == "python";
     analysis.cells.reserve(notebook.cells.size());
     for (const Cell &cell : notebook.cells) {
-        analysis.cellInfo.push_back({cell.id, cellTypeName(cell), cell.executionCount,
-            int(cell.outputs.size()), cell.fileLine, cell.source});
         CellSymbols symbols;
-        if (cell.isCode() && isPython)
+        if (cell.isCode())
             symbols = analyzer.analyze(cell.source);
         else
             symbols.isPython = false;
@@ -94,6 +141,9 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
     analysis.dependencies = std::move(dataflow.dependencies);
     analysis.verdict = std::move(dataflow.verdict);
     analysis.findings = std::move(dataflow.findings);
+    for (Finding &finding : SyntaxCheck::findings(notebook, analysis.cells))
+        analysis.findings.push_back(std::move(finding));
+    addBrokenCells(analysis.verdict, analysis.cells);
     for (Finding &finding : ExecutionOrder::findings(notebook))
         analysis.findings.push_back(std::move(finding));
     for (Finding &finding : ErrorOutputs::findings(notebook))
@@ -103,25 +153,25 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
         for (Finding &finding : sharedSecretScanner().scan(notebook))
             analysis.findings.push_back(std::move(finding));
     }
-    if (options.dependencies && isPython) {
-        DependencyChecker::Options dependencyOptions;
-        dependencyOptions.pythonMinor = minorOf(options.pythonVersion);
-        std::vector<Error> problems;
-        if (!options.pythonInterpreter.empty())
-            dependencyOptions.environment = environmentOf(options.pythonInterpreter, problems);
-        const std::string folder = notebook.path.empty()
-            ? std::string()
-            : QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
-        DependencyReport dependencies
-            = DependencyChecker(dependencyOptions).check(notebook, analysis.cells, folder);
-        analysis.imports = std::move(dependencies.imports);
-        for (Finding &finding : dependencies.findings)
-            analysis.findings.push_back(std::move(finding));
-        for (const Error &problem : problems)
-            analysis.problems.push_back(problem.toString());
-        for (const Error &problem : dependencies.problems)
-            analysis.problems.push_back(problem.toString());
+    if (options.dependencies)
+        analyzeDependencies(notebook, options, analysis);
+}
+
+} // namespace
+
+NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions &options)
+{
+    NotebookAnalysis analysis;
+    analysis.path = notebook.path;
+    analysis.language = notebook.languageDisplayName();
+    for (const Cell &cell : notebook.cells) {
+        analysis.cellInfo.push_back({cell.id, cellTypeName(cell), cell.executionCount,
+            int(cell.outputs.size()), cell.fileLine, cell.source});
     }
+    if (notebook.isPython())
+        analyzePython(notebook, options, analysis);
+    else
+        analyzeForeign(notebook, options, analysis);
 
     // One shape for every finding, whichever check made it: a line has a column, names once.
     for (Finding &finding : analysis.findings) {
@@ -140,6 +190,12 @@ NotebookAnalysis analyzeNotebook(const Notebook &notebook, const AnalysisOptions
             return std::tie(a.cell, a.line, a.column, a.rule) < std::tie(b.cell, b.line, b.column, b.rule);
         });
     VerdictBuilder::complete(analysis.verdict, analysis.findings);
+    if (!analysis.pythonAnalysed) {
+        // Only secrets were checked: nothing was proved to run, so it is never "ok".
+        analysis.verdict.runs.yes = false;
+        if (analysis.verdict.status == VerdictStatus::Ok)
+            analysis.verdict.status = VerdictStatus::Risky;
+    }
     return analysis;
 }
 

@@ -17,6 +17,14 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             "left by a "
             "deleted or edited cell.",
             Severity::Error},
+        {"syntax-error", "Syntax error",
+            "A code cell does not parse as Python 3 (a shell command without !, merge-conflict markers, "
+            "typographic quotes, a non-breaking space): it fails when run, and its names are not checked.",
+            Severity::Error},
+        {"python2", "Python 2",
+            "The notebook is Python 2 (its kernel, or cells using print statements, backticks, <>, "
+            "except X, e): Python 3 cannot run it as it is.",
+            Severity::Error},
         {"out-of-order-execution", "Out-of-order execution",
             "Execution counts do not increase in document order: the stored outputs came from a different "
             "order than "

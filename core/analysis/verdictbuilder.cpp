@@ -31,13 +31,14 @@ void VerdictBuilder::complete(Verdict &verdict, const std::vector<Finding> &find
         const std::string &rule = finding.rule;
         runs.useBeforeDefinition += rule == "use-before-definition";
         runs.undefinedNames += rule == "undefined-name";
+        runs.syntaxErrors += rule == "syntax-error";
         same.staleOutputs += rule == "stale-output";
         same.unexecutedCells += rule == "unexecuted-cell";
         same.errorOutputs += rule == "error-output";
         same.nondeterministicOutputs += rule == "nondeterministic-output";
         errors += finding.severity == Severity::Error;
     }
-    runs.yes = runs.useBeforeDefinition == 0 && runs.undefinedNames == 0;
+    runs.yes = runs.useBeforeDefinition == 0 && runs.undefinedNames == 0 && runs.syntaxErrors == 0;
     same.yes = same.staleOutputs == 0 && same.unexecutedCells == 0 && same.errorOutputs == 0
         && same.nondeterministicOutputs == 0;
     verdict.runs = runs;
@@ -64,9 +65,10 @@ std::string_view VerdictBuilder::statusName(VerdictStatus status)
 std::string VerdictBuilder::statusLine(const Verdict &verdict)
 {
     std::vector<std::string> runs;
-    count(runs, verdict.runs.useBeforeDefinition, "use of a name defined later",
-        "uses of names defined later");
+    count(
+        runs, verdict.runs.useBeforeDefinition, "use of a name defined later", "uses of names defined later");
     count(runs, verdict.runs.undefinedNames, "name defined nowhere", "names defined nowhere");
+    count(runs, verdict.runs.syntaxErrors, "cell that does not parse", "cells that do not parse");
     std::vector<std::string> same;
     const SameOutputsVerdict &s = verdict.sameOutputs;
     count(same, s.nondeterministicOutputs, "nondeterministic output", "nondeterministic outputs");

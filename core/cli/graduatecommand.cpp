@@ -22,6 +22,8 @@ constexpr const char *kGraduateUsage
       "  --force                write into a non-empty folder\n"
       "  --dry-run              print the files and their content instead of writing\n"
       "  --allow-hidden-state   generate even when cells read names defined later or nowhere\n"
+      "  --allow-broken-cells   keep cells that do not parse as Python 3 (or use an unsupported\n"
+      "                         cell magic) as commented TODOs that raise NotImplementedError\n"
       "  --python PATH          ask this interpreter for installed versions (pins)\n";
 
 int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
@@ -74,6 +76,8 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
             dryRun = true;
         } else if (arg == "--allow-hidden-state") {
             options.allowHiddenState = true;
+        } else if (arg == "--allow-broken-cells") {
+            options.allowBrokenCells = true;
         } else if (!arg.empty() && arg.front() == '-') {
             err << "tassel graduate: unknown option " << arg << "\n" << kGraduateUsage;
             return ExitUsage;
@@ -99,9 +103,14 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
     auto plan = GraduationPlanner::plan(*notebook, analysis, options);
     if (!plan) {
         err << "tassel graduate: " << plan.error().toString() << "\n";
-        return ExitFindings;
+        // Hidden state is a finding the user may override; anything else cannot become Python.
+        return plan.error().code == "hidden-state" ? ExitFindings : ExitUsage;
     }
     const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    if (const std::string why = PackageWriter::checkGeneratedPython(files); !why.empty()) {
+        err << "tassel graduate: " << notebookPath << ": " << why << "\n";
+        return ExitUsage;
+    }
     for (const TransformNote &note : plan->notes)
         err << notebookPath << ": cell " << note.cell + 1
             << (note.line > 0 ? ":" + std::to_string(note.line) : "") << ": " << note.kind << ": "

@@ -14,6 +14,9 @@ struct GraduationOptions
     std::string version = "0.1.0";
     /// Generate even when cells read names defined later or nowhere; the code marks the spot.
     bool allowHiddenState = false;
+    /// Generate even when cells do not parse as Python 3: each is kept as a commented block with
+    /// a TODO, and its step raises NotImplementedError naming the cell.
+    bool allowBrokenCells = false;
 
     bool operator==(const GraduationOptions &) const = default;
 };
@@ -88,6 +91,17 @@ struct SecretVariable
     bool operator==(const SecretVariable &) const = default;
 };
 
+/// A file the package carries for a step: the body of a %%bash/%%script cell (`scripts/…`) or of
+/// a %%writefile cell (`resources/…`), which the step runs or writes out when it runs.
+struct PackageResource
+{
+    std::string path; ///< relative to the package folder, '/'-separated
+    std::string content;
+    bool executable = false;
+
+    bool operator==(const PackageResource &) const = default;
+};
+
 /// Something the transformation changed, dropped or could not translate, for the user to read.
 struct TransformNote
 {
@@ -121,6 +135,7 @@ struct GraduationPlan
     std::vector<SecretVariable> secrets;
     std::vector<std::string> secretValues;
     std::vector<TransformNote> notes;
+    std::vector<PackageResource> resources; ///< scripts and files of cell magics
     bool usesMatplotlib = false;
 
     bool operator==(const GraduationPlan &) const = default;

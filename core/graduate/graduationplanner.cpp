@@ -5,6 +5,7 @@
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
 #include "util/escaping.h"
+#include "util/text.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -353,6 +354,95 @@ bool looksThirdParty(const std::string &module)
     return !PythonNames::isStandardModule(module) && !builtin.count(module);
 }
 
+/// Code cells that do not parse as Python 3.
+std::vector<int> brokenCells(const Notebook &notebook, const NotebookAnalysis &analysis)
+{
+    std::vector<int> cells;
+    for (std::size_t i = 0; i < notebook.cells.size() && i < analysis.cells.size(); ++i)
+        if (notebook.cells[i].isCode() && !analysis.cells[i].syntaxErrors.empty())
+            cells.push_back(int(i));
+    return cells;
+}
+
+/// Why the notebook cannot become Python at all (another language, cells that do not parse),
+/// in one line; nullopt when it can.
+std::optional<Error> refusal(
+    const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options)
+{
+    Error error;
+    error.file = notebook.path;
+    if (!notebook.isPython()) {
+        error.code = "not-python";
+        error.message = "cannot graduate: the kernel is " + notebook.languageDisplayName() + ", not Python";
+        return error;
+    }
+    const std::vector<int> broken = brokenCells(notebook, analysis);
+    if (broken.empty() || options.allowBrokenCells)
+        return std::nullopt;
+    std::vector<int> python2;
+    std::vector<int> unparsable;
+    for (const int cell : broken)
+        (analysis.cells[std::size_t(cell)].python2Syntax.empty() ? unparsable : python2).push_back(cell);
+    const auto cells = [](const std::vector<int> &list) {
+        return (list.size() > 1 ? "cells " : "cell ") + cellNumbers(list);
+    };
+    error.code = python2.empty() ? "syntax-error" : "python2";
+    error.message = "cannot graduate: ";
+    if (!python2.empty())
+        error.message += "Python 2 code in " + cells(python2) + (unparsable.empty() ? "" : "; ");
+    if (!unparsable.empty())
+        error.message
+            += cells(unparsable) + (unparsable.size() > 1 ? " do" : " does") + " not parse as Python 3";
+    error.message += " (port or fix, or use --allow-broken-cells to keep them as commented TODOs)";
+    error.line = notebook.cells[std::size_t(broken.front())].fileLine;
+    return error;
+}
+
+/// A cell that cannot become Python, kept as a commented block; its step stops there.
+std::string brokenCellStub(const std::string &source, int index, const std::string &why)
+{
+    const std::string what = "notebook cell " + std::to_string(index + 1) + " " + why;
+    std::string stub = "# TODO: " + what + "; kept as it was, commented out:\n";
+    for (const std::string &line : PythonSource::splitLines(source))
+        stub += line.empty() ? "#\n" : "# " + line + "\n";
+    return stub + "raise NotImplementedError(" + escaping::pythonString(what) + ")\n";
+}
+
+/// The cell as plain Python; a refused cell magic is recorded in `refused`, or kept as a stub
+/// when broken cells are allowed.
+IPythonTransformer::Output transformCell(const std::string &source, int index, bool broken,
+    const GraduationOptions &options, std::vector<std::pair<int, std::string>> &refused)
+{
+    const std::string label = "cell_" + std::to_string(index + 1);
+    if (broken)
+        return IPythonTransformer::transform(
+            brokenCellStub(source, index, "does not parse as Python 3"), label);
+    IPythonTransformer::Output out = IPythonTransformer::transform(source, label);
+    if (out.refusedMagic.empty())
+        return out;
+    if (!options.allowBrokenCells) {
+        refused.emplace_back(index, out.refusedMagic);
+        return out;
+    }
+    return IPythonTransformer::transform(
+        brokenCellStub(source, index, "is a %%" + out.refusedMagic + " cell, which has no Python equivalent"),
+        label);
+}
+
+Error refusedMagics(const Notebook &notebook, const std::vector<std::pair<int, std::string>> &refused)
+{
+    Error error;
+    error.file = notebook.path;
+    error.code = "unsupported-cell-magic";
+    error.line = notebook.cells[std::size_t(refused.front().first)].fileLine;
+    error.message = "cannot graduate: cell " + std::to_string(refused.front().first + 1) + " is a %%"
+        + refused.front().second + " cell, which has no plain-Python equivalent";
+    if (refused.size() > 1)
+        error.message += " (" + std::to_string(refused.size() - 1) + " more such cells)";
+    error.message += "; use --allow-broken-cells to keep such cells as commented TODOs";
+    return error;
+}
+
 } // namespace
 
 Result<GraduationPlan> GraduationPlanner::plan(
@@ -363,6 +453,9 @@ Result<GraduationPlan> GraduationPlanner::plan(
     const std::string stem
         = QFileInfo(QString::fromStdString(notebook.path)).completeBaseName().toStdString();
     plan.notebookFileName = PythonNames::identifier(stem, "notebook") + ".ipynb";
+
+    if (auto refused = refusal(notebook, analysis, options))
+        return *refused;
 
     // 1. Cells that read names defined later or nowhere stop graduation: the package would
     //    reproduce a state nobody can rebuild.
@@ -478,12 +571,17 @@ Result<GraduationPlan> GraduationPlanner::plan(
     std::vector<CellWork> work;
     std::vector<std::string> allImports; // statement text, in order of appearance
     std::map<std::string, std::string> importOf; // bound name -> statement
+    const std::vector<int> broken = brokenCells(notebook, analysis);
+    std::vector<std::pair<int, std::string>> refused; // cell, magic
     for (auto &[index, source] : sources) {
         const Cell &cell = notebook.cells[std::size_t(index)];
         CellWork w;
         w.index = index;
         w.id = cell.id.empty() ? "cell-" + std::to_string(index + 1) : cell.id;
-        w.transformed = IPythonTransformer::transform(source);
+        const bool isBroken = std::find(broken.begin(), broken.end(), index) != broken.end();
+        w.transformed = transformCell(source, index, isBroken, options, refused);
+        for (const PackageResource &resource : w.transformed.resources)
+            plan.resources.push_back(resource);
         w.statements = PythonSource::statements(w.transformed.code);
         for (TransformNote note : w.transformed.notes) {
             note.cell = index;
@@ -536,6 +634,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
             }
         work.push_back(std::move(w));
     }
+    if (!refused.empty())
+        return refusedMagics(notebook, refused);
     for (const auto &[name, statement] : importOf)
         if (statement.find("matplotlib") != std::string::npos)
             plan.usesMatplotlib = true;

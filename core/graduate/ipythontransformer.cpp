@@ -1,10 +1,14 @@
 #include "graduate/ipythontransformer.h"
 
+#include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
+#include "python/ipythonprepass.h"
+#include "python/sourcemap.h"
 #include "util/escaping.h"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <sstream>
 
 namespace tassel {
@@ -105,20 +109,141 @@ std::string commandLiteral(std::string_view command)
 
 } // namespace
 
-IPythonTransformer::Output IPythonTransformer::transform(std::string_view source)
+namespace {
+
+void addNote(IPythonTransformer::Output &out, std::string kind, int line, std::string message)
+{
+    TransformNote n;
+    n.kind = std::move(kind);
+    n.line = line;
+    n.message = std::move(message);
+    out.notes.push_back(std::move(n));
+}
+
+void useRuntime(IPythonTransformer::Output &out, const char *name)
+{
+    if (std::find(out.runtime.begin(), out.runtime.end(), name) == out.runtime.end())
+        out.runtime.emplace_back(name);
+}
+
+// Cell magics that only displayed something in the notebook.
+constexpr std::array kDisplayCellMagics = {"html", "HTML", "markdown", "latex", "javascript", "js", "svg"};
+// Cell magics that run their body with another program, and the program.
+constexpr std::array<std::pair<const char *, const char *>, 5> kScriptCellMagics
+    = {{{"bash", "bash"}, {"sh", "sh"}, {"perl", "perl"}, {"ruby", "ruby"}, {"python2", "python2"}}};
+
+std::string scriptExtension(std::string_view program)
+{
+    const std::string name = std::string(program.substr(program.find_last_of('/') + 1));
+    if (name == "bash" || name == "sh" || name == "zsh")
+        return ".sh";
+    if (name == "perl")
+        return ".pl";
+    if (name == "ruby")
+        return ".rb";
+    return ""; // never .py: the package's Python must compile, whatever the script is
+}
+
+/// %%bash, %%sh, %%script PROGRAM: the body becomes scripts/LABEL.sh, which the step runs.
+void scriptCell(IPythonTransformer::Output &out, const std::string &magicLine, std::string program,
+    const std::string &body, std::string_view label, int line)
+{
+    const std::string path = "scripts/" + std::string(label) + scriptExtension(words(program).front());
+    out.resources.push_back({path, body, true});
+    useRuntime(out, "run_script");
+    out.code += "# %%" + oneLine(magicLine) + " cell: its body is " + path + " in the package\n";
+    out.code += "run_script(" + pythonString(path) + ", " + pythonString(program) + ")\n";
+    addNote(out, "rewritten", line, "%%" + magicLine + " cell became " + path + ", run by the step");
+}
+
+/// %%writefile [-a] PATH: the body becomes resources/LABEL_NAME, which the step writes to PATH.
+void writefileCell(IPythonTransformer::Output &out, const std::string &name, const std::string &arguments,
+    const std::string &body, std::string_view label, int line)
+{
+    auto args = words(arguments);
+    const bool append = !args.empty() && (args[0] == "-a" || args[0] == "--append");
+    if (append)
+        args.erase(args.begin());
+    const std::string target = args.empty() ? std::string("output.txt") : args[0];
+    std::string base = PythonNames::identifier(target.substr(target.find_last_of('/') + 1), "file");
+    const std::string path = "resources/" + std::string(label) + "_" + base + ".txt";
+    out.resources.push_back({path, body, false});
+    useRuntime(out, "write_resource");
+    out.code += "# %%" + oneLine(name + " " + arguments) + ": its body is " + path + " in the package\n";
+    out.code += "write_resource(" + pythonString(path) + ", " + pythonString(target)
+        + (append ? ", append=True" : "") + ")\n";
+    addNote(out, "rewritten", line,
+        "%%" + name + " cell became " + path + ", written to " + target + " by the step");
+}
+
+/// `pip install x`, `cd data`: a line magic written without its %, which IPython runs as one.
+/// The analysis' pre-pass decides, so both agree on what is Python.
+bool isAutomagic(std::string_view line)
+{
+    if (line.empty() || !std::isalpha(static_cast<unsigned char>(line.front())))
+        return false;
+    const SourceMap map(line);
+    const PrePassResult result = IPythonPrePass::run(line, map);
+    return !result.magics.empty() && result.magics.front().kind == MagicRef::Kind::LineMagic
+        && result.magics.front().range.line == 1 && result.magics.front().range.column == 1;
+}
+
+/// Handles a cell that starts with `%%name`; returns false when its body is Python to transform.
+bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &lines, std::size_t first,
+    std::string_view label)
+{
+    const std::string magicLine = trim(lines[first]).substr(2);
+    const auto tokens = words(magicLine);
+    const std::string name = tokens.empty() ? std::string() : tokens[0];
+    const std::string arguments = trim(std::string_view(magicLine).substr(name.size()));
+    std::string body;
+    for (std::size_t i = first + 1; i < lines.size(); ++i)
+        body += lines[i] + '\n';
+    const int line = int(first) + 1;
+    if (contains(kTransparentCellMagics, name)) {
+        out.code += "# %%" + oneLine(magicLine) + " removed: the body below runs as plain Python";
+        if (name == "capture" && !arguments.empty()) {
+            out.code += " (its captured output is not kept)";
+            addNote(out, "kept-as-comment", line,
+                "%%capture " + arguments
+                    + ": the captured output is not kept; the body runs as plain Python");
+        } else {
+            addNote(out, "removed", line, "%%" + name + " removed; the body runs as plain Python");
+        }
+        out.code += '\n';
+        return false;
+    }
+    const auto script = std::find_if(kScriptCellMagics.begin(), kScriptCellMagics.end(),
+        [&](const auto &entry) { return name == entry.first; });
+    std::vector<std::string> programWords;
+    for (const std::string &word : words(arguments))
+        if (!programWords.empty() || word.front() != '-')
+            programWords.push_back(word);
+    if (script != kScriptCellMagics.end())
+        scriptCell(out, magicLine, script->second, body, label, line);
+    else if (name == "script" && !programWords.empty())
+        scriptCell(
+            out, magicLine, trim(arguments.substr(arguments.find(programWords.front()))), body, label, line);
+    else if (name == "writefile" || name == "file")
+        writefileCell(out, name, arguments, body, label, line);
+    else if (contains(kDisplayCellMagics, name)) {
+        out.code += "# %%" + oneLine(name) + " cell dropped: it only displayed something in the notebook\n";
+        addNote(out, "removed", line, "%%" + name + " cell dropped (display only)");
+    } else {
+        out.refusedMagic = name;
+        out.code += "# %%" + oneLine(name) + " cell: no plain-Python equivalent\n";
+    }
+    return true;
+}
+
+} // namespace
+
+IPythonTransformer::Output IPythonTransformer::transform(std::string_view source, std::string_view cellLabel)
 {
     Output out;
     const std::vector<std::string> lines = PythonSource::splitLines(source);
     auto note = [&](std::string kind, int line, std::string message) {
-        TransformNote n;
-        n.kind = std::move(kind);
-        n.line = line;
-        n.message = std::move(message);
-        out.notes.push_back(std::move(n));
-    };
-    auto useRuntime = [&](const char *name) {
-        if (std::find(out.runtime.begin(), out.runtime.end(), name) == out.runtime.end())
-            out.runtime.emplace_back(name);
+        addNote(out, std::move(kind), line, std::move(message));
     };
 
     std::size_t first = 0;
@@ -126,54 +251,9 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
         ++first;
     std::size_t bodyStart = first;
     if (first < lines.size() && trim(lines[first]).rfind("%%", 0) == 0) {
-        const std::string magicLine = trim(lines[first]).substr(2);
-        const auto tokens = words(magicLine);
-        const std::string name = tokens.empty() ? std::string() : tokens[0];
-        const std::string arguments = trim(std::string_view(magicLine).substr(name.size()));
-        std::string body;
-        for (std::size_t i = first + 1; i < lines.size(); ++i)
-            body += lines[i] + '\n';
-        const int line = int(first) + 1;
-        if (contains(kTransparentCellMagics, name)) {
-            out.code += "# %%" + oneLine(magicLine) + " removed: the body below runs as plain Python";
-            if (name == "capture" && !arguments.empty()) {
-                out.code += " (its captured output is not kept)";
-                note("kept-as-comment", line,
-                    "%%capture " + arguments
-                        + ": the captured output is not kept; the body runs as plain Python");
-            } else {
-                note("removed", line, "%%" + name + " removed; the body runs as plain Python");
-            }
-            out.code += '\n';
-            bodyStart = first + 1;
-        } else if (name == "bash" || name == "sh"
-            || (name == "script" && arguments.find("sh") != std::string::npos)) {
-            useRuntime("run_shell");
-            out.code += "# %%" + oneLine(magicLine) + " cell: the script runs with the shell\n";
-            out.code += "run_shell(" + pythonString(body) + ")\n";
-            note("rewritten", line, "%%" + name + " cell turned into run_shell(...)");
+        if (cellMagic(out, lines, first, cellLabel))
             return out;
-        } else if (name == "writefile") {
-            useRuntime("write_file");
-            auto args = words(arguments);
-            const bool append = !args.empty() && (args[0] == "-a" || args[0] == "--append");
-            if (append)
-                args.erase(args.begin());
-            const std::string path = args.empty() ? std::string("output.txt") : args[0];
-            out.code += "# %%writefile " + oneLine(arguments) + "\n";
-            out.code += "write_file(" + pythonString(path) + ", " + pythonString(body)
-                + (append ? ", append=True" : "") + ")\n";
-            note("rewritten", line, "%%writefile turned into write_file(...)");
-            return out;
-        } else {
-            out.code += "# %%" + oneLine(magicLine)
-                + " cell kept as a comment: it has no plain-Python equivalent\n";
-            for (std::size_t i = first + 1; i < lines.size(); ++i)
-                out.code += "# " + oneLine(lines[i]) + '\n';
-            note(
-                "kept-as-comment", line, "%%" + name + " cell kept as a comment: no plain-Python equivalent");
-            return out;
-        }
+        bodyStart = first + 1;
     }
     for (std::size_t i = 0; i < bodyStart; ++i)
         if (i != first || bodyStart == first)
@@ -194,8 +274,8 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
 
         // `v = !cmd`, `v = %magic args`
         std::string target;
-        std::string rest = stripped;
-        {
+        std::string rest = isAutomagic(stripped) ? "%" + stripped : stripped;
+        if (rest == stripped) {
             const auto eq = stripped.find('=');
             if (eq != std::string::npos && eq + 1 < stripped.size()) {
                 const std::string lhs = trim(std::string_view(stripped).substr(0, eq));
@@ -206,6 +286,12 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                 }
             }
         }
+        // IPython joins a magic or shell line ending in `\` with the next: one command.
+        while (!rest.empty() && (rest[0] == '!' || rest[0] == '%') && rest.back() == '\\'
+            && i + 1 < lines.size()) {
+            rest.pop_back();
+            rest = trim(rest) + ' ' + trim(lines[++i]);
+        }
         if (!rest.empty() && rest[0] == '!') {
             const std::string command = trim(std::string_view(rest).substr(1));
             if (isInstall(command)) {
@@ -213,13 +299,15 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                     out.requirements.push_back(requirement);
                 out.code += indent + "# !" + oneLine(command)
                     + ": declared as a dependency in pyproject.toml instead\n";
+                if (!indent.empty())
+                    out.code += indent + "pass  # keeps the block valid\n";
                 note("dependency", lineNumber, "!" + command + " became declared dependencies");
             } else if (!target.empty()) {
-                useRuntime("shell_lines");
+                useRuntime(out, "shell_lines");
                 out.code += indent + target + " = shell_lines(" + commandLiteral(command) + ")\n";
                 note("rewritten", lineNumber, target + " = !... turned into shell_lines(...)");
             } else {
-                useRuntime("run_shell");
+                useRuntime(out, "run_shell");
                 out.code += indent + "run_shell(" + commandLiteral(command) + ")\n";
                 note("rewritten", lineNumber, "!... turned into run_shell(...)");
             }
@@ -291,6 +379,8 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
             && (stripped.front() == '?'
                 || (stripped.back() == '?' && stripped.find('#') == std::string::npos))) {
             out.code += indent + "# " + oneLine(stripped) + "  (help request removed)\n";
+            if (!indent.empty())
+                out.code += indent + "pass  # keeps the block valid\n";
             note("removed", lineNumber, "help request " + stripped + " removed");
             continue;
         }

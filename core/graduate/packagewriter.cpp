@@ -1,11 +1,14 @@
 #include "graduate/packagewriter.h"
 
+#include "python/syntaxtree.h"
 #include "util/outputguard.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace tassel {
 
@@ -43,11 +46,27 @@ std::string PackageWriter::checkRelativePath(const std::string &path)
     return {};
 }
 
+std::string PackageWriter::checkGeneratedPython(const std::vector<GeneratedFile> &files)
+{
+    SyntaxTree tree;
+    for (const GeneratedFile &file : files) {
+        if (!file.path.ends_with(".py") || !tree.parse(file.content) || tree.errorRanges().empty())
+            continue;
+        const std::uint32_t at = tree.errorRanges().front().first;
+        const auto line = std::count(file.content.begin(), file.content.begin() + at, '\n') + 1;
+        return "generated " + file.path + " does not parse as Python 3 at line " + std::to_string(line)
+            + ": this is a bug in Tassel; nothing was written";
+    }
+    return {};
+}
+
 Result<std::vector<std::string>> PackageWriter::write(const std::vector<GeneratedFile> &files,
     const std::string &targetDir, bool force, const std::vector<std::string> &inputs)
 {
     if (targetDir.empty())
         return failure("bad-target", "no target folder given", targetDir);
+    if (const std::string why = checkGeneratedPython(files); !why.empty())
+        return failure("generated-code", why, targetDir);
     std::vector<std::string> paths;
     for (const GeneratedFile &file : files)
         paths.push_back(file.path);

@@ -22,6 +22,10 @@ public:
         const std::string &targetDir, bool force, const std::vector<std::string> &inputs = {});
     /// Empty when `path` may be written below a target, else why not.
     static std::string checkRelativePath(const std::string &path);
+    /// Empty when every `.py` file parses as Python 3 (tree-sitter), else which file does not and
+    /// where: a generation bug must become an error, never a broken package. write() checks it
+    /// before writing anything.
+    static std::string checkGeneratedPython(const std::vector<GeneratedFile> &files);
 };
 
 } // namespace tassel

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace tassel {
 
@@ -170,16 +171,78 @@ std::string Notebook::kernelName() const
     return stringAt(metadata, {"kernelspec", "name"});
 }
 
+namespace {
+std::string lowered(std::string text)
+{
+    for (char &c : text)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+/// The language of a kernel whose notebook names no language, from its usual kernel names.
+std::string languageOfKernel(const std::string &kernel)
+{
+    const std::string name = lowered(kernel);
+    static const std::pair<std::string_view, std::string_view> kPrefixes[] = {{"ir", "R"}, {"julia", "julia"},
+        {"ijulia", "julia"}, {"xcpp", "C++"}, {".net-csharp", "C#"}, {".net-fsharp", "F#"},
+        {".net-powershell", "PowerShell"}, {"gonb", "go"}, {"gophernotes", "go"}, {"evcxr", "rust"},
+        {"rust", "rust"}, {"javascript", "javascript"}, {"ijavascript", "javascript"},
+        {"typescript", "typescript"}, {"bash", "bash"}, {"scala", "scala"}, {"apache_toree", "scala"},
+        {"clojure", "clojure"}, {"java", "java"}, {"octave", "octave"}, {"sas", "sas"}, {"stata", "stata"}};
+    if (name.find("python") != std::string::npos)
+        return "python";
+    for (const auto &[prefix, language] : kPrefixes) {
+        if (name == prefix || (prefix.size() > 2 && startsWith(name, prefix)))
+            return std::string(language);
+    }
+    return "python"; // custom environment names ("myenv", "conda-env-x") are nearly always Python
+}
+} // namespace
+
 std::string Notebook::language() const
 {
     std::string name = stringAt(metadata, {"language_info", "name"});
     if (name.empty())
         name = stringAt(metadata, {"kernelspec", "language"});
-    if (name.empty()) {
-        // Colab and older notebooks often say nothing: assume Python, Jupyter's default kernel.
-        const std::string kernel = kernelName();
-        if (kernel.empty() || kernel.find("python") != std::string::npos)
-            name = "python";
+    if (name.empty())
+        name = languageOfKernel(kernelName());
+    return name;
+}
+
+bool Notebook::isPython() const
+{
+    return lowered(language()) == "python";
+}
+
+int Notebook::pythonMajor() const
+{
+    const std::string version = languageVersion();
+    if (!version.empty())
+        return version[0] == '2' ? 2 : 3;
+    const auto info = metadata.find("language_info");
+    if (info != metadata.end() && info->is_object()) {
+        const auto mode = info->find("codemirror_mode");
+        if (mode != info->end() && mode->is_object()) {
+            const auto major = mode->find("version");
+            if (major != mode->end() && major->is_number_integer())
+                return major->get<int>() == 2 ? 2 : 3;
+        }
+    }
+    return lowered(kernelName()) == "python2" ? 2 : 3;
+}
+
+std::string Notebook::languageDisplayName() const
+{
+    const std::string name = language();
+    static const std::pair<std::string_view, std::string_view> kNames[] = {{"c++", "C++"}, {"r", "R"},
+        {"julia", "Julia"}, {"c#", "C#"}, {"f#", "F#"}, {"go", "Go"}, {"rust", "Rust"}, {"scala", "Scala"},
+        {"clojure", "Clojure"}, {"javascript", "JavaScript"}, {"typescript", "TypeScript"}, {"java", "Java"},
+        {"swift", "Swift"}, {"haskell", "Haskell"}, {"octave", "Octave"}, {"lua", "Lua"}, {"bash", "Bash"},
+        {"gnuplot", "gnuplot"}, {"python", "Python"}, {"sas", "SAS"}, {"scheme", "Scheme"}, {"tcl", "Tcl"}};
+    const std::string key = lowered(name);
+    for (const auto &[lower, display] : kNames) {
+        if (key == lower)
+            return std::string(display);
     }
     return name;
 }

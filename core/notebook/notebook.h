@@ -128,7 +128,17 @@ struct Notebook
     std::vector<LoadWarning> warnings;
 
     std::string kernelName() const;
-    std::string language() const; ///< "python" when unknown and the kernel looks like Python
+    /// The notebook's language as its metadata writes it ("python", "C++", "R"): language_info.name,
+    /// else kernelspec.language, else guessed from the kernel name (python2, ir, julia-1.x);
+    /// "python" when nothing says otherwise (Colab and older notebooks often say nothing).
+    std::string language() const;
+    /// Whether language() is Python (any case): only then is the code analysed as Python.
+    bool isPython() const;
+    /// 2 for a Python 2 notebook (language_info.version, codemirror_mode.version or a kernel
+    /// named python2), else 3. Meaningful only when isPython().
+    int pythonMajor() const;
+    /// language() as people write it ("C++", "R", "Julia"), for messages.
+    std::string languageDisplayName() const;
     std::string languageVersion() const; ///< language_info.version, e.g. "3.11.4", or empty
 
     bool operator==(const Notebook &) const = default;

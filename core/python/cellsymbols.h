@@ -116,8 +116,12 @@ struct CellSymbols
     /// False for non-Python cell magics (%%bash, %%sql, %%html, %%writefile, ...): nothing else
     /// here is filled in then.
     bool isPython = true;
-    /// Parse errors tree-sitter reported (ERROR/MISSING nodes); analysis still uses what parsed.
+    /// Where the cell does not parse as Python 3 (tree-sitter's ERROR/MISSING nodes and the
+    /// Python 2 constructs below), in document order. Python runs nothing of such a cell: its
+    /// uses, calls, modifies and deferred free names are left empty; its bindings still count.
     std::vector<SourceRange> syntaxErrors;
+    /// Python 2 syntax among syntaxErrors: what it is ("print statement") and where.
+    std::vector<NameRef> python2Syntax;
 
     bool operator==(const CellSymbols &) const = default;
 };

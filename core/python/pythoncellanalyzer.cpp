@@ -26,6 +26,27 @@ std::string formatSeconds(double seconds)
     return text;
 }
 
+/// Keeps the syntax errors. Python runs nothing of a cell that does not parse, and tree-sitter
+/// reads the words of a shell command or of Python 2 code as names no cell defines: the cell
+/// reads nothing. What it binds still counts, so later cells are not flooded with findings.
+void applySyntaxErrors(const SyntaxTree &tree, const SourceMap &map, CellSymbols &symbols)
+{
+    for (const auto &[begin, end] : tree.errorRanges())
+        symbols.syntaxErrors.push_back(map.range(begin, end));
+    for (const Python2Construct &construct : tree.python2Constructs())
+        symbols.python2Syntax.push_back(
+            {std::string(construct.what), map.range(construct.start, construct.end)});
+    if (symbols.syntaxErrors.empty())
+        return;
+    symbols.uses.clear();
+    symbols.calls.clear();
+    symbols.modifies.clear();
+    for (DeferredScope &scope : symbols.deferred) {
+        scope.freeNames.clear();
+        scope.calls.clear();
+    }
+}
+
 } // namespace
 
 CellSymbols PythonCellAnalyzer::analyze(std::string_view source) const
@@ -54,8 +75,7 @@ CellSymbols PythonCellAnalyzer::analyze(std::string_view source) const
         return symbols;
     }
     SymbolPass::run(tree, prepass.python, map, prepass.events, symbols);
-    for (const auto &[begin, end] : tree.errorRanges())
-        symbols.syntaxErrors.push_back(map.range(begin, end));
+    applySyntaxErrors(tree, map, symbols);
 
     if (prepass.localBody) {
         // %%timeit runs its body inside a function: nothing it binds survives.

@@ -2,6 +2,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <memory>
@@ -37,8 +38,12 @@ struct Cursor
 /// Grammar symbol and field ids mapped to our enums once, by name, so aliases map too.
 struct LanguageTables
 {
+    /// Symbols whose node may be Python 2 syntax (see python2Construct()).
+    enum class Python2Symbol : std::uint8_t { None, Print, Exec, NotEqual, Comma, Integer };
+
     std::vector<SyntaxKind> kinds;
     std::vector<SyntaxField> fields;
+    std::vector<Python2Symbol> python2;
 
     LanguageTables()
     {
@@ -131,13 +136,23 @@ struct LanguageTables
             {"keyword_separator", SyntaxKind::KeywordSeparator},
             {"positional_separator", SyntaxKind::PositionalSeparator},
         };
+        static const std::unordered_map<std::string, Python2Symbol> python2Names = {
+            {"print_statement", Python2Symbol::Print},
+            {"exec_statement", Python2Symbol::Exec},
+            {"<>", Python2Symbol::NotEqual},
+            {",", Python2Symbol::Comma},
+            {"integer", Python2Symbol::Integer},
+        };
         const std::uint32_t symbolCount = ts_language_symbol_count(language);
         kinds.assign(symbolCount, SyntaxKind::Other);
+        python2.assign(symbolCount, Python2Symbol::None);
         for (std::uint32_t symbol = 0; symbol < symbolCount; ++symbol) {
-            if (ts_language_symbol_type(language, TSSymbol(symbol)) != TSSymbolTypeRegular)
-                continue;
             const char *name = ts_language_symbol_name(language, TSSymbol(symbol));
             if (!name)
+                continue;
+            if (const auto it = python2Names.find(name); it != python2Names.end())
+                python2[symbol] = it->second;
+            if (ts_language_symbol_type(language, TSSymbol(symbol)) != TSSymbolTypeRegular)
                 continue;
             const auto it = kindNames.find(name);
             if (it != kindNames.end())
@@ -254,7 +269,51 @@ TSTree *parseWithin(TSParser *parser, std::string_view text, double maxSeconds)
     return tree;
 }
 
+/// What Python 2 construct the node is, if any; empty when Python 3 accepts it.
+std::string_view python2Construct(
+    LanguageTables::Python2Symbol symbol, SyntaxKind kind, SyntaxKind parentKind, std::string_view token)
+{
+    using Symbol = LanguageTables::Python2Symbol;
+    switch (symbol) {
+    case Symbol::Print:
+        return "print statement";
+    case Symbol::Exec:
+        return "exec statement";
+    case Symbol::NotEqual:
+        return "`<>` operator";
+    case Symbol::Comma:
+        return parentKind == SyntaxKind::ExceptClause ? "`except X, e`" : std::string_view();
+    case Symbol::Integer:
+        if (!token.empty() && (token.back() == 'l' || token.back() == 'L'))
+            return "long integer literal (`10L`)";
+        if (token.size() > 1 && token[0] == '0'
+            && token.find_first_not_of("0123456789_") == std::string_view::npos
+            && token.find_first_not_of("0_") != std::string_view::npos)
+            return "octal literal without `0o`";
+        return {};
+    case Symbol::None:
+        break;
+    }
+    if (kind == SyntaxKind::String) {
+        if (token.starts_with('`'))
+            return "backticks (`x` for repr(x))"; // the grammar reads Python 2's repr as a string
+        // Python 3 accepts u, r, b, f and rb/br/rf/fr, never u with r or b.
+        const std::size_t quote = token.find_first_of("'\"");
+        const std::string_view prefix = token.substr(0, quote == std::string_view::npos ? 0 : quote);
+        const bool unicode = prefix.find_first_of("uU") != std::string_view::npos;
+        if (unicode && prefix.size() > 1)
+            return "`ur''` string prefix";
+    }
+    return {};
+}
+
 } // namespace
+
+void SyntaxTree::notePython2(std::uint32_t start, std::uint32_t end, std::string_view what)
+{
+    m_python2.push_back({start, end, what});
+    m_errors.emplace_back(start, end);
+}
 
 std::uint32_t SyntaxTree::child(std::uint32_t index, SyntaxField field) const
 {
@@ -269,6 +328,7 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
 {
     m_nodes.clear();
     m_errors.clear();
+    m_python2.clear();
     const LanguageTables &tables = LanguageTables::instance();
     TSParser *parser = threadParser();
     std::unique_ptr<TSTree, TreeDeleter> tree(parseWithin(parser, text, maxSeconds));
@@ -285,9 +345,8 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
     // nearest kept ancestor.
     Cursor cursor(root);
     std::vector<std::uint32_t> parents {0};
-    if (!ts_tree_cursor_goto_first_child(&cursor.cursor))
-        return true;
-    for (;;) {
+    bool walking = ts_tree_cursor_goto_first_child(&cursor.cursor);
+    while (walking) {
         const TSNode current = ts_tree_cursor_current_node(&cursor.cursor);
         const std::uint32_t start = ts_node_start_byte(current);
         const std::uint32_t end = ts_node_end_byte(current);
@@ -301,6 +360,14 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
             : (symbol < tables.kinds.size() ? tables.kinds[symbol] : SyntaxKind::Other);
         std::uint32_t parent = parents.back();
         std::uint32_t kept = parent;
+        if (symbol < tables.python2.size()
+            && (tables.python2[symbol] != LanguageTables::Python2Symbol::None
+                || kind == SyntaxKind::String)) {
+            const std::string_view what = python2Construct(
+                tables.python2[symbol], kind, m_nodes[parent].kind, text.substr(start, end - start));
+            if (!what.empty())
+                notePython2(start, end, what);
+        }
         if (ts_node_is_named(current) && !isMissing && kind != SyntaxKind::Comment) {
             const TSFieldId fieldId = ts_tree_cursor_current_field_id(&cursor.cursor);
             kept = std::uint32_t(m_nodes.size());
@@ -322,12 +389,12 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
             parents.push_back(kept);
             continue;
         }
-        while (!ts_tree_cursor_goto_next_sibling(&cursor.cursor)) {
-            if (!ts_tree_cursor_goto_parent(&cursor.cursor) || parents.size() <= 1)
-                return true;
+        while (walking && !ts_tree_cursor_goto_next_sibling(&cursor.cursor)) {
+            walking = ts_tree_cursor_goto_parent(&cursor.cursor) && parents.size() > 1;
             parents.pop_back();
         }
     }
+    return true;
 }
 
 } // namespace tassel

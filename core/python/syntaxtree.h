@@ -144,6 +144,14 @@ struct SyntaxNode
     SyntaxField field = SyntaxField::None; ///< the field this node fills in its parent
 };
 
+/// A construct tree-sitter-python accepts but Python 3 rejects (the grammar keeps Python 2's).
+struct Python2Construct
+{
+    std::uint32_t start = 0; ///< byte range in the parsed text
+    std::uint32_t end = 0;
+    std::string_view what; ///< e.g. "print statement", static text
+};
+
 /// A tree-sitter-python parse of one text, copied into a flat vector of named nodes. This class
 /// is the only place that talks to tree-sitter (RAII: the TSTree lives only inside parse()).
 /// Nodes borrow nothing from tree-sitter, but they are only meaningful with the SyntaxTree and
@@ -162,12 +170,18 @@ public:
     std::uint32_t root() const { return m_nodes.empty() ? SyntaxNode::kNone : 0; }
     /// The first child filling `field`, or kNone.
     std::uint32_t child(std::uint32_t index, SyntaxField field) const;
-    /// Byte ranges of ERROR and MISSING nodes.
+    /// Byte ranges of ERROR and MISSING nodes and of python2Constructs(), in document order.
     const std::vector<std::pair<std::uint32_t, std::uint32_t>> &errorRanges() const { return m_errors; }
+    /// Python 2 syntax the grammar accepted or skipped: print and exec statements, `<>`,
+    /// `except X, e`, `ur''` strings, `10L` and `0777` integers, backticks. Python 3 rejects each.
+    const std::vector<Python2Construct> &python2Constructs() const { return m_python2; }
 
 private:
+    void notePython2(std::uint32_t start, std::uint32_t end, std::string_view what);
+
     std::vector<SyntaxNode> m_nodes;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_errors;
+    std::vector<Python2Construct> m_python2;
 };
 
 } // namespace tassel

@@ -112,7 +112,7 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
     verdict["summary"] = analysis.verdict.summary;
     const RunsVerdict &runs = analysis.verdict.runs;
     verdict["runs"] = Json {{"ok", runs.yes}, {"use_before_definition", runs.useBeforeDefinition},
-        {"undefined_names", runs.undefinedNames}};
+        {"undefined_names", runs.undefinedNames}, {"syntax_errors", runs.syntaxErrors}};
     const SameOutputsVerdict &same = analysis.verdict.sameOutputs;
     verdict["same_outputs"] = Json {{"ok", same.yes}, {"stale_outputs", same.staleOutputs},
         {"unexecuted_cells", same.unexecutedCells}, {"error_outputs", same.errorOutputs},
@@ -121,6 +121,8 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
     verdict["status"] = std::string(VerdictBuilder::statusName(analysis.verdict.status));
     notebook["verdict"] = std::move(verdict);
     notebook["problems"] = analysis.problems;
+    notebook["language"] = analysis.language;
+    notebook["python_analysed"] = analysis.pythonAnalysed;
     return notebook;
 }
 

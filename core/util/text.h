@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cctype>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace tassel {
 
@@ -12,6 +14,15 @@ inline std::string_view trimmed(std::string_view text)
         text.remove_prefix(1);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
         text.remove_suffix(1);
+    return text;
+}
+
+/// 0-based cell indexes as people count them: {2, 5} -> "3, 6".
+inline std::string cellNumbers(const std::vector<int> &cells)
+{
+    std::string text;
+    for (const int cell : cells)
+        text += (text.empty() ? "" : ", ") + std::to_string(cell + 1);
     return text;
 }
 

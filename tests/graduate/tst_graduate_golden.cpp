@@ -39,6 +39,14 @@ void TestGraduateGolden::matchesGolden_data()
                                               << "src/parameters/filter.py";
     QTest::addRow("magics shell module") << "magics"
                                          << "src/magics/shell.py";
+    QTest::addRow("cell magics setup module") << "cell_magics"
+                                              << "src/cell_magics/setup.py";
+    QTest::addRow("cell magics bash script") << "cell_magics"
+                                             << "src/cell_magics/scripts/cell_3.sh";
+    QTest::addRow("cell magics writefile resource") << "cell_magics"
+                                                    << "src/cell_magics/resources/cell_4_settings_yaml.txt";
+    QTest::addRow("cell magics shell lines") << "cell_magics"
+                                             << "src/cell_magics/read.py";
 }
 
 void TestGraduateGolden::matchesGolden()

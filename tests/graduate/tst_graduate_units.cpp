@@ -8,6 +8,7 @@
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
 #include "notebook/notebookloader.h"
+#include "python/syntaxtree.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -29,6 +30,26 @@ std::string notebookJson(const std::string &heading, const std::string &code)
                 {{"cell_type", "code"}, {"id", "c1"}, {"metadata", nlohmann::json::object()},
                     {"source", code}, {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}}}}};
     return nb.dump(1);
+}
+
+/// A notebook of code cells (no outputs) with the given kernelspec language, as a loaded value.
+Notebook codeNotebook(const std::string &language, const QStringList &cells)
+{
+    nlohmann::json nb = {{"nbformat", 4}, {"nbformat_minor", 5},
+        {"metadata", {{"kernelspec", {{"name", "k"}, {"language", language}, {"display_name", "K"}}}}},
+        {"cells", nlohmann::json::array()}};
+    for (const QString &source : cells)
+        nb["cells"].push_back({{"cell_type", "code"}, {"id", "c" + std::to_string(nb["cells"].size())},
+            {"metadata", nlohmann::json::object()}, {"source", source.toStdString()},
+            {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}});
+    auto loaded = NotebookLoader().loadBytes(nb.dump(), "/tmp/generated.ipynb");
+    return loaded ? *loaded : Notebook {};
+}
+
+bool parsesAsPython3(const std::string &code)
+{
+    SyntaxTree tree;
+    return tree.parse(code) && tree.errorRanges().empty();
 }
 
 QStringList filesBelow(const QString &dir)
@@ -61,6 +82,12 @@ private slots:
     void hostileNamesStayInside_data();
     void hostileNamesStayInside();
     void planDataflow();
+    void cellMagics_data();
+    void cellMagics();
+    void refusals_data();
+    void refusals();
+    void brokenCellsKeptAsTodo();
+    void generatedCodeIsChecked();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -134,10 +161,10 @@ void TestGraduateUnits::transformer_data()
                                                    << "# %frobnicate now  (kept as a comment"
                                                    << "\n%frobnicate"
                                                    << "";
-    QTest::addRow("html cell commented") << "%%html\n<b>x</b>"
-                                         << "# <b>x</b>"
-                                         << "\n<b>"
-                                         << "";
+    QTest::addRow("html cell dropped") << "%%html\n<b>x</b>"
+                                       << "# %%html cell dropped"
+                                       << "<b>"
+                                       << "";
     QTest::addRow("magic text inside string untouched") << "s = \"\"\"\n%matplotlib\n\"\"\""
                                                         << "\n%matplotlib\n"
                                                         << "removed"
@@ -367,6 +394,204 @@ void TestGraduateUnits::planDataflow()
     QCOMPARE(summary.parameters, (std::vector<std::string> {"lines", "total"}));
     QVERIFY(summary.returns.empty());
     QCOMPARE(summary.imports, (std::vector<std::string> {"import statistics"}));
+}
+
+void TestGraduateUnits::cellMagics_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("mustContain");
+    QTest::addColumn<QString>("mustNotContain");
+    QTest::addColumn<QString>("resource"); ///< "path=content" of the one resource, or empty
+    QTest::addColumn<QString>("refused");
+    QTest::addRow("bash cell becomes a script") << "%%bash\nexport PS1='> '\necho hi\n"
+                                                << "run_script(\"scripts/cell_2.sh\", \"bash\")"
+                                                << "export PS1"
+                                                << "scripts/cell_2.sh=export PS1='> '\necho hi\n"
+                                                << "";
+    QTest::addRow("sh cell") << "%%sh\nls\n"
+                             << "run_script(\"scripts/cell_2.sh\", \"sh\")"
+                             << "\nls"
+                             << "scripts/cell_2.sh=ls\n"
+                             << "";
+    QTest::addRow("script cell names its program") << "%%script --no-raise-error perl -w\nprint 1;\n"
+                                                   << "run_script(\"scripts/cell_2.pl\", \"perl -w\")"
+                                                   << "\nprint 1"
+                                                   << "scripts/cell_2.pl=print 1;\n"
+                                                   << "";
+    QTest::addRow("writefile of YAML becomes a resource")
+        << "%%writefile mrjob.conf\nrunners:\n  emr:\n    region: us-west-2\n"
+        << "write_resource(\"resources/cell_2_mrjob_conf.txt\", \"mrjob.conf\")"
+        << "\nrunners:"
+        << "resources/cell_2_mrjob_conf.txt=runners:\n  emr:\n    region: us-west-2\n"
+        << "";
+    QTest::addRow("file appends")
+        << "%%file -a log.txt\nmore\n"
+        << "write_resource(\"resources/cell_2_log_txt.txt\", \"log.txt\", append=True)"
+        << "\nmore"
+        << "resources/cell_2_log_txt.txt=more\n"
+        << "";
+    QTest::addRow("markdown dropped") << "%%markdown\n# Title"
+                                      << "# %%markdown cell dropped"
+                                      << "# Title"
+                                      << ""
+                                      << "";
+    QTest::addRow("latex dropped") << "%%latex\n\\alpha"
+                                   << "# %%latex cell dropped"
+                                   << "alpha"
+                                   << ""
+                                   << "";
+    QTest::addRow("javascript dropped") << "%%javascript\nalert(1)"
+                                        << "# %%javascript cell dropped"
+                                        << "alert"
+                                        << ""
+                                        << "";
+    QTest::addRow("sql refused") << "%%sql\nSELECT * FROM t"
+                                 << ""
+                                 << "SELECT"
+                                 << ""
+                                 << "sql";
+    QTest::addRow("unknown cell magic refused") << "%%frobnicate\nwhatever"
+                                                << ""
+                                                << "whatever"
+                                                << ""
+                                                << "frobnicate";
+    QTest::addRow("pip install continued over lines is one command")
+        << "%pip install --upgrade \"google-cloud-aiplatform[langchain]\" \\\n    langchain==0.1.0 \\\n    "
+           "pandas\nx = 1"
+        << "declared as a dependency"
+        << "\n    langchain"
+        << ""
+        << "";
+    QTest::addRow("shell command continued over lines") << "!echo one \\\n  two\n"
+                                                        << "run_shell(\"echo one two\")"
+                                                        << "\n  two"
+                                                        << ""
+                                                        << "";
+    QTest::addRow("bang pip inside a block keeps it valid") << "if True:\n    !pip install x\n"
+                                                            << "    pass  # keeps the block valid"
+                                                            << "\n    !pip"
+                                                            << ""
+                                                            << "";
+    QTest::addRow("automagic pip install") << "pip install diffusers pillow\nimport PIL"
+                                           << "# %pip install diffusers pillow: declared"
+                                           << "\npip install"
+                                           << ""
+                                           << "";
+    QTest::addRow("automagic cd") << "cd data\nx = 1"
+                                  << "os.chdir(\"data\")"
+                                  << "\ncd data"
+                                  << ""
+                                  << "";
+    QTest::addRow("a variable named like a magic is Python") << "time = 3\ntime + 1"
+                                                             << "\ntime = 3\ntime + 1"
+                                                             << "%time"
+                                                             << ""
+                                                             << "";
+    QTest::addRow("help inside a block keeps it valid") << "for x in []:\n    x?\n"
+                                                        << "    pass  # keeps the block valid"
+                                                        << "\n    x?"
+                                                        << ""
+                                                        << "";
+}
+
+void TestGraduateUnits::cellMagics()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, mustContain);
+    QFETCH(QString, mustNotContain);
+    QFETCH(QString, resource);
+    QFETCH(QString, refused);
+    const auto out = IPythonTransformer::transform(source.toStdString(), "cell_2");
+    const QString code = QStringLiteral("\n") + QString::fromStdString(out.code);
+    QVERIFY2(code.contains(mustContain), qPrintable(code));
+    QVERIFY2(!code.contains(mustNotContain), qPrintable(code));
+    QCOMPARE(QString::fromStdString(out.refusedMagic), refused);
+    QVERIFY2(parsesAsPython3(out.code), qPrintable(code));
+    if (resource.isEmpty()) {
+        QVERIFY(out.resources.empty());
+        return;
+    }
+    QCOMPARE(out.resources.size(), std::size_t(1));
+    QCOMPARE(
+        QString::fromStdString(out.resources.front().path + "=" + out.resources.front().content), resource);
+}
+
+void TestGraduateUnits::refusals_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("cells");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("another language") << "c++" << QStringList {"int k = 4;"} << "not-python"
+                                      << "cannot graduate: the kernel is C++, not Python";
+    QTest::addRow("cells that do not parse")
+        << "python" << QStringList {"x = 1", "aws s3 cp a s3://b/a", "git status"} << "syntax-error"
+        << "cannot graduate: cells 2, 3 do not parse as Python 3 (port or fix, or use --allow-broken-cells";
+    QTest::addRow("python 2 print statements") << "python" << QStringList {"x = 1", "print x"} << "python2"
+                                               << "cannot graduate: Python 2 code in cell 2 (port or fix";
+    QTest::addRow("python 2 and a shell line")
+        << "python" << QStringList {"print x", "git status"} << "python2"
+        << "Python 2 code in cell 1; cell 2 does not parse as Python 3";
+    QTest::addRow("sql cell")
+        << "python" << QStringList {"x = 1", "%%sql\nSELECT 1"} << "unsupported-cell-magic"
+        << "cannot graduate: cell 2 is a %%sql cell, which has no plain-Python equivalent";
+}
+
+void TestGraduateUnits::refusals()
+{
+    QFETCH(QString, language);
+    QFETCH(QStringList, cells);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    const Notebook notebook = codeNotebook(language.toStdString(), cells);
+    QCOMPARE(notebook.cells.size(), std::size_t(cells.size()));
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook), {});
+    QVERIFY(!plan);
+    QCOMPARE(QString::fromStdString(plan.error().code), code);
+    const QString text = QString::fromStdString(plan.error().toString());
+    QVERIFY2(text.contains(message), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1Char('\n')), qPrintable(text));
+}
+
+void TestGraduateUnits::brokenCellsKeptAsTodo()
+{
+    const Notebook notebook
+        = codeNotebook("python", {"x = 1", "aws s3 cp a s3://b/a\ny = x", "%%sql\nSELECT 1", "print(x)"});
+    GraduationOptions options;
+    options.allowBrokenCells = true;
+    options.split = GraduationOptions::Split::Cells;
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook), options);
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    std::string bodies;
+    for (const GraduationStep &step : plan->steps)
+        bodies += step.body;
+    const QString text = QString::fromStdString(bodies);
+    QVERIFY2(text.contains(QStringLiteral("# TODO: notebook cell 2 does not parse as Python 3")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("# aws s3 cp a s3://b/a")), qPrintable(text));
+    QVERIFY2(text.contains(
+                 QStringLiteral("raise NotImplementedError(\"notebook cell 2 does not parse as Python 3\")")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("raise NotImplementedError(\"notebook cell 3 is a %%sql cell")),
+        qPrintable(text));
+    const auto files = PackageGenerator::generate(*plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
+}
+
+void TestGraduateUnits::generatedCodeIsChecked()
+{
+    const std::vector<GeneratedFile> files = {{"README.md", "not python (", false},
+        {"src/p/ok.py", "x = 1\n", false}, {"src/p/bad.py", "x = 1\nif x\n", false}};
+    const QString why = QString::fromStdString(PackageWriter::checkGeneratedPython(files));
+    QVERIFY2(why.startsWith(QStringLiteral("generated src/p/bad.py does not parse as Python 3 at line 2")),
+        qPrintable(why));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto written
+        = PackageWriter::write(files, (dir.path() + QStringLiteral("/out")).toStdString(), false);
+    QVERIFY(!written);
+    QCOMPARE(QString::fromStdString(written.error().code), QStringLiteral("generated-code"));
+    QVERIFY(!QFileInfo::exists(dir.path() + QStringLiteral("/out")));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)

@@ -103,6 +103,11 @@ QString describe(const CellSymbols &s, const QString &key)
         return s.isPython ? u"yes"_s : u"no"_s;
     if (key == u"errors")
         return s.syntaxErrors.empty() ? u"no"_s : u"yes"_s;
+    if (key == u"python2") {
+        for (const NameRef &construct : s.python2Syntax)
+            parts << QString::fromStdString(construct.name);
+        return parts.join(u" | ");
+    }
     return u"unknown key "_s + key;
 }
 
@@ -347,15 +352,37 @@ void TestPythonCellAnalyzer::symbols_data()
     row("automagic name in expression is python", "elapsed = time - start", "elapsed", "start time", "", "",
         "magics=");
     row("bare variable named history stays python", "history", "", "history", "", "", "magics=");
-    row("magic inside brackets is not a magic", "x = [\n%s\n]", "x", "s", "", "", "errors=yes|magics=");
+    row("magic inside brackets is not a magic", "x = [\n%s\n]", "x", "", "", "", "errors=yes|magics=");
     row("magic with continuation", "!pip install a \\\n    b\nz = 1", "z", "", "", "",
         "magics=S:!:pip install a b");
     row("percent in string is not a magic", "s = '''\n%time\n'''", "s", "", "", "", "magics=");
     row("modulo line continues expression", "x = (a\n% b)", "x", "a b", "", "", "magics=");
 
     // Syntax errors do not stop the analysis
-    row("syntax error keeps going", "x = (\ny = 2\nz = w", "x z", "w", "", "", "errors=yes");
-    row("python 2 print", "print 'hello', name", "", "name", "", "", "errors=no");
+    row("syntax error keeps the bindings, not the reads", "x = (\ny = 2\nz = w", "x z", "", "", "",
+        "errors=yes");
+    row("python 2 print", "print 'hello', name", "", "", "", "", "errors=yes|python2=print statement");
+    row("python 2 print chevron", "print >>f, x", "", "", "", "", "python2=print statement");
+    row("python 3 print call", "print('hello', name)", "", "name", "", "", "errors=no|python2=");
+    row("python 2 exec statement", "exec code in ns", "", "", "", "", "python2=exec statement|opaque=exec");
+    row("python 2 backticks", "s = `x`", "s", "", "", "", "python2=backticks (`x` for repr(x))");
+    row("backticks in strings and comments", "s = '`x`'  # `y`", "s", "", "", "", "errors=no|python2=");
+    row("python 2 not-equal", "if a <> b:\n    pass", "", "", "", "", "python2=`<>` operator");
+    row("python 2 except comma", "try:\n    f()\nexcept ValueError, e:\n    pass", "", "", "", "",
+        "python2=`except X, e`");
+    row("python 3 except tuple", "try:\n    f()\nexcept (ValueError, KeyError):\n    pass", "", "f", "", "",
+        "errors=no");
+    row("python 2 long literal", "n = 10L", "n", "", "", "", "python2=long integer literal (`10L`)");
+    row("python 2 octal literal", "mode = 0777", "mode", "", "", "", "python2=octal literal without `0o`");
+    row("python 3 literals", "a = 0\nb = 00\nc = 0o777\nd = 0x1F\ne = 1_000", "a b c d e", "", "", "",
+        "errors=no");
+    row("python 2 ur string", "s = ur'x'", "s", "", "", "", "python2=`ur''` string prefix");
+    row("python 3 string prefixes", "s = rb'x' + Rb'y' + u'z' + f'{w}'", "s", "w", "", "", "errors=no");
+    row("shell command without bang: names dropped, definitions kept",
+        "import os\naws s3 cp data.csv s3://bucket/data.csv --region us-east-1\ntotal = 1", "os total", "",
+        "", "", "errors=yes");
+    row("a cell that does not parse reads nothing", "git status\nprint(x)\ny = z", "y", "", "", "",
+        "errors=yes");
     row("empty cell", "", "", "");
     row("only comments", "# nothing here\n", "", "");
     row("unicode identifiers", "é = 1\nprint(é + ü)", "é", "ü");
@@ -473,8 +500,9 @@ void TestPythonCellAnalyzer::pathologicalInput_data()
         blocks += QByteArray(i * 4, ' ') + "if c" + QByteArray::number(i) + ":\n";
     blocks += QByteArray(300 * 4, ' ') + "v = w\n";
     QTest::addRow("300 nested ifs") << blocks << u"w"_s;
-    QTest::addRow("unbalanced brackets") << QByteArray("f(((([[[{{{ q") << u"q"_s;
-    QTest::addRow("binary garbage") << QByteArray("\x01\x02\xff\xfe ok = zz \x80") << u"zz"_s;
+    // A cell that does not parse reads nothing (Python would run none of it): no use expected.
+    QTest::addRow("unbalanced brackets") << QByteArray("f(((([[[{{{ q") << QString();
+    QTest::addRow("binary garbage") << QByteArray("\x01\x02\xff\xfe ok = zz \x80") << QString();
 }
 
 void TestPythonCellAnalyzer::pathologicalInput()
@@ -483,9 +511,12 @@ void TestPythonCellAnalyzer::pathologicalInput()
     QFETCH(QString, expectedUse);
 
     const CellSymbols s = PythonCellAnalyzer().analyze(std::string_view(source.constData(), source.size()));
-    QVERIFY2(std::any_of(s.uses.begin(), s.uses.end(),
-                 [&](const NameRef &r) { return r.name == expectedUse.toStdString(); }),
-        qPrintable(u"no use of "_s + expectedUse + u" among: "_s + names(s.uses)));
+    if (expectedUse.isEmpty())
+        QVERIFY(!s.syntaxErrors.empty() && s.uses.empty());
+    else
+        QVERIFY2(std::any_of(s.uses.begin(), s.uses.end(),
+                     [&](const NameRef &r) { return r.name == expectedUse.toStdString(); }),
+            qPrintable(u"no use of "_s + expectedUse + u" among: "_s + names(s.uses)));
     for (const NameRef &r : s.uses) {
         QVERIFY(r.range.line >= 1);
         QVERIFY(r.range.column >= 1);

@@ -8,8 +8,11 @@
 #include "mainwindow.h"
 #include "notebookmodel.h"
 #include "notebookview.h"
+#include "syntaxrepository.h"
 
 #include "notebook/notebookloader.h"
+
+#include <KSyntaxHighlighting/Definition>
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
@@ -49,6 +52,8 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void foreignNotebookSaysWhy_data();
+    void foreignNotebookSaysWhy();
     void opensBundledExample();
     void modelPassesTester();
     void reportsUnreadableFile();
@@ -565,6 +570,48 @@ void TestMainWindow::graduateNeedsAnalysis()
     QVERIFY(wizard);
     QVERIFY(wizard->packageNameEdit()->placeholderText().contains(QStringLiteral("penguins")));
     delete wizard;
+}
+
+void TestMainWindow::foreignNotebookSaysWhy_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("said");
+    QTest::addRow("C++") << "c++"
+                         << "C++"
+                         << "the kernel is C++";
+    QTest::addRow("R") << "R"
+                       << "R Script"
+                       << "the kernel is R";
+    QTest::addRow("Julia") << "julia"
+                           << "Julia"
+                           << "the kernel is Julia";
+}
+
+void TestMainWindow::foreignNotebookSaysWhy()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, definition);
+    QFETCH(QString, said);
+    QCOMPARE(SyntaxRepository::definitionForCell(QStringLiteral("x <- 1"), language).name(), definition);
+    QCOMPARE(
+        SyntaxRepository::definitionForCell(QStringLiteral("%%bash\nls")).name(), QStringLiteral("Bash"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("foreign.ipynb"));
+    std::ofstream(path.toStdString())
+        << R"({"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "k", "display_name": "K", "language": ")"
+        << language.toStdString()
+        << R"("}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "source": "x = undefined_name", "outputs": [], "execution_count": 1}]})";
+    MainWindow window;
+    QSignalSpy ready(&window, &MainWindow::analysisReady);
+    QVERIFY(window.openFile(path));
+    QVERIFY(ready.wait(30000));
+    QVERIFY2(window.findingsPanel()->verdictText().contains(said),
+        qPrintable(window.findingsPanel()->verdictText()));
+    QVERIFY(window.findingsPanel()->verdictText().contains(QStringLiteral("Only secrets were checked")));
+    QVERIFY(window.notebookView()->notebookModel()->analysis().findings.empty());
 }
 
 QTEST_MAIN(TestMainWindow)

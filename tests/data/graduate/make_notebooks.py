@@ -60,3 +60,16 @@ notebook("magics", [
     new_markdown_cell("## Plot"),
     new_code_cell("fig, ax = plt.subplots()\nax.plot(values, squares)\nplt.show()"),
 ])
+
+# Cell magics that are not Python: a %%bash script, a %%writefile resource (removed at the end so
+# every run prints "Writing"), a `!` line inside a block and a shell line continued with `\`.
+notebook("cell_magics", [
+    new_markdown_cell("# Cell magics"),
+    new_markdown_cell("## Setup"),
+    new_code_cell('%%bash\necho from bash\nGREETING=hi\necho "$GREETING there"'),
+    new_code_cell("%%writefile settings.yaml\nrunners:\n  emr:\n    region: us-west-2\n"),
+    new_markdown_cell("## Read"),
+    new_code_cell("import os\n\nwith open('settings.yaml') as handle:\n    lines = handle.read().splitlines()\n"
+                  "if len(lines) > 1:\n    !echo indented\nos.remove('settings.yaml')\nprint(len(lines))"),
+    new_code_cell("!echo one \\\n  two"),
+])

@@ -1,0 +1,3 @@
+echo from bash
+GREETING=hi
+echo "$GREETING there"
