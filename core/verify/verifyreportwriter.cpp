@@ -1,22 +1,16 @@
 #include "verify/verifyreportwriter.h"
 
+#include "analysis/secretmasking.h"
 #include "report/htmlreport.h"
 
 #include "version.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 
 namespace tassel {
 
 namespace {
-
-bool tokenChar(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '+' || c == '/'
-        || c == '=';
-}
 
 std::string percent(double fraction)
 {
@@ -63,39 +57,11 @@ nlohmann::ordered_json findingJson(const Finding &finding)
     node["line"] = finding.line;
     node["names"] = finding.names;
     node["relatedCells"] = finding.relatedCells;
-    node["message"] = VerifyReportWriter::maskLikelySecrets(finding.message);
+    node["message"] = maskLikelyTokens(finding.message);
     return node;
 }
 
 } // namespace
-
-std::string VerifyReportWriter::maskLikelySecrets(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!tokenChar(text[i])) {
-            out += text[i++];
-            continue;
-        }
-        std::size_t end = i;
-        bool letters = false;
-        bool digits = false;
-        while (end < text.size() && tokenChar(text[end])) {
-            letters = letters || std::isalpha(static_cast<unsigned char>(text[end]));
-            digits = digits || std::isdigit(static_cast<unsigned char>(text[end]));
-            ++end;
-        }
-        const std::string_view token = text.substr(i, end - i);
-        if (token.size() >= 20 && letters && digits)
-            out += std::string(token.substr(0, 4)) + "…(" + std::to_string(token.size()) + " chars)";
-        else
-            out += token;
-        i = end;
-    }
-    return out;
-}
 
 nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
 {
@@ -123,7 +89,7 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
     if (const CellVerification *first = report.firstDivergence()) {
         summary["firstDivergence"]
             = {{"cell", first->cell}, {"status", std::string(verifyStatusName(first->status))},
-                {"reason", maskLikelySecrets(first->reason)}};
+                {"reason", maskLikelyTokens(first->reason)}};
     } else {
         summary["firstDivergence"] = nullptr;
     }
@@ -143,16 +109,16 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
             : nlohmann::ordered_json(nullptr);
         node["runPosition"] = cell.runPosition;
         node["status"] = std::string(verifyStatusName(cell.status));
-        node["reason"] = maskLikelySecrets(cell.reason);
+        node["reason"] = maskLikelyTokens(cell.reason);
         node["seconds"] = std::round(cell.seconds * 1000.0) / 1000.0;
         node["timedOut"] = cell.timedOut;
         if (cell.outputIndex >= 0 || !cell.expected.empty() || !cell.actual.empty()) {
             node["outputIndex"] = cell.outputIndex;
-            node["expected"] = maskLikelySecrets(cell.expected);
-            node["actual"] = maskLikelySecrets(cell.actual);
+            node["expected"] = maskLikelyTokens(cell.expected);
+            node["actual"] = maskLikelyTokens(cell.actual);
         }
         if (!cell.errorName.empty())
-            node["error"] = {{"ename", cell.errorName}, {"evalue", maskLikelySecrets(cell.errorValue)}};
+            node["error"] = {{"ename", cell.errorName}, {"evalue", maskLikelyTokens(cell.errorValue)}};
         node["notes"] = cell.notes;
         nlohmann::ordered_json explained = nlohmann::ordered_json::array();
         for (const Finding &finding : cell.explanations)
@@ -194,24 +160,24 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
     for (const CellVerification &cell : report.cells) {
         out += "  " + cellLabel(cell) + ": " + paint(cell.status, std::string(verifyStatusName(cell.status)));
         if (!cell.reason.empty())
-            out += " — " + maskLikelySecrets(cell.reason);
+            out += " — " + maskLikelyTokens(cell.reason);
         out += '\n';
         if (cell.status == VerifyStatus::Differs
             || (cell.status == VerifyStatus::Error && !cell.expected.empty())) {
-            out += "      stored:  " + maskLikelySecrets(cell.expected) + '\n';
-            out += "      re-run:  " + maskLikelySecrets(cell.actual) + '\n';
+            out += "      stored:  " + maskLikelyTokens(cell.expected) + '\n';
+            out += "      re-run:  " + maskLikelyTokens(cell.actual) + '\n';
         }
         for (const std::string &note : cell.notes)
-            out += "      note: " + maskLikelySecrets(note) + '\n';
+            out += "      note: " + maskLikelyTokens(note) + '\n';
         for (const Finding &finding : cell.explanations)
-            out += "      explained by " + finding.rule + ": " + maskLikelySecrets(finding.message) + '\n';
+            out += "      explained by " + finding.rule + ": " + maskLikelyTokens(finding.message) + '\n';
     }
     return out;
 }
 
 std::string VerifyReportWriter::html(const VerifyReport &report)
 {
-    auto e = [](std::string_view text) { return HtmlReport::escape(maskLikelySecrets(text)); };
+    auto e = [](std::string_view text) { return HtmlReport::escape(maskLikelyTokens(text)); };
     std::string out
         = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Tassel verify: "
         + e(report.path)
