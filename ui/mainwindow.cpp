@@ -520,7 +520,7 @@ void MainWindow::verifyEnded()
         return;
     }
     const VerifyReport &report = outcome.report.value();
-    m_verifyPanel->setReport(report, outcome.notebook, outcome.analysis);
+    m_verifyPanel->setReport(report, outcome.notebook);
     if (report.cancelled)
         statusBar()->showMessage(tr("Verification cancelled"));
     else

@@ -1,41 +1,13 @@
 #include "notebookmodel.h"
 
+#include "analysis/secretmasking.h"
+
 #include <algorithm>
 
 namespace tassel::ui {
 
 namespace {
 const std::vector<int> kNoFindings;
-
-/// Byte offset of the start of 1-based `line` in `text`, or npos.
-std::size_t lineStart(const std::string &text, int line)
-{
-    std::size_t offset = 0;
-    for (int current = 1; current < line; ++current) {
-        offset = text.find('\n', offset);
-        if (offset == std::string::npos)
-            return offset;
-        ++offset;
-    }
-    return offset;
-}
-
-/// Byte offset of 1-based `column` (counted in code points, as CellSymbols ranges are) on `line`,
-/// clamped to the end of that line.
-std::size_t clampedOffset(const std::string &text, int line, int column)
-{
-    const std::size_t start = lineStart(text, line);
-    if (start == std::string::npos)
-        return text.size();
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::size_t offset = start;
-    for (int skip = std::max(column, 1) - 1; skip > 0 && offset < end; --skip) {
-        ++offset;
-        while (offset < end && (static_cast<unsigned char>(text[offset]) & 0xc0) == 0x80)
-            ++offset;
-    }
-    return offset;
-}
 } // namespace
 
 NotebookModel::NotebookModel(QObject *parent)
@@ -100,35 +72,13 @@ bool NotebookModel::hasSecrets(int row) const
 
 std::string NotebookModel::maskRanges(const std::string &text, const std::vector<const Finding *> &secrets)
 {
-    std::string masked = text;
-    // Right to left, so that earlier offsets stay valid while bullets (3 bytes) replace bytes.
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::vector<MaskedRange> ranges;
     for (const Finding *secret : secrets) {
-        const std::size_t begin = clampedOffset(text, secret->line, secret->column);
-        const int endLine = secret->endLine > 0 ? secret->endLine : secret->line;
-        std::size_t end = secret->endColumn > 0 ? clampedOffset(text, endLine, secret->endColumn)
-                                                : std::min(text.find('\n', begin), text.size());
-        if (end > begin)
-            ranges.emplace_back(begin, end);
+        MaskedRange range = rangeOf(text, *secret);
+        range.replacement = bullets(std::string_view(text).substr(range.begin, range.end - range.begin));
+        ranges.push_back(std::move(range));
     }
-    std::sort(ranges.begin(), ranges.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-    std::size_t limit = std::string::npos;
-    for (auto [begin, end] : ranges) {
-        end = std::min(end, limit);
-        if (end <= begin)
-            continue;
-        std::string bullets;
-        for (std::size_t i = begin; i < end; ++i) {
-            const auto byte = static_cast<unsigned char>(text[i]);
-            if (byte == '\n')
-                bullets += '\n';
-            else if ((byte & 0xc0) != 0x80) // one bullet per character, not per byte
-                bullets += "\u2022";
-        }
-        masked.replace(begin, end - begin, bullets);
-        limit = begin;
-    }
-    return masked;
+    return tassel::maskRanges(text, std::move(ranges));
 }
 
 QString NotebookModel::displaySource(int row) const

@@ -2,6 +2,9 @@
 
 #include "ruletext.h"
 
+#include "analysis/secretmasking.h"
+#include "verify/verifier.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -107,7 +110,6 @@ void VerifyPanel::clear()
     m_hasReport = false;
     m_failure.clear();
     m_report = {};
-    m_secrets = {};
     retranslate();
 }
 
@@ -117,7 +119,6 @@ void VerifyPanel::setRunning()
     m_hasReport = false;
     m_failure.clear();
     m_report = {};
-    m_secrets = {};
     m_progress->setRange(0, 0); // busy until the first cell starts
     m_cancel->setEnabled(true);
     retranslate();
@@ -138,14 +139,13 @@ void VerifyPanel::setFailed(const QString &message)
     retranslate();
 }
 
-void VerifyPanel::setReport(
-    const VerifyReport &report, const Notebook &notebook, const NotebookAnalysis &analysis)
+void VerifyPanel::setReport(const VerifyReport &report, const Notebook &notebook)
 {
     m_running = false;
     m_hasReport = true;
     m_failure.clear();
     m_report = report;
-    m_secrets = SecretValues(notebook, analysis);
+    Verifier::maskSecrets(m_report, notebook);
     retranslate();
 }
 
@@ -204,7 +204,7 @@ void VerifyPanel::retranslate()
 
 QString VerifyPanel::masked(const std::string &text) const
 {
-    return QString::fromStdString(m_secrets.mask(text));
+    return QString::fromStdString(maskLikelyTokens(text));
 }
 
 QString VerifyPanel::statusText(const CellVerification &cell, const VerifyReport &report)

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "secretvalues.h"
-
 #include "analysis/notebookanalysis.h"
 #include "notebook/notebook.h"
 #include "verify/verifyreport.h"
@@ -23,7 +21,8 @@ namespace tassel::ui {
 /// on top, one row per code cell with its status (worded and coloured), why, the first
 /// divergence and the findings that explain it, and the selected row's details below. While a
 /// run goes on it shows its progress and a Cancel button. Every excerpt is masked: the secrets
-/// the analysis found and any other token that looks like a key. GUI thread only.
+/// the scanner finds in the notebook or in the re-run's outputs (Verifier::maskSecrets) and any
+/// other token that looks like a key. GUI thread only.
 class VerifyPanel : public QWidget
 {
     Q_OBJECT
@@ -43,9 +42,9 @@ public:
     /// Cell `cell` (0-based over all cells) started, as `position` of `total`.
     void setProgress(int cell, int position, int total);
     void setFailed(const QString &message);
-    /// Shows a finished (or cancelled) run; `notebook` and `analysis` are the ones it ran on,
-    /// used to mask the secrets the analysis found.
-    void setReport(const VerifyReport &report, const Notebook &notebook, const NotebookAnalysis &analysis);
+    /// Shows a finished (or cancelled) run; `notebook` is the one it ran on, whose secrets are
+    /// masked wherever they show.
+    void setReport(const VerifyReport &report, const Notebook &notebook);
 
     bool isRunning() const { return m_running; }
     bool hasReport() const { return m_hasReport; }
@@ -86,7 +85,6 @@ private:
     QStandardItemModel *m_model;
     QPlainTextEdit *m_details;
     VerifyReport m_report;
-    SecretValues m_secrets;
     bool m_running = false;
     bool m_hasReport = false;
     bool m_selecting = false;

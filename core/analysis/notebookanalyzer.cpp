@@ -34,13 +34,6 @@ std::string cellTypeName(const Cell &cell)
     }
     return cell.cellTypeName;
 }
-/// Compiling the secret patterns takes tens of milliseconds: one scanner for the process.
-const SecretScanner &sharedSecretScanner()
-{
-    static const SecretScanner scanner;
-    return scanner;
-}
-
 /// Asking an interpreter for its distributions starts a process: once per interpreter.
 std::optional<DependencyEnvironment> environmentOf(
     const std::string &interpreter, std::vector<Error> &problems)
@@ -150,7 +143,7 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
         analysis.findings.push_back(std::move(finding));
 
     if (options.secrets) {
-        for (Finding &finding : sharedSecretScanner().scan(notebook))
+        for (Finding &finding : SecretScanner::shared().scan(notebook))
             analysis.findings.push_back(std::move(finding));
     }
     if (options.dependencies)

@@ -454,6 +454,12 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
     }
 }
 
+const SecretScanner &SecretScanner::shared()
+{
+    static const SecretScanner scanner;
+    return scanner;
+}
+
 std::vector<SecretSpan> SecretScanner::scanText(std::string_view text) const
 {
     std::vector<SecretSpan> spans;

@@ -46,6 +46,9 @@ public:
     SecretScanner(const SecretScanner &) = delete;
     SecretScanner &operator=(const SecretScanner &) = delete;
 
+    /// One scanner for the process, built on first use (thread-safe).
+    static const SecretScanner &shared();
+
     /// Findings with rule "hardcoded-secret", severity Error, never holding the value.
     std::vector<Finding> scan(const Notebook &notebook) const;
     /// The same secrets with their clear values and byte ranges, for code that replaces them.

@@ -179,14 +179,6 @@ bool replaceCalls(
     return true;
 }
 
-void replaceAll(std::string &text, const std::string &from, const std::string &to)
-{
-    if (from.empty())
-        return;
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-}
-
 /// A Python literal as TOML, or empty when TOML cannot say it (expressions, None, tuples...).
 std::string tomlValue(const std::string &python)
 {
@@ -561,11 +553,12 @@ Result<GraduationPlan> GraduationPlanner::plan(
             }
         }
     }
-    auto mask = [&](std::string text) {
-        for (const std::string &value : plan.secretValues)
-            replaceAll(text, value, "***");
-        return text;
-    };
+    // Every value the scanner found anywhere (outputs, metadata, markdown...) is hidden in all
+    // the plan holds, not only those of the sources just rewritten.
+    SecretMask secretMask(plan.secretValues);
+    secretMask.addFoundIn(notebook);
+    plan.secretValues = secretMask.values();
+    auto mask = [&](std::string text) { return secretMask.hide(std::move(text)); };
 
     // 4. Per cell: plain Python, statements, imports and configuration.
     std::vector<CellWork> work;
@@ -1004,7 +997,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
         const QByteArray bytes = file.readAll();
         std::string text(bytes.constData(), std::size_t(bytes.size()));
         plan.notebookSha256 = sha256(text);
-        plan.notebookCopy = maskSecretValues(std::move(text), plan.secretValues);
+        plan.notebookCopy = secretMask.hide(std::move(text));
     }
     return plan;
 }

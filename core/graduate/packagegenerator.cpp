@@ -1,5 +1,7 @@
 #include "graduate/packagegenerator.h"
 
+#include "analysis/secretmasking.h"
+#include "graduate/ipythontransformer.h"
 #include "graduate/pythonsource.h"
 #include "util/escaping.h"
 
@@ -512,14 +514,9 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         add("notebooks/" + plan.notebookFileName, plan.notebookCopy);
 
     // Last line of defence: no secret value survives in any file.
+    const SecretMask secretMask(plan.secretValues);
     for (GeneratedFile &file : files)
-        for (const std::string &value : plan.secretValues) {
-            if (value.empty())
-                continue;
-            for (std::size_t at = file.content.find(value); at != std::string::npos;
-                 at = file.content.find(value, at + 3))
-                file.content.replace(at, value.size(), "***");
-        }
+        file.content = secretMask.hide(std::move(file.content));
     return files;
 }
 

@@ -37,4 +37,19 @@ SourceRange SourceMap::range(std::uint32_t begin, std::uint32_t end) const
     return r;
 }
 
+std::size_t SourceMap::offset(int line, int column) const
+{
+    if (line < 1 || std::size_t(line) > m_lineStarts.size())
+        return line < 1 ? 0 : m_text.size();
+    const std::size_t lineEnd
+        = std::size_t(line) < m_lineStarts.size() ? m_lineStarts[std::size_t(line)] - 1 : m_text.size();
+    std::size_t at = m_lineStarts[std::size_t(line) - 1];
+    for (int skip = std::max(column, 1) - 1; skip > 0 && at < lineEnd; --skip) {
+        ++at;
+        while (at < lineEnd && (static_cast<unsigned char>(m_text[at]) & 0xC0) == 0x80)
+            ++at;
+    }
+    return at;
+}
+
 } // namespace tassel

@@ -18,6 +18,9 @@ public:
     /// 1-based line and column (in code points) of a byte offset; offsets past the end clamp.
     void position(std::uint32_t offset, int &line, int &column) const;
     SourceRange range(std::uint32_t begin, std::uint32_t end) const;
+    /// Byte offset of a 1-based line and code-point column; a line past the end gives the
+    /// text's size, a column past its line's end gives that end (so ranges clamp, never wrap).
+    std::size_t offset(int line, int column) const;
     std::size_t size() const { return m_text.size(); }
 
 private:

@@ -1,55 +1,26 @@
 #include "report/excerpt.h"
 
+#include "analysis/secretmasking.h"
+
 #include <algorithm>
 
 namespace tassel {
-
-namespace {
-
-/// Byte offset of a 1-based (line, column in code points) position in `text`, or npos.
-std::size_t offsetOf(const std::string &text, int line, int column)
-{
-    std::size_t offset = 0;
-    for (int l = 1; l < line; ++l) {
-        offset = text.find('\n', offset);
-        if (offset == std::string::npos)
-            return std::string::npos;
-        ++offset;
-    }
-    for (int c = 1; c < column && offset < text.size() && text[offset] != '\n'; ++c) {
-        ++offset;
-        while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
-            ++offset;
-    }
-    return offset;
-}
-
-} // namespace
 
 std::string Excerpt::maskedSource(const NotebookAnalysis &analysis, int cell)
 {
     if (cell < 0 || std::size_t(cell) >= analysis.cellInfo.size())
         return {};
-    std::string source = analysis.cellInfo[std::size_t(cell)].source;
-    // Replace from the end so earlier offsets stay valid.
-    std::vector<const Finding *> secrets;
+    const std::string &source = analysis.cellInfo[std::size_t(cell)].source;
+    std::vector<MaskedRange> ranges;
     for (const Finding &finding : analysis.findings) {
-        if (finding.rule == "hardcoded-secret" && finding.cell == cell && finding.line > 0
-            && (finding.location.empty() || finding.location == "source"))
-            secrets.push_back(&finding);
-    }
-    std::sort(secrets.begin(), secrets.end(), [](const Finding *a, const Finding *b) {
-        return std::tie(a->line, a->column) > std::tie(b->line, b->column);
-    });
-    for (const Finding *secret : secrets) {
-        const std::size_t begin = offsetOf(source, secret->line, secret->column);
-        const std::size_t end = offsetOf(source, secret->endLine > 0 ? secret->endLine : secret->line,
-            secret->endColumn > 0 ? secret->endColumn : secret->column);
-        if (begin == std::string::npos || end == std::string::npos || end <= begin)
+        if (finding.rule != "hardcoded-secret" || finding.cell != cell || finding.line <= 0
+            || !(finding.location.empty() || finding.location == "source"))
             continue;
-        source.replace(begin, end - begin, secret->maskedPreview.empty() ? "****" : secret->maskedPreview);
+        MaskedRange range = rangeOf(source, finding);
+        range.replacement = finding.maskedPreview.empty() ? "****" : finding.maskedPreview;
+        ranges.push_back(std::move(range));
     }
-    return source;
+    return maskRanges(source, std::move(ranges));
 }
 
 std::vector<Excerpt::Line> Excerpt::around(

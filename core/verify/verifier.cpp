@@ -1,7 +1,6 @@
 #include "verify/verifier.h"
 
 #include "analysis/secretmasking.h"
-#include "analysis/secretscanner.h"
 #include "notebook/notebookloader.h"
 #include "verify/workingcopy.h"
 
@@ -529,7 +528,36 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
         return failure(
             "verify-python", "the Python driver ended before running any cell: " + tail, notebook.path);
     }
+    maskSecrets(report, notebook);
     return report;
+}
+
+void Verifier::maskSecrets(VerifyReport &report, const Notebook &notebook)
+{
+    SecretMask mask = SecretMask::of(notebook);
+    Notebook rerun; // the re-run's outputs, scanned as the stored ones are
+    for (const CellVerification &cell : report.cells) {
+        Cell fresh;
+        fresh.type = CellType::Code;
+        if (const json outputs = json::parse(cell.outputsJson, nullptr, false); outputs.is_array())
+            fresh.outputs = parseOutputs(outputs);
+        rerun.cells.push_back(std::move(fresh));
+        for (const std::string *text : {&cell.actual, &cell.errorValue, &cell.reason})
+            mask.addFoundIn(*text);
+        for (const std::string &note : cell.notes)
+            mask.addFoundIn(note);
+    }
+    mask.addFoundIn(rerun);
+    if (mask.empty())
+        return;
+    for (CellVerification &cell : report.cells) {
+        for (std::string *text : {&cell.reason, &cell.expected, &cell.actual, &cell.errorValue})
+            *text = mask.preview(std::move(*text));
+        for (std::string &note : cell.notes)
+            note = mask.preview(std::move(note));
+        cell.outputsJson = mask.hide(std::move(cell.outputsJson));
+    }
+    report.driverDiagnostics = mask.preview(std::move(report.driverDiagnostics));
 }
 
 void Verifier::explain(VerifyReport &report, const NotebookAnalysis &analysis)
@@ -636,11 +664,7 @@ Result<bool> Verifier::saveExecuted(
     if (!written)
         return failure(
             "verify-io", "the executed copy does not load back: " + written.error().message, target);
-    static const SecretScanner scanner;
-    std::vector<std::string> secrets;
-    for (const SecretSpan &span : scanner.locate(*written))
-        secrets.push_back(span.value);
-    text = maskSecretValues(std::move(text), secrets);
+    text = SecretMask::of(*written).hide(std::move(text));
     QSaveFile out(destination);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
         || !out.commit())

@@ -59,6 +59,11 @@ public:
     /// use-before-definition, differing output at a stale-output, ...).
     static void explain(VerifyReport &report, const NotebookAnalysis &analysis);
 
+    /// Replaces, in every excerpt, reason, note and re-run output of `report`, each secret value
+    /// the scanner finds in `notebook` (anywhere) or in the re-run's own outputs (a cell may print
+    /// a secret it built) by its preview. `run` does this before it returns.
+    static void maskSecrets(VerifyReport &report, const Notebook &notebook);
+
     /// The code cells of `notebook` in the order `options` asks for.
     static std::vector<int> runOrder(const Notebook &notebook, const VerifyOptions &options);
 

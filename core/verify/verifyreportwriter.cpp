@@ -1,24 +1,18 @@
 #include "verify/verifyreportwriter.h"
 
+#include "analysis/secretmasking.h"
 #include "report/htmlreport.h"
 #include "report/jsonreport.h"
 #include "util/escaping.h"
 
 #include "version.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 
 namespace tassel {
 
 namespace {
-
-bool tokenChar(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '+' || c == '/'
-        || c == '=';
-}
 
 std::string percent(double fraction)
 {
@@ -59,40 +53,12 @@ std::string summaryLine(const VerifyReport &report)
 nlohmann::ordered_json findingJson(const Finding &finding)
 {
     nlohmann::ordered_json node = JsonReport::findingToJson(finding);
-    node["message"] = VerifyReportWriter::maskLikelySecrets(finding.message);
+    node["message"] = maskLikelyTokens(finding.message);
     node["relatedCells"] = finding.relatedCells; // the key verify wrote before it shared the writer
     return node;
 }
 
 } // namespace
-
-std::string VerifyReportWriter::maskLikelySecrets(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!tokenChar(text[i])) {
-            out += text[i++];
-            continue;
-        }
-        std::size_t end = i;
-        bool letters = false;
-        bool digits = false;
-        while (end < text.size() && tokenChar(text[end])) {
-            letters = letters || std::isalpha(static_cast<unsigned char>(text[end]));
-            digits = digits || std::isdigit(static_cast<unsigned char>(text[end]));
-            ++end;
-        }
-        const std::string_view token = text.substr(i, end - i);
-        if (token.size() >= 20 && letters && digits)
-            out += std::string(token.substr(0, 4)) + "…(" + std::to_string(token.size()) + " chars)";
-        else
-            out += token;
-        i = end;
-    }
-    return out;
-}
 
 nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
 {
@@ -120,7 +86,7 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
     if (const CellVerification *first = report.firstDivergence()) {
         summary["firstDivergence"]
             = {{"cell", first->cell}, {"status", std::string(verifyStatusName(first->status))},
-                {"reason", maskLikelySecrets(first->reason)}};
+                {"reason", maskLikelyTokens(first->reason)}};
     } else {
         summary["firstDivergence"] = nullptr;
     }
@@ -140,16 +106,16 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
             : nlohmann::ordered_json(nullptr);
         node["runPosition"] = cell.runPosition;
         node["status"] = std::string(verifyStatusName(cell.status));
-        node["reason"] = maskLikelySecrets(cell.reason);
+        node["reason"] = maskLikelyTokens(cell.reason);
         node["seconds"] = std::round(cell.seconds * 1000.0) / 1000.0;
         node["timedOut"] = cell.timedOut;
         if (cell.outputIndex >= 0 || !cell.expected.empty() || !cell.actual.empty()) {
             node["outputIndex"] = cell.outputIndex;
-            node["expected"] = maskLikelySecrets(cell.expected);
-            node["actual"] = maskLikelySecrets(cell.actual);
+            node["expected"] = maskLikelyTokens(cell.expected);
+            node["actual"] = maskLikelyTokens(cell.actual);
         }
         if (!cell.errorName.empty())
-            node["error"] = {{"ename", cell.errorName}, {"evalue", maskLikelySecrets(cell.errorValue)}};
+            node["error"] = {{"ename", cell.errorName}, {"evalue", maskLikelyTokens(cell.errorValue)}};
         node["notes"] = cell.notes;
         nlohmann::ordered_json explained = nlohmann::ordered_json::array();
         for (const Finding &finding : cell.explanations)
@@ -179,7 +145,7 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
     };
     // Notebook text may hold ESC sequences and other control characters: shown escaped, so only
     // this writer's own colour codes reach the terminal.
-    auto shown = [](std::string_view text) { return escaping::oneLine(maskLikelySecrets(text)); };
+    auto shown = [](std::string_view text) { return escaping::oneLine(maskLikelyTokens(text)); };
     std::string out = escaping::oneLine(report.path) + ": " + summaryLine(report) + '\n';
     out += "  ran in " + report.order + " order with Python " + report.pythonVersion
         + (report.ipythonVersion.empty() ? " (no IPython: magics skipped)"
@@ -211,7 +177,7 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
 
 std::string VerifyReportWriter::html(const VerifyReport &report)
 {
-    auto e = [](std::string_view text) { return HtmlReport::escape(maskLikelySecrets(text)); };
+    auto e = [](std::string_view text) { return HtmlReport::escape(maskLikelyTokens(text)); };
     std::string out
         = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Tassel verify: "
         + e(report.path)

@@ -9,9 +9,9 @@
 
 namespace tassel {
 
-/// Renders a VerifyReport as text, JSON or one self-contained HTML page. Output excerpts are
-/// masked: any long token that mixes letters and digits (keys, tokens) shows only its first
-/// four characters and its length, as the check report does for secrets. Stateless.
+/// Renders a VerifyReport as text, JSON or one self-contained HTML page. The Verifier already
+/// replaced the secrets it knew by their previews; as a last resort every excerpt also goes
+/// through maskLikelyTokens (any long token that mixes letters and digits). Stateless.
 class VerifyReportWriter
 {
 public:
@@ -19,7 +19,6 @@ public:
     static std::string json(const VerifyReport &report); ///< pretty, final newline
     static std::string text(const VerifyReport &report, bool colour = false);
     static std::string html(const VerifyReport &report);
-    static std::string maskLikelySecrets(std::string_view text);
 };
 
 } // namespace tassel

@@ -1,11 +1,11 @@
 #include "mainwindow.h"
 #include "notebookview.h"
 #include "ruletext.h"
-#include "secretvalues.h"
 #include "verifydialog.h"
 #include "verifypanel.h"
 
 #include "analysis/notebookanalyzer.h"
+#include "analysis/secretmasking.h"
 #include "notebook/notebookloader.h"
 
 #include <QAbstractItemModelTester>
@@ -324,7 +324,7 @@ void TestVerifyPanel::masksSecretsInExcerpts()
     const auto found = std::find_if(analysis.findings.begin(), analysis.findings.end(),
         [](const Finding &f) { return f.rule == "hardcoded-secret"; });
     QVERIFY2(found != analysis.findings.end(), "the analysis did not find the password");
-    QCOMPARE(SecretValues(notebook, analysis).size(), std::size_t(1));
+    QCOMPARE(SecretMask::of(notebook).size(), std::size_t(1));
 
     VerifyReport report;
     CellVerification first;
@@ -341,7 +341,7 @@ void TestVerifyPanel::masksSecretsInExcerpts()
     report.cells = {first, second};
 
     VerifyPanel panel;
-    panel.setReport(report, notebook, analysis);
+    panel.setReport(report, notebook);
     QVERIFY(panel.selectCell(1));
     QVERIFY(panel.view()->currentIndex().isValid());
     const QString shown = everythingShown(&panel);
@@ -353,7 +353,7 @@ void TestVerifyPanel::masksSecretsInExcerpts()
     // Tokens the analysis did not see (a key the re-run printed) are masked too.
     const std::string key = std::string("gh") + "p_" + "Zq8vK2mX9pL4rT7wB3nY" + "6cF1aQ5sD0hJ2kLm";
     report.cells[1].actual = "key " + key;
-    panel.setReport(report, notebook, analysis);
+    panel.setReport(report, notebook);
     QVERIFY(!everythingShown(&panel).contains(QString::fromStdString(key)));
 }
 

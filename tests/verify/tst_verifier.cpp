@@ -1,6 +1,7 @@
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
 #include "verify/verifier.h"
+#include "verify/verifyreportwriter.h"
 #include "verify/workingcopy.h"
 
 #include <QCryptographicHash>
@@ -457,11 +458,12 @@ private slots:
         options.cellTimeoutSeconds = 60;
         const Run run = verify(path, options);
         QCOMPARE(run.report.cells.size(), std::size_t(2));
-        // The re-run really printed both values: without masking they would be written.
-        QVERIFY2(run.report.cells[0].outputsJson.find(inSource) != std::string::npos,
-            qPrintable(describe(run.report)));
-        QVERIFY2(run.report.cells[1].outputsJson.find(inOutput) != std::string::npos,
-            qPrintable(describe(run.report)));
+        // The re-run really printed both values; the report holds them masked already.
+        for (const CellVerification &cell : run.report.cells) {
+            QVERIFY2(cell.outputsJson.find("***") != std::string::npos, qPrintable(describe(run.report)));
+            QVERIFY(cell.outputsJson.find(inSource) == std::string::npos);
+            QVERIFY(cell.outputsJson.find(inOutput) == std::string::npos);
+        }
 
         const QString executed = dir.filePath(QStringLiteral("executed.ipynb"));
         const auto saved = Verifier::saveExecuted(path.toStdString(), run.report, executed.toStdString());
@@ -476,6 +478,57 @@ private slots:
         QVERIFY(copy.ok());
         QCOMPARE(copy->cells.size(), std::size_t(2));
         QVERIFY(!copy->cells[1].outputs.empty());
+    }
+
+    void reportsMaskShortSecrets_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("storedOutput");
+        QTest::addColumn<QString>("secret");
+        // Assembled at run time so the repository holds no secret-shaped literal; too short and
+        // too plain for a mask that only looks at the shape of long tokens.
+        const std::string dictPassword = std::string("Vx7#qLp2") + "!Rz9mKw4"; // 16 characters
+        const std::string urlPassword = std::string("Tq4mZ8pL") + "x2wRk"; // 13 characters
+        const std::string printed = std::string("Kq7#mZ") + "x2!Lp9w";
+        QTest::addRow("16-character password in a dict")
+            << QString::fromStdString(
+                   "creds = {'user': 'analyst', 'password': '" + dictPassword + "'}\nprint(creds)")
+            << QStringLiteral("{'user': 'analyst'}\n") << QString::fromStdString(dictPassword);
+        QTest::addRow("13-character password in a postgresql URL")
+            << QString::fromStdString("url = 'postgresql://app:" + urlPassword
+                   + "@db.internal:5432/sales'\nprint('connecting to', url)")
+            << QString::fromStdString(
+                   "connecting to postgresql://app:" + urlPassword + "@db.old:5432/sales\n")
+            << QString::fromStdString(urlPassword);
+        QTest::addRow("password printed by the re-run, never stored")
+            << QString::fromStdString("pw = '" + printed.substr(0, 6) + "' + '" + printed.substr(6)
+                   + "'\nprint(\"password = '\" + pw + \"'\")")
+            << QStringLiteral("password = '(hidden)'\n") << QString::fromStdString(printed);
+    }
+
+    void reportsMaskShortSecrets()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, storedOutput);
+        QFETCH(QString, secret);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("short.ipynb"));
+        writeNotebook(path, {{source.toStdString(), storedOutput.toStdString()}});
+        VerifyOptions options;
+        options.cellTimeoutSeconds = 60;
+        const Run run = verify(path, options);
+        QCOMPARE(statuses(run.report), QStringLiteral("differs"));
+        const QByteArray value = secret.toUtf8();
+        const CellVerification &cell = run.report.cells.front();
+        QVERIFY2(!QByteArray::fromStdString(cell.actual + cell.expected + cell.reason).contains(value),
+            qPrintable(describe(run.report)));
+        for (const std::string &rendered : {VerifyReportWriter::text(run.report),
+                 VerifyReportWriter::json(run.report), VerifyReportWriter::html(run.report)}) {
+            const QByteArray bytes = QByteArray::fromStdString(rendered);
+            QVERIFY2(bytes.contains("re-run") || bytes.contains("actual"), bytes.constData());
+            QVERIFY2(!bytes.contains(value), bytes.constData());
+        }
     }
 
     void cellTimeoutKillsTheProcessGroup()
