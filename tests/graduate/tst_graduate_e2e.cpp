@@ -111,6 +111,8 @@ void TestGraduateE2E::generatedPackageWorks_data()
     QTest::addRow("parameters cell") << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/parameters.ipynb")
                                      << 2;
     QTest::addRow("magics") << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/magics.ipynb") << 3;
+    QTest::addRow("functions defined mid-notebook")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/deliveries.ipynb") << 5;
 }
 
 void TestGraduateE2E::generatedPackageWorks()
@@ -141,7 +143,8 @@ void TestGraduateE2E::generatedPackageWorks()
 
     auto loaded = NotebookLoader().loadFile(notebook.toStdString());
     QVERIFY(loaded);
-    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, tree);
+    // From another working directory: the package must not depend on where it is started.
+    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, dir.path());
     QVERIFY2(script.exitCode == 0, qPrintable(script.err));
     QCOMPARE(normalise(script.out), normalise(storedOutput(*loaded)));
 
