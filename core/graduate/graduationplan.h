@@ -80,6 +80,17 @@ struct SetUpCode
     bool operator==(const SetUpCode &) const = default;
 };
 
+/// A module or package beside the notebook that it imports, carried in `src/<pkg>/`.
+struct LocalModule
+{
+    std::string name; ///< top-level import name
+    std::string origin; ///< where it was found, relative to the notebook's folder
+    /// (path below `src/<pkg>/`, content with imports of the other local modules rewritten)
+    std::vector<std::pair<std::string, std::string>> files;
+
+    bool operator==(const LocalModule &) const = default;
+};
+
 /// A third-party distribution the package needs.
 struct PackageDependency
 {
@@ -131,6 +142,7 @@ struct GraduationPlan
     std::vector<HelperDefinition> helpers;
     std::vector<std::string> helperImports; ///< import statements functions.py needs
     SetUpCode setUp;
+    std::vector<LocalModule> localModules;
     std::vector<GraduationStep> steps; ///< in dependency (= document) order
     std::vector<PackageDependency> dependencies;
     std::vector<SecretVariable> secrets;

@@ -2,6 +2,7 @@
 
 #include "analysis/secretmasking.h"
 #include "graduate/ipythontransformer.h"
+#include "graduate/localmodules.h"
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
 #include "graduate/sessionsetup.h"
@@ -260,6 +261,29 @@ void addSetUp(GraduationPlan &plan, const CellWork &w, const std::map<std::strin
         "imports and session set-up only: runs once before the steps (session.set_up()), not as a step"});
 }
 
+/// Copies the notebook's own modules into the plan; an error names those that cannot travel.
+std::optional<Error> carryLocalModules(
+    GraduationPlan &plan, const Notebook &notebook, const NotebookAnalysis &analysis)
+{
+    const std::string folder = QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
+    LocalModules::Collected local = LocalModules::collect(analysis, folder, plan.packageName);
+    for (const LocalModule &module : local.modules)
+        if (kReservedModules.count(module.name) || module.name == "_runtime"
+            || module.name == plan.packageName)
+            local.problems.push_back(module.name + " (" + module.origin
+                + "): has the name of a module the package generates; rename it in the notebook");
+    plan.localModules = std::move(local.modules);
+    if (local.problems.empty())
+        return std::nullopt;
+    Error error;
+    error.code = "local-module";
+    error.file = notebook.path;
+    error.message = "cannot graduate: modules the notebook imports from its folder cannot be copied:";
+    for (const std::string &problem : local.problems)
+        error.message += "\n  " + problem;
+    return error;
+}
+
 /// Names a step reads that nothing before it binds. Without --allow-hidden-state they stop
 /// graduation (listed with the cell that reads them); with it they are noted and stay plain
 /// global reads, so the step fails with NameError rather than running on a stand-in value.
@@ -356,6 +380,12 @@ Result<GraduationPlan> GraduationPlanner::plan(
         plan.pythonVersion = "3." + std::to_string(minor);
     }
 
+    if (auto error = carryLocalModules(plan, notebook, analysis))
+        return *error;
+    std::set<std::string> localNames;
+    for (const LocalModule &module : plan.localModules)
+        localNames.insert(module.name);
+
     // 3. Secrets: each span becomes an environment lookup before anything else reads the text.
     std::map<int, std::string> sources;
     for (std::size_t i = 0; i < notebook.cells.size(); ++i)
@@ -426,6 +456,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
         w.index = index;
         w.id = cell.id.empty() ? "cell-" + std::to_string(index + 1) : cell.id;
         w.transformed = IPythonTransformer::transform(source);
+        // Imports of the notebook's own modules point at their copies in the package.
+        w.transformed.code = LocalModules::rewriteSource(w.transformed.code, localNames, plan.packageName);
         w.statements = PythonSource::statements(w.transformed.code);
         for (TransformNote note : w.transformed.notes) {
             note.cell = index;
@@ -584,6 +616,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
     // Every name the notebook binds, so step names cannot shadow a variable in pipeline.py.
     std::set<std::string> taken(kReservedModules.begin(), kReservedModules.end());
     taken.insert(plan.packageName);
+    taken.insert(localNames.begin(), localNames.end());
     for (const CellWork &w : work) {
         if (const CellSymbols *symbols = symbolsOf(w.index)) {
             for (const NameRef &ref : symbols->defines)

@@ -390,6 +390,10 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         add(src + "functions.py", t);
     }
 
+    for (const LocalModule &module : plan.localModules)
+        for (const auto &[path, content] : module.files)
+            add(src + path, content);
+
     if (!plan.setUp.body.empty()) {
         std::string t = docstring("Session set-up from notebook cells " + join(plan.setUp.cellIds, ", ")
                             + ": display options and plot style, applied before the steps.")

@@ -113,6 +113,8 @@ void TestGraduateE2E::generatedPackageWorks_data()
     QTest::addRow("magics") << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/magics.ipynb") << 3;
     QTest::addRow("functions defined mid-notebook")
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/deliveries.ipynb") << 5;
+    QTest::addRow("helper module beside the notebook")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/logdigest.ipynb") << 3;
 }
 
 void TestGraduateE2E::generatedPackageWorks()

@@ -3,6 +3,7 @@
 #include "analysis/notebookanalyzer.h"
 #include "graduate/graduationplanner.h"
 #include "graduate/ipythontransformer.h"
+#include "graduate/localmodules.h"
 #include "graduate/packagegenerator.h"
 #include "graduate/packagewriter.h"
 #include "graduate/pythonnames.h"
@@ -70,6 +71,9 @@ private slots:
     void importedPaths();
     void planCarriesEveryName();
     void undefinedNameStopsThePlan();
+    void localImports_data();
+    void localImports();
+    void localModuleThatCannotTravel();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -505,6 +509,70 @@ void TestGraduateUnits::undefinedNameStopsThePlan()
             QVERIFY2(generated.content.find("def use():") != std::string::npos, generated.content.c_str());
         }
     QVERIFY(found);
+}
+
+void TestGraduateUnits::localImports_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("from import") << "from logparse import parse" << "from pkg.logparse import parse";
+    QTest::addRow("from submodule") << "from tools.io import read  # helpers"
+                                    << "from pkg.tools.io import read  # helpers";
+    QTest::addRow("plain import") << "import logparse" << "from pkg import logparse";
+    QTest::addRow("alias") << "import logparse as lp" << "from pkg import logparse as lp";
+    QTest::addRow("dotted alias") << "import tools.io as tio" << "from pkg.tools import io as tio";
+    QTest::addRow("dotted, no alias")
+        << "import tools.io"
+        << "from pkg import tools\nimport pkg.tools.io  # noqa: F401 (loads the submodule)";
+    QTest::addRow("mixed with others") << "import os, logparse" << "import os\nfrom pkg import logparse";
+    QTest::addRow("indented keeps its indentation")
+        << "def f():\n    from logparse import parse\n    return parse"
+        << "def f():\n    from pkg.logparse import parse\n    return parse";
+    QTest::addRow("other modules untouched") << "import logging\nfrom logparser import x"
+                                             << "import logging\nfrom logparser import x";
+    QTest::addRow("inside a string untouched") << "s = \"\"\"\nimport logparse\n\"\"\""
+                                               << "s = \"\"\"\nimport logparse\n\"\"\"";
+    QTest::addRow("relative untouched") << "from . import logparse" << "from . import logparse";
+}
+
+void TestGraduateUnits::localImports()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    const std::set<std::string> names = {"logparse", "tools"};
+    const std::string rewritten = LocalModules::rewriteSource(source.toStdString(), names, "pkg");
+    QCOMPARE(QString::fromStdString(rewritten), expected);
+}
+
+void TestGraduateUnits::localModuleThatCannotTravel()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("tools")));
+    for (const char *name : {"tools/__init__.py", "tools/table.parquet"}) {
+        QFile file(dir.path() + QLatin1Char('/') + QLatin1String(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("x = 1\n");
+    }
+    const QString path = dir.path() + QStringLiteral("/nb.ipynb");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", "import tools\nprint(tools.x)\n")));
+    file.close();
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    QVERIFY(notebook);
+    auto refused = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("local-module"));
+    QVERIFY2(refused.error().message.find("tools (tools): it holds table.parquet") != std::string::npos,
+        refused.error().message.c_str());
+
+    QVERIFY(QFile::remove(dir.path() + QStringLiteral("/tools/table.parquet")));
+    auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->localModules.size(), std::size_t(1));
+    QCOMPARE(plan->localModules.front().files.front().first, std::string("tools/__init__.py"));
+    QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from nb import tools"}));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)

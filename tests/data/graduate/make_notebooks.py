@@ -99,3 +99,25 @@ notebook("deliveries", [
                   '    return round(float(subset["minutes"].map(is_late).mean()), 2)\n\n\n'
                   "print({region: late_share(region) for region in sorted(minutes_by_region)})"),
 ])
+
+# A helper module beside the notebook (logparse.py, committed as is), imported both ways.
+notebook("logdigest", [
+    new_markdown_cell("# Log digest\n\nWhat the payment service logged on the first of May."),
+    new_code_cell("import logparse\nfrom logparse import count_levels, parse"),
+    new_markdown_cell("## Read the log"),
+    new_code_cell('raw = """2024-05-01 09:00:01 INFO payment: started\n'
+                  "2024-05-01 09:02:13 ERROR payment: card declined\n"
+                  "2024-05-01 09:02:14 WARNING fraud: score 0.91\n"
+                  "not a log line\n"
+                  "2024-05-01 09:05:40 ERROR ledger: timeout after 30 s\n"
+                  '2024-05-01 09:06:00 ERROR payment: card declined"""\n'
+                  "records = [record for record in map(parse, raw.splitlines()) if record]\n"
+                  'print(len(records), "records")'),
+    new_markdown_cell("## Levels"),
+    new_code_cell("levels = count_levels(records)\nlevels"),
+    new_markdown_cell("## Errors by service"),
+    new_code_cell('errors = [record for record in records if record["level"] == "ERROR"]\n'
+                  "by_service = {}\nfor record in errors:\n"
+                  '    by_service[record["service"]] = by_service.get(record["service"], 0) + 1\n'
+                  'print(by_service)\nprint("known levels:", ", ".join(logparse.LEVELS))'),
+])
