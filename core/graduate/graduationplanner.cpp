@@ -450,6 +450,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
     std::vector<CellWork> work;
     std::vector<std::string> allImports; // statement text, in order of appearance
     std::map<std::string, std::string> importOf; // bound name -> statement
+    std::vector<std::pair<int, std::string>> starImports; // cell, `from m import *`
     for (auto &[index, source] : sources) {
         const Cell &cell = notebook.cells[std::size_t(index)];
         CellWork w;
@@ -468,6 +469,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
             if (statement.kind == Statement::Kind::Import) {
                 const std::string text = trim(statement.code);
                 addUnique(allImports, text);
+                if (text.size() > 9 && text.compare(text.size() - 9, 9, " import *") == 0)
+                    starImports.emplace_back(index, text);
                 for (const std::string &name : PythonSource::importBindings(text)) {
                     w.importBound.insert(name);
                     importOf[name] = text;
@@ -802,7 +805,15 @@ Result<GraduationPlan> GraduationPlanner::plan(
             if (!binder) {
                 if (definedInStep.count(name))
                     continue; // read before its binding inside the step: reported as hidden state
-                addUnique(step.hiddenState, name);
+                // A star import may bind it: the step imports every one made before the read.
+                bool star = false;
+                for (const auto &[cell, statement] : starImports)
+                    if (cell <= readCell) {
+                        addUnique(step.imports, statement);
+                        star = true;
+                    }
+                if (!star)
+                    addUnique(step.hiddenState, name);
                 continue;
             }
             switch (binder->second) {

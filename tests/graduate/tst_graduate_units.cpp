@@ -71,6 +71,7 @@ private slots:
     void importedPaths();
     void planCarriesEveryName();
     void undefinedNameStopsThePlan();
+    void starImportCarried();
     void localImports_data();
     void localImports();
     void localModuleThatCannotTravel();
@@ -509,6 +510,24 @@ void TestGraduateUnits::undefinedNameStopsThePlan()
             QVERIFY2(generated.content.find("def use():") != std::string::npos, generated.content.c_str());
         }
     QVERIFY(found);
+}
+
+void TestGraduateUnits::starImportCarried()
+{
+    // A name a star import may bind is imported the same way, not an error or a parameter.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.path() + QStringLiteral("/nb.ipynb");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", "from math import *\nprint(sqrt(16))\n")));
+    file.close();
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    QVERIFY(notebook);
+    auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from math import *"}));
+    QVERIFY(plan->steps.front().parameters.empty() && plan->steps.front().hiddenState.empty());
 }
 
 void TestGraduateUnits::localImports_data()
