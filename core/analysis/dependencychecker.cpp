@@ -60,19 +60,24 @@ std::vector<QString> searchFolders(const std::string &notebookDir)
     return folders;
 }
 
-bool isLocalModule(const std::string &top, const std::vector<QString> &folders)
+QString localModuleFile(const std::string &top, const std::vector<QString> &folders)
 {
     const QString name = QString::fromStdString(top);
     for (const QString &folder : folders) {
         const QDir dir(folder);
         if (QFileInfo(dir.filePath(name + QStringLiteral(".py"))).isFile())
-            return true;
+            return dir.filePath(name + QStringLiteral(".py"));
         const QFileInfo package(dir.filePath(name));
         if (package.isDir()
             && !QDir(package.filePath()).entryList({QStringLiteral("*.py")}, QDir::Files).isEmpty())
-            return true;
+            return package.filePath();
     }
-    return false;
+    return {};
+}
+
+bool isLocalModule(const std::string &top, const std::vector<QString> &folders)
+{
+    return !localModuleFile(top, folders).isEmpty();
 }
 
 struct Installer
@@ -102,6 +107,11 @@ std::optional<Installer> installerOf(const MagicRef &magic)
 }
 
 } // namespace
+
+std::string DependencyChecker::localModulePath(const std::string &top, const std::string &notebookDir)
+{
+    return localModuleFile(top, searchFolders(notebookDir)).toStdString();
+}
 
 DependencyReport DependencyChecker::check(
     const Notebook &notebook, const std::vector<CellSymbols> &cells, const std::string &notebookDir) const

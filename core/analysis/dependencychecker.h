@@ -61,6 +61,10 @@ public:
     DependencyReport check(const Notebook &notebook, const std::vector<CellSymbols> &cells,
         const std::string &notebookDir) const;
 
+    /// The file (`top.py`) or package folder a local import resolves to, searched as check()
+    /// does (the notebook's folder, its `src/`, parents up to the project root); empty if none.
+    static std::string localModulePath(const std::string &top, const std::string &notebookDir);
+
 private:
     Options m_options;
 };

@@ -56,7 +56,9 @@ struct GraduationStep
     std::vector<std::string> cellIds;
     std::vector<std::string> parameters; ///< names read from earlier steps (in first-use order)
     std::vector<std::string> configParameters; ///< names read from the configuration
-    std::vector<std::string> hiddenState; ///< names defined later or nowhere (--allow-hidden-state)
+    /// Names defined later or nowhere (only with --allow-hidden-state): never parameters, the
+    /// step reads them as globals.
+    std::vector<std::string> hiddenState;
     std::vector<std::string> returns; ///< names later steps read
     std::vector<std::string> imports; ///< import statements for the module top
     std::vector<std::string> helpers; ///< helper names imported from functions.py
@@ -67,6 +69,29 @@ struct GraduationStep
     std::string storedOutput;
 
     bool operator==(const GraduationStep &) const = default;
+};
+
+/// Cells of nothing but imports and session set-up (display options, plot style, warning
+/// filters): run once by the package's `session.set_up()` before the steps, never a step.
+struct SetUpCode
+{
+    std::vector<std::string> imports; ///< import statements the set-up needs
+    std::string body; ///< plain Python at indentation 0; empty when there is no set-up
+    std::vector<int> cells;
+    std::vector<std::string> cellIds;
+
+    bool operator==(const SetUpCode &) const = default;
+};
+
+/// A module or package beside the notebook that it imports, carried in `src/<pkg>/`.
+struct LocalModule
+{
+    std::string name; ///< top-level import name
+    std::string origin; ///< where it was found, relative to the notebook's folder
+    /// (path below `src/<pkg>/`, content with imports of the other local modules rewritten)
+    std::vector<std::pair<std::string, std::string>> files;
+
+    bool operator==(const LocalModule &) const = default;
 };
 
 /// A third-party distribution the package needs.
@@ -130,6 +155,8 @@ struct GraduationPlan
     std::vector<ConfigParameter> config;
     std::vector<HelperDefinition> helpers;
     std::vector<std::string> helperImports; ///< import statements functions.py needs
+    SetUpCode setUp;
+    std::vector<LocalModule> localModules;
     std::vector<GraduationStep> steps; ///< in dependency (= document) order
     std::vector<PackageDependency> dependencies;
     std::vector<SecretVariable> secrets;

@@ -2,8 +2,10 @@
 
 #include "analysis/secretmasking.h"
 #include "graduate/ipythontransformer.h"
+#include "graduate/localmodules.h"
 #include "graduate/pythonnames.h"
 #include "graduate/pythonsource.h"
+#include "graduate/sessionsetup.h"
 #include "util/escaping.h"
 #include "util/text.h"
 
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace tassel {
@@ -22,8 +25,8 @@ namespace {
 using Statement = PythonSource::Statement;
 
 // Names the generated modules use themselves; a step, helper or package must not take them.
-const std::set<std::string> kReservedModules
-    = {"cli", "config", "pipeline", "functions", "runtime", "tests", "main", "init", "src", "show", "run"};
+const std::set<std::string> kReservedModules = {"cli", "config", "pipeline", "functions", "runtime", "tests",
+    "main", "init", "src", "show", "run", "session", "set_up"};
 
 std::string trim(std::string_view s)
 {
@@ -433,7 +436,103 @@ Error refusedMagics(const Notebook &notebook, const std::vector<std::pair<int, s
         error.message += " (" + std::to_string(refused.size() - 1) + " more such cells)";
     error.message += "; use --allow-broken-cells to keep such cells as commented TODOs";
     return error;
-}
+
+    /// Whether a cell holds nothing but imports and session set-up, and showed nothing.
+    bool isSetUpCell(const CellWork &w, const Cell &cell, const std::map<std::string, std::string> &importOf)
+    {
+        if (!storedOutputOf(cell).empty())
+            return false;
+        bool setUp = false;
+        for (const Statement &statement : w.statements) {
+            if (statement.kind == Statement::Kind::Trivia || statement.kind == Statement::Kind::Import)
+                continue;
+            if (!SessionSetup::isSetUpStatement(statement.code, importOf))
+                return false;
+            setUp = true;
+        }
+        return setUp;
+    }
+
+    /// Appends a set-up cell's statements (imports aside) to the package's session set-up.
+    void addSetUp(
+        GraduationPlan & plan, const CellWork &w, const std::map<std::string, std::string> &importOf)
+    {
+        std::string body;
+        for (const Statement &statement : w.statements)
+            if (statement.kind != Statement::Kind::Import)
+                body += statement.leading + statement.code;
+        for (const std::string &word : PythonSource::names(body))
+            if (const auto import = importOf.find(word); import != importOf.end())
+                addUnique(plan.setUp.imports, import->second);
+        while (!body.empty() && body.front() == '\n')
+            body.erase(0, 1);
+        const std::string header
+            = "# notebook cell " + w.id + " (cell " + std::to_string(w.index + 1) + ")\n";
+        plan.setUp.body += (plan.setUp.body.empty() ? "" : "\n") + header + body;
+        plan.setUp.cells.push_back(w.index);
+        plan.setUp.cellIds.push_back(w.id);
+        plan.notes.push_back({"set-up", w.id, w.index, 0,
+            "imports and session set-up only: runs once before the steps (session.set_up()), not as a step"});
+    }
+
+    /// Copies the notebook's own modules into the plan; an error names those that cannot travel.
+    std::optional<Error> carryLocalModules(
+        GraduationPlan & plan, const Notebook &notebook, const NotebookAnalysis &analysis)
+    {
+        const std::string folder
+            = QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
+        LocalModules::Collected local = LocalModules::collect(analysis, folder, plan.packageName);
+        for (const LocalModule &module : local.modules)
+            if (kReservedModules.count(module.name) || module.name == "_runtime"
+                || module.name == plan.packageName)
+                local.problems.push_back(module.name + " (" + module.origin
+                    + "): has the name of a module the package generates; rename it in the notebook");
+        plan.localModules = std::move(local.modules);
+        if (local.problems.empty())
+            return std::nullopt;
+        Error error;
+        error.code = "local-module";
+        error.file = notebook.path;
+        error.message = "cannot graduate: modules the notebook imports from its folder cannot be copied:";
+        for (const std::string &problem : local.problems)
+            error.message += "\n  " + problem;
+        return error;
+    }
+
+    /// Names a step reads that nothing before it binds. Without --allow-hidden-state they stop
+    /// graduation (listed with the cell that reads them); with it they are noted and stay plain
+    /// global reads, so the step fails with NameError rather than running on a stand-in value.
+    std::optional<Error> undefinedNames(GraduationPlan & plan,
+        const std::map<std::pair<std::size_t, std::string>, int> &readAt, const Notebook &notebook,
+        bool allowHiddenState)
+    {
+        Error error;
+        error.code = "undefined-before-step";
+        error.file = notebook.path;
+        error.message = "cannot graduate: steps read names that nothing before them defines:";
+        bool any = false;
+        for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+            const GraduationStep &step = plan.steps[s];
+            for (const std::string &name : step.hiddenState) {
+                const auto at = readAt.find({s, name});
+                const int cell = at == readAt.end() ? step.cells.front() : at->second;
+                const std::string &id = notebook.cells[std::size_t(cell)].id;
+                const std::string message = "'" + name + "' is not defined before step " + step.name;
+                if (allowHiddenState) {
+                    plan.notes.push_back(
+                        {"hidden-state", id.empty() ? "cell-" + std::to_string(cell + 1) : id, cell, 0,
+                            message + "; the step reads it as a global (NameError if nothing defines it)"});
+                    continue;
+                }
+                error.message += "\n  cell " + std::to_string(cell + 1)
+                    + (id.empty() ? "" : " (id " + id + ")") + ": " + message;
+                if (!any)
+                    error.line = notebook.cells[std::size_t(cell)].fileLine;
+                any = true;
+            }
+        }
+        return any ? std::optional<Error>(error) : std::nullopt;
+    }
 
 } // namespace
 
@@ -498,6 +597,12 @@ Result<GraduationPlan> GraduationPlanner::plan(
             minor = std::max(11, std::stoi(version.substr(2, minorDigits))); // tomllib needs 3.11
         plan.pythonVersion = "3." + std::to_string(minor);
     }
+
+    if (auto error = carryLocalModules(plan, notebook, analysis))
+        return *error;
+    std::set<std::string> localNames;
+    for (const LocalModule &module : plan.localModules)
+        localNames.insert(module.name);
 
     // 3. Secrets: each span becomes an environment lookup before anything else reads the text.
     std::map<int, std::string> sources;
@@ -566,6 +671,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
     std::map<std::string, std::string> importOf; // bound name -> statement
     const std::vector<int> broken = brokenCells(notebook, analysis);
     std::vector<std::pair<int, std::string>> refused; // cell, magic
+    std::vector<std::pair<int, std::string>> starImports; // cell, `from m import *`
     for (auto &[index, source] : sources) {
         const Cell &cell = notebook.cells[std::size_t(index)];
         CellWork w;
@@ -575,6 +681,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
         w.transformed = transformCell(source, index, isBroken, options, refused);
         for (const PackageResource &resource : w.transformed.resources)
             plan.resources.push_back(resource);
+        // Imports of the notebook's own modules point at their copies in the package.
+        w.transformed.code = LocalModules::rewriteSource(w.transformed.code, localNames, plan.packageName);
         w.statements = PythonSource::statements(w.transformed.code);
         for (TransformNote note : w.transformed.notes) {
             note.cell = index;
@@ -585,6 +693,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
             if (statement.kind == Statement::Kind::Import) {
                 const std::string text = trim(statement.code);
                 addUnique(allImports, text);
+                if (text.size() > 9 && text.compare(text.size() - 9, 9, " import *") == 0)
+                    starImports.emplace_back(index, text);
                 for (const std::string &name : PythonSource::importBindings(text)) {
                     w.importBound.insert(name);
                     importOf[name] = text;
@@ -735,6 +845,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
     // Every name the notebook binds, so step names cannot shadow a variable in pipeline.py.
     std::set<std::string> taken(kReservedModules.begin(), kReservedModules.end());
     taken.insert(plan.packageName);
+    taken.insert(localNames.begin(), localNames.end());
     for (const CellWork &w : work) {
         if (const CellSymbols *symbols = symbolsOf(w.index)) {
             for (const NameRef &ref : symbols->defines)
@@ -756,6 +867,10 @@ Result<GraduationPlan> GraduationPlanner::plan(
         std::string storedOutput;
         for (const CellWork *w : section.cells) {
             const Cell &cell = notebook.cells[std::size_t(w->index)];
+            if (isSetUpCell(*w, cell, importOf)) {
+                addSetUp(plan, *w, importOf);
+                continue;
+            }
             std::string body;
             const Statement *lastCode = nullptr;
             for (const Statement &statement : w->statements)
@@ -831,6 +946,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 dependency.source = "pip install in cell " + std::to_string(w->index + 1);
                 plan.dependencies.push_back(dependency);
             }
+        plan.setUp.body = mask(plan.setUp.body);
         if (step.cells.empty())
             continue;
         std::string base = PythonNames::identifier(step.title, "step");
@@ -864,37 +980,60 @@ Result<GraduationPlan> GraduationPlanner::plan(
             binders[ref.name].emplace_back(w.index, binder);
         }
     }
+    // Where a step first reads a name it does not define, for the plan's errors.
+    std::map<std::pair<std::size_t, std::string>, int> readAt;
     for (GraduationStep &step : plan.steps) {
         std::vector<std::string> uses;
         std::set<std::string> definedInStep;
+        auto use = [&](const std::string &name, int cell) {
+            if (definedInStep.count(name))
+                return;
+            addUnique(uses, name);
+            readAt.emplace(std::make_pair(std::size_t(&step - plan.steps.data()), name), cell);
+        };
         for (int cell : step.cells) {
             const CellSymbols *symbols = symbolsOf(cell);
             if (!symbols)
                 continue;
             for (const NameRef &ref : symbols->uses)
-                if (!definedInStep.count(ref.name))
-                    addUnique(uses, ref.name);
+                use(ref.name, cell);
             // Functions left in the step read module names when called: the step must have them.
             for (const DeferredScope &scope : symbols->deferred)
                 if (!candidates.count(scope.name))
                     for (const NameRef &ref : scope.freeNames)
-                        if (!definedInStep.count(ref.name))
-                            addUnique(uses, ref.name);
+                        use(ref.name, cell);
             for (const NameRef &ref : symbols->defines)
                 definedInStep.insert(ref.name);
         }
-        const int first = step.cells.front();
+        const std::size_t index = std::size_t(&step - plan.steps.data());
         for (const std::string &name : uses) {
+            // A helper lives in functions.py whatever cell defined it (often a cell of this very
+            // step that held nothing else and so left no trace in step.cells).
+            if (candidates.count(name)) {
+                addUnique(step.helpers, name);
+                continue;
+            }
+            // The last binding before the cell that reads the name: imports and configuration
+            // cells inside the step count too, though they left no trace in step.cells.
+            const int readCell = readAt.at({index, name});
             const auto it = binders.find(name);
             const std::pair<int, Binder> *binder = nullptr;
             if (it != binders.end())
                 for (const auto &entry : it->second)
-                    if (entry.first < first)
+                    if (entry.first < readCell)
                         binder = &entry;
             if (!binder) {
                 if (definedInStep.count(name))
                     continue; // read before its binding inside the step: reported as hidden state
-                addUnique(step.hiddenState, name);
+                // A star import may bind it: the step imports every one made before the read.
+                bool star = false;
+                for (const auto &[cell, statement] : starImports)
+                    if (cell <= readCell) {
+                        addUnique(step.imports, statement);
+                        star = true;
+                    }
+                if (!star)
+                    addUnique(step.hiddenState, name);
                 continue;
             }
             switch (binder->second) {
@@ -907,6 +1046,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 addUnique(step.configParameters, name);
                 break;
             case Binder::Step:
+                if (stepOfCell.count(binder->first) && stepOfCell[binder->first] == index)
+                    break; // bound earlier in this very step
                 if (stepOfCell.count(binder->first)) {
                     addUnique(step.parameters, name);
                     addUnique(plan.steps[stepOfCell[binder->first]].returns, name);
@@ -941,11 +1082,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
                         addUnique(ordered, ref.name);
         step.returns = ordered;
     }
-    for (const GraduationStep &step : plan.steps)
-        for (const std::string &name : step.hiddenState)
-            plan.notes.push_back({"hidden-state", step.cellIds.front(), step.cells.front(), 0,
-                "'" + name + "' is not defined before step " + step.name
-                    + "; it becomes a parameter that defaults to None"});
+    if (auto undefined = undefinedNames(plan, readAt, notebook, options.allowHiddenState))
+        return *undefined;
 
     // 8. Dependencies: what the dependency analysis knows, else a guess from the imports.
     for (const ImportInfo &info : analysis.imports) {

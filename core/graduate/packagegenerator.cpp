@@ -49,8 +49,6 @@ std::string signature(const GraduationStep &step)
     std::vector<std::string> parameters = step.parameters;
     for (const std::string &name : step.configParameters)
         parameters.push_back(name);
-    for (const std::string &name : step.hiddenState)
-        parameters.push_back(name + "=None");
     return step.name + "(" + join(parameters, ", ") + ")";
 }
 
@@ -406,6 +404,21 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         add(src + "functions.py", t);
     }
 
+    for (const LocalModule &module : plan.localModules)
+        for (const auto &[path, content] : module.files)
+            add(src + path, content);
+
+    if (!plan.setUp.body.empty()) {
+        std::string t = docstring("Session set-up from notebook cells " + join(plan.setUp.cellIds, ", ")
+                            + ": display options and plot style, applied before the steps.")
+            + "\n";
+        if (!plan.setUp.imports.empty())
+            t += "\n" + join(plan.setUp.imports, "\n") + "\n";
+        t += "\n\ndef set_up():\n    " + docstring("What the notebook's set-up cells did besides importing.")
+            + "\n" + indent(plan.setUp.body);
+        add(src + "session.py", t);
+    }
+
     for (const GraduationStep &step : plan.steps) {
         std::string t
             = pythonDocstring(step.title + ": notebook cells " + cellList(step) + " as a function.") + "\n";
@@ -432,6 +445,8 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
             imports.push_back("from " + pkg + "." + step.module + " import " + step.name);
         imports.push_back("from " + pkg + "._runtime import save_figures");
         imports.push_back("from " + pkg + ".config import load_config");
+        if (!plan.setUp.body.empty())
+            imports.push_back("from " + pkg + ".session import set_up");
         std::sort(imports.begin(), imports.end());
         t += join(imports, "\n") + "\n\n\n";
         t += "def run(config=None, *, until=None):\n"
@@ -439,6 +454,8 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
              "made.\"\"\"\n"
              "    # Underscored names cannot clash with the notebook's own variables below.\n"
              "    _config, _until, _values = (load_config() if config is None else config), until, {}\n";
+        if (!plan.setUp.body.empty())
+            t += "    set_up()\n";
         for (const GraduationStep &step : plan.steps) {
             t += "    if _until == \"" + step.name + "\":\n        return _values\n";
             t += "    # " + oneLine(step.title + " (notebook cells " + cellList(step) + ")") + "\n    ";

@@ -48,7 +48,9 @@ std::string PythonNames::identifier(std::string_view text, std::string_view fall
     while (!out.empty() && out.back() == '_')
         out.pop_back();
     if (out.size() > 40) {
-        out.resize(40);
+        // Whole words: cut at the last word boundary that fits, mid-word only for one long word.
+        const auto boundary = out.rfind('_', 40);
+        out.resize(boundary != std::string::npos && boundary > 0 ? boundary : 40);
         while (!out.empty() && out.back() == '_')
             out.pop_back();
     }

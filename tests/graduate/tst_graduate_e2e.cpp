@@ -118,6 +118,10 @@ void TestGraduateE2E::generatedPackageWorks_data()
     QTest::addRow("magics") << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/magics.ipynb") << 3;
     QTest::addRow("bash, writefile, shell lines")
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/cell_magics.ipynb") << 2;
+    QTest::addRow("functions defined mid-notebook")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/deliveries.ipynb") << 5;
+    QTest::addRow("helper module beside the notebook")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/logdigest.ipynb") << 3;
 }
 
 void TestGraduateE2E::generatedPackageWorks()
@@ -148,7 +152,8 @@ void TestGraduateE2E::generatedPackageWorks()
 
     auto loaded = NotebookLoader().loadFile(notebook.toStdString());
     QVERIFY(loaded);
-    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, tree);
+    // From another working directory: the package must not depend on where it is started.
+    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, dir.path());
     QVERIFY2(script.exitCode == 0, qPrintable(script.err));
     QCOMPARE(normalise(script.out), normalise(storedOutput(*loaded)));
 

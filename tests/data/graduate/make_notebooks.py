@@ -1,9 +1,10 @@
 """Writes the graduation test notebooks and executes them, so their outputs are genuine.
 
-Run inside the build environment from this folder:
-    packaging/dev exec python3 tests/data/graduate/make_notebooks.py
+Run inside the build environment from the checkout (names: only those notebooks):
+    packaging/dev exec python3 tests/data/graduate/make_notebooks.py [NAME...]
 """
 
+import sys
 from pathlib import Path
 
 import nbformat
@@ -14,6 +15,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def notebook(name, cells):
+    if sys.argv[1:] and name not in sys.argv[1:]:
+        return
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     for index, cell in enumerate(nb.cells):
@@ -72,4 +75,61 @@ notebook("cell_magics", [
     new_code_cell("import os\n\nwith open('settings.yaml') as handle:\n    lines = handle.read().splitlines()\n"
                   "if len(lines) > 1:\n    !echo indented\nos.remove('settings.yaml')\nprint(len(lines))"),
     new_code_cell("!echo one \\\n  two"),
+
+# Later sections use functions defined mid-notebook, one of them in a cell of its own in the middle
+# of a section; a set-up cell (imports and display options) sits between the first section's cells,
+# and a function left in that section uses its import.
+notebook("deliveries", [
+    new_markdown_cell("# Delivery times by region\n\nFour weeks of orders, simulated with a fixed seed."),
+    new_code_cell('import math\nimport statistics\n\nimport numpy as np\n\nWEEKS = 4\nprint("weeks in the report:", WEEKS)'),
+    new_code_cell('import pandas as pd\n\npd.set_option("display.precision", 1)\npd.set_option("display.width", 120)'),
+    new_code_cell('def per_week(count):\n    return pd.Series([count / WEEKS], index=["per week"])'),
+    new_markdown_cell("## Simulated orders"),
+    new_code_cell('rng = np.random.default_rng(7)\norders = pd.DataFrame({\n'
+                  '    "region": rng.choice(["north", "south", "east"], size=40),\n'
+                  '    "minutes": rng.gamma(4.0, 11.0, size=40).round(1),\n})\norders.head()'),
+    new_markdown_cell("## Typical delivery time per region"),
+    new_code_cell('minutes_by_region = {region: group["minutes"].tolist() for region, group in orders.groupby("region")}\n'
+                  "print(sorted(minutes_by_region))"),
+    new_code_cell('def trimmed_mean(values, share=0.1):\n'
+                  '    """Mean of the values without the lowest and highest `share` of them."""\n'
+                  "    ordered = sorted(values)\n    cut = math.floor(len(ordered) * share)\n"
+                  "    return statistics.mean(ordered[cut:len(ordered) - cut])"),
+    new_code_cell("typical = {region: round(trimmed_mean(values), 1) for region, values in minutes_by_region.items()}\n"
+                  "typical"),
+    new_markdown_cell("## Orders delivered later than the promised hour"),
+    new_code_cell("def is_late(minutes, promised=60):\n    return minutes > promised\n\n"
+                  'late = orders[orders["minutes"].map(is_late)]\nprint(f"{len(late)} of {len(orders)} orders late")\n'
+                  "per_week(len(late))"),
+    new_markdown_cell("## Forecast for next week"),
+    new_code_cell("def forecast_typical(values, growth=1.1):\n"
+                  "    return round(trimmed_mean([v * growth for v in values]), 1)"),
+    new_code_cell("forecast = {region: forecast_typical(values) for region, values in minutes_by_region.items()}\n"
+                  "forecast"),
+    new_code_cell("def late_share(region):\n"
+                  '    subset = orders[orders["region"] == region]\n'
+                  '    return round(float(subset["minutes"].map(is_late).mean()), 2)\n\n\n'
+                  "print({region: late_share(region) for region in sorted(minutes_by_region)})"),
+])
+
+# A helper module beside the notebook (logparse.py, committed as is), imported both ways.
+notebook("logdigest", [
+    new_markdown_cell("# Log digest\n\nWhat the payment service logged on the first of May."),
+    new_code_cell("import logparse\nfrom logparse import count_levels, parse"),
+    new_markdown_cell("## Read the log"),
+    new_code_cell('raw = """2024-05-01 09:00:01 INFO payment: started\n'
+                  "2024-05-01 09:02:13 ERROR payment: card declined\n"
+                  "2024-05-01 09:02:14 WARNING fraud: score 0.91\n"
+                  "not a log line\n"
+                  "2024-05-01 09:05:40 ERROR ledger: timeout after 30 s\n"
+                  '2024-05-01 09:06:00 ERROR payment: card declined"""\n'
+                  "records = [record for record in map(parse, raw.splitlines()) if record]\n"
+                  'print(len(records), "records")'),
+    new_markdown_cell("## Levels"),
+    new_code_cell("levels = count_levels(records)\nlevels"),
+    new_markdown_cell("## Errors by service"),
+    new_code_cell('errors = [record for record in records if record["level"] == "ERROR"]\n'
+                  "by_service = {}\nfor record in errors:\n"
+                  '    by_service[record["service"]] = by_service.get(record["service"], 0) + 1\n'
+                  'print(by_service)\nprint("known levels:", ", ".join(logparse.LEVELS))'),
 ])
