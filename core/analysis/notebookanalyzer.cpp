@@ -71,7 +71,7 @@ void analyzeForeign(const Notebook &notebook, const AnalysisOptions &options, No
     for (CellSymbols &symbols : analysis.cells)
         symbols.isPython = false;
     if (options.secrets)
-        analysis.findings = sharedSecretScanner().scan(notebook);
+        analysis.findings = SecretScanner::shared().scan(notebook);
     analysis.problems.push_back(
         "not-python: the kernel is " + analysis.language + ": only secrets were checked");
     // Nothing was proved either way; CI gating on the verdict must not pass it silently.

@@ -436,103 +436,100 @@ Error refusedMagics(const Notebook &notebook, const std::vector<std::pair<int, s
         error.message += " (" + std::to_string(refused.size() - 1) + " more such cells)";
     error.message += "; use --allow-broken-cells to keep such cells as commented TODOs";
     return error;
+}
 
-    /// Whether a cell holds nothing but imports and session set-up, and showed nothing.
-    bool isSetUpCell(const CellWork &w, const Cell &cell, const std::map<std::string, std::string> &importOf)
-    {
-        if (!storedOutputOf(cell).empty())
+/// Whether a cell holds nothing but imports and session set-up, and showed nothing.
+bool isSetUpCell(const CellWork &w, const Cell &cell, const std::map<std::string, std::string> &importOf)
+{
+    if (!storedOutputOf(cell).empty())
+        return false;
+    bool setUp = false;
+    for (const Statement &statement : w.statements) {
+        if (statement.kind == Statement::Kind::Trivia || statement.kind == Statement::Kind::Import)
+            continue;
+        if (!SessionSetup::isSetUpStatement(statement.code, importOf))
             return false;
-        bool setUp = false;
-        for (const Statement &statement : w.statements) {
-            if (statement.kind == Statement::Kind::Trivia || statement.kind == Statement::Kind::Import)
+        setUp = true;
+    }
+    return setUp;
+}
+
+/// Appends a set-up cell's statements (imports aside) to the package's session set-up.
+void addSetUp(GraduationPlan &plan, const CellWork &w, const std::map<std::string, std::string> &importOf)
+{
+    std::string body;
+    for (const Statement &statement : w.statements)
+        if (statement.kind != Statement::Kind::Import)
+            body += statement.leading + statement.code;
+    for (const std::string &word : PythonSource::names(body))
+        if (const auto import = importOf.find(word); import != importOf.end())
+            addUnique(plan.setUp.imports, import->second);
+    while (!body.empty() && body.front() == '\n')
+        body.erase(0, 1);
+    const std::string header = "# notebook cell " + w.id + " (cell " + std::to_string(w.index + 1) + ")\n";
+    plan.setUp.body += (plan.setUp.body.empty() ? "" : "\n") + header + body;
+    plan.setUp.cells.push_back(w.index);
+    plan.setUp.cellIds.push_back(w.id);
+    plan.notes.push_back({"set-up", w.id, w.index, 0,
+        "imports and session set-up only: runs once before the steps (session.set_up()), not as a step"});
+}
+
+/// Copies the notebook's own modules into the plan; an error names those that cannot travel.
+std::optional<Error> carryLocalModules(
+    GraduationPlan &plan, const Notebook &notebook, const NotebookAnalysis &analysis)
+{
+    const std::string folder = QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
+    LocalModules::Collected local = LocalModules::collect(analysis, folder, plan.packageName);
+    for (const LocalModule &module : local.modules)
+        if (kReservedModules.count(module.name) || module.name == "_runtime"
+            || module.name == plan.packageName)
+            local.problems.push_back(module.name + " (" + module.origin
+                + "): has the name of a module the package generates; rename it in the notebook");
+    plan.localModules = std::move(local.modules);
+    if (local.problems.empty())
+        return std::nullopt;
+    Error error;
+    error.code = "local-module";
+    error.file = notebook.path;
+    error.message = "cannot graduate: modules the notebook imports from its folder cannot be copied:";
+    for (const std::string &problem : local.problems)
+        error.message += "\n  " + problem;
+    return error;
+}
+
+/// Names a step reads that nothing before it binds. Without --allow-hidden-state they stop
+/// graduation (listed with the cell that reads them); with it they are noted and stay plain
+/// global reads, so the step fails with NameError rather than running on a stand-in value.
+std::optional<Error> undefinedNames(GraduationPlan &plan,
+    const std::map<std::pair<std::size_t, std::string>, int> &readAt, const Notebook &notebook,
+    bool allowHiddenState)
+{
+    Error error;
+    error.code = "undefined-before-step";
+    error.file = notebook.path;
+    error.message = "cannot graduate: steps read names that nothing before them defines:";
+    bool any = false;
+    for (std::size_t s = 0; s < plan.steps.size(); ++s) {
+        const GraduationStep &step = plan.steps[s];
+        for (const std::string &name : step.hiddenState) {
+            const auto at = readAt.find({s, name});
+            const int cell = at == readAt.end() ? step.cells.front() : at->second;
+            const std::string &id = notebook.cells[std::size_t(cell)].id;
+            const std::string message = "'" + name + "' is not defined before step " + step.name;
+            if (allowHiddenState) {
+                plan.notes.push_back({"hidden-state", id.empty() ? "cell-" + std::to_string(cell + 1) : id,
+                    cell, 0, message + "; the step reads it as a global (NameError if nothing defines it)"});
                 continue;
-            if (!SessionSetup::isSetUpStatement(statement.code, importOf))
-                return false;
-            setUp = true;
-        }
-        return setUp;
-    }
-
-    /// Appends a set-up cell's statements (imports aside) to the package's session set-up.
-    void addSetUp(
-        GraduationPlan & plan, const CellWork &w, const std::map<std::string, std::string> &importOf)
-    {
-        std::string body;
-        for (const Statement &statement : w.statements)
-            if (statement.kind != Statement::Kind::Import)
-                body += statement.leading + statement.code;
-        for (const std::string &word : PythonSource::names(body))
-            if (const auto import = importOf.find(word); import != importOf.end())
-                addUnique(plan.setUp.imports, import->second);
-        while (!body.empty() && body.front() == '\n')
-            body.erase(0, 1);
-        const std::string header
-            = "# notebook cell " + w.id + " (cell " + std::to_string(w.index + 1) + ")\n";
-        plan.setUp.body += (plan.setUp.body.empty() ? "" : "\n") + header + body;
-        plan.setUp.cells.push_back(w.index);
-        plan.setUp.cellIds.push_back(w.id);
-        plan.notes.push_back({"set-up", w.id, w.index, 0,
-            "imports and session set-up only: runs once before the steps (session.set_up()), not as a step"});
-    }
-
-    /// Copies the notebook's own modules into the plan; an error names those that cannot travel.
-    std::optional<Error> carryLocalModules(
-        GraduationPlan & plan, const Notebook &notebook, const NotebookAnalysis &analysis)
-    {
-        const std::string folder
-            = QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
-        LocalModules::Collected local = LocalModules::collect(analysis, folder, plan.packageName);
-        for (const LocalModule &module : local.modules)
-            if (kReservedModules.count(module.name) || module.name == "_runtime"
-                || module.name == plan.packageName)
-                local.problems.push_back(module.name + " (" + module.origin
-                    + "): has the name of a module the package generates; rename it in the notebook");
-        plan.localModules = std::move(local.modules);
-        if (local.problems.empty())
-            return std::nullopt;
-        Error error;
-        error.code = "local-module";
-        error.file = notebook.path;
-        error.message = "cannot graduate: modules the notebook imports from its folder cannot be copied:";
-        for (const std::string &problem : local.problems)
-            error.message += "\n  " + problem;
-        return error;
-    }
-
-    /// Names a step reads that nothing before it binds. Without --allow-hidden-state they stop
-    /// graduation (listed with the cell that reads them); with it they are noted and stay plain
-    /// global reads, so the step fails with NameError rather than running on a stand-in value.
-    std::optional<Error> undefinedNames(GraduationPlan & plan,
-        const std::map<std::pair<std::size_t, std::string>, int> &readAt, const Notebook &notebook,
-        bool allowHiddenState)
-    {
-        Error error;
-        error.code = "undefined-before-step";
-        error.file = notebook.path;
-        error.message = "cannot graduate: steps read names that nothing before them defines:";
-        bool any = false;
-        for (std::size_t s = 0; s < plan.steps.size(); ++s) {
-            const GraduationStep &step = plan.steps[s];
-            for (const std::string &name : step.hiddenState) {
-                const auto at = readAt.find({s, name});
-                const int cell = at == readAt.end() ? step.cells.front() : at->second;
-                const std::string &id = notebook.cells[std::size_t(cell)].id;
-                const std::string message = "'" + name + "' is not defined before step " + step.name;
-                if (allowHiddenState) {
-                    plan.notes.push_back(
-                        {"hidden-state", id.empty() ? "cell-" + std::to_string(cell + 1) : id, cell, 0,
-                            message + "; the step reads it as a global (NameError if nothing defines it)"});
-                    continue;
-                }
-                error.message += "\n  cell " + std::to_string(cell + 1)
-                    + (id.empty() ? "" : " (id " + id + ")") + ": " + message;
-                if (!any)
-                    error.line = notebook.cells[std::size_t(cell)].fileLine;
-                any = true;
             }
+            error.message += "\n  cell " + std::to_string(cell + 1) + (id.empty() ? "" : " (id " + id + ")")
+                + ": " + message;
+            if (!any)
+                error.line = notebook.cells[std::size_t(cell)].fileLine;
+            any = true;
         }
-        return any ? std::optional<Error>(error) : std::nullopt;
     }
+    return any ? std::optional<Error>(error) : std::nullopt;
+}
 
 } // namespace
 

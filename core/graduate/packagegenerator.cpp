@@ -409,13 +409,14 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
             add(src + path, content);
 
     if (!plan.setUp.body.empty()) {
-        std::string t = docstring("Session set-up from notebook cells " + join(plan.setUp.cellIds, ", ")
+        std::string t = pythonDocstring("Session set-up from notebook cells " + join(plan.setUp.cellIds, ", ")
                             + ": display options and plot style, applied before the steps.")
             + "\n";
         if (!plan.setUp.imports.empty())
             t += "\n" + join(plan.setUp.imports, "\n") + "\n";
-        t += "\n\ndef set_up():\n    " + docstring("What the notebook's set-up cells did besides importing.")
-            + "\n" + indent(plan.setUp.body);
+        t += "\n\ndef set_up():\n    "
+            + pythonDocstring("What the notebook's set-up cells did besides importing.") + "\n"
+            + indent(plan.setUp.body);
         add(src + "session.py", t);
     }
 

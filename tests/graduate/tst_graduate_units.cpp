@@ -614,228 +614,228 @@ void TestGraduateUnits::generatedCodeIsChecked()
     QVERIFY(!written);
     QCOMPARE(QString::fromStdString(written.error().code), QStringLiteral("generated-code"));
     QVERIFY(!QFileInfo::exists(dir.path() + QStringLiteral("/out")));
-    void TestGraduateUnits::setUpStatements_data()
-    {
-        QTest::addColumn<QString>("code");
-        QTest::addColumn<bool>("setUp");
-        QTest::addRow("pandas option") << "pd.set_option(\"display.precision\", 2)" << true;
-        QTest::addRow("pyplot rc over lines") << "plt.rc(\"font\",\n       size=14)  # bigger" << true;
-        QTest::addRow("matplotlib backend") << "matplotlib.use(\"Agg\")" << true;
-        QTest::addRow("rcParams item") << "plt.rcParams[\"figure.dpi\"] = 120" << true;
-        QTest::addRow("pandas options attribute") << "pd.options.display.max_rows = 20" << true;
-        QTest::addRow("aliased from import") << "pyplot.style.use(\"ggplot\")" << true;
-        QTest::addRow("warnings filter") << "warnings.filterwarnings(\"ignore\")" << true;
-        QTest::addRow("a computation") << "df = pd.read_csv(\"x.csv\")" << false;
-        QTest::addRow("call then more") << "pd.set_option(\"a\", 1) or load()" << false;
-        QTest::addRow("comparison, not assignment") << "pd.options.display.max_rows == 20" << false;
-        QTest::addRow("same name, other module") << "np.set_option(1)" << false;
-        QTest::addRow("not imported") << "sns.set_theme()" << false;
-        QTest::addRow("seed is state, not set-up") << "np.random.seed(42)" << false;
-    }
+}
 
-    void TestGraduateUnits::setUpStatements()
-    {
-        QFETCH(QString, code);
-        QFETCH(bool, setUp);
-        const std::map<std::string, std::string> importOf
-            = {{"pd", "import pandas as pd"}, {"plt", "import matplotlib.pyplot as plt"},
-                {"matplotlib", "import matplotlib"}, {"pyplot", "from matplotlib import pyplot"},
-                {"warnings", "import warnings"}, {"np", "import numpy as np"}};
-        QCOMPARE(SessionSetup::isSetUpStatement(code.toStdString(), importOf), setUp);
-    }
+void TestGraduateUnits::setUpStatements_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("setUp");
+    QTest::addRow("pandas option") << "pd.set_option(\"display.precision\", 2)" << true;
+    QTest::addRow("pyplot rc over lines") << "plt.rc(\"font\",\n       size=14)  # bigger" << true;
+    QTest::addRow("matplotlib backend") << "matplotlib.use(\"Agg\")" << true;
+    QTest::addRow("rcParams item") << "plt.rcParams[\"figure.dpi\"] = 120" << true;
+    QTest::addRow("pandas options attribute") << "pd.options.display.max_rows = 20" << true;
+    QTest::addRow("aliased from import") << "pyplot.style.use(\"ggplot\")" << true;
+    QTest::addRow("warnings filter") << "warnings.filterwarnings(\"ignore\")" << true;
+    QTest::addRow("a computation") << "df = pd.read_csv(\"x.csv\")" << false;
+    QTest::addRow("call then more") << "pd.set_option(\"a\", 1) or load()" << false;
+    QTest::addRow("comparison, not assignment") << "pd.options.display.max_rows == 20" << false;
+    QTest::addRow("same name, other module") << "np.set_option(1)" << false;
+    QTest::addRow("not imported") << "sns.set_theme()" << false;
+    QTest::addRow("seed is state, not set-up") << "np.random.seed(42)" << false;
+}
 
-    void TestGraduateUnits::importedPaths_data()
-    {
-        QTest::addColumn<QString>("statement");
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<QString>("path");
-        QTest::addRow("alias") << "import matplotlib.pyplot as plt"
-                               << "plt"
-                               << "matplotlib.pyplot";
-        QTest::addRow("dotted binds the top") << "import os.path"
-                                              << "os"
-                                              << "os";
-        QTest::addRow("from with alias") << "from matplotlib import pyplot as p"
-                                         << "p"
-                                         << "matplotlib.pyplot";
-        QTest::addRow("second of several") << "import a, b as c"
-                                           << "c"
-                                           << "b";
-        QTest::addRow("parenthesised") << "from x import (y,\n    z as w)"
-                                       << "w"
-                                       << "x.z";
-        QTest::addRow("not bound here") << "import pandas as pd"
-                                        << "pandas"
-                                        << "";
-    }
+void TestGraduateUnits::setUpStatements()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, setUp);
+    const std::map<std::string, std::string> importOf
+        = {{"pd", "import pandas as pd"}, {"plt", "import matplotlib.pyplot as plt"},
+            {"matplotlib", "import matplotlib"}, {"pyplot", "from matplotlib import pyplot"},
+            {"warnings", "import warnings"}, {"np", "import numpy as np"}};
+    QCOMPARE(SessionSetup::isSetUpStatement(code.toStdString(), importOf), setUp);
+}
 
-    void TestGraduateUnits::importedPaths()
-    {
-        QFETCH(QString, statement);
-        QFETCH(QString, name);
-        QFETCH(QString, path);
-        QCOMPARE(
-            QString::fromStdString(SessionSetup::importedPath(statement.toStdString(), name.toStdString())),
-            path);
-    }
+void TestGraduateUnits::importedPaths_data()
+{
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("path");
+    QTest::addRow("alias") << "import matplotlib.pyplot as plt"
+                           << "plt"
+                           << "matplotlib.pyplot";
+    QTest::addRow("dotted binds the top") << "import os.path"
+                                          << "os"
+                                          << "os";
+    QTest::addRow("from with alias") << "from matplotlib import pyplot as p"
+                                     << "p"
+                                     << "matplotlib.pyplot";
+    QTest::addRow("second of several") << "import a, b as c"
+                                       << "c"
+                                       << "b";
+    QTest::addRow("parenthesised") << "from x import (y,\n    z as w)"
+                                   << "w"
+                                   << "x.z";
+    QTest::addRow("not bound here") << "import pandas as pd"
+                                    << "pandas"
+                                    << "";
+}
 
-    void TestGraduateUnits::planCarriesEveryName()
-    {
-        auto notebook = NotebookLoader().loadFile(TASSEL_TEST_DATA_DIR "/graduate/deliveries.ipynb");
-        QVERIFY(notebook);
-        auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
-        QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-        // The imports-and-options cell is session set-up, not a step; per_week, left in the first
-        // step, still has its import.
-        QCOMPARE(plan->setUp.cells, (std::vector<int> {2}));
-        QVERIFY(plan->setUp.body.find("pd.set_option(\"display.precision\", 1)") != std::string::npos);
-        QCOMPARE(plan->setUp.imports, (std::vector<std::string> {"import pandas as pd"}));
-        QStringList steps;
-        for (const auto &step : plan->steps)
-            steps << QString::fromStdString(step.name);
-        QCOMPARE(steps,
-            (QStringList {"delivery_times_by_region", "simulated_orders", "typical_delivery_time_per_region",
-                "orders_delivered_later_than_the_promised", "forecast_for_next_week"}));
-        std::set<std::string> helpers;
-        for (const HelperDefinition &helper : plan->helpers)
-            helpers.insert(helper.name);
-        QCOMPARE(helpers, (std::set<std::string> {"forecast_typical", "is_late", "trimmed_mean"}));
-        // trimmed_mean is defined mid-section in a cell of its own; is_late reaches the last step
-        // through late_share, a function that stays in that step.
-        QCOMPARE(plan->steps[0].imports, (std::vector<std::string> {"import pandas as pd"}));
-        QCOMPARE(plan->steps[2].helpers, (std::vector<std::string> {"trimmed_mean"}));
-        QCOMPARE(plan->steps[4].helpers, (std::vector<std::string> {"forecast_typical", "is_late"}));
-        for (const GraduationStep &step : plan->steps) {
-            QVERIFY2(step.hiddenState.empty(), step.name.c_str());
-            for (const std::string &name : step.parameters)
-                QVERIFY2(!helpers.count(name), (step.name + " takes helper " + name).c_str());
+void TestGraduateUnits::importedPaths()
+{
+    QFETCH(QString, statement);
+    QFETCH(QString, name);
+    QFETCH(QString, path);
+    QCOMPARE(QString::fromStdString(SessionSetup::importedPath(statement.toStdString(), name.toStdString())),
+        path);
+}
+
+void TestGraduateUnits::planCarriesEveryName()
+{
+    auto notebook = NotebookLoader().loadFile(TASSEL_TEST_DATA_DIR "/graduate/deliveries.ipynb");
+    QVERIFY(notebook);
+    auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    // The imports-and-options cell is session set-up, not a step; per_week, left in the first
+    // step, still has its import.
+    QCOMPARE(plan->setUp.cells, (std::vector<int> {2}));
+    QVERIFY(plan->setUp.body.find("pd.set_option(\"display.precision\", 1)") != std::string::npos);
+    QCOMPARE(plan->setUp.imports, (std::vector<std::string> {"import pandas as pd"}));
+    QStringList steps;
+    for (const auto &step : plan->steps)
+        steps << QString::fromStdString(step.name);
+    QCOMPARE(steps,
+        (QStringList {"delivery_times_by_region", "simulated_orders", "typical_delivery_time_per_region",
+            "orders_delivered_later_than_the_promised", "forecast_for_next_week"}));
+    std::set<std::string> helpers;
+    for (const HelperDefinition &helper : plan->helpers)
+        helpers.insert(helper.name);
+    QCOMPARE(helpers, (std::set<std::string> {"forecast_typical", "is_late", "trimmed_mean"}));
+    // trimmed_mean is defined mid-section in a cell of its own; is_late reaches the last step
+    // through late_share, a function that stays in that step.
+    QCOMPARE(plan->steps[0].imports, (std::vector<std::string> {"import pandas as pd"}));
+    QCOMPARE(plan->steps[2].helpers, (std::vector<std::string> {"trimmed_mean"}));
+    QCOMPARE(plan->steps[4].helpers, (std::vector<std::string> {"forecast_typical", "is_late"}));
+    for (const GraduationStep &step : plan->steps) {
+        QVERIFY2(step.hiddenState.empty(), step.name.c_str());
+        for (const std::string &name : step.parameters)
+            QVERIFY2(!helpers.count(name), (step.name + " takes helper " + name).c_str());
+    }
+    QCOMPARE(plan->steps[4].parameters, (std::vector<std::string> {"minutes_by_region", "orders"}));
+}
+
+void TestGraduateUnits::undefinedNameStopsThePlan()
+{
+    // Hidden state the planner finds itself (here: the analysis is told nothing) is an error
+    // naming the cell, never a parameter that defaults to None.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.path() + QStringLiteral("/nb.ipynb");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", "print(threshold)\n")));
+    file.close();
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    QVERIFY(notebook);
+    NotebookAnalysis analysis = analyzeNotebook(*notebook);
+    std::erase_if(analysis.findings, [](const Finding &f) { return f.rule == "undefined-name"; });
+    auto refused = GraduationPlanner::plan(*notebook, analysis, {});
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("undefined-before-step"));
+    QVERIFY2(refused.error().message.find("cell 2 (id c1): 'threshold'") != std::string::npos,
+        refused.error().message.c_str());
+
+    GraduationOptions allow;
+    allow.allowHiddenState = true;
+    auto allowed = GraduationPlanner::plan(*notebook, analysis, allow);
+    QVERIFY(allowed);
+    QCOMPARE(allowed->steps.front().hiddenState, (std::vector<std::string> {"threshold"}));
+    bool found = false;
+    for (const GeneratedFile &generated : PackageGenerator::generate(*allowed))
+        if (generated.path == "src/nb/use.py") {
+            found = true;
+            QVERIFY2(generated.content.find("def use():") != std::string::npos, generated.content.c_str());
         }
-        QCOMPARE(plan->steps[4].parameters, (std::vector<std::string> {"minutes_by_region", "orders"}));
-    }
+    QVERIFY(found);
+}
 
-    void TestGraduateUnits::undefinedNameStopsThePlan()
-    {
-        // Hidden state the planner finds itself (here: the analysis is told nothing) is an error
-        // naming the cell, never a parameter that defaults to None.
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.path() + QStringLiteral("/nb.ipynb");
-        QFile file(path);
+void TestGraduateUnits::starImportCarried()
+{
+    // A name a star import may bind is imported the same way, not an error or a parameter.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.path() + QStringLiteral("/nb.ipynb");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", "from math import *\nprint(sqrt(16))\n")));
+    file.close();
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    QVERIFY(notebook);
+    auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from math import *"}));
+    QVERIFY(plan->steps.front().parameters.empty() && plan->steps.front().hiddenState.empty());
+}
+
+void TestGraduateUnits::localImports_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("from import") << "from logparse import parse"
+                                 << "from pkg.logparse import parse";
+    QTest::addRow("from submodule") << "from tools.io import read  # helpers"
+                                    << "from pkg.tools.io import read  # helpers";
+    QTest::addRow("plain import") << "import logparse"
+                                  << "from pkg import logparse";
+    QTest::addRow("alias") << "import logparse as lp"
+                           << "from pkg import logparse as lp";
+    QTest::addRow("dotted alias") << "import tools.io as tio"
+                                  << "from pkg.tools import io as tio";
+    QTest::addRow("dotted, no alias")
+        << "import tools.io"
+        << "from pkg import tools\nimport pkg.tools.io  # noqa: F401 (loads the submodule)";
+    QTest::addRow("mixed with others") << "import os, logparse"
+                                       << "import os\nfrom pkg import logparse";
+    QTest::addRow("indented keeps its indentation")
+        << "def f():\n    from logparse import parse\n    return parse"
+        << "def f():\n    from pkg.logparse import parse\n    return parse";
+    QTest::addRow("other modules untouched") << "import logging\nfrom logparser import x"
+                                             << "import logging\nfrom logparser import x";
+    QTest::addRow("inside a string untouched") << "s = \"\"\"\nimport logparse\n\"\"\""
+                                               << "s = \"\"\"\nimport logparse\n\"\"\"";
+    QTest::addRow("relative untouched") << "from . import logparse"
+                                        << "from . import logparse";
+}
+
+void TestGraduateUnits::localImports()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    const std::set<std::string> names = {"logparse", "tools"};
+    const std::string rewritten = LocalModules::rewriteSource(source.toStdString(), names, "pkg");
+    QCOMPARE(QString::fromStdString(rewritten), expected);
+}
+
+void TestGraduateUnits::localModuleThatCannotTravel()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("tools")));
+    for (const char *name : {"tools/__init__.py", "tools/table.parquet"}) {
+        QFile file(dir.path() + QLatin1Char('/') + QLatin1String(name));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromStdString(notebookJson("# Use", "print(threshold)\n")));
-        file.close();
-        auto notebook = NotebookLoader().loadFile(path.toStdString());
-        QVERIFY(notebook);
-        NotebookAnalysis analysis = analyzeNotebook(*notebook);
-        std::erase_if(analysis.findings, [](const Finding &f) { return f.rule == "undefined-name"; });
-        auto refused = GraduationPlanner::plan(*notebook, analysis, {});
-        QVERIFY(!refused);
-        QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("undefined-before-step"));
-        QVERIFY2(refused.error().message.find("cell 2 (id c1): 'threshold'") != std::string::npos,
-            refused.error().message.c_str());
-
-        GraduationOptions allow;
-        allow.allowHiddenState = true;
-        auto allowed = GraduationPlanner::plan(*notebook, analysis, allow);
-        QVERIFY(allowed);
-        QCOMPARE(allowed->steps.front().hiddenState, (std::vector<std::string> {"threshold"}));
-        bool found = false;
-        for (const GeneratedFile &generated : PackageGenerator::generate(*allowed))
-            if (generated.path == "src/nb/use.py") {
-                found = true;
-                QVERIFY2(
-                    generated.content.find("def use():") != std::string::npos, generated.content.c_str());
-            }
-        QVERIFY(found);
+        file.write("x = 1\n");
     }
+    const QString path = dir.path() + QStringLiteral("/nb.ipynb");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", "import tools\nprint(tools.x)\n")));
+    file.close();
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    QVERIFY(notebook);
+    auto refused = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("local-module"));
+    QVERIFY2(refused.error().message.find("tools (tools): it holds table.parquet") != std::string::npos,
+        refused.error().message.c_str());
 
-    void TestGraduateUnits::starImportCarried()
-    {
-        // A name a star import may bind is imported the same way, not an error or a parameter.
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.path() + QStringLiteral("/nb.ipynb");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromStdString(notebookJson("# Use", "from math import *\nprint(sqrt(16))\n")));
-        file.close();
-        auto notebook = NotebookLoader().loadFile(path.toStdString());
-        QVERIFY(notebook);
-        auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
-        QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-        QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from math import *"}));
-        QVERIFY(plan->steps.front().parameters.empty() && plan->steps.front().hiddenState.empty());
-    }
+    QVERIFY(QFile::remove(dir.path() + QStringLiteral("/tools/table.parquet")));
+    auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->localModules.size(), std::size_t(1));
+    QCOMPARE(plan->localModules.front().files.front().first, std::string("tools/__init__.py"));
+    QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from nb import tools"}));
+}
 
-    void TestGraduateUnits::localImports_data()
-    {
-        QTest::addColumn<QString>("source");
-        QTest::addColumn<QString>("expected");
-        QTest::addRow("from import") << "from logparse import parse"
-                                     << "from pkg.logparse import parse";
-        QTest::addRow("from submodule") << "from tools.io import read  # helpers"
-                                        << "from pkg.tools.io import read  # helpers";
-        QTest::addRow("plain import") << "import logparse"
-                                      << "from pkg import logparse";
-        QTest::addRow("alias") << "import logparse as lp"
-                               << "from pkg import logparse as lp";
-        QTest::addRow("dotted alias") << "import tools.io as tio"
-                                      << "from pkg.tools import io as tio";
-        QTest::addRow("dotted, no alias")
-            << "import tools.io"
-            << "from pkg import tools\nimport pkg.tools.io  # noqa: F401 (loads the submodule)";
-        QTest::addRow("mixed with others") << "import os, logparse"
-                                           << "import os\nfrom pkg import logparse";
-        QTest::addRow("indented keeps its indentation")
-            << "def f():\n    from logparse import parse\n    return parse"
-            << "def f():\n    from pkg.logparse import parse\n    return parse";
-        QTest::addRow("other modules untouched") << "import logging\nfrom logparser import x"
-                                                 << "import logging\nfrom logparser import x";
-        QTest::addRow("inside a string untouched") << "s = \"\"\"\nimport logparse\n\"\"\""
-                                                   << "s = \"\"\"\nimport logparse\n\"\"\"";
-        QTest::addRow("relative untouched") << "from . import logparse"
-                                            << "from . import logparse";
-    }
-
-    void TestGraduateUnits::localImports()
-    {
-        QFETCH(QString, source);
-        QFETCH(QString, expected);
-        const std::set<std::string> names = {"logparse", "tools"};
-        const std::string rewritten = LocalModules::rewriteSource(source.toStdString(), names, "pkg");
-        QCOMPARE(QString::fromStdString(rewritten), expected);
-    }
-
-    void TestGraduateUnits::localModuleThatCannotTravel()
-    {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("tools")));
-        for (const char *name : {"tools/__init__.py", "tools/table.parquet"}) {
-            QFile file(dir.path() + QLatin1Char('/') + QLatin1String(name));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("x = 1\n");
-        }
-        const QString path = dir.path() + QStringLiteral("/nb.ipynb");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromStdString(notebookJson("# Use", "import tools\nprint(tools.x)\n")));
-        file.close();
-        auto notebook = NotebookLoader().loadFile(path.toStdString());
-        QVERIFY(notebook);
-        auto refused = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
-        QVERIFY(!refused);
-        QCOMPARE(QString::fromStdString(refused.error().code), QStringLiteral("local-module"));
-        QVERIFY2(refused.error().message.find("tools (tools): it holds table.parquet") != std::string::npos,
-            refused.error().message.c_str());
-
-        QVERIFY(QFile::remove(dir.path() + QStringLiteral("/tools/table.parquet")));
-        auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
-        QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-        QCOMPARE(plan->localModules.size(), std::size_t(1));
-        QCOMPARE(plan->localModules.front().files.front().first, std::string("tools/__init__.py"));
-        QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from nb import tools"}));
-    }
-
-    QTEST_GUILESS_MAIN(TestGraduateUnits)
+QTEST_GUILESS_MAIN(TestGraduateUnits)
 #include "tst_graduate_units.moc"
