@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 #include "util/text.h"
+#include "util/toml.h"
 
 #include <algorithm>
 #include <cctype>
@@ -87,136 +88,27 @@ Result<std::string> readText(const std::string &path, const std::string &display
     return file.readAll().toStdString();
 }
 
-// --- A TOML subset: tables, key = "string", key = [arrays of strings], key = {inline table}. ---
-
-struct TomlValue
+/// Strings of a TOML array (other items, like PEP 735 `{include-group = ...}`, are skipped),
+/// each with its line.
+std::vector<std::pair<std::string, int>> stringsOf(const toml::node *node, const TomlOrigin &origin)
 {
-    std::string table;
-    std::string key;
-    int line = 0;
-    std::vector<std::pair<std::string, int>> strings; ///< strings of a string or array value
-    std::string inlineTable; ///< raw text of an inline table value
-};
-
-/// Strings at the top level of `text` (not inside an inline table), with their line.
-void collectStrings(std::string_view text, int firstLine, std::vector<std::pair<std::string, int>> &out)
-{
-    int line = firstLine;
-    int braces = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\n') {
-            ++line;
-        } else if (c == '#') {
-            while (i < text.size() && text[i] != '\n')
-                ++i;
-            --i;
-        } else if (c == '{') {
-            ++braces;
-        } else if (c == '}') {
-            --braces;
-        } else if (c == '"' || c == '\'') {
-            std::string value;
-            std::size_t j = i + 1;
-            for (; j < text.size() && text[j] != c && text[j] != '\n'; ++j) {
-                if (c == '"' && text[j] == '\\' && j + 1 < text.size())
-                    ++j;
-                value += text[j];
-            }
-            if (braces == 0)
-                out.emplace_back(std::move(value), line);
-            i = j;
+    std::vector<std::pair<std::string, int>> out;
+    if (const toml::array *array = node ? node->as_array() : nullptr) {
+        for (const toml::node &item : *array) {
+            if (const auto text = item.value<std::string>(); text && item.is_string())
+                out.emplace_back(*text, tomlLine(item.source(), origin));
         }
     }
+    return out;
 }
 
-int bracketBalance(std::string_view text)
+/// Poetry and Pipfile give a version string or a table holding one: `rich = "^13"`,
+/// `sqlalchemy = {version = ">=2.0"}`.
+std::string versionOf(const toml::node &value)
 {
-    int balance = 0;
-    char quote = 0;
-    bool comment = false;
-    for (char c : text) {
-        if (c == '\n') {
-            comment = false;
-            quote = 0;
-        } else if (comment) {
-            continue;
-        } else if (quote) {
-            if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '#') {
-            comment = true;
-        } else if (c == '[' || c == '{') {
-            ++balance;
-        } else if (c == ']' || c == '}') {
-            --balance;
-        }
-    }
-    return balance;
-}
-
-std::string unquoteKey(std::string_view key)
-{
-    key = trim(key);
-    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\''))
-        key = key.substr(1, key.size() - 2);
-    return std::string(key);
-}
-
-std::vector<TomlValue> parseToml(std::string_view text, int firstLine = 1)
-{
-    std::vector<TomlValue> values;
-    const auto lines = splitLines(text);
-    std::string table;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view line = trim(lines[i]);
-        if (line.empty() || line.front() == '#')
-            continue;
-        if (line.front() == '[') {
-            std::string_view header = line.substr(0, line.find(']'));
-            header.remove_prefix(header.starts_with("[[") ? 2 : 1);
-            table = std::string(trim(header));
-            continue;
-        }
-        const std::size_t equals = line.find('=');
-        if (equals == std::string_view::npos)
-            continue;
-        TomlValue value;
-        value.table = table;
-        value.key = unquoteKey(line.substr(0, equals));
-        value.line = firstLine + int(i);
-        std::string body(trim(line.substr(equals + 1)));
-        int balance = bracketBalance(body);
-        while (balance > 0 && i + 1 < lines.size()) {
-            ++i;
-            body += '\n' + lines[i];
-            balance = bracketBalance(body);
-        }
-        if (body.starts_with('{'))
-            value.inlineTable = body;
-        else
-            collectStrings(body, value.line, value.strings);
-        values.push_back(std::move(value));
-    }
-    return values;
-}
-
-/// `version = "..."` inside an inline table, or nothing.
-std::string inlineVersion(std::string_view table)
-{
-    const std::size_t key = table.find("version");
-    if (key == std::string_view::npos)
-        return {};
-    std::vector<std::pair<std::string, int>> strings;
-    const std::size_t equals = table.find('=', key);
-    if (equals == std::string_view::npos)
-        return {};
-    std::string_view rest = table.substr(equals + 1);
-    rest = rest.substr(0, rest.find_first_of(",}"));
-    collectStrings(rest, 0, strings);
-    return strings.empty() ? std::string() : strings.front().first;
+    if (const toml::table *table = value.as_table())
+        return table->contains("version") ? (*table)["version"].value_or(std::string()) : std::string();
+    return value.is_string() ? value.value_or(std::string()) : std::string();
 }
 
 /// Poetry and Pipfile write "^1.2", "~1.2", "1.2", "*": turn them into a specifier.
@@ -231,6 +123,31 @@ Requirement fromNameAndVersion(const std::string &name, const std::string &versi
     if (spec.starts_with("==") && spec.find_first_of("*,") == std::string::npos)
         requirement.pinnedVersion = spec.substr(2);
     return requirement;
+}
+
+/// Requirements of a Poetry or Pipfile table that maps names to versions.
+void addNamedTable(std::vector<Requirement> &out, const toml::node *node, const std::string &tableName,
+    const std::string &displayName, const TomlOrigin &origin)
+{
+    const toml::table *table = node ? node->as_table() : nullptr;
+    if (!table)
+        return;
+    for (const auto &[key, value] : *table) {
+        if (key.str() == "python")
+            continue; // the interpreter, not a distribution
+        Requirement requirement = fromNameAndVersion(std::string(key.str()), versionOf(value));
+        requirement.line = tomlLine(key.source(), origin);
+        requirement.file = displayName;
+        requirement.source = displayName + " [" + tableName + "] line " + std::to_string(requirement.line);
+        out.push_back(std::move(requirement));
+    }
+}
+
+/// TOML tables are kept sorted by key: give requirements back in the order of the file.
+void sortByLine(std::vector<Requirement> &requirements)
+{
+    std::stable_sort(requirements.begin(), requirements.end(),
+        [](const Requirement &a, const Requirement &b) { return a.line < b.line; });
 }
 
 void addParsed(std::vector<Requirement> &out, const std::string &text, const std::string &source, int line,
@@ -403,7 +320,7 @@ std::vector<Requirement> RequirementReader::fromScriptBlock(
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (trim(lines[i]) != "# /// script")
             continue;
-        std::string toml;
+        std::string blockText;
         const int first = int(i) + 2;
         std::size_t j = i + 1;
         bool closed = false;
@@ -418,7 +335,7 @@ std::vector<Requirement> RequirementReader::fromScriptBlock(
                 content.remove_prefix(2);
             else if (content.starts_with('#'))
                 content.remove_prefix(1);
-            toml += std::string(content) + '\n';
+            blockText += std::string(content) + '\n';
         }
         if (!closed) {
             if (problems)
@@ -426,10 +343,13 @@ std::vector<Requirement> RequirementReader::fromScriptBlock(
                     {}, int(i) + 1, 0, {}});
             break;
         }
-        for (const auto &value : parseToml(toml, first)) {
-            if (!value.table.empty() || value.key != "dependencies")
-                continue;
-            for (const auto &[text, line] : value.strings) {
+        const TomlOrigin origin {{}, first};
+        const auto document = parseToml(blockText, origin);
+        if (!document.ok()) {
+            if (problems)
+                problems->push_back(document.error());
+        } else {
+            for (const auto &[text, line] : stringsOf(document->get("dependencies"), origin)) {
                 if (auto requirement = Requirement::parse(text)) {
                     requirement->line = line;
                     out.push_back(std::move(*requirement));
@@ -458,35 +378,37 @@ Result<std::vector<Requirement>> RequirementReader::readPyproject(
     const auto text = readText(path, displayName);
     if (!text.ok())
         return text.error();
+    const TomlOrigin origin {displayName, 1};
+    const auto document = parseToml(*text, origin);
+    if (!document.ok())
+        return document.error();
     std::vector<Requirement> out;
-    auto add = [&](const std::string &requirementText, int line, const std::string &where) {
-        if (auto requirement = Requirement::parse(requirementText)) {
-            requirement->line = line;
-            requirement->file = displayName;
-            requirement->source = displayName + " " + where + " line " + std::to_string(line);
-            out.push_back(std::move(*requirement));
+    auto add = [&](const toml::node *array, const std::string &where) {
+        for (const auto &[requirementText, line] : stringsOf(array, origin)) {
+            if (auto requirement = Requirement::parse(requirementText)) {
+                requirement->line = line;
+                requirement->file = displayName;
+                requirement->source = displayName + " " + where + " line " + std::to_string(line);
+                out.push_back(std::move(*requirement));
+            }
         }
     };
-    for (const auto &value : parseToml(*text)) {
-        if (value.table == "project" && value.key == "dependencies") {
-            for (const auto &[requirement, line] : value.strings)
-                add(requirement, line, "[project.dependencies]");
-        } else if (value.table == "project.optional-dependencies" || value.table == "dependency-groups") {
-            for (const auto &[requirement, line] : value.strings)
-                add(requirement, line, "[" + value.table + "." + value.key + "]");
-        } else if ((value.table == "tool.poetry.dependencies"
-                       || value.table.starts_with("tool.poetry.group."))
-            && value.key != "python") {
-            const std::string version = value.inlineTable.empty()
-                ? (value.strings.empty() ? std::string() : value.strings.front().first)
-                : inlineVersion(value.inlineTable);
-            Requirement requirement = fromNameAndVersion(value.key, version);
-            requirement.line = value.line;
-            requirement.file = displayName;
-            requirement.source = displayName + " [" + value.table + "] line " + std::to_string(value.line);
-            out.push_back(std::move(requirement));
+    add(document->at_path("project.dependencies").node(), "[project.dependencies]");
+    for (const std::string table : {"project.optional-dependencies", "dependency-groups"}) {
+        if (const toml::table *groups = document->at_path(table).as_table()) {
+            for (const auto &[group, array] : *groups)
+                add(&array, "[" + table + "." + std::string(group.str()) + "]");
         }
     }
+    addNamedTable(out, document->at_path("tool.poetry.dependencies").node(), "tool.poetry.dependencies",
+        displayName, origin);
+    if (const toml::table *groups = document->at_path("tool.poetry.group").as_table()) {
+        for (const auto &[group, settings] : *groups) {
+            const std::string name = "tool.poetry.group." + std::string(group.str()) + ".dependencies";
+            addNamedTable(out, document->at_path(name).node(), name, displayName, origin);
+        }
+    }
+    sortByLine(out);
     return out;
 }
 
@@ -496,19 +418,14 @@ Result<std::vector<Requirement>> RequirementReader::readPipfile(
     const auto text = readText(path, displayName);
     if (!text.ok())
         return text.error();
+    const TomlOrigin origin {displayName, 1};
+    const auto document = parseToml(*text, origin);
+    if (!document.ok())
+        return document.error();
     std::vector<Requirement> out;
-    for (const auto &value : parseToml(*text)) {
-        if (value.table != "packages" && value.table != "dev-packages")
-            continue;
-        const std::string version = value.inlineTable.empty()
-            ? (value.strings.empty() ? std::string() : value.strings.front().first)
-            : inlineVersion(value.inlineTable);
-        Requirement requirement = fromNameAndVersion(value.key, version);
-        requirement.line = value.line;
-        requirement.file = displayName;
-        requirement.source = displayName + " [" + value.table + "] line " + std::to_string(value.line);
-        out.push_back(std::move(requirement));
-    }
+    for (const std::string table : {"packages", "dev-packages"})
+        addNamedTable(out, document->get(table), table, displayName, origin);
+    sortByLine(out);
     return out;
 }
 

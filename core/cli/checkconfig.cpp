@@ -1,5 +1,7 @@
 #include "cli/checkconfig.h"
 
+#include "util/toml.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,53 +10,36 @@ namespace tassel::cli {
 
 namespace {
 
-std::string trim(const std::string &text)
+/// Reads one setting into `config`; an Error (without position) when its value has the wrong type.
+std::optional<Error> readSetting(CheckConfig &config, std::string_view key, const toml::node &value)
 {
-    const auto begin = text.find_first_not_of(" \t\r");
-    if (begin == std::string::npos)
-        return {};
-    const auto end = text.find_last_not_of(" \t\r");
-    return text.substr(begin, end - begin + 1);
-}
-
-/// Drops a trailing # comment that is not inside a string.
-std::string withoutComment(const std::string &line)
-{
-    char quote = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quote) {
-            if (c == '\\' && quote == '"')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '#') {
-            return line.substr(0, i);
-        }
+    auto problem = [](const std::string &message) { return Error {"invalid-config", message, {}, 0, 0, {}}; };
+    auto strings = [&](std::vector<std::string> &target) -> std::optional<Error> {
+        const toml::array *array = value.as_array();
+        if (!array || !array->is_homogeneous(toml::node_type::string))
+            return problem("'" + std::string(key) + "' must be a list of strings");
+        for (const toml::node &item : *array)
+            target.push_back(std::string(*item.value<std::string_view>()));
+        return std::nullopt;
+    };
+    if (key == "select")
+        return strings(config.select);
+    if (key == "ignore")
+        return strings(config.ignore);
+    if (key == "exclude")
+        return strings(config.exclude);
+    if (key == "fail-on" || key == "fail_on") {
+        const auto text = value.value<std::string>();
+        if (!text || !value.is_string())
+            return problem("'fail-on' must be a string");
+        config.failOn = *text;
+    } else if (key == "jobs") {
+        const auto jobs = value.as_integer();
+        if (!jobs || jobs->get() < 1 || jobs->get() > 4096)
+            return problem("'jobs' must be a whole number of at least 1");
+        config.jobs = int(jobs->get());
     }
-    return line;
-}
-
-/// Parses a TOML basic or literal string starting at `text[pos]`; advances `pos`.
-std::optional<std::string> parseString(const std::string &text, std::size_t &pos)
-{
-    const char quote = text[pos];
-    std::string value;
-    for (++pos; pos < text.size(); ++pos) {
-        const char c = text[pos];
-        if (c == quote) {
-            ++pos;
-            return value;
-        }
-        if (c == '\\' && quote == '"' && pos + 1 < text.size()) {
-            const char next = text[++pos];
-            value += next == 'n' ? '\n' : next == 't' ? '\t' : next;
-        } else {
-            value += c;
-        }
-    }
+    // Unknown keys are left alone: newer settings must not break older Tassels.
     return std::nullopt;
 }
 
@@ -65,102 +50,21 @@ Result<CheckConfig> CheckConfig::parse(
 {
     CheckConfig config;
     config.file = file;
-    std::string currentTable;
-    int lineNumber = 0;
-    std::size_t lineStart = 0;
-    auto fail = [&](const std::string &message) {
-        return Error {"invalid-config", message, file, lineNumber, 1, {}};
-    };
-    while (lineStart <= text.size()) {
-        std::size_t lineEnd = text.find('\n', lineStart);
-        if (lineEnd == std::string::npos)
-            lineEnd = text.size();
-        std::string line = trim(withoutComment(text.substr(lineStart, lineEnd - lineStart)));
-        ++lineNumber;
-        const int firstLine = lineNumber;
-        // An array may continue over several lines until its closing bracket.
-        if (line.find('=') != std::string::npos && line.find('[', line.find('=')) != std::string::npos
-            && line.find(']', line.find('=')) == std::string::npos) {
-            while (lineEnd < text.size() && line.find(']', line.find('=')) == std::string::npos) {
-                lineStart = lineEnd + 1;
-                lineEnd = text.find('\n', lineStart);
-                if (lineEnd == std::string::npos)
-                    lineEnd = text.size();
-                line += ' ' + trim(withoutComment(text.substr(lineStart, lineEnd - lineStart)));
-                ++lineNumber;
-            }
-        }
-        lineStart = lineEnd + 1;
-        if (line.empty())
-            continue;
-        if (line.front() == '[') {
-            if (line.back() != ']')
-                return fail("a table header must end with ']'");
-            currentTable = trim(
-                line.substr(line.starts_with("[[") ? 2 : 1, line.size() - (line.starts_with("[[") ? 4 : 2)));
-            continue;
-        }
-        if (currentTable != table)
-            continue;
-        const auto equals = line.find('=');
-        if (equals == std::string::npos) {
-            lineNumber = firstLine;
-            return fail("expected 'key = value'");
-        }
-        std::string key = trim(line.substr(0, equals));
-        if (key.size() >= 2 && (key.front() == '"' || key.front() == '\''))
-            key = key.substr(1, key.size() - 2);
-        const std::string value = trim(line.substr(equals + 1));
-        auto stringList = [&](std::vector<std::string> &target) -> std::optional<Error> {
-            if (value.empty() || value.front() != '[')
-                return fail("'" + key + "' must be a list of strings");
-            std::size_t pos = 1;
-            while (pos < value.size()) {
-                const char c = value[pos];
-                if (c == ']')
-                    return std::nullopt;
-                if (c == ',' || c == ' ' || c == '\t') {
-                    ++pos;
-                    continue;
-                }
-                if (c != '"' && c != '\'')
-                    return fail("'" + key + "' must be a list of strings");
-                auto item = parseString(value, pos);
-                if (!item)
-                    return fail("unterminated string in '" + key + "'");
-                target.push_back(*item);
-            }
-            return fail("unterminated list in '" + key + "'");
-        };
-        std::optional<Error> problem;
-        if (key == "select")
-            problem = stringList(config.select);
-        else if (key == "ignore")
-            problem = stringList(config.ignore);
-        else if (key == "exclude")
-            problem = stringList(config.exclude);
-        else if (key == "fail-on" || key == "fail_on") {
-            std::size_t pos = 0;
-            auto text = !value.empty() && (value[0] == '"' || value[0] == '\'') ? parseString(value, pos)
-                                                                                : std::nullopt;
-            if (!text)
-                problem = fail("'fail-on' must be a string");
-            else
-                config.failOn = *text;
-        } else if (key == "jobs") {
-            try {
-                std::size_t used = 0;
-                const int jobs = std::stoi(value, &used);
-                if (used != value.size() || jobs < 1)
-                    throw std::invalid_argument(value);
-                config.jobs = jobs;
-            } catch (...) {
-                problem = fail("'jobs' must be a whole number of at least 1");
-            }
-        }
-        // Unknown keys are left alone: newer settings must not break older Tassels.
-        if (problem) {
-            problem->line = firstLine;
+    const TomlOrigin origin {file, 1};
+    auto document = parseToml(text, origin);
+    if (!document.ok()) {
+        Error error = document.error();
+        error.code = "invalid-config";
+        return error;
+    }
+    const toml::table *settings = table.empty() ? &*document : (*document).at_path(table).as_table();
+    if (!settings)
+        return config;
+    for (const auto &[key, value] : *settings) {
+        if (auto problem = readSetting(config, key.str(), value)) {
+            problem->file = file;
+            problem->line = tomlLine(key.source(), origin);
+            problem->column = int(key.source().begin.column);
             return *problem;
         }
     }
@@ -180,7 +84,8 @@ Result<CheckConfig> CheckConfig::discover(const std::string &folder)
             if (!file.open(QIODevice::ReadOnly))
                 return Error {"io-error", "cannot read the configuration file", path.toStdString(), 0, 0, {}};
             const std::string text = file.readAll().toStdString();
-            if (std::string(table).empty() || text.find("[tool.tassel]") != std::string::npos)
+            // A pyproject.toml without Tassel's table is someone else's business, even a broken one.
+            if (std::string(table).empty() || text.find("tool.tassel") != std::string::npos)
                 return parse(text, table, path.toStdString());
         }
         if (!dir.cdUp())

@@ -22,8 +22,8 @@ struct CheckConfig
     /// Looks in `folder` and its parents. A malformed file is an Error naming file and line.
     static Result<CheckConfig> discover(const std::string &folder);
     /// Reads the settings from TOML text; `table` is "" for tassel.toml, "tool.tassel" for
-    /// pyproject.toml. Only the subset the settings need is understood: strings, integers and
-    /// arrays of strings, possibly over several lines.
+    /// pyproject.toml. A TOML syntax error or a setting of the wrong type is an Error naming
+    /// file, line and column.
     static Result<CheckConfig> parse(
         const std::string &text, const std::string &table, const std::string &file);
 };

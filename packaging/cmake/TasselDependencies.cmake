@@ -21,6 +21,20 @@ if(TASSEL_BUILD_GUI)
 endif()
 
 find_package(PkgConfig QUIET)
+
+# A library some distributions ship as a CMake package and others only as a pkg-config file:
+# afterwards `target` exists if either was found.
+macro(tassel_find_package_or_pkgconfig package target pkgconfig_module)
+    find_package(${package} QUIET CONFIG)
+    if(NOT TARGET ${target} AND PkgConfig_FOUND)
+        pkg_check_modules(_tassel_${package} QUIET IMPORTED_TARGET ${pkgconfig_module})
+        if(_tassel_${package}_FOUND)
+            add_library(${target} INTERFACE IMPORTED)
+            target_link_libraries(${target} INTERFACE PkgConfig::_tassel_${package})
+        endif()
+    endif()
+endmacro()
+
 if(PkgConfig_FOUND)
     pkg_check_modules(TREE_SITTER QUIET IMPORTED_TARGET tree-sitter)
 endif()
@@ -45,16 +59,16 @@ target_compile_options(tree_sitter_python PRIVATE -w)
 
 # RE2 runs the secret scanner's many patterns at once (RE2::Set) in linear time. Some
 # distributions ship a CMake package (re2::re2), Debian only a pkg-config file.
-find_package(re2 QUIET CONFIG)
-if(NOT TARGET re2::re2 AND PkgConfig_FOUND)
-    pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)
-    if(RE2_FOUND)
-        add_library(re2::re2 INTERFACE IMPORTED)
-        target_link_libraries(re2::re2 INTERFACE PkgConfig::RE2)
-    endif()
-endif()
+tassel_find_package_or_pkgconfig(re2 re2::re2 re2)
 if(NOT TARGET re2::re2)
     message(FATAL_ERROR "RE2 not found (the secret scanner needs it). ${_tassel_hint}: Debian libre2-dev, Fedora re2-devel.")
+endif()
+
+# tomlplusplus reads every TOML file: tassel.toml, pyproject.toml, Pipfile, PEP 723 blocks and
+# gitleaks' rules. Debian and Fedora ship a CMake package, others a pkg-config file.
+tassel_find_package_or_pkgconfig(tomlplusplus tomlplusplus::tomlplusplus "tomlplusplus>=3")
+if(NOT TARGET tomlplusplus::tomlplusplus)
+    message(FATAL_ERROR "tomlplusplus 3 not found. ${_tassel_hint}: Debian libtomlplusplus-dev, Fedora tomlplusplus-devel, Arch tomlplusplus.")
 endif()
 
 # Graphviz lays out the GUI's dependency graph (libgvc with its dot layout plugin).

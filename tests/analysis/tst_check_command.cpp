@@ -175,9 +175,19 @@ void TestCheckCommand::projectConfiguration_data()
     QTest::addRow("command line wins over the file")
         << QStringLiteral("tassel.toml") << QByteArray("fail-on = \"never\"\n")
         << QStringList {QStringLiteral("--fail-on"), QStringLiteral("error")} << 1 << QString();
-    QTest::addRow("malformed file names file and line")
-        << QStringLiteral("tassel.toml") << QByteArray("# settings\njobs = many\n") << QStringList {} << 2
+    QTest::addRow("setting of the wrong type names file and line")
+        << QStringLiteral("tassel.toml") << QByteArray("# settings\njobs = 0\n") << QStringList {} << 2
         << QStringLiteral("tassel.toml:2:1: 'jobs' must be a whole number");
+    QTest::addRow("TOML syntax error names file, line and column")
+        << QStringLiteral("tassel.toml") << QByteArray("# settings\njobs = many\n") << QStringList {} << 2
+        << QStringLiteral("tassel.toml:2:8: ");
+    QTest::addRow("multi-line string")
+        << QStringLiteral("tassel.toml") << QByteArray("fail-on = \"\"\"never\"\"\"\n") << QStringList {} << 0
+        << QString();
+    QTest::addRow("pyproject dotted keys")
+        << QStringLiteral("pyproject.toml")
+        << QByteArray("[project]\nname = \"x\"\n\n[tool]\ntassel.ignore = [\"use-before-definition\"]\n")
+        << QStringList {} << 0 << QString();
     QTest::addRow("unknown rule in the file")
         << QStringLiteral("tassel.toml") << QByteArray("select = [\"no-such-rule\"]\n") << QStringList {} << 2
         << QStringLiteral("unknown rule 'no-such-rule'");

@@ -4,7 +4,9 @@
 #include "analysis/stdlibmodules.h"
 #include "notebook/notebookloader.h"
 
+#include <QFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tassel;
@@ -97,6 +99,8 @@ private slots:
     void declarationFiles_data();
     void declarationFiles();
     void badDeclarationFile();
+    void tomlDeclarations_data();
+    void tomlDeclarations();
     void checkerClassifiesImportForms_data();
     void checkerClassifiesImportForms();
     void checkerFindings();
@@ -401,6 +405,56 @@ void TestDependencies::badDeclarationFile()
         = RequirementReader::readRequirementsFile(kData + "/nope/requirements.txt", "requirements.txt");
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, std::string("read-failed"));
+}
+
+void TestDependencies::tomlDeclarations_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); ///< requirements, or "file:line:column" of the error
+    QTest::addRow("poetry group settings are not packages")
+        << "pyproject.toml"
+        << QByteArray("[tool.poetry.group.dev]\noptional = true\n\n"
+                      "[tool.poetry.group.dev.dependencies]\npytest = \"^8.0\"\n")
+        << "pytest ^8.0";
+    QTest::addRow("multi-line literal strings and comments")
+        << "pyproject.toml"
+        << QByteArray("[project]\ndependencies = [ # runtime\n"
+                      "  '''numpy>=1.26''',\n  \"\"\"pandas\"\"\",\n]\n")
+        << "numpy >=1.26 | pandas ";
+    QTest::addRow("dotted keys")
+        << "pyproject.toml" << QByteArray("project.dependencies = [\"rich==13.7.1\"]\n")
+        << "rich ==13.7.1 pin=13.7.1";
+    QTest::addRow("Pipfile inline table with a quoted key")
+        << "Pipfile"
+        << QByteArray("[packages]\n\"flask\" = { version = \"==3.0.0\", extras = [\"async\"] }\n")
+        << "flask ==3.0.0 pin=3.0.0";
+    QTest::addRow("pyproject syntax error names file, line and column")
+        << "pyproject.toml" << QByteArray("[project]\nname = \"x\"\ndependencies = [\"a\",, ]\n")
+        << "pyproject.toml:3:21";
+    QTest::addRow("Pipfile unterminated table header")
+        << "Pipfile" << QByteArray("[packages\nflask = \"*\"\n") << "Pipfile:1:10";
+}
+
+void TestDependencies::tomlDeclarations()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QFile file(dir.filePath(fileName));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    const std::string path = file.fileName().toStdString();
+    const auto result = fileName == QLatin1String("Pipfile")
+        ? RequirementReader::readPipfile(path, fileName.toStdString())
+        : RequirementReader::readPyproject(path, fileName.toStdString());
+    const Error &error = result.ok() ? Error {} : result.error();
+    const QString got = result.ok() ? QString::fromStdString(describe(*result))
+                                    : QString::fromStdString(error.file) + QLatin1Char(':')
+            + QString::number(error.line) + QLatin1Char(':') + QString::number(error.column);
+    QCOMPARE(got, expected);
 }
 
 void TestDependencies::checkerClassifiesImportForms_data()
