@@ -43,6 +43,19 @@ std::optional<Error> readSetting(CheckConfig &config, std::string_view key, cons
     return std::nullopt;
 }
 
+/// Whether `text` holds `table` (dotted keys included: `[tool]` + `tassel.ignore = …`). A file
+/// that does not parse counts only where it names the table, so someone else's broken
+/// pyproject.toml is left alone while a broken Tassel table is reported.
+bool holdsTable(const std::string &text, const std::string &table)
+{
+    if (text.find(table.substr(table.rfind('.') + 1)) == std::string::npos)
+        return false;
+    const auto document = parseToml(text, {});
+    if (!document.ok())
+        return text.find(table) != std::string::npos;
+    return (*document).at_path(table).is_table();
+}
+
 } // namespace
 
 Result<CheckConfig> CheckConfig::parse(
@@ -85,7 +98,7 @@ Result<CheckConfig> CheckConfig::discover(const std::string &folder)
                 return Error {"io-error", "cannot read the configuration file", path.toStdString(), 0, 0, {}};
             const std::string text = file.readAll().toStdString();
             // A pyproject.toml without Tassel's table is someone else's business, even a broken one.
-            if (std::string(table).empty() || text.find("tool.tassel") != std::string::npos)
+            if (std::string(table).empty() || holdsTable(text, table))
                 return parse(text, table, path.toStdString());
         }
         if (!dir.cdUp())
