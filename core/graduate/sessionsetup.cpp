@@ -12,11 +12,11 @@ namespace tassel {
 namespace {
 
 // Calls that change how the session displays or warns and nothing the steps compute.
-constexpr std::array kSetUpCalls = {"pandas.set_option", "matplotlib.use", "matplotlib.rc",
-    "matplotlib.pyplot.rc", "matplotlib.style.use", "matplotlib.pyplot.style.use",
-    "matplotlib.rcParams.update", "matplotlib.pyplot.rcParams.update", "numpy.set_printoptions",
-    "warnings.filterwarnings", "warnings.simplefilter", "seaborn.set", "seaborn.set_theme",
-    "seaborn.set_style", "seaborn.set_context", "seaborn.set_palette"};
+constexpr std::array kSetUpCalls
+    = {"pandas.set_option", "matplotlib.use", "matplotlib.rc", "matplotlib.pyplot.rc", "matplotlib.style.use",
+        "matplotlib.pyplot.style.use", "matplotlib.rcParams.update", "matplotlib.pyplot.rcParams.update",
+        "numpy.set_printoptions", "warnings.filterwarnings", "warnings.simplefilter", "seaborn.set",
+        "seaborn.set_theme", "seaborn.set_style", "seaborn.set_context", "seaborn.set_palette"};
 // Assignments below these paths set options the same way.
 constexpr std::array kSetUpTargets = {"pandas.options.", "matplotlib.rcParams", "matplotlib.pyplot.rcParams"};
 
@@ -86,8 +86,8 @@ std::string SessionSetup::importedPath(std::string_view statement, std::string_v
         items = comma == std::string_view::npos ? std::string_view() : items.substr(comma + 1);
         const auto as = item.find(" as ");
         const std::string_view path = trimmed(item.substr(0, as));
-        const std::string_view bound = as == std::string_view::npos ? path.substr(0, path.find('.'))
-                                                                    : trimmed(item.substr(as + 4));
+        const std::string_view bound
+            = as == std::string_view::npos ? path.substr(0, path.find('.')) : trimmed(item.substr(as + 4));
         if (bound != name)
             continue;
         if (!module.empty())

@@ -111,9 +111,8 @@ std::string HtmlReport::render(const std::vector<NotebookAnalysis> &analyses)
         const std::string status = statusWord(analysis);
         html += "<tr><td><a href=\"#nb" + std::to_string(i) + "\">" + escape(analysis.path)
             + "</a></td><td class=\"" + verdict + "\">" + verdict + "</td><td class=\"" + status + "\">"
-            + status + "</td><td>"
-            + std::to_string(counts.errors) + "</td><td>" + std::to_string(counts.warnings) + "</td><td>"
-            + std::to_string(counts.infos) + "</td></tr>\n";
+            + status + "</td><td>" + std::to_string(counts.errors) + "</td><td>"
+            + std::to_string(counts.warnings) + "</td><td>" + std::to_string(counts.infos) + "</td></tr>\n";
     }
     html += "</table>\n";
 
@@ -200,8 +199,7 @@ std::string MarkdownReport::render(const std::vector<NotebookAnalysis> &analyses
     for (const NotebookAnalysis &analysis : analyses) {
         const Counts counts = countOf(analysis);
         md += "| " + codeInCell(analysis.path) + " | " + verdictWord(analysis) + " | " + statusWord(analysis)
-            + " | "
-            + std::to_string(counts.errors) + " | " + std::to_string(counts.warnings) + " | "
+            + " | " + std::to_string(counts.errors) + " | " + std::to_string(counts.warnings) + " | "
             + std::to_string(counts.infos) + " |\n";
     }
     for (const NotebookAnalysis &analysis : analyses) {

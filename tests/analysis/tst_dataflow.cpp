@@ -136,21 +136,17 @@ void TestDataflow::findings_data()
     QTest::addRow("global bound by a called function defines the name")
         << QStringList {"1|def reset():\n    global sess\n    sess = 1\nreset()", "2|print(sess)|1"}
         << QStringList {};
-    QTest::addRow("global bound two calls deep")
-        << QStringList {"1|def inner():\n    global conn\n    conn = 1\ndef outer():\n    inner()",
-               "2|outer()\nprint(conn)|1"}
-        << QStringList {};
-    QTest::addRow("global closed then bound again, read by another function")
-        << QStringList {"1|def reset():\n    global sess\n    try:\n        sess.close()\n    except:\n"
-                        "        pass\n    sess = 1\ndef evaluate(t):\n    return sess.run(t)\nreset()",
-               "2|reset()\nprint(evaluate(2))|2", "3|print(evaluate(3))|3"}
-        << QStringList {};
-    QTest::addRow("global of a function never called stays undefined")
-        << QStringList {"1|def f():\n    global g\n    g = 1", "2|print(g)|1"}
-        << QStringList {"undefined-name@1:g"};
-    QTest::addRow("global bound by a call in a later cell")
-        << QStringList {"1|print(sess)", "2|def r():\n    global sess\n    sess = 1\nr()"}
-        << QStringList {"use-before-definition@0:sess"};
+    QTest::addRow("global bound two calls deep") << QStringList {
+        "1|def inner():\n    global conn\n    conn = 1\ndef outer():\n    inner()",
+        "2|outer()\nprint(conn)|1"} << QStringList {};
+    QTest::addRow("global closed then bound again, read by another function") << QStringList {
+        "1|def reset():\n    global sess\n    try:\n        sess.close()\n    except:\n"
+        "        pass\n    sess = 1\ndef evaluate(t):\n    return sess.run(t)\nreset()",
+        "2|reset()\nprint(evaluate(2))|2", "3|print(evaluate(3))|3"} << QStringList {};
+    QTest::addRow("global of a function never called stays undefined") << QStringList {
+        "1|def f():\n    global g\n    g = 1", "2|print(g)|1"} << QStringList {"undefined-name@1:g"};
+    QTest::addRow("global bound by a call in a later cell") << QStringList {"1|print(sess)",
+        "2|def r():\n    global sess\n    sess = 1\nr()"} << QStringList {"use-before-definition@0:sess"};
     QTest::addRow("global read in the cell before the call that binds it")
         << QStringList {"1|def r():\n    global sess\n    sess = 1", "2|print(sess)\nr()"}
         << QStringList {"use-before-definition@1:sess"};
@@ -164,15 +160,12 @@ void TestDataflow::findings_data()
         << QStringList {"1|def outer():\n    count = 0\n    def inc():\n        nonlocal count\n"
                         "        count += 1\n    inc()\n    return count\nprint(outer())"}
         << QStringList {};
-    QTest::addRow("pylab magic binds numpy and pyplot names")
-        << QStringList {"1|%pylab inline", "2|hist(linspace(0, 1, 5))\nplt.show()|x"}
-        << QStringList {"opaque-code@0:"};
-    QTest::addRow("pylab names used before the magic")
-        << QStringList {"1|hist([1])", "2|%pylab inline"}
-        << QStringList {"opaque-code@1:", "use-before-definition@0:hist"};
-    QTest::addRow("pylab names used before the magic in the same cell")
-        << QStringList {"1|hist([1])\n%pylab inline"}
-        << QStringList {"opaque-code@0:", "use-before-definition@0:hist"};
+    QTest::addRow("pylab magic binds numpy and pyplot names") << QStringList {"1|%pylab inline",
+        "2|hist(linspace(0, 1, 5))\nplt.show()|x"} << QStringList {"opaque-code@0:"};
+    QTest::addRow("pylab names used before the magic") << QStringList {
+        "1|hist([1])", "2|%pylab inline"} << QStringList {"opaque-code@1:", "use-before-definition@0:hist"};
+    QTest::addRow("pylab names used before the magic in the same cell") << QStringList {
+        "1|hist([1])\n%pylab inline"} << QStringList {"opaque-code@0:", "use-before-definition@0:hist"};
     QTest::addRow("numpy star import binds in its own cell")
         << QStringList {"1|from numpy import *\nx = linspace(0, 1, 3)"} << QStringList {"opaque-code@0:"};
     QTest::addRow("markdown cells keep indexes") << QStringList {"# Title", "1|print(later)", "## Part",

@@ -81,16 +81,16 @@ void TestVerdict::errorOutput_data()
     QTest::addColumn<std::vector<CellSpec>>("cells");
     QTest::addColumn<QStringList>("expected"); // cells with an error-output finding
     QTest::addRow("error output") << std::vector<CellSpec> {{"x = 1", {}},
-        {"x.upper()", error("AttributeError", "'int' object has no attribute 'upper'")}} << QStringList {"1"};
+        {"x.upper()", error("AttributeError", "'int' object has no attribute 'upper'")}}
+                                  << QStringList {"1"};
     QTest::addRow("traceback printed to stderr")
         << std::vector<CellSpec> {{"import traceback\ntraceback.print_exc()",
-               stream("stderr",
-                   "Traceback (most recent call last):\n  File \"x.py\", line 1\nKeyError: 'a'\n")}}
+               stream(
+                   "stderr", "Traceback (most recent call last):\n  File \"x.py\", line 1\nKeyError: 'a'\n")}}
         << QStringList {"0"};
-    QTest::addRow("warning on stderr is not a traceback")
-        << std::vector<CellSpec> {
-               {"import warnings\nwarnings.warn('old')", stream("stderr", "UserWarning: old\n")}}
-        << QStringList {};
+    QTest::addRow("warning on stderr is not a traceback") << std::vector<CellSpec> {
+        {"import warnings\nwarnings.warn('old')",
+            stream("stderr", "UserWarning: old\n")}} << QStringList {};
     QTest::addRow("clean output") << std::vector<CellSpec> {{"print(1)", stream("stdout", "1\n")}}
                                   << QStringList {};
 }

@@ -422,9 +422,9 @@ void TestDependencies::tomlDeclarations_data()
         << QByteArray("[project]\ndependencies = [ # runtime\n"
                       "  '''numpy>=1.26''',\n  \"\"\"pandas\"\"\",\n]\n")
         << "numpy >=1.26 | pandas ";
-    QTest::addRow("dotted keys")
-        << "pyproject.toml" << QByteArray("project.dependencies = [\"rich==13.7.1\"]\n")
-        << "rich ==13.7.1 pin=13.7.1";
+    QTest::addRow("dotted keys") << "pyproject.toml"
+                                 << QByteArray("project.dependencies = [\"rich==13.7.1\"]\n")
+                                 << "rich ==13.7.1 pin=13.7.1";
     QTest::addRow("Pipfile inline table with a quoted key")
         << "Pipfile"
         << QByteArray("[packages]\n\"flask\" = { version = \"==3.0.0\", extras = [\"async\"] }\n")

@@ -20,7 +20,8 @@ constexpr std::string_view kInjected = "__tassel_injected__ = 1";
 void makeIdsHostile(tassel::Notebook &notebook, std::string_view fuzz)
 {
     const std::string id = "x\n" + std::string(kInjected) + "\n#" + std::string(fuzz.substr(0, 64));
-    std::string heading = "# x \\N \\U \\u12 \"\"\" " + std::string(1, '\0') + std::string(fuzz.substr(0, 64));
+    std::string heading
+        = "# x \\N \\U \\u12 \"\"\" " + std::string(1, '\0') + std::string(fuzz.substr(0, 64));
     std::replace(heading.begin(), heading.end(), '\n', ' ');
     for (tassel::Cell &cell : notebook.cells) {
         cell.id = id; // bypasses the loader's normalisation: the writers must escape on their own
