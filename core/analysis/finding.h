@@ -36,7 +36,7 @@ struct Finding
     std::string maskedPreview; ///< first 4 characters + length, never the value
     std::string fingerprint; ///< stable hash of rule, kind and value (for allowlists)
     int outputIndex = -1; ///< when found in an output: its index in the cell, else -1
-    std::string location; ///< "source", "output", "metadata", "notebook-metadata"
+    std::string location; ///< "source", "output", "metadata", "notebook-metadata", "attachment"
 
     bool operator==(const Finding &) const = default;
 };

@@ -63,31 +63,6 @@ bool tokenChar(char c)
         || c == '=';
 }
 
-/// Text payloads of a cell's attachments (`{"name": {"text/plain": "..."}}`); images stay out.
-std::string attachmentText(const nlohmann::json &attachments)
-{
-    std::string text;
-    if (!attachments.is_object())
-        return text;
-    for (const auto &[name, bundle] : attachments.items()) {
-        if (!bundle.is_object())
-            continue;
-        for (const auto &[mimeType, data] : bundle.items()) {
-            MimeItem item;
-            item.mimeType = mimeType;
-            if (!item.isTextLike())
-                continue;
-            if (data.is_string())
-                text += data.get<std::string>();
-            for (const auto &line : data.is_array() ? data : nlohmann::json::array())
-                if (line.is_string())
-                    text += line.get<std::string>();
-            text += '\n';
-        }
-    }
-    return text;
-}
-
 } // namespace
 
 SecretMask::SecretMask(const std::vector<std::string> &values)
@@ -114,7 +89,7 @@ void SecretMask::add(const std::string &value)
 
 void SecretMask::addFoundIn(std::string_view text)
 {
-    for (const SecretSpan &span : SecretScanner::shared().scanText(text))
+    for (const SecretSpan &span : SecretScanner::shared().scanText(text, TextKind::Prose))
         add(span.value);
 }
 
@@ -122,8 +97,6 @@ void SecretMask::addFoundIn(const Notebook &notebook)
 {
     for (const SecretSpan &span : SecretScanner::shared().locate(notebook))
         add(span.value);
-    for (const Cell &cell : notebook.cells)
-        addFoundIn(attachmentText(cell.attachments));
 }
 
 std::string SecretMask::replaced(std::string text, bool withPreview) const

@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 namespace tassel {
 
@@ -18,8 +19,12 @@ namespace {
 enum class RuleType {
     Token, ///< a family with a documented shape: the pattern is enough
     UrlCredential, ///< scheme://user:pass@host; group 1 is the user, group 2 the password
-    UrlToken, ///< https://TOKEN@host: only when the token looks random
+    RandomToken, ///< https://TOKEN@host, Bearer TOKEN: only when the token looks random
     Keyword, ///< name = "literal": group 1 is the name, group 2 the value
+    /// name=value, name: value, --name value without quotes: group 1 is the name, group 2 the
+    /// value. In code only inside a string literal or on a shell or magic line, where a value
+    /// cannot be a variable.
+    BareKeyword,
 };
 
 struct RuleSpec
@@ -63,13 +68,25 @@ const std::array kRules = {
     RuleSpec {
         "jwt", "a JSON Web Token", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}))"},
     RuleSpec {"url-credentials", "a password in a URL",
-        R"(\b[A-Za-z][A-Za-z0-9+.-]{1,15}://([^\s:@/?#'"<>\\]+):([^\s@/?#'"<>\\]+)@[A-Za-z0-9_.-]+)",
+        R"(\b[A-Za-z][A-Za-z0-9+.-]{1,15}://([^\s:@/?#'"<>\\]+):([^\s@/?#'"<>\\]+)@[A-Za-z0-9_.{}-]+)",
         RuleType::UrlCredential},
     RuleSpec {"url-token", "a token in a URL",
-        R"(\bhttps?://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", RuleType::UrlToken},
+        R"(\bhttps?://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", RuleType::RandomToken},
     RuleSpec {"generic-secret", "a hard-coded credential",
         R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]?\]?\s*(?::\s*[a-z_][\w.\[\], ]*\s*)?(?:=|:|:=|=>)\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
         RuleType::Keyword},
+    // os.environ.setdefault("DB_PASSWORD", "..."), ("api_key", "...") pairs.
+    RuleSpec {"generic-secret", "a hard-coded credential",
+        R"((?i)['"]([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]\s*,\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
+        RuleType::Keyword},
+    RuleSpec {"bearer-token", "a bearer token", R"(\bBearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*))",
+        RuleType::RandomToken},
+    RuleSpec {"generic-secret", "a hard-coded credential",
+        R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)(?:[ \t]*=[ \t]*|:[ \t]*)([^\s'"`,;&{}()<>\[\]\\|]{7,}[^\s'"`,;&{}()<>\[\]\\|.:]))",
+        RuleType::BareKeyword},
+    RuleSpec {"generic-secret", "a hard-coded credential",
+        R"((?i)(?:--|%(?:set_)?env[ \t]+)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:[_-][a-z0-9_]*)?)[ \t]+([^\s'"`,;&{}()<>\[\]\\|=]{8,}))",
+        RuleType::BareKeyword},
 };
 
 constexpr std::string_view kServiceAccountMarker = "service_account";
@@ -250,6 +267,89 @@ private:
     std::vector<std::size_t> m_starts;
 };
 
+/// The longest run of an f-string's or template's value outside its {fields}: the part a person
+/// typed, which can be a secret while the fields are not.
+std::string_view longestLiteralRun(std::string_view value)
+{
+    std::string_view best;
+    std::size_t start = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        const char c = i < value.size() ? value[i] : '{';
+        if (c == '{') {
+            if (depth == 0 && i - start > best.size())
+                best = value.substr(start, i - start);
+            ++depth;
+        } else if (c == '}') {
+            depth = std::max(depth - 1, 0);
+            if (depth == 0)
+                start = i + 1;
+        }
+    }
+    return best;
+}
+
+/// Whether `offset` of a code cell sits where a bare value cannot be a variable: inside a string
+/// literal on its line, in a comment, on a shell (`!`) or magic (`%`) line, or in a cell magic.
+bool inLiteralContext(std::string_view text, const LineIndex &lines, std::size_t offset)
+{
+    const std::size_t firstCode = text.find_first_not_of(" \t\r\n");
+    if (firstCode != std::string_view::npos && text.substr(firstCode, 2) == "%%")
+        return true;
+    const std::string_view line = lines.lineAt(offset);
+    const std::string_view before = line.substr(0, offset - std::size_t(line.data() - text.data()));
+    const std::size_t indent = line.find_first_not_of(" \t");
+    if (indent != std::string_view::npos && (line[indent] == '!' || line[indent] == '%'))
+        return true;
+    char quote = 0;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const char c = before[i];
+        if (quote != 0 && c == '\\')
+            ++i;
+        else if (quote != 0 && c == quote)
+            quote = 0;
+        else if (quote == 0 && (c == '\'' || c == '"'))
+            quote = c;
+        else if (quote == 0 && c == '#')
+            return true;
+    }
+    return quote != 0;
+}
+
+/// The value a rule's match stands for once its filters are applied, or nothing when the match
+/// is a placeholder, a reference or too plain to be a secret.
+std::optional<std::string_view> acceptedValue(RuleType type, std::string_view name, std::string_view value,
+    TextKind kind, std::string_view text, const LineIndex &lines, std::size_t matchBegin)
+{
+    switch (type) {
+    case RuleType::Token:
+        return value;
+    case RuleType::UrlCredential:
+        if (isPlaceholder(value) || value.size() < 3)
+            return std::nullopt;
+        return value;
+    case RuleType::RandomToken:
+        if (isPlaceholder(value) || SecretScanner::entropy(value) < 3.5)
+            return std::nullopt;
+        return value;
+    case RuleType::Keyword:
+        if (value.find_first_of("{}") != std::string_view::npos)
+            value = longestLiteralRun(value);
+        if (!isPlausibleKeywordValue(name, value))
+            return std::nullopt;
+        return value;
+    case RuleType::BareKeyword:
+        if (kind == TextKind::Code && !inLiteralContext(text, lines, matchBegin))
+            return std::nullopt;
+        if (std::all_of(value.begin(), value.end(),
+                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })
+            || !isPlausibleKeywordValue(name, value))
+            return std::nullopt;
+        return value;
+    }
+    return std::nullopt;
+}
+
 std::string stripAnsi(std::string_view text)
 {
     static const RE2 ansi(R"(\x1b\[[0-9;?]*[A-Za-z])");
@@ -258,11 +358,62 @@ std::string stripAnsi(std::string_view text)
     return out;
 }
 
+/// Whether a metadata key names a digest (sha256, contentHash, md5, etag): its value is a hash by
+/// design. Whole words only, so "shared_password" or "sharepoint_token" are not digests.
 bool isDigestKey(std::string_view key)
 {
-    const std::string l = lower(key);
-    return contains(l, "hash") || contains(l, "digest") || contains(l, "sha") || contains(l, "checksum")
-        || l == "id";
+    if (lower(key) == "id")
+        return true;
+    std::vector<std::string> words(1);
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(key[i]);
+        const bool camelStart
+            = std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(key[i - 1]));
+        if (!std::isalnum(c) || camelStart) {
+            if (!words.back().empty())
+                words.emplace_back();
+            if (!std::isalnum(c))
+                continue;
+        }
+        words.back() += char(std::tolower(c));
+    }
+    return std::any_of(words.begin(), words.end(), [](const std::string &word) {
+        static const RE2 digestWord(R"(hash|digest|checksum|etag|crc\d*|md5|sha\d*(?:sum)?)");
+        return RE2::FullMatch(piece(word), digestWord);
+    });
+}
+
+/// Tassel's allowlist entries are 16-hex-digit fingerprints; anything else there is scanned.
+bool isFingerprint(std::string_view value)
+{
+    return value.size() == 16 && std::all_of(value.begin(), value.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c));
+    });
+}
+
+/// Text payloads of a cell's attachments (`{"name": {"text/plain": "..."}}`); images stay out.
+std::string attachmentText(const nlohmann::json &attachments)
+{
+    std::string text;
+    if (!attachments.is_object())
+        return text;
+    for (const auto &[name, bundle] : attachments.items()) {
+        if (!bundle.is_object())
+            continue;
+        for (const auto &[mimeType, data] : bundle.items()) {
+            MimeItem item;
+            item.mimeType = mimeType;
+            if (!item.isTextLike())
+                continue;
+            if (data.is_string())
+                text += data.get<std::string>();
+            for (const auto &line : data.is_array() ? data : nlohmann::json::array())
+                if (line.is_string())
+                    text += line.get<std::string>();
+            text += '\n';
+        }
+    }
+    return text;
 }
 
 std::string describe(std::string_view kind)
@@ -286,6 +437,8 @@ std::string placeText(const SecretSpan &span)
             + " (line " + line + ")";
     if (span.location == "metadata")
         return "the metadata of cell " + std::to_string(span.cell + 1);
+    if (span.location == "attachment")
+        return "an attachment of cell " + std::to_string(span.cell + 1) + " (line " + line + ")";
     return "the notebook metadata";
 }
 
@@ -297,9 +450,11 @@ struct SecretScanner::Private
     std::unique_ptr<RE2::Set> set;
     std::vector<std::size_t> ruleOfSetIndex; ///< a pattern RE2 rejects is left out, not misaligned
 
-    void scanInto(std::string_view text, std::vector<SecretSpan> &out) const;
+    void scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out) const;
     void scanMetadata(const nlohmann::json &value, const std::string &key, int cell,
         const std::string &location, std::vector<SecretSpan> &out) const;
+    /// A metadata value under a secret-sounding key, read as `key = "value"`.
+    std::vector<SecretSpan> keyedValue(const std::string &key, const std::string &text) const;
 };
 
 SecretScanner::SecretScanner()
@@ -322,7 +477,8 @@ SecretScanner::SecretScanner()
 
 SecretScanner::~SecretScanner() = default;
 
-void SecretScanner::Private::scanInto(std::string_view text, std::vector<SecretSpan> &out) const
+void SecretScanner::Private::scanInto(
+    std::string_view text, TextKind kind, std::vector<SecretSpan> &out) const
 {
     std::vector<int> matched;
     if (text.empty() || !set->Match(piece(text), &matched))
@@ -342,19 +498,19 @@ void SecretScanner::Private::scanInto(std::string_view text, std::vector<SecretS
             && re.Match(piece(text), pos, text.size(), RE2::UNANCHORED, groups.data(), groupCount + 1)) {
             const std::size_t matchEnd = std::size_t(groups[0].data() - text.data()) + groups[0].size();
             pos = std::max(matchEnd, pos + 1);
-            const bool twoGroups = spec.type == RuleType::UrlCredential || spec.type == RuleType::Keyword;
+            const bool twoGroups = spec.type == RuleType::UrlCredential || spec.type == RuleType::Keyword
+                || spec.type == RuleType::BareKeyword;
             const re2::StringPiece valuePiece = twoGroups ? groups[2] : groups[1];
             if (valuePiece.data() == nullptr)
                 continue;
-            const std::string_view value(valuePiece.data(), valuePiece.size());
+            std::string_view value(valuePiece.data(), valuePiece.size());
             const std::string_view name
                 = twoGroups ? std::string_view(groups[1].data(), groups[1].size()) : std::string_view();
-            if (spec.type == RuleType::Keyword && !isPlausibleKeywordValue(name, value))
+            const std::optional<std::string_view> kept = acceptedValue(
+                spec.type, name, value, kind, text, lines, std::size_t(groups[0].data() - text.data()));
+            if (!kept)
                 continue;
-            if (spec.type == RuleType::UrlCredential && (isPlaceholder(value) || value.size() < 3))
-                continue;
-            if (spec.type == RuleType::UrlToken && (isPlaceholder(value) || entropy(value) < 3.5))
-                continue;
+            value = *kept;
             const std::size_t begin = std::size_t(value.data() - text.data());
             const std::size_t end = begin + value.size();
             if (insideBlob(blobs, begin, end))
@@ -363,7 +519,7 @@ void SecretScanner::Private::scanInto(std::string_view text, std::vector<SecretS
             span.begin = begin;
             span.end = end;
             span.kind = spec.kind;
-            if (spec.type == RuleType::Keyword)
+            if (spec.type == RuleType::Keyword || spec.type == RuleType::BareKeyword)
                 span.name = std::string(name);
             span.value = std::string(value);
             const auto [line, column] = lines.position(begin);
@@ -415,9 +571,20 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
 {
     if (value.is_object()) {
         for (const auto &[childKey, child] : value.items()) {
-            // Tassel's own settings hold fingerprints; digests are hashes by design.
-            if (childKey == "tassel" || isDigestKey(childKey))
+            // Tassel's own allowlist holds fingerprints, which are no secrets; any other value
+            // there is scanned like the rest, so metadata.tassel cannot hide one.
+            if (key.empty() && childKey == "tassel" && child.is_object() && child.contains("allow")) {
+                nlohmann::json rest = child;
+                nlohmann::json allow = nlohmann::json::array();
+                for (const auto &entry :
+                    rest["allow"].is_array() ? rest["allow"] : nlohmann::json::array({rest["allow"]}))
+                    if (!entry.is_string() || !isFingerprint(entry.get_ref<const std::string &>()))
+                        allow.push_back(entry);
+                rest.erase("allow");
+                rest["allow"] = allow;
+                scanMetadata(rest, childKey, cell, location, out);
                 continue;
+            }
             scanMetadata(child, childKey, cell, location, out);
         }
     } else if (value.is_array()) {
@@ -426,26 +593,12 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
     } else if (value.is_string()) {
         const std::string &text = value.get_ref<const std::string &>();
         std::vector<SecretSpan> spans;
-        scanInto(text, spans);
+        scanInto(text, TextKind::Prose, spans);
         // A bare value under a secret-sounding key ("api_key": "...") has no "=" for the
-        // keyword pattern to see: check the pair directly.
-        if (spans.empty()) {
-            const std::string probe = key + " = \"" + text + "\"";
-            std::vector<SecretSpan> keyed;
-            scanInto(probe, keyed);
-            const std::size_t shift = key.size() + 4;
-            for (auto &span : keyed) {
-                if (span.begin < shift || span.end > shift + text.size())
-                    continue;
-                span.begin -= shift;
-                span.end -= shift;
-                const LineIndex lines(text);
-                const auto [line, column] = lines.position(span.begin);
-                const auto [endLine, endColumn] = lines.position(span.end);
-                span.range = {line, column, endLine, endColumn};
-                spans.push_back(std::move(span));
-            }
-        }
+        // keyword pattern to see: check the pair directly. Digests are hashes by design: only
+        // the token families apply to them.
+        if (spans.empty() && !isDigestKey(key))
+            spans = keyedValue(key, text);
         for (auto &span : spans) {
             span.cell = cell;
             span.location = location;
@@ -454,25 +607,48 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
     }
 }
 
+std::vector<SecretSpan> SecretScanner::Private::keyedValue(
+    const std::string &key, const std::string &text) const
+{
+    const std::string probe = key + " = \"" + text + "\"";
+    std::vector<SecretSpan> keyed;
+    scanInto(probe, TextKind::Code, keyed);
+    const std::size_t shift = key.size() + 4;
+    std::vector<SecretSpan> spans;
+    for (auto &span : keyed) {
+        if (span.begin < shift || span.end > shift + text.size())
+            continue;
+        span.begin -= shift;
+        span.end -= shift;
+        const LineIndex lines(text);
+        const auto [line, column] = lines.position(span.begin);
+        const auto [endLine, endColumn] = lines.position(span.end);
+        span.range = {line, column, endLine, endColumn};
+        spans.push_back(std::move(span));
+    }
+    return spans;
+}
+
 const SecretScanner &SecretScanner::shared()
 {
     static const SecretScanner scanner;
     return scanner;
 }
 
-std::vector<SecretSpan> SecretScanner::scanText(std::string_view text) const
+std::vector<SecretSpan> SecretScanner::scanText(std::string_view text, TextKind kind) const
 {
     std::vector<SecretSpan> spans;
-    d->scanInto(text, spans);
+    d->scanInto(text, kind, spans);
     return spans;
 }
 
 std::vector<SecretSpan> SecretScanner::locate(const Notebook &notebook) const
 {
     std::vector<SecretSpan> spans;
-    auto add = [&](std::string_view text, int cell, const char *location, int outputIndex) {
+    auto add = [&](std::string_view text, int cell, const char *location, int outputIndex,
+                   TextKind kind = TextKind::Prose) {
         std::vector<SecretSpan> found;
-        d->scanInto(text, found);
+        d->scanInto(text, kind, found);
         for (auto &span : found) {
             span.cell = cell;
             span.location = location;
@@ -484,7 +660,8 @@ std::vector<SecretSpan> SecretScanner::locate(const Notebook &notebook) const
     for (std::size_t c = 0; c < notebook.cells.size(); ++c) {
         const Cell &cell = notebook.cells[c];
         const int cellIndex = int(c);
-        add(cell.source, cellIndex, "source", -1);
+        add(cell.source, cellIndex, "source", -1, cell.isCode() ? TextKind::Code : TextKind::Prose);
+        add(attachmentText(cell.attachments), cellIndex, "attachment", -1);
         d->scanMetadata(cell.metadata, {}, cellIndex, "metadata", spans);
         for (std::size_t o = 0; o < cell.outputs.size(); ++o) {
             const Output &output = cell.outputs[o];

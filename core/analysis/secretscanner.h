@@ -10,13 +10,18 @@
 
 namespace tassel {
 
+/// How bare `name=value` pairs (no quotes) are read: in prose (markdown, outputs, metadata)
+/// anywhere; in code only inside string literals, comments and shell or magic lines, where the
+/// value cannot be a variable.
+enum class TextKind { Code, Prose };
+
 /// Where one secret sits, with its clear value. Only code that rewrites the notebook (graduation)
 /// should ask for these, and the value must never be written anywhere; everything else uses the
 /// masked Findings of SecretScanner::scan.
 struct SecretSpan
 {
     int cell = -1; ///< 0-based over all cells; -1 for notebook metadata
-    std::string location; ///< "source", "output", "metadata", "notebook-metadata"
+    std::string location; ///< "source", "output", "metadata", "notebook-metadata", "attachment"
     int outputIndex = -1; ///< for "output": index of the output in the cell
     /// Byte offsets of the value in the scanned text (the cell source for "source").
     std::size_t begin = 0;
@@ -54,7 +59,7 @@ public:
     /// The same secrets with their clear values and byte ranges, for code that replaces them.
     std::vector<SecretSpan> locate(const Notebook &notebook) const;
     /// Secrets in one piece of text (offsets relative to it); allowlists do not apply.
-    std::vector<SecretSpan> scanText(std::string_view text) const;
+    std::vector<SecretSpan> scanText(std::string_view text, TextKind kind = TextKind::Code) const;
 
     /// First characters and length, e.g. "ghp_…(40 chars)"; shorter values show fewer characters
     /// so a short password is never half revealed.

@@ -86,8 +86,11 @@ class TestSecretScanner : public QObject
 private slots:
     void families_data();
     void families();
+    void bareValues_data();
+    void bareValues();
     void placements_data();
     void placements();
+    void digestKeysStaySilent();
     void findingNeverHoldsValue();
     void allowlists();
     void maskAndFingerprint();
@@ -284,6 +287,72 @@ void TestSecretScanner::families()
     }
 }
 
+// The misses of the hostile-input review: values without quotes, inside f-strings, in %env and
+// shell lines, and pairs given as two strings. Each row failed (found nothing) before.
+void TestSecretScanner::bareValues_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<TextKind>("kind");
+    QTest::addColumn<std::string>("kinds");
+    QTest::addColumn<std::string>("value");
+
+    const std::string pw = cat({"Q7x", "!mZ2p", "Lw9"});
+    const std::string token = randomText(40, kAlnum, 80);
+    const std::string found = "generic-secret";
+    const std::string none;
+    const TextKind code = TextKind::Code;
+    const TextKind prose = TextKind::Prose;
+
+    QTest::addRow("os.environ.setdefault pair")
+        << cat({"os.environ.setdefault(\"DB_PASSWORD\", \"", pw, "\")"}) << code << found << pw;
+    QTest::addRow("password in an f-string dsn")
+        << cat({"conn = psycopg2.connect(f\"host={host} user=admin password=", pw, " dbname=sales\")"})
+        << code << found << pw;
+    QTest::addRow("literal part of an f-string value")
+        << cat({"db_password = f\"{prefix}", pw, "\""}) << code << found << pw;
+    QTest::addRow("f-string of fields only")
+        << std::string("password = f\"{user}{suffix}\"") << code << none << none;
+    QTest::addRow("env magic") << cat({"%env API_TOKEN=", token}) << code << found << token;
+    QTest::addRow("env magic with a space") << cat({"%env API_TOKEN ", token}) << code << found << token;
+    QTest::addRow("env magic of a harmless variable")
+        << cat({"%env CUDA_DEVICE_ORDER=PCI_", token}) << code << none << none;
+    QTest::addRow("bearer header in a shell line")
+        << cat({"!curl -H 'Authorization: Bearer ", token, "' https://api.example.com/v1/items"}) << code
+        << std::string("bearer-token") << token;
+    QTest::addRow("bearer placeholder")
+        << std::string("!curl -H 'Authorization: Bearer YOUR_TOKEN_GOES_HERE_1234' https://api.example.com")
+        << code << none << none;
+    QTest::addRow("password flag in a shell line")
+        << cat({"!mysql -u root --password ", pw, " sales"}) << code << found << pw;
+    QTest::addRow("password in a comment") << cat({"# db password=", pw}) << code << found << pw;
+    QTest::addRow("keyword argument with a variable")
+        << std::string("conn = connect(host=h, password=user_password1)") << code << none << none;
+    QTest::addRow("assignment of a variable")
+        << std::string("password = user_password1") << code << none << none;
+    QTest::addRow("yaml in markdown")
+        << cat({"```yaml\ndatabase:\n  user: admin\n  password: ", pw, "\n```\n"}) << prose << found << pw;
+    QTest::addRow("yaml placeholder")
+        << std::string("  password: <your password>\n") << prose << none << none;
+    QTest::addRow("digits are a count, not a password")
+        << std::string("secret: 12345678") << prose << none << none;
+    QTest::addRow("token count in a log")
+        << std::string("max_tokens: 40960000, token_count=12345678") << prose << none << none;
+    QTest::addRow("a printed reference")
+        << std::string("Reading api_key: os.environ.get") << prose << none << none;
+}
+
+void TestSecretScanner::bareValues()
+{
+    QFETCH(std::string, text);
+    QFETCH(TextKind, kind);
+    QFETCH(std::string, kinds);
+    QFETCH(std::string, value);
+    const auto spans = m_scanner.scanText(text, kind);
+    QCOMPARE(kindsOf(spans), kinds);
+    if (!spans.empty())
+        QCOMPARE(text.substr(spans.front().begin, spans.front().end - spans.front().begin), value);
+}
+
 void TestSecretScanner::placements_data()
 {
     QTest::addColumn<json>("document");
@@ -326,6 +395,21 @@ void TestSecretScanner::placements_data()
                                    << std::string("metadata") << -1 << 1 << 1;
     QTest::addRow("notebook metadata") << notebookWith({codeCell("x")}, json {{"colab", {{"note", ghp}}}})
                                        << std::string("notebook-metadata") << -1 << 1 << 1;
+    // Before: keys containing "sha" hid whole subtrees, metadata.tassel was never read and
+    // attachments were not scanned.
+    QTest::addRow("under a key containing sha")
+        << notebookWith({codeCell("x", json::array(), json {{"sharepoint", {{"client_secret", pw}}}})})
+        << std::string("metadata") << -1 << 1 << 1;
+    QTest::addRow("a value hidden in metadata.tassel")
+        << notebookWith({codeCell("x")}, json {{"tassel", {{"allow", json::array()}, {"note", ghp}}}})
+        << std::string("notebook-metadata") << -1 << 1 << 1;
+    QTest::addRow("a token listed as allowed instead of its fingerprint")
+        << notebookWith({codeCell("x")}, json {{"tassel", {{"allow", json::array({ghp})}}}})
+        << std::string("notebook-metadata") << -1 << 1 << 1;
+    QTest::addRow("text attachment of a markdown cell") << notebookWith({json {{"cell_type", "markdown"},
+        {"id", "m1"}, {"metadata", json::object()}, {"source", "![notes](attachment:notes.txt)"},
+        {"attachments", {{"notes.txt", {{"text/plain", cat({"api_key = '", pw, "'\n"})}}}}}}})
+                                                        << std::string("attachment") << -1 << 1 << 12;
 }
 
 void TestSecretScanner::placements()
@@ -345,6 +429,13 @@ void TestSecretScanner::placements()
     QCOMPARE(finding.line, line);
     QCOMPARE(finding.column, column);
     QCOMPARE(finding.cell, location == "notebook-metadata" ? -1 : 0);
+}
+
+void TestSecretScanner::digestKeysStaySilent()
+{
+    const json metadata {{"sha256", randomText(64, kHex, 90)}, {"contentHash", randomText(40, kAlnum, 91)},
+        {"files", {{"md5", randomText(32, kHex, 92)}, {"etag", randomText(27, kAlnum, 93)}}}};
+    QCOMPARE(m_scanner.scan(load(notebookWith({codeCell("x")}, metadata))).size(), std::size_t(0));
 }
 
 void TestSecretScanner::findingNeverHoldsValue()
