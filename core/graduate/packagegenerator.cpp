@@ -1,11 +1,14 @@
 #include "graduate/packagegenerator.h"
 
 #include "analysis/secretmasking.h"
+#include "analysis/stdlibmodules.h"
+#include "graduate/importblock.h"
 #include "graduate/ipythontransformer.h"
 #include "graduate/pythonsource.h"
 #include "util/escaping.h"
 
 #include <algorithm>
+#include <set>
 
 namespace tassel {
 
@@ -60,6 +63,21 @@ std::string callArguments(const GraduationStep &step, const std::string &valueOf
     for (const std::string &name : step.configParameters)
         arguments.push_back(name + "=" + configOf + "[\"" + name + "\"]");
     return join(arguments, ", ");
+}
+
+/// The import block of a generated module whose code is `body`: the notebook's statements,
+/// trimmed to the names the body uses, and the package's own imports.
+std::string importsFor(const GraduationPlan &plan, const std::vector<std::string> &statements,
+    const std::string &body, const std::vector<std::pair<std::string, std::string>> &packageImports = {})
+{
+    ImportBlock block(plan.packageName, StdlibModules::minorFromVersion(plan.pythonVersion));
+    for (const std::string &statement : statements)
+        block.add(statement);
+    const std::vector<std::string> words = PythonSource::names(body);
+    block.keepOnly(std::set<std::string>(words.begin(), words.end()));
+    for (const auto &[module, name] : packageImports)
+        block.addFrom(plan.packageName + (module.empty() ? "" : "." + module), name);
+    return block.empty() ? std::string() : "\n" + block.render();
 }
 
 /// The step's cell ids for comments and docstrings (escaped by the caller's target).
@@ -202,7 +220,11 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
             std::string v = plan.pythonVersion;
             v.erase(std::remove(v.begin(), v.end(), '.'), v.end());
             return v;
-        }() + "\"\n";
+        }() + "\"\n\n";
+        // Tassel's own tests lint every generated package with exactly these rules.
+        t += "[tool.ruff.lint]\nselect = [\"E4\", \"E7\", \"E9\", \"F\", \"I\"]\n\n"
+             "[tool.ruff.lint.isort]\nknown-first-party = [\""
+            + pkg + "\"]\n";
         add("pyproject.toml", t);
     }
 
@@ -396,11 +418,12 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
 
     if (!plan.helpers.empty()) {
         std::string t = "\"\"\"Functions and classes the notebook defines, shared by the steps.\"\"\"\n";
-        if (!plan.helperImports.empty())
-            t += "\n" + join(plan.helperImports, "\n") + "\n";
+        std::string definitions;
         for (const HelperDefinition &helper : plan.helpers)
-            t += "\n\n# From notebook cell " + oneLine(helper.cellId) + " (cell "
-                + std::to_string(helper.cell + 1) + ").\n" + helper.source;
+            definitions += "\n\n# From notebook cell " + oneLine(helper.cellId) + " (cell "
+                + std::to_string(helper.cell + 1) + ").\n"
+                + helper.source.substr(std::min(helper.source.find_first_not_of('\n'), helper.source.size()));
+        t += importsFor(plan, plan.helperImports, definitions) + definitions;
         add(src + "functions.py", t);
     }
 
@@ -412,8 +435,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         std::string t = pythonDocstring("Session set-up from notebook cells " + join(plan.setUp.cellIds, ", ")
                             + ": display options and plot style, applied before the steps.")
             + "\n";
-        if (!plan.setUp.imports.empty())
-            t += "\n" + join(plan.setUp.imports, "\n") + "\n";
+        t += importsFor(plan, plan.setUp.imports, plan.setUp.body);
         t += "\n\ndef set_up():\n    "
             + pythonDocstring("What the notebook's set-up cells did besides importing.") + "\n"
             + indent(plan.setUp.body);
@@ -423,13 +445,12 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
     for (const GraduationStep &step : plan.steps) {
         std::string t
             = pythonDocstring(step.title + ": notebook cells " + cellList(step) + " as a function.") + "\n";
-        if (!step.imports.empty())
-            t += "\n" + join(step.imports, "\n") + "\n";
-        if (!step.runtime.empty())
-            t += "\nfrom " + pkg + "._runtime import " + join(step.runtime, ", ") + "\n";
-        if (!step.helpers.empty())
-            t += (step.runtime.empty() ? "\n" : "") + std::string("from ") + pkg + ".functions import "
-                + join(step.helpers, ", ") + "\n";
+        std::vector<std::pair<std::string, std::string>> own;
+        for (const std::string &name : step.runtime)
+            own.emplace_back("_runtime", name);
+        for (const std::string &name : step.helpers)
+            own.emplace_back("functions", name);
+        t += importsFor(plan, step.imports, step.body, own);
         t += "\n\n# Source: notebook cells " + oneLine(cellList(step)) + ".\ndef " + signature(step) + ":\n";
         t += "    " + pythonDocstring(step.title) + "\n";
         t += indent(step.body);
@@ -441,15 +462,14 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
     {
         std::string t
             = pythonDocstring("Runs the steps of " + plan.description + " in the notebook's order.") + "\n\n";
-        std::vector<std::string> imports;
+        std::vector<std::pair<std::string, std::string>> own;
         for (const GraduationStep &step : plan.steps)
-            imports.push_back("from " + pkg + "." + step.module + " import " + step.name);
-        imports.push_back("from " + pkg + "._runtime import save_figures");
-        imports.push_back("from " + pkg + ".config import load_config");
+            own.emplace_back(step.module, step.name);
+        own.emplace_back("_runtime", "save_figures");
+        own.emplace_back("config", "load_config");
         if (!plan.setUp.body.empty())
-            imports.push_back("from " + pkg + ".session import set_up");
-        std::sort(imports.begin(), imports.end());
-        t += join(imports, "\n") + "\n\n\n";
+            own.emplace_back("session", "set_up");
+        t += importsFor(plan, {}, {}, own).substr(1) + "\n\n";
         t += "def run(config=None, *, until=None):\n"
              "    \"\"\"Runs every step; with `until` (a step name), stops before it. Returns the values "
              "made.\"\"\"\n"
@@ -472,8 +492,9 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
 
     // Tests.
     {
-        std::string t = "\"\"\"Shared test set-up: figures go to a temporary folder.\"\"\"\n\nimport "
-                        "os\n\nimport pytest\n\n";
+        // `os` only where the secrets check needs it (ruff F401).
+        std::string t = "\"\"\"Shared test set-up: figures go to a temporary folder.\"\"\"\n\n"
+            + std::string(plan.secrets.empty() ? "" : "import os\n\n") + "import pytest\n\n";
         if (!plan.secrets.empty()) {
             std::vector<std::string> names;
             for (const SecretVariable &secret : plan.secrets)
@@ -495,14 +516,17 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         add("tests/fixtures/" + step.name + ".txt", step.storedOutput);
         std::string t = pythonDocstring("Step " + step.name + " (notebook cells " + cellList(step)
                             + ") on the values the earlier steps make, against what the notebook showed.")
-            + "\n\nfrom pathlib import Path\n\nfrom " + pkg + " import pipeline\nfrom " + pkg
-            + "._runtime import normalise_output\nfrom " + pkg + ".config import load_config\nfrom " + pkg
-            + "." + step.module + " import " + step.name
-            + "\n\nFIXTURE = Path(__file__).parent / \"fixtures\" / \"" + step.name + ".txt\"\n\n\ndef test_"
-            + step.name + "(capsys):\n    config = load_config()\n"
-            + "    values = pipeline.run(config, until=\"" + step.name + "\")\n    capsys.readouterr()\n    "
-            + (step.returns.empty() ? "" : "result = ") + step.name + "("
-            + callArguments(step, "values", "config")
+            + "\n"
+            + importsFor(plan, {"from pathlib import Path"}, "Path",
+                {{"", "pipeline"}, {"_runtime", "normalise_output"}, {"config", "load_config"},
+                    {step.module, step.name}})
+            + "\nFIXTURE = Path(__file__).parent / \"fixtures\" / \"" + step.name + ".txt\"\n\n\ndef test_"
+            + step.name
+            + "(capsys):\n    config = load_config()\n"
+            // Only a step with parameters reads the earlier steps' values (ruff F841 otherwise).
+            + "    " + (step.parameters.empty() ? "" : "values = ") + "pipeline.run(config, until=\""
+            + step.name + "\")\n    capsys.readouterr()\n    " + (step.returns.empty() ? "" : "result = ")
+            + step.name + "(" + callArguments(step, "values", "config")
             + ")\n    printed = capsys.readouterr().out\n"
               "    assert normalise_output(printed) == "
               "normalise_output(FIXTURE.read_text(encoding=\"utf-8\"))\n";

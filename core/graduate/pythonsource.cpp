@@ -290,9 +290,16 @@ std::vector<PythonSource::Statement> PythonSource::statements(std::string_view s
     return result;
 }
 
-std::vector<std::string> PythonSource::importBindings(std::string_view statement)
+std::string PythonSource::Import::Clause::bound() const
 {
-    std::vector<std::string> bound;
+    if (!alias.empty())
+        return alias;
+    return name.substr(0, name.find('.')); // `import a.b` binds `a`
+}
+
+PythonSource::Import PythonSource::parseImport(std::string_view statement)
+{
+    Import import;
     // Join continuation lines and drop brackets and comments: the clause list is all that matters.
     std::string cleaned;
     for (std::size_t i = 0; i < statement.size(); ++i) {
@@ -305,35 +312,43 @@ std::vector<std::string> PythonSource::importBindings(std::string_view statement
         cleaned += (c == '(' || c == ')' || c == '\\' || c == '\n') ? ' ' : c;
     }
     std::string_view s = trim(cleaned);
+    s = s.substr(0, s.find(';'));
     std::string_view clauses;
-    const bool isFrom = startsWithWord(s, "from");
-    if (isFrom) {
+    import.isFrom = startsWithWord(s, "from");
+    if (import.isFrom) {
         const std::size_t at = s.find(" import ");
         if (at == std::string_view::npos)
-            return bound;
+            return import;
+        import.module = std::string(trim(s.substr(4, at - 4)));
         clauses = s.substr(at + 8);
-    } else {
+    } else if (startsWithWord(s, "import")) {
         clauses = s.substr(6);
     }
     std::size_t start = 0;
-    while (start <= clauses.size()) {
-        std::size_t end = clauses.find_first_of(",;", start);
+    while (start < clauses.size()) {
+        std::size_t end = clauses.find(',', start);
         if (end == std::string_view::npos)
             end = clauses.size();
         const std::string_view clause = trim(clauses.substr(start, end - start));
         const std::size_t as = clause.find(" as ");
-        std::string name;
+        Import::Clause parsed;
+        parsed.name = std::string(trim(clause.substr(0, as)));
         if (as != std::string_view::npos)
-            name = firstWord(clause.substr(as + 4));
-        else if (isFrom)
-            name = firstWord(clause);
-        else
-            name = firstWord(clause); // `import a.b` binds `a`
+            parsed.alias = firstWord(clause.substr(as + 4));
+        if (!parsed.name.empty())
+            import.clauses.push_back(std::move(parsed));
+        start = end + 1;
+    }
+    return import;
+}
+
+std::vector<std::string> PythonSource::importBindings(std::string_view statement)
+{
+    std::vector<std::string> bound;
+    for (const Import::Clause &clause : parseImport(statement).clauses) {
+        const std::string name = clause.bound();
         if (!name.empty() && name != "*")
             bound.push_back(name);
-        if (end < clauses.size() && clauses[end] == ';')
-            break;
-        start = end + 1;
     }
     return bound;
 }
@@ -376,6 +391,7 @@ std::vector<std::string> PythonSource::names(std::string_view code)
             plain += c;
         }
     }
+    bool inFromModule = false;
     for (std::size_t i = 0; i < plain.size();) {
         if (isIdentStart(static_cast<unsigned char>(plain[i]))
             && (i == 0 || !isIdentChar(static_cast<unsigned char>(plain[i - 1])))) {
@@ -386,8 +402,15 @@ std::vector<std::string> PythonSource::names(std::string_view code)
             while (before > 0 && (plain[before - 1] == ' ' || plain[before - 1] == '\t'))
                 --before;
             const bool attribute = before > 0 && plain[before - 1] == '.';
-            if (!attribute)
-                words.push_back(plain.substr(i, j - i));
+            const std::string_view word = std::string_view(plain).substr(i, j - i);
+            // The module of `from m.n import x` is no use of a name `m`; `raise e from c` is.
+            const bool statementStart = before == 0 || plain[before - 1] == '\n' || plain[before - 1] == ';';
+            if (inFromModule && word == "import")
+                inFromModule = false;
+            if (!attribute && !inFromModule)
+                words.emplace_back(word);
+            if (word == "from" && statementStart)
+                inFromModule = true;
             i = j;
         } else {
             ++i;

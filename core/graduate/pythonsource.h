@@ -39,8 +39,25 @@ public:
         bool endsWithSemicolon = false; ///< IPython's "do not display" marker
     };
 
+    /// One `import a.b as c, d` or `from .m import (x as y, z)` statement, comments dropped.
+    struct Import
+    {
+        struct Clause
+        {
+            std::string name; ///< dotted module (`import`) or member (`from`); `*` for a star
+            std::string alias; ///< empty without `as`
+            /// The name the clause binds: the alias, the member, or a module's first part.
+            std::string bound() const;
+        };
+        bool isFrom = false;
+        std::string module; ///< for `from`: the module, leading dots kept; else empty
+        std::vector<Clause> clauses;
+    };
+
     static std::vector<std::string> splitLines(std::string_view text);
     static std::vector<Statement> statements(std::string_view source);
+    /// The parts of an import statement; no clauses when `statement` is not one.
+    static Import parseImport(std::string_view statement);
     /// Names an `import`/`from ... import` statement binds (`import a.b` binds `a`).
     static std::vector<std::string> importBindings(std::string_view statement);
     /// Identifier-like words outside strings and comments (attribute names after `.` excluded).

@@ -2,6 +2,7 @@
 // planner's dataflow and the writer's refusal to leave its target folder.
 #include "analysis/notebookanalyzer.h"
 #include "graduate/graduationplanner.h"
+#include "graduate/importblock.h"
 #include "graduate/ipythontransformer.h"
 #include "graduate/localmodules.h"
 #include "graduate/packagegenerator.h"
@@ -80,6 +81,8 @@ private slots:
     void trailingExpression();
     void importBindings_data();
     void importBindings();
+    void importBlock_data();
+    void importBlock();
     void writerRejectsPaths_data();
     void writerRejectsPaths();
     void writerRefusesNonEmptyAndSymlinks();
@@ -268,6 +271,60 @@ void TestGraduateUnits::importBindings()
     for (const auto &name : PythonSource::importBindings(statement.toStdString()))
         actual << QString::fromStdString(name);
     QCOMPARE(actual, bound);
+}
+
+// What ruff's isort (I001) and unused-import (F401) rules want; the end-to-end tests lint whole
+// packages with ruff itself.
+void TestGraduateUnits::importBlock_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("expected");
+    const QString uses = QStringLiteral("np pd plt io os Path A B c TOTAL parse count_levels x");
+    QTest::addRow("sections apart, import lines first")
+        << QStringList {QStringLiteral("import pandas as pd"), QStringLiteral("import io"),
+               QStringLiteral("from pathlib import Path"), QStringLiteral("import numpy as np"),
+               QStringLiteral("from __future__ import annotations")}
+        << uses + QStringLiteral(" annotations")
+        << QStringLiteral("from __future__ import annotations\n\nimport io\nfrom pathlib import Path\n\n"
+                          "import numpy as np\nimport pandas as pd\n");
+    QTest::addRow("unused members and modules dropped")
+        << QStringList {QStringLiteral("from pkg.logparse import count_levels, parse"),
+               QStringLiteral("import os")}
+        << QStringLiteral("parse(x)") << QStringLiteral("from pkg.logparse import parse\n");
+    QTest::addRow("members by type, one module merged")
+        << QStringList {QStringLiteral("from m import c, B"), QStringLiteral("from m import TOTAL, A")}
+        << uses << QStringLiteral("from m import TOTAL, A, B, c\n");
+    QTest::addRow("the package last, its modules sorted")
+        << QStringList {QStringLiteral("from pkg.config import x"),
+               QStringLiteral("from pkg._runtime import c"),
+               QStringLiteral("import matplotlib.pyplot as plt")}
+        << uses
+        << QStringLiteral(
+               "import matplotlib.pyplot as plt\n\nfrom pkg._runtime import c\nfrom pkg.config import x\n");
+    QTest::addRow("star import kept") << QStringList {QStringLiteral("from pylab import *")} << QString()
+                                      << QStringLiteral("from pylab import *\n");
+    QTest::addRow("long line wrapped")
+        << QStringList {QStringLiteral(
+               "from sklearn.model_selection import cross_val_score, train_test_split, "
+               "GridSearchCV, StratifiedKFold, KFold")}
+        << QStringLiteral("cross_val_score train_test_split GridSearchCV StratifiedKFold KFold")
+        << QStringLiteral(
+               "from sklearn.model_selection import (\n    GridSearchCV,\n    KFold,\n    StratifiedKFold,\n"
+               "    cross_val_score,\n    train_test_split,\n)\n");
+}
+
+void TestGraduateUnits::importBlock()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(QString, body);
+    QFETCH(QString, expected);
+    ImportBlock block("pkg", 13);
+    for (const QString &statement : statements)
+        block.add(statement.toStdString());
+    const std::vector<std::string> words = PythonSource::names(body.toStdString());
+    block.keepOnly(std::set<std::string>(words.begin(), words.end()));
+    QCOMPARE(QString::fromStdString(block.render()), expected);
 }
 
 void TestGraduateUnits::writerRejectsPaths_data()
