@@ -217,12 +217,12 @@ bool enterNamespaces(bool &userNamespace)
         || !writeFile("/proc/self/uid_map", std::to_string(uid) + " " + std::to_string(uid) + " 1")
         || !writeFile("/proc/self/gid_map", std::to_string(gid) + " " + std::to_string(gid) + " 1")) {
         std::fprintf(stderr, "tassel-contain: cannot map the user id in a user namespace\n");
-        std::exit(kSetupFailed);
+        ::_exit(kSetupFailed);
     }
     if (::unshare(CLONE_NEWPID | CLONE_NEWNS) != 0) {
         std::fprintf(
             stderr, "tassel-contain: a user namespace but no PID namespace: %s\n", std::strerror(errno));
-        std::exit(kSetupFailed);
+        ::_exit(kSetupFailed);
     }
     return true;
 }
@@ -246,14 +246,14 @@ bool mountPrivateProc()
     announce("pid-namespace", userNamespace, mountPrivateProc());
     const pid_t program = startProgram(argv);
     if (program < 0)
-        std::exit(kSetupFailed);
+        ::_exit(kSetupFailed);
     int status = 0;
     while (true) {
         const pid_t reaped = ::waitpid(-1, &status, 0);
         if (reaped == program)
-            std::exit(exitCodeOf(status));
+            ::_exit(exitCodeOf(status));
         if (reaped < 0 && errno != EINTR)
-            std::exit(kSetupFailed);
+            ::_exit(kSetupFailed);
     }
 }
 
@@ -307,7 +307,9 @@ int main(int argc, char **argv)
     // Orphans come to us in both modes; in a namespace its process 1 takes them first.
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     bool userNamespace = false;
+    // _exit everywhere: all output went out with write(2), and a sanitizer's leak check at exit
+    // (which stops the world with ptrace) has no business in a namespace's process 1.
     if (namespaces && enterNamespaces(userNamespace))
-        return runInNamespace(argv + first, userNamespace);
-    return runAsSubreaper(argv + first);
+        ::_exit(runInNamespace(argv + first, userNamespace));
+    ::_exit(runAsSubreaper(argv + first));
 }
