@@ -92,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // A verification may be blocked in a 300 s cell: cancel it (the Python process group is
+    // A verification may be blocked in a 300 s cell: cancel it (every process of the run is
     // killed within about 50 ms) before waiting.
     if (m_verifyCancel)
         m_verifyCancel->store(true);

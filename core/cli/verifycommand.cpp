@@ -35,6 +35,8 @@ constexpr const char *kVerifyUsage
       "                         cells that write files leave the folder alone; skips .git, caches,\n"
       "                         node_modules and virtual environments; refuses folders over 1 GiB or\n"
       "                         20000 files; symbolic links still point at their original targets\n"
+      "  --containment MODE     auto (default: a PID namespace where one can be made, else a subreaper\n"
+      "                         helper) or subreaper; either kills every process the cells started\n"
       "  --format FORMAT        text (default), json or html\n"
       "  --output FILE          write the report to FILE instead of standard output\n"
       "  --env NAME             pass environment variable NAME through (repeatable; others are withheld)\n"
@@ -111,6 +113,14 @@ bool parse(const std::vector<std::string> &args, VerifyArguments &parsed, std::o
                 return false;
             }
             parsed.options.runner = value;
+        } else if (arg == "--containment") {
+            if (!take())
+                return false;
+            if (value != "auto" && value != "subreaper") {
+                err << "tassel verify: unknown containment '" << value << "' (auto or subreaper)\n";
+                return false;
+            }
+            parsed.options.containment = value;
         } else if (arg == "--in-copy") {
             parsed.options.runInCopy = true;
         } else if (arg == "--format") {

@@ -4,7 +4,9 @@
 #include "notebook/notebookloader.h"
 #include "verify/workingcopy.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +24,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace tassel {
 
@@ -97,6 +100,101 @@ void killGroup(qint64 pgid)
         ::kill(-pid_t(pgid), SIGKILL);
 }
 
+/// tassel-contain: next to the program, where it is installed (../libexec/tassel), or in the build tree
+/// when the program runs from it (the tests). Empty when there is none.
+QString containHelper()
+{
+    const QString dir = QCoreApplication::applicationDirPath();
+    if (dir.isEmpty())
+        return {};
+    QStringList candidates = {dir + QStringLiteral("/tassel-contain")};
+#ifdef TASSEL_CONTAIN_INSTALLED
+    candidates.append(dir + QStringLiteral("/" TASSEL_CONTAIN_INSTALLED));
+#endif
+#ifdef TASSEL_CONTAIN_BUILD_PATH
+    if (dir.startsWith(QStringLiteral(TASSEL_BUILD_DIR "/")))
+        candidates.append(QStringLiteral(TASSEL_CONTAIN_BUILD_PATH));
+#endif
+    for (const QString &candidate : candidates) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return info.canonicalFilePath();
+    }
+    return {};
+}
+
+/// The program and arguments that run the driver: through tassel-contain when it is there.
+std::pair<QString, QStringList> driverCommand(
+    const QString &python, const std::string &script, const VerifyOptions &options)
+{
+    const QStringList driver = {
+        QStringLiteral("-X"), QStringLiteral("utf8"), QStringLiteral("-c"), QString::fromStdString(script)};
+    const QString helper = containHelper();
+    if (helper.isEmpty())
+        return {python, driver};
+    QStringList arguments;
+    if (options.containment == "subreaper")
+        arguments.append(QStringLiteral("--no-namespace"));
+    arguments << QStringLiteral("--") << python << driver;
+    return {helper, arguments};
+}
+
+/// A field of /proc/PID/status ("PPid", "NSpid"), split at white space.
+QList<QByteArray> statusField(const QString &pid, const QByteArray &name)
+{
+    QFile file(QStringLiteral("/proc/") + pid + QStringLiteral("/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(name + ':'))
+            return line.mid(name.size() + 1).simplified().split(' ');
+    }
+    return {};
+}
+
+/// The process id, as Tassel sees it, of the process whose id in its own (innermost) PID
+/// namespace is `inner` and that descends from `ancestor` (the helper). 0 when there is none.
+qint64 outerPid(qint64 inner, qint64 ancestor)
+{
+    if (inner <= 0 || ancestor <= 1)
+        return 0;
+    std::map<qint64, qint64> parent;
+    std::vector<qint64> matches;
+    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString name = it.next().section(QLatin1Char('/'), -1);
+        bool numeric = false;
+        const qint64 pid = name.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        const QList<QByteArray> ppid = statusField(name, "PPid");
+        parent[pid] = ppid.isEmpty() ? 0 : ppid.front().toLongLong();
+        const QList<QByteArray> ids = statusField(name, "NSpid");
+        if (ids.size() >= 2 && ids.back().toLongLong() == inner)
+            matches.push_back(pid);
+    }
+    for (qint64 pid : matches) {
+        qint64 up = pid;
+        for (int depth = 0; up > 1 && up != ancestor && depth < 4096; ++depth)
+            up = parent.count(up) ? parent[up] : 0;
+        if (up == ancestor)
+            return pid;
+    }
+    return 0;
+}
+
+/// Ends the run: the helper first (it kills every process of the run, then leaves), then, as
+/// before it existed, the driver's process group, then the kernel's.
+void endRun(QProcess &process, qint64 pid, bool contained)
+{
+    if (contained && process.state() != QProcess::NotRunning) {
+        ::kill(pid_t(pid), SIGTERM);
+        process.waitForFinished(15000);
+    }
+    killGroup(pid);
+    process.waitForFinished(5000);
+}
+
 std::string nameInNameError(const std::string &value)
 {
     // "name 'x' is not defined", "free variable 'x' referenced before assignment", ...
@@ -167,6 +265,9 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     if (!runners.count(options.runner))
         return failure("verify-usage", "unknown runner '" + options.runner + "' (driver, nbclient or auto)",
             notebook.path);
+    if (options.containment != "auto" && options.containment != "subreaper")
+        return failure("verify-usage",
+            "unknown containment '" + options.containment + "' (auto or subreaper)", notebook.path);
 
     VerifyReport report;
     report.path = notebook.path;
@@ -258,13 +359,16 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     environment.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
 
     QProcess process;
-    process.setProgram(python);
-    process.setArguments(
-        {QStringLiteral("-X"), QStringLiteral("utf8"), QStringLiteral("-c"), QString::fromStdString(script)});
+    const auto [program, arguments] = driverCommand(python, script, options);
+    const bool contained = program != python;
+    process.setProgram(program);
+    process.setArguments(arguments);
     process.setWorkingDirectory(workingDirectory);
+    // The helper starts with the clean environment too, so no process the cells can read at
+    // /proc/PID/environ holds Tassel's own.
     process.setProcessEnvironment(environment);
     // Its own session and process group, so a timeout or cancel can end whatever the notebook
-    // started (subprocesses, pools) with one kill.
+    // started (subprocesses, pools) with one kill, should the helper fail to.
     process.setChildProcessModifier([] { ::setsid(); });
 
     QElapsedTimer runTimer;
@@ -289,6 +393,7 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     std::string fatal;
     qint64 kernelGroup = 0;
     bool ended = false;
+    bool firstEvent = true;
     const auto timeLimit = qint64(std::llround(options.timeoutSeconds * 1000));
     const auto cellLimit = qint64(std::llround(options.cellTimeoutSeconds * 1000));
 
@@ -299,7 +404,15 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             return;
         }
         const std::string kind = event.value("event", std::string());
-        if (kind == "hello") {
+        const bool first = std::exchange(firstEvent, false);
+        if (kind == "containment") {
+            // Written by tassel-contain before the driver starts; any later one comes from a cell.
+            if (!contained || !first)
+                return;
+            report.containment = event.value("mode", std::string("process-group"));
+            report.containmentUserNamespace = event.value("user_namespace", false);
+            report.containmentPrivateProc = event.value("private_proc", false);
+        } else if (kind == "hello") {
             report.runner = event.value("runner", std::string("driver"));
             report.pythonVersion = event.value("python", std::string());
             if (event.contains("ipython") && event["ipython"].is_string())
@@ -341,6 +454,11 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
                 report.kernelPid = event["pid"].get<long long>();
             if (event.contains("pgid") && event["pgid"].is_number_integer())
                 kernelGroup = event["pgid"].get<qint64>();
+            // Ids inside a PID namespace are not ours: map them, or kill nothing by them.
+            if (report.containment == "pid-namespace") {
+                report.kernelPid = outerPid(report.kernelPid, pid);
+                kernelGroup = outerPid(kernelGroup, pid);
+            }
         } else if (kind == "fatal") {
             fatal = event.value("message", std::string("the driver could not start the run"));
         } else if (kind == "end") {
@@ -388,12 +506,11 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             break;
         }
     }
-    // Whatever happened, nothing the notebook started outlives the run: the driver's group first,
-    // so it starts nothing new, then (with the events it wrote before dying read) the kernel's.
-    // A kernel whose event never came (killed in between) sees its parent go and exits by
-    // itself: jupyter_client gives it JPY_PARENT_PID.
-    killGroup(pid);
-    process.waitForFinished(5000);
+    // Whatever happened, nothing the notebook started outlives the run: the helper kills every
+    // process of the run, then the driver's group goes, then (with the events it wrote before
+    // dying read) the kernel's. A kernel whose event never came (killed in between) sees its
+    // parent go and exits by itself: jupyter_client gives it JPY_PARENT_PID.
+    endRun(process, pid, contained);
     drain();
     killGroup(kernelGroup);
     if (report.ranInCopy && !copy.remove())
@@ -403,8 +520,11 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     const bool crashed = !ended && killedCell < 0 && !report.cancelled && !report.timedOut;
     if (!fatal.empty())
         return failure("verify-runner", fatal, notebook.path);
-    const std::string killed = kernelGroup > 0 ? "the driver's and the kernel's process groups were killed."
-                                               : "the Python process group was killed.";
+    const std::string killed = (kernelGroup > 0 ? "the driver's and the kernel's process groups were killed"
+                                                : "the Python process group was killed")
+        + (contained ? ", and every other process of the run (contained in " + report.containmentDescription()
+                    + ")."
+                     : std::string("."));
 
     // Compare, cell by cell, in document order.
     std::string stopReason;

@@ -37,15 +37,21 @@ struct VerifyOptions
     /// "driver" (Tassel's own driver script), "nbclient" (a Jupyter kernel through nbclient, which
     /// must be importable in `python`) or "auto" (nbclient when importable, else the driver).
     std::string runner = "driver";
+    /// How the run's processes are contained, through the tassel-contain helper: "auto" (a PID
+    /// namespace where one can be made, else a subreaper that kills every descendant) or
+    /// "subreaper" (never a namespace). Without the helper, process groups only.
+    std::string containment = "auto";
     OutputComparer::Options comparison;
 };
 
 /// Re-executes a notebook's code cells in a fresh Python process (the driver script shipped in
 /// the library, which runs them itself or in a Jupyter kernel through nbclient) and compares what
 /// comes back with the stored outputs. Never writes the notebook. Blocking: call it off the GUI
-/// thread; `cancel` may be set from any thread and ends the run within about 50 ms, killing the
-/// driver's whole process group and the kernel's (which jupyter_client puts in a session of its
-/// own); the kernel's group is killed at the end of every run as well.
+/// thread; `cancel` may be set from any thread and ends the run within about 50 ms. The driver
+/// starts through the tassel-contain helper with a clean environment; at the end of every run,
+/// on a timeout and on cancel the helper kills every process of the run (a PID namespace, or as
+/// their subreaper), then Tassel kills the driver's process group and the kernel's (which
+/// jupyter_client puts in a session of its own) as well.
 class Verifier
 {
 public:

@@ -54,4 +54,16 @@ const CellVerification *VerifyReport::find(int cell) const
     return it == cells.end() ? nullptr : &*it;
 }
 
+std::string VerifyReport::containmentDescription() const
+{
+    if (containment == "pid-namespace") {
+        std::string text
+            = containmentUserNamespace ? "a PID namespace (in a user namespace)" : "a PID namespace";
+        return text + (containmentPrivateProc ? " with its own /proc" : " sharing the system's /proc");
+    }
+    if (containment == "subreaper")
+        return "a subreaper helper that kills every descendant (no PID namespace could be made)";
+    return "process groups only (the tassel-contain helper was not found)";
+}
+
 } // namespace tassel

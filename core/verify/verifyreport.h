@@ -56,10 +56,18 @@ struct VerifyReport
     std::string pythonExecutable;
     std::string pythonVersion;
     std::string ipythonVersion; ///< empty when IPython was not importable
-    long long driverPid = 0; ///< process id of the driver (its process group leader)
+    /// Process id of what Tassel started: the containment helper (`tassel-contain`, leader of
+    /// the run's process group), or the driver itself when the helper is missing.
+    long long driverPid = 0;
     /// Process id of the Jupyter kernel (leader of its own process group) for the nbclient
     /// runner; 0 when no kernel was started.
     long long kernelPid = 0;
+    /// How the run's processes were contained: "pid-namespace" (every process of the run in a
+    /// PID namespace, killed with it), "subreaper" (orphans re-parented to the helper, which kills
+    /// every descendant) or "process-group" (no helper found: only the process groups are killed).
+    std::string containment = "process-group";
+    bool containmentUserNamespace = false; ///< the PID namespace needed a user namespace
+    bool containmentPrivateProc = false; ///< the cells saw a /proc of their namespace only
     std::string workingDirectory; ///< the folder the cells ran in (the user's, even with a copy)
     bool ranInCopy = false; ///< the cells ran in a temporary copy of `workingDirectory`
     std::string copyDirectory; ///< where that copy was; removed when the run returns
@@ -75,6 +83,8 @@ struct VerifyReport
     /// The first cell in run order whose status is not "reproduced"; nullptr when none.
     const CellVerification *firstDivergence() const;
     const CellVerification *find(int cell) const;
+    /// One phrase for `containment`, e.g. "a PID namespace with its own /proc".
+    std::string containmentDescription() const;
     bool allReproduced() const { return firstDivergence() == nullptr; }
 
     bool operator==(const VerifyReport &) const = default;

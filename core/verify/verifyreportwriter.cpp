@@ -94,6 +94,8 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
     root["driverPid"] = report.driverPid;
     root["kernelPid"]
         = report.kernelPid > 0 ? nlohmann::ordered_json(report.kernelPid) : nlohmann::ordered_json(nullptr);
+    root["containment"] = {{"mode", report.containment}, {"user_namespace", report.containmentUserNamespace},
+        {"private_proc", report.containmentPrivateProc}};
     root["workingDirectory"] = report.workingDirectory;
     root["runInCopy"] = report.ranInCopy;
     nlohmann::ordered_json cells = nlohmann::ordered_json::array();
@@ -154,6 +156,7 @@ std::string VerifyReportWriter::text(const VerifyReport &report, bool colour)
         + (report.ranInCopy ? " in a temporary copy of the folder" : "") + ", " + seconds(report.seconds)
         + (report.timedOut ? ", run time limit reached" : "") + (report.cancelled ? ", cancelled" : "")
         + '\n';
+    out += "  processes: contained in " + report.containmentDescription() + '\n';
     if (const CellVerification *first = report.firstDivergence())
         out += "  first divergence: " + cellLabel(*first) + " ("
             + std::string(verifyStatusName(first->status)) + ")\n";

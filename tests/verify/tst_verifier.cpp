@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +26,8 @@
 
 #include <cerrno>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <thread>
 
 using namespace tassel;
@@ -120,6 +123,66 @@ long long childPidFrom(const CellVerification &cell)
             return std::stoll(text.substr(6));
     }
     return 0;
+}
+
+/// Every process (by our ids) that has `marker` as one of its command-line arguments.
+std::set<long long> processesWith(const QByteArray &marker)
+{
+    std::set<long long> found;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : entries) {
+        bool numeric = false;
+        const long long pid = name.toLongLong(&numeric);
+        QFile file(QStringLiteral("/proc/") + name + QStringLiteral("/cmdline"));
+        if (numeric && file.open(QIODevice::ReadOnly) && file.readAll().split('\0').contains(marker))
+            found.insert(pid);
+    }
+    return found;
+}
+
+/// A cell that starts three processes that leave the driver's process group: a Popen with a
+/// session of its own, `setsid -f` and a double fork that calls setsid. Each runs `sleep MARKER`.
+std::string escapingCell(const QByteArray &marker)
+{
+    return "import os, subprocess\n"
+           "M = '"
+        + marker.toStdString()
+        + "'\n"
+          "subprocess.Popen(['sleep', M], start_new_session=True)\n"
+          "subprocess.run(['setsid', '-f', 'sleep', M], check=True)\n"
+          "child = os.fork()\n"
+          "if child == 0:\n"
+          "    try:\n"
+          "        os.setsid()\n"
+          "        if os.fork() == 0:\n"
+          "            os.execvp('sleep', ['sleep', M])\n"
+          "    finally:\n"
+          "        os._exit(0)\n"
+          "os.waitpid(child, 0)\n"
+          "print('escapes started')\n";
+}
+
+/// A cell that writes to environ.txt the environment of each of its ancestors, up to and
+/// including the first that is not Python: the process that started the driver (the kernel's
+/// parent is the driver), where the run ends.
+std::string environmentReadingCell()
+{
+    return "import os, sys\n"
+           "python = os.path.realpath(sys.executable)\n"
+           "pid, read, out = os.getppid(), 0, []\n"
+           "while pid > 0:\n"
+           "    try:\n"
+           "        env = open(f'/proc/{pid}/environ', 'rb').read().replace(b'\\0', b'\\n')\n"
+           "        status = open(f'/proc/{pid}/status').read()\n"
+           "    except OSError:\n"
+           "        break\n"
+           "    read += 1\n"
+           "    out.append(f'--- process {pid}\\n' + env.decode('utf-8', 'replace'))\n"
+           "    if os.path.realpath(f'/proc/{pid}/exe') != python:\n"
+           "        break\n"
+           "    pid = int(status.split('PPid:')[1].split()[0])\n"
+           "out.append(f'parents read: {read}')\n"
+           "open('environ.txt', 'w').write('\\n'.join(out))\n";
 }
 
 /// Writes a notebook of code cells, each with its source and the stdout it stored (none: never run).
@@ -329,6 +392,9 @@ private slots:
         VerifyOptions options;
         options.runner = "nbclient";
         options.cellTimeoutSeconds = 3;
+        // The cell prints its child's process id: ours only outside a PID namespace (the
+        // namespace is covered by escapedProcessesAreKilled).
+        options.containment = "subreaper";
         QElapsedTimer timer;
         timer.start();
         const Run run = verify(path, options);
@@ -537,6 +603,7 @@ private slots:
         const QByteArray before = fileHash(path);
         VerifyOptions options;
         options.cellTimeoutSeconds = 3;
+        options.containment = "subreaper"; // the child's id the cell prints is ours (see above)
         QElapsedTimer timer;
         timer.start();
         const Run run = verify(path, options);
@@ -616,6 +683,7 @@ private slots:
     {
         VerifyOptions options;
         options.timeoutSeconds = 8;
+        options.containment = "subreaper"; // the child's id the cell prints is ours
         const Run run = verify(dataFile("timeout.ipynb"), options);
         QVERIFY(run.report.timedOut);
         // Normally the 300 s sleep in cell 2 is cut; on a loaded machine the limit may strike
@@ -660,6 +728,141 @@ private slots:
         QCOMPARE(report->cells[1].status, VerifyStatus::Error);
         QCOMPARE(report->cells[2].status, VerifyStatus::NotRun);
         QVERIFY(processGone(report->driverPid));
+    }
+
+    void escapedProcessesAreKilled_data()
+    {
+        QTest::addColumn<QString>("runner");
+        QTest::addColumn<bool>("inCopy");
+        QTest::addColumn<QString>("ending");
+        QTest::addColumn<QString>("containment");
+        for (const char *containment : {"auto", "subreaper"}) {
+            QTest::addRow("driver, run ends, %s", containment) << "driver" << false << "end" << containment;
+            QTest::addRow("driver in a copy, run ends, %s", containment)
+                << "driver" << true << "end" << containment;
+            QTest::addRow("driver in a copy, cell timeout, %s", containment)
+                << "driver" << true << "timeout" << containment;
+            QTest::addRow("driver, cancel, %s", containment) << "driver" << false << "cancel" << containment;
+            QTest::addRow("nbclient, run ends, %s", containment)
+                << "nbclient" << false << "end" << containment;
+            QTest::addRow("nbclient in a copy, cell timeout, %s", containment)
+                << "nbclient" << true << "timeout" << containment;
+        }
+    }
+
+    /// Processes that call setsid (or double-fork) leave the driver's process group; the
+    /// containment helper must end them all the same, at the end, on a timeout and on cancel.
+    void escapedProcessesAreKilled()
+    {
+        QFETCH(QString, runner);
+        QFETCH(bool, inCopy);
+        QFETCH(QString, ending);
+        QFETCH(QString, containment);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // `sleep 3xxx.yyyyyyyy`: an argument no other process has.
+        const QByteArray marker = QByteArray::number(3000 + QRandomGenerator::global()->bounded(600)) + '.'
+            + QByteArray::number(10000000 + QRandomGenerator::global()->bounded(89999999));
+        const QString path = dir.filePath(QStringLiteral("escape.ipynb"));
+        writeNotebook(path,
+            {{escapingCell(marker), ""},
+                {ending == "end" ? "import time\ntime.sleep(2)\n" : "import time\ntime.sleep(60)\n", ""}});
+        const auto notebook = NotebookLoader().loadFile(path.toStdString());
+        QVERIFY(notebook.ok());
+        VerifyOptions options;
+        options.runner = runner.toStdString();
+        options.runInCopy = inCopy;
+        options.containment = containment.toStdString();
+        options.cellTimeoutSeconds = ending == "timeout" ? 4 : 120;
+
+        std::atomic_bool cancel = false;
+        std::atomic_bool finished = false;
+        std::optional<Result<VerifyReport>> result;
+        std::thread verifying([&] {
+            result = Verifier::run(*notebook, options, &cancel);
+            finished = true;
+        });
+        std::set<long long> seen; // the escapes, as they appear
+        while (!finished) {
+            const std::set<long long> now = processesWith(marker);
+            seen.insert(now.begin(), now.end());
+            if (ending == "cancel" && seen.size() >= 3)
+                cancel = true;
+            QThread::msleep(50);
+        }
+        verifying.join();
+        std::vector<long long> alive;
+        for (long long pid : seen) {
+            if (!(::kill(pid_t(pid), 0) != 0 && errno == ESRCH))
+                alive.push_back(pid);
+        }
+        const std::set<long long> left = processesWith(marker);
+        for (long long pid : left) // never leave them behind, even when the test fails
+            ::kill(pid_t(pid), SIGKILL);
+
+        QVERIFY(result && result->ok());
+        const VerifyReport &report = result->value();
+        QVERIFY2(seen.size() >= 3,
+            qPrintable(QStringLiteral("the cell did not start its escapes: ") + describe(report)));
+        QVERIFY2(alive.empty() && left.empty(),
+            qPrintable(QStringLiteral("%1 of %2 escaped processes outlived the run (containment %3)")
+                           .arg(std::max(alive.size(), left.size()))
+                           .arg(seen.size())
+                           .arg(QString::fromStdString(report.containment))));
+        if (containment == QStringLiteral("subreaper"))
+            QCOMPARE(QString::fromStdString(report.containment), QStringLiteral("subreaper"));
+        else
+            QVERIFY(report.containment == "pid-namespace" || report.containment == "subreaper");
+        if (ending == "timeout")
+            QVERIFY2(report.cells[1].timedOut, qPrintable(describe(report)));
+        if (ending == "cancel")
+            QVERIFY(report.cancelled);
+        if (ending != "end")
+            QVERIFY2(report.cells[1].reason.find("every other process of the run") != std::string::npos,
+                report.cells[1].reason.c_str());
+        QVERIFY(processGone(report.driverPid, 0));
+    }
+
+    void cellsSeeOnlyTheRunEnvironment_data()
+    {
+        QTest::addColumn<QString>("runner");
+        QTest::addColumn<QString>("containment");
+        QTest::addRow("driver, auto") << "driver"
+                                      << "auto";
+        QTest::addRow("driver, subreaper") << "driver"
+                                           << "subreaper";
+        QTest::addRow("nbclient, auto") << "nbclient"
+                                        << "auto";
+        QTest::addRow("nbclient, subreaper") << "nbclient"
+                                             << "subreaper";
+    }
+
+    /// Tassel's own environment (which may hold tokens) must not be readable from a cell at
+    /// /proc/<parent>/environ, nor at the driver's parent's. /proc shows the environment a
+    /// program started with, so the marker goes into the environment of a `tassel verify`.
+    void cellsSeeOnlyTheRunEnvironment()
+    {
+        QFETCH(QString, runner);
+        QFETCH(QString, containment);
+        const QString name = QStringLiteral("TASSEL_TEST_PRIVATE_MARKER");
+        const QString value = QStringLiteral("private-%1").arg(QRandomGenerator::global()->generate());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("environ.ipynb"));
+        writeNotebook(path, {{environmentReadingCell(), ""}});
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(name, value);
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(TASSEL_BINARY),
+            {QStringLiteral("verify"), QStringLiteral("--runner"), runner, QStringLiteral("--containment"),
+                containment, path});
+        QVERIFY(process.waitForFinished(120000));
+        QFile file(dir.filePath(QStringLiteral("environ.txt")));
+        QVERIFY2(file.open(QIODevice::ReadOnly), process.readAll().constData());
+        const QString read = QString::fromUtf8(file.readAll());
+        QVERIFY2(read.contains(QStringLiteral("PATH=")), qPrintable(read)); // it did read a parent
+        QVERIFY2(!read.contains(name) && !read.contains(value), qPrintable(read));
     }
 
     void missingInterpreterIsAClearError()
@@ -716,6 +919,18 @@ private slots:
             QStringLiteral("--cell-timeout"), QStringLiteral("soon"), dataFile("clean.ipynb")}
                                              << 2 << ""
                                              << "--cell-timeout takes a positive number";
+        QTest::addRow("bad containment exits 2") << QStringList {QStringLiteral("verify"),
+            QStringLiteral("--containment"), QStringLiteral("none"), dataFile("clean.ipynb")}
+                                                 << 2 << ""
+                                                 << "unknown containment 'none'";
+        QTest::addRow("text report says how the processes were contained")
+            << QStringList {QStringLiteral("verify"), dataFile("clean.ipynb")} << 0
+            << "processes: contained in a "
+            << "";
+        QTest::addRow("subreaper containment on request") << QStringList {QStringLiteral("verify"),
+            QStringLiteral("--containment"), QStringLiteral("subreaper"), dataFile("clean.ipynb")}
+                                                          << 0 << "processes: contained in a subreaper helper"
+                                                          << "";
     }
     void command()
     {
@@ -748,6 +963,10 @@ private slots:
         QCOMPARE(process.exitCode(), 1);
         const QJsonObject report = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
         QCOMPARE(report.value(QStringLiteral("command")).toString(), QStringLiteral("verify"));
+        const QString containment
+            = report.value(QStringLiteral("containment")).toObject().value(QStringLiteral("mode")).toString();
+        QVERIFY2(containment == QStringLiteral("pid-namespace") || containment == QStringLiteral("subreaper"),
+            qPrintable(containment));
         const QJsonObject summary = report.value(QStringLiteral("summary")).toObject();
         QCOMPARE(summary.value(QStringLiteral("differs")).toInt(), 1);
         QCOMPARE(
