@@ -2,9 +2,10 @@
 
 #include "syntaxrepository.h"
 
+#include "analysis/stdlibmodules.h"
 #include "graduate/graduationplanner.h"
 #include "graduate/packagewriter.h"
-#include "graduate/pythonnames.h"
+#include "graduate/pythonidentifiers.h"
 #include "util/outputguard.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -216,7 +217,7 @@ GraduationWizard::GraduationWizard(
     m_nameLabel->setBuddy(m_nameEdit);
     const std::string stem
         = QFileInfo(QString::fromStdString(notebook.path)).completeBaseName().toStdString();
-    m_nameEdit->setPlaceholderText(QString::fromStdString(PythonNames::identifier(stem, "notebook")));
+    m_nameEdit->setPlaceholderText(QString::fromStdString(PythonIdentifiers::identifier(stem, "notebook")));
     m_splitLabel = new QLabel(options);
     m_splitCombo = new QComboBox(options);
     m_splitCombo->setObjectName(QStringLiteral("splitMode"));
@@ -515,9 +516,9 @@ QString GraduationWizard::renameStep(int index, const QString &name)
     GraduationStep &step = m_plan.steps[std::size_t(index)];
     if (wanted == step.name)
         return {};
-    if (PythonNames::identifier(wanted, "") != wanted)
+    if (PythonIdentifiers::identifier(wanted, "") != wanted)
         return tr("“%1” is not a valid Python function name.").arg(name);
-    if (PythonNames::isStandardModule(wanted) || wanted == m_plan.packageName)
+    if (StdlibModules::contains(wanted) || wanted == m_plan.packageName)
         return tr("“%1” would hide a module of the same name.").arg(name);
     static const std::set<std::string> reserved = {
         "cli", "config", "pipeline", "functions", "runtime", "tests", "main", "init", "src", "show", "run"};

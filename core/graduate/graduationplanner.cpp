@@ -1,9 +1,10 @@
 #include "graduate/graduationplanner.h"
 
 #include "analysis/secretmasking.h"
+#include "analysis/stdlibmodules.h"
 #include "graduate/ipythontransformer.h"
 #include "graduate/localmodules.h"
-#include "graduate/pythonnames.h"
+#include "graduate/pythonidentifiers.h"
 #include "graduate/pythonsource.h"
 #include "graduate/sessionsetup.h"
 #include "util/escaping.h"
@@ -337,16 +338,7 @@ std::string sha256(const std::string &bytes)
 // Which distribution a module needs when the dependency analysis said nothing.
 bool looksThirdParty(const std::string &module)
 {
-    static const std::set<std::string> builtin = {"__future__", "sys", "builtins", "_thread", "posixpath",
-        "ntpath", "marshal", "faulthandler", "atexit", "sched", "selectors", "mmap", "readline", "pdb",
-        "cProfile", "pstats", "graphlib", "concurrent", "configparser", "netrc", "plistlib", "secrets",
-        "smtplib", "ftplib", "poplib", "socketserver", "xmlrpc", "wsgiref", "webbrowser", "gettext",
-        "filecmp", "fnmatch", "fileinput", "bz2", "tarfile", "zipimport", "pkgutil", "runpy", "ensurepip",
-        "sysconfig", "pydoc", "doctest", "curses", "optparse", "getopt", "contextvars", "reprlib", "copyreg",
-        "quopri", "binascii", "uu", "mailbox", "html", "hmac", "crypt", "grp", "pwd", "termios", "tty", "pty",
-        "fcntl", "resource", "syslog", "wave", "audioop", "chunk", "sndhdr", "imghdr", "turtle", "cmd",
-        "shlex", "zoneinfo", "tomllib", "array"};
-    return !PythonNames::isStandardModule(module) && !builtin.count(module);
+    return !StdlibModules::contains(module);
 }
 
 /// Code cells that do not parse as Python 3.
@@ -540,7 +532,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
     plan.version = options.version;
     const std::string stem
         = QFileInfo(QString::fromStdString(notebook.path)).completeBaseName().toStdString();
-    plan.notebookFileName = PythonNames::identifier(stem, "notebook") + ".ipynb";
+    plan.notebookFileName = PythonIdentifiers::identifier(stem, "notebook") + ".ipynb";
 
     if (auto refused = refusal(notebook, analysis, options))
         return *refused;
@@ -577,10 +569,10 @@ Result<GraduationPlan> GraduationPlanner::plan(
     plan.description = title.empty() ? "Pipeline graduated from " + plan.notebookFileName : title;
     {
         std::string base = options.name.empty() ? stem : options.name;
-        std::string name = PythonNames::identifier(base, "notebook");
+        std::string name = PythonIdentifiers::identifier(base, "notebook");
         if (name == "notebook" && !title.empty() && options.name.empty())
-            name = PythonNames::identifier(title, "notebook");
-        if (PythonNames::isStandardModule(name) || kReservedModules.count(name))
+            name = PythonIdentifiers::identifier(title, "notebook");
+        if (StdlibModules::contains(name) || kReservedModules.count(name))
             name += "_pipeline";
         plan.packageName = name;
         plan.distributionName = name;
@@ -639,10 +631,10 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 }
                 std::string &envName = nameOfValue[inner];
                 if (envName.empty()) {
-                    std::string base = PythonNames::identifier(finding->secretKind, "secret");
+                    std::string base = PythonIdentifiers::identifier(finding->secretKind, "secret");
                     std::transform(base.begin(), base.end(), base.begin(),
                         [](unsigned char c) { return std::toupper(c); });
-                    envName = PythonNames::unique(base, takenNames);
+                    envName = PythonIdentifiers::unique(base, takenNames);
                     SecretVariable variable;
                     variable.environmentName = envName;
                     variable.kind = finding->secretKind;
@@ -878,7 +870,9 @@ Result<GraduationPlan> GraduationPlanner::plan(
                     continue;
                 if (w->configNames.count(simpleAssignment(statement).first))
                     continue;
-                std::string code = statement.code;
+                std::string code = statement.endsWithSemicolon
+                    ? PythonSource::withoutTrailingSemicolon(statement.code)
+                    : statement.code;
                 if (&statement == lastCode && statement.kind == Statement::Kind::Expression
                     && !statement.endsWithSemicolon) {
                     const std::string expression = trim(code);
@@ -946,8 +940,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
         plan.setUp.body = mask(plan.setUp.body);
         if (step.cells.empty())
             continue;
-        std::string base = PythonNames::identifier(step.title, "step");
-        step.name = PythonNames::unique(base, taken);
+        std::string base = PythonIdentifiers::identifier(step.title, "step");
+        step.name = PythonIdentifiers::unique(base, taken);
         step.module = step.name;
         step.runtime.assign(runtime.begin(), runtime.end());
         if (needsOs && importOf.count("os") == 0)

@@ -1,6 +1,6 @@
 #include "graduate/ipythontransformer.h"
 
-#include "graduate/pythonnames.h"
+#include "graduate/pythonidentifiers.h"
 #include "graduate/pythonsource.h"
 #include "python/ipythonprepass.h"
 #include "python/sourcemap.h"
@@ -165,7 +165,7 @@ void writefileCell(IPythonTransformer::Output &out, const std::string &name, con
     if (append)
         args.erase(args.begin());
     const std::string target = args.empty() ? std::string("output.txt") : args[0];
-    std::string base = PythonNames::identifier(target.substr(target.find_last_of('/') + 1), "file");
+    std::string base = PythonIdentifiers::identifier(target.substr(target.find_last_of('/') + 1), "file");
     const std::string path = "resources/" + std::string(label) + "_" + base + ".txt";
     out.resources.push_back({path, body, false});
     useRuntime(out, "write_resource");

@@ -353,6 +353,20 @@ std::vector<std::string> PythonSource::importBindings(std::string_view statement
     return bound;
 }
 
+std::string PythonSource::withoutTrailingSemicolon(std::string_view code)
+{
+    std::size_t semicolon = std::string_view::npos;
+    forEachTopLevel(code, [&](std::size_t index, char c) {
+        if (c == ';')
+            semicolon = index;
+        else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            semicolon = std::string_view::npos;
+    });
+    if (semicolon == std::string_view::npos)
+        return std::string(code);
+    return std::string(code.substr(0, semicolon)) + std::string(code.substr(semicolon + 1));
+}
+
 std::vector<std::string> PythonSource::names(std::string_view code)
 {
     std::vector<std::string> words;

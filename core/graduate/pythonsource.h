@@ -64,6 +64,9 @@ public:
     static std::vector<std::string> names(std::string_view code);
     static bool isKeyword(std::string_view word);
     static bool isIdentifier(std::string_view word);
+    /// `code` without a semicolon that ends it (IPython's "do not display"; a useless semicolon,
+    /// ruff E703, in a module); comments after it stay.
+    static std::string withoutTrailingSemicolon(std::string_view code);
     /// The statement's code without its trailing comment and whitespace (single-line only).
     static std::string withoutComment(std::string_view line);
 };

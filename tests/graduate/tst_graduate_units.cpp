@@ -1,13 +1,14 @@
 // Graduation pieces without Python: names, the IPython transformation, statement splitting, the
 // planner's dataflow and the writer's refusal to leave its target folder.
 #include "analysis/notebookanalyzer.h"
+#include "analysis/stdlibmodules.h"
 #include "graduate/graduationplanner.h"
 #include "graduate/importblock.h"
 #include "graduate/ipythontransformer.h"
 #include "graduate/localmodules.h"
 #include "graduate/packagegenerator.h"
 #include "graduate/packagewriter.h"
-#include "graduate/pythonnames.h"
+#include "graduate/pythonidentifiers.h"
 #include "graduate/pythonsource.h"
 #include "graduate/sessionsetup.h"
 #include "notebook/notebookloader.h"
@@ -143,7 +144,7 @@ void TestGraduateUnits::identifiers()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    const std::string name = PythonNames::identifier(text.toStdString(), "step");
+    const std::string name = PythonIdentifiers::identifier(text.toStdString(), "step");
     QCOMPARE(QString::fromStdString(name), expected);
     QVERIFY(PythonSource::isIdentifier(name));
 }
@@ -433,7 +434,7 @@ void TestGraduateUnits::hostileNamesStayInside()
     auto plan = GraduationPlanner::plan(*notebook, analysis, options);
     QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
     QVERIFY(PythonSource::isIdentifier(plan->packageName));
-    QVERIFY(!PythonNames::isStandardModule(plan->packageName));
+    QVERIFY(!StdlibModules::contains(plan->packageName));
     for (const GraduationStep &step : plan->steps) {
         QVERIFY2(PythonSource::isIdentifier(step.name), step.name.c_str());
         QVERIFY(step.module != "__init__" && step.module != "__main__");

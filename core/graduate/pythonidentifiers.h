@@ -9,7 +9,7 @@ namespace tassel {
 /// Turns headings and file names into Python names that are safe as identifiers, module and
 /// file names: ASCII letters, digits and underscores, no leading digit or underscore, never a
 /// keyword, never empty, never a path. Stateless, thread-safe.
-class PythonNames
+class PythonIdentifiers
 {
 public:
     /// `text` sanitised; `fallback` when nothing usable is left. Unicode letters are reduced to
@@ -17,8 +17,6 @@ public:
     static std::string identifier(std::string_view text, std::string_view fallback);
     /// `name`, or `name_2`, `name_3`, ... so that the result is not in `taken`; adds it there.
     static std::string unique(const std::string &name, std::set<std::string> &taken);
-    /// Top-level standard-library modules a package must not shadow.
-    static bool isStandardModule(std::string_view name);
 };
 
 } // namespace tassel

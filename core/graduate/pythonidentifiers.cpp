@@ -1,4 +1,4 @@
-#include "graduate/pythonnames.h"
+#include "graduate/pythonidentifiers.h"
 
 #include "graduate/pythonsource.h"
 
@@ -11,23 +11,9 @@ namespace tassel {
 
 namespace {
 
-// The modules a notebook-derived name most plausibly collides with; shadowing any of them
-// breaks imports in the generated package.
-constexpr std::array kStandardModules = {"abc", "argparse", "array", "ast", "asyncio", "base64", "bisect",
-    "builtins", "calendar", "cmath", "code", "codecs", "collections", "colorsys", "contextlib", "copy", "csv",
-    "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "email", "enum", "errno", "fractions",
-    "functools", "gc", "getpass", "glob", "gzip", "hashlib", "heapq", "hmac", "html", "http", "imaplib",
-    "importlib", "inspect", "io", "ipaddress", "itertools", "json", "keyword", "linecache", "locale",
-    "logging", "lzma", "math", "mimetypes", "multiprocessing", "numbers", "operator", "os", "pathlib",
-    "pickle", "platform", "pprint", "profile", "queue", "random", "re", "secrets", "select", "shelve",
-    "shlex", "shutil", "signal", "site", "socket", "sqlite3", "ssl", "stat", "statistics", "string", "struct",
-    "subprocess", "sys", "tempfile", "test", "textwrap", "threading", "time", "timeit", "tkinter", "token",
-    "tokenize", "tomllib", "trace", "traceback", "types", "typing", "unicodedata", "unittest", "urllib",
-    "uuid", "venv", "warnings", "weakref", "xml", "zipfile", "zlib", "zoneinfo"};
-
 } // namespace
 
-std::string PythonNames::identifier(std::string_view text, std::string_view fallback)
+std::string PythonIdentifiers::identifier(std::string_view text, std::string_view fallback)
 {
     const QString decomposed
         = QString::fromUtf8(text.data(), qsizetype(text.size())).normalized(QString::NormalizationForm_KD);
@@ -63,18 +49,13 @@ std::string PythonNames::identifier(std::string_view text, std::string_view fall
     return out;
 }
 
-std::string PythonNames::unique(const std::string &name, std::set<std::string> &taken)
+std::string PythonIdentifiers::unique(const std::string &name, std::set<std::string> &taken)
 {
     std::string candidate = name;
     for (int n = 2; taken.count(candidate); ++n)
         candidate = name + '_' + std::to_string(n);
     taken.insert(candidate);
     return candidate;
-}
-
-bool PythonNames::isStandardModule(std::string_view name)
-{
-    return std::find(kStandardModules.begin(), kStandardModules.end(), name) != kStandardModules.end();
 }
 
 } // namespace tassel
