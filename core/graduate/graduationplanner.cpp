@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace tassel {
 
@@ -531,6 +532,43 @@ std::optional<Error> undefinedNames(GraduationPlan &plan,
     return any ? std::optional<Error>(error) : std::nullopt;
 }
 
+/// A function or class that may move to functions.py.
+struct HelperCandidate
+{
+    std::string name;
+    const CellWork *cell;
+    const Statement *statement;
+    std::vector<std::string> freeNames;
+};
+
+/// Keeps the candidates whose free names are all imports or kept candidates: drops those that
+/// read anything else, then their readers, each visited once (a fixpoint by rescanning every
+/// candidate after each drop is quadratic in a cell of many defs).
+void dropUnmovableHelpers(
+    std::map<std::string, HelperCandidate> &candidates, const std::map<std::string, std::string> &importOf)
+{
+    std::unordered_map<std::string, std::vector<std::string>> readers;
+    std::vector<std::string> unmovable;
+    for (const auto &[name, candidate] : candidates) {
+        for (const std::string &free : candidate.freeNames) {
+            if (importOf.count(free))
+                continue;
+            if (candidates.count(free))
+                readers[free].push_back(name);
+            else
+                unmovable.push_back(name);
+        }
+    }
+    while (!unmovable.empty()) {
+        const std::string name = std::move(unmovable.back());
+        unmovable.pop_back();
+        if (candidates.erase(name) == 0)
+            continue;
+        if (const auto read = readers.find(name); read != readers.end())
+            unmovable.insert(unmovable.end(), read->second.begin(), read->second.end());
+    }
+}
+
 } // namespace
 
 Result<GraduationPlan> GraduationPlanner::plan(
@@ -750,43 +788,28 @@ Result<GraduationPlan> GraduationPlanner::plan(
         if (const CellSymbols *symbols = symbolsOf(w.index))
             for (const NameRef &ref : symbols->defines)
                 ++definitionCount[ref.name];
-    struct Candidate
-    {
-        std::string name;
-        const CellWork *cell;
-        const Statement *statement;
-        std::vector<std::string> freeNames;
-    };
-    std::map<std::string, Candidate> candidates;
+    std::map<std::string, HelperCandidate> candidates;
     for (const CellWork &w : work) {
         const CellSymbols *symbols = symbolsOf(w.index);
         if (!symbols)
             continue;
+        // By name, so a cell of 100k defs is not searched once per def.
+        std::unordered_map<std::string_view, std::vector<const DeferredScope *>> scopesByName;
+        for (const DeferredScope &scope : symbols->deferred)
+            scopesByName[scope.name].push_back(&scope);
         for (const Statement &statement : w.statements) {
             if ((statement.kind != Statement::Kind::Function && statement.kind != Statement::Kind::Class)
                 || definitionCount[statement.name] != 1)
                 continue;
-            Candidate candidate {statement.name, &w, &statement, {}};
-            for (const DeferredScope &scope : symbols->deferred)
-                if (scope.name == statement.name)
-                    for (const NameRef &ref : scope.freeNames)
+            HelperCandidate candidate {statement.name, &w, &statement, {}};
+            if (const auto scopes = scopesByName.find(statement.name); scopes != scopesByName.end())
+                for (const DeferredScope *scope : scopes->second)
+                    for (const NameRef &ref : scope->freeNames)
                         candidate.freeNames.push_back(ref.name);
             candidates.emplace(statement.name, candidate);
         }
     }
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (auto it = candidates.begin(); it != candidates.end();) {
-            const bool movable = std::all_of(it->second.freeNames.begin(), it->second.freeNames.end(),
-                [&](const std::string &name) { return importOf.count(name) || candidates.count(name); });
-            if (movable) {
-                ++it;
-            } else {
-                it = candidates.erase(it);
-                changed = true;
-            }
-        }
-    }
+    dropUnmovableHelpers(candidates, importOf);
     std::set<const Statement *> moved;
     for (const CellWork &w : work)
         for (const Statement &statement : w.statements)
