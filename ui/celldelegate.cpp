@@ -410,7 +410,8 @@ QImage CellDelegate::outputImage(Render *r, int row, int b) const
     if (r->images.size() >= kMaxBuiltBlocks)
         r->images.clear();
     const Block &block = geometry(row).blocks[std::size_t(b)];
-    const MimeItem *item = imageItem(m_model->notebook().cells[std::size_t(row)].outputs[std::size_t(block.output)]);
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const MimeItem *item = imageItem(cell.outputs[std::size_t(block.output)]);
     const std::string bytes = item ? item->decodedBytes() : std::string();
     QImage image;
     image.loadFromData(reinterpret_cast<const uchar *>(bytes.data()), qsizetype(bytes.size()));
@@ -628,10 +629,6 @@ int CellDelegate::textBlockCount(int row) const
 {
     return int(geometry(row).blocks.size()) - imageBlockCount(row);
 }
-
-} // namespace tassel::ui
-
-namespace tassel::ui {
 
 int CellDelegate::builtOutputBlocks(int row) const
 {

@@ -1103,7 +1103,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
             if (importOf.count(word))
                 step.imports.push_back(importOf[word]);
         }
-        for (auto *list : {&step.helpers, &step.hiddenState, &step.configParameters, &step.parameters, &step.imports})
+        for (auto *list :
+            {&step.helpers, &step.hiddenState, &step.configParameters, &step.parameters, &step.imports})
             keepFirstOccurrences(*list);
         // The notebook's order, `from __future__` first.
         auto rank = [&](const std::string &statement) {

@@ -123,13 +123,15 @@ QString writeManyOutputsNotebook(const QString &folder, int count)
 {
     const QString path = folder + QStringLiteral("/outputs-%1.ipynb").arg(count);
     std::ofstream file(path.toStdString());
-    file << R"j({"cells": [{"cell_type": "code", "execution_count": 1, "id": "many-outputs", "metadata": {},)j"
+    file << R"j({"cells": [{"cell_type": "code", "execution_count": 1, "id": "many-outputs",)j"
+         << R"j( "metadata": {},)j"
          << R"j( "source": "for step in range()j" << count
          << R"j():\n    print('step', step, flush=True)", "outputs": [)j";
     for (int i = 0; i < count; ++i)
         file << (i ? "," : "") << R"j({"output_type": "stream", "name": ")j"
              << (i % 100 == 99 ? "stderr" : "stdout") << R"j(", "text": "step )j" << i << R"j(\n"})j";
-    file << R"j(]}], "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5})j";
+    file << R"j(]}], "metadata": {"language_info": {"name": "python"}},)j"
+         << R"j( "nbformat": 4, "nbformat_minor": 5})j";
     return path;
 }
 

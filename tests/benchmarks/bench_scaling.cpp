@@ -57,8 +57,8 @@ std::string writeNotebook(const std::filesystem::path &folder, const std::string
     const nlohmann::json cell = {{"cell_type", "code"}, {"execution_count", 1}, {"id", "cell-1"},
         {"metadata", nlohmann::json::object()}, {"outputs", nlohmann::json::array()},
         {"source", cellSource(shape, n)}};
-    const nlohmann::json notebook = {{"cells", {cell}}, {"metadata", {{"language_info", {{"name", "python"}}}}},
-        {"nbformat", 4}, {"nbformat_minor", 5}};
+    const nlohmann::json notebook = {{"cells", {cell}},
+        {"metadata", {{"language_info", {{"name", "python"}}}}}, {"nbformat", 4}, {"nbformat_minor", 5}};
     const std::filesystem::path path = folder / (shape + "-" + std::to_string(n) + ".ipynb");
     std::ofstream(path) << notebook.dump();
     return path.string();
@@ -126,7 +126,8 @@ int main(int argc, char **argv)
         return 2;
     }
     std::error_code error;
-    const std::filesystem::path folder = std::filesystem::temp_directory_path() / ("tassel-bench-scaling-" + std::to_string(getpid()));
+    const std::filesystem::path folder
+        = std::filesystem::temp_directory_path() / ("tassel-bench-scaling-" + std::to_string(getpid()));
     std::filesystem::create_directories(folder, error);
     for (const auto &[shape, sizes] : runs)
         measure(folder, shape, sizes);
