@@ -82,6 +82,8 @@ python3 "$bench/harness.py" --runs "$runs" --out "$work/table.md" "$work/rows.ts
 loader_figures=$("$build/tests/benchmarks/bench_loader" 2>&1 || true)
 gui_figures="(bench_gui not built: TASSEL_BUILD_GUI is off)"
 [ -x "$build/tests/benchmarks/bench_gui" ] && gui_figures=$(QT_QPA_PLATFORM=offscreen "$build/tests/benchmarks/bench_gui" 2>&1 | grep -v '^QStandardPaths' || true)
+scaling_figures="(bench_scaling not built)"
+[ -x "$build/tests/benchmarks/bench_scaling" ] && scaling_figures=$("$build/tests/benchmarks/bench_scaling" 2>&1 || true)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
@@ -124,6 +126,12 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "$loader_figures"
     echo
     echo "$gui_figures"
+    echo '```'
+    echo
+    echo "## One large cell (bench_scaling: check and graduate in-process, one run per size)"
+    echo
+    echo '```'
+    echo "$scaling_figures"
     echo '```'
 } >"$results"
 echo "bench: wrote ${results#"$src"/}" >&2

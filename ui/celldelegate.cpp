@@ -21,7 +21,9 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace tassel::ui {
 
@@ -196,6 +198,7 @@ std::string outputText(const Output &output, bool &error, bool &html)
 struct CellDelegate::Block
 {
     int output = -1;
+    int top = 0; // from the item's top, so painting finds the visible blocks by bisection
     bool image = false;
     QSize imageSize; // as shown
     int height = 0;
@@ -216,10 +219,11 @@ struct CellDelegate::Geometry
 struct CellDelegate::Render
 {
     std::unique_ptr<QTextDocument> source;
-    std::vector<std::unique_ptr<QTextDocument>> texts; // per block; null for images
-    std::vector<QImage> images; // per block; null until first painted
+    // Built when a block is first painted, by block index: a cell with a million outputs only
+    // ever holds the blocks that were on screen (up to kMaxBuiltBlocks).
+    std::unordered_map<int, std::unique_ptr<QTextDocument>> texts;
+    std::unordered_map<int, QImage> images;
     bool dark = false;
-    bool outputsBuilt = false;
 };
 
 CellDelegate::CellDelegate(const NotebookModel *model, QObject *parent)
@@ -310,8 +314,11 @@ const CellDelegate::Geometry &CellDelegate::geometry(int row) const
         g.blocks.push_back(block);
     }
     int height = kCellGap / 2 + g.badges + g.source;
-    for (const Block &block : g.blocks)
-        height += kBlockGap + block.height;
+    for (Block &block : g.blocks) {
+        height += kBlockGap;
+        block.top = height;
+        height += block.height;
+    }
     g.height = height + kCellGap / 2 + kCellGap;
     slot = std::move(g);
     return *slot;
@@ -361,42 +368,57 @@ CellDelegate::Render *CellDelegate::render(int row) const
     return result;
 }
 
-void CellDelegate::buildOutputs(Render *r, int row) const
+QTextDocument *CellDelegate::outputDocument(Render *r, int row, int b) const
 {
-    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
-    const Geometry &g = geometry(row);
-    for (const Block &block : g.blocks) {
-        r->images.emplace_back();
-        if (block.image) {
-            r->texts.emplace_back();
-            continue;
-        }
-        const Output &output = cell.outputs[std::size_t(block.output)];
-        bool error = false;
-        bool html = false;
-        qsizetype total = 0;
-        const std::string head = headLines(outputText(output, error, html), kMaxOutputLines, total);
-        const std::string shown = m_model->displayOutputText(row, block.output, head);
-        auto doc = std::make_unique<QTextDocument>();
-        doc->setDocumentMargin(0);
-        doc->setDefaultFont(fixedFont());
-        QTextOption option;
-        option.setWrapMode(QTextOption::NoWrap);
-        doc->setDefaultTextOption(option);
-        QTextCursor cursor(doc.get());
-        QTextCharFormat base;
-        base.setForeground(QApplication::palette().color(QPalette::Text));
-        AnsiText::insert(cursor, cutLongLines(QString::fromStdString(shown)), base);
-        if (block.hiddenLines > 0) {
-            QTextCharFormat note = base;
-            note.setFontItalic(true);
-            note.setForeground(QApplication::palette().color(QPalette::PlaceholderText));
-            cursor.insertText(
-                QLatin1Char('\n') + tr("… %n more line(s) not shown", nullptr, int(block.hiddenLines)), note);
-        }
-        r->texts.push_back(std::move(doc));
+    const Block &block = geometry(row).blocks[std::size_t(b)];
+    if (block.image)
+        return nullptr;
+    if (const auto built = r->texts.find(b); built != r->texts.end())
+        return built->second.get();
+    if (r->texts.size() >= kMaxBuiltBlocks)
+        r->texts.clear();
+    const Output &output = m_model->notebook().cells[std::size_t(row)].outputs[std::size_t(block.output)];
+    bool error = false;
+    bool html = false;
+    qsizetype total = 0;
+    const std::string head = headLines(outputText(output, error, html), kMaxOutputLines, total);
+    const std::string shown = m_model->displayOutputText(row, block.output, head);
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(fixedFont());
+    QTextOption option;
+    option.setWrapMode(QTextOption::NoWrap);
+    doc->setDefaultTextOption(option);
+    QTextCursor cursor(doc.get());
+    QTextCharFormat base;
+    base.setForeground(QApplication::palette().color(QPalette::Text));
+    AnsiText::insert(cursor, cutLongLines(QString::fromStdString(shown)), base);
+    if (block.hiddenLines > 0) {
+        QTextCharFormat note = base;
+        note.setFontItalic(true);
+        note.setForeground(QApplication::palette().color(QPalette::PlaceholderText));
+        cursor.insertText(
+            QLatin1Char('\n') + tr("… %n more line(s) not shown", nullptr, int(block.hiddenLines)), note);
     }
-    r->outputsBuilt = true;
+    return r->texts.emplace(b, std::move(doc)).first->second.get();
+}
+
+QImage CellDelegate::outputImage(Render *r, int row, int b) const
+{
+    if (const auto decoded = r->images.find(b); decoded != r->images.end())
+        return decoded->second;
+    if (r->images.size() >= kMaxBuiltBlocks)
+        r->images.clear();
+    const Block &block = geometry(row).blocks[std::size_t(b)];
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const MimeItem *item = imageItem(cell.outputs[std::size_t(block.output)]);
+    const std::string bytes = item ? item->decodedBytes() : std::string();
+    QImage image;
+    image.loadFromData(reinterpret_cast<const uchar *>(bytes.data()), qsizetype(bytes.size()));
+    if (!image.isNull() && image.size() != block.imageSize)
+        image = image.scaled(block.imageSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    r->images.emplace(b, image);
+    return image;
 }
 
 QSize CellDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
@@ -415,10 +437,13 @@ void CellDelegate::paint(
     const Cell &cell = m_model->notebook().cells[std::size_t(row)];
     const Geometry &g = geometry(row);
     Render *r = render(row);
-    if (!r->outputsBuilt)
-        buildOutputs(r, row);
     const QPalette &palette = option.palette;
     const QRect rect = option.rect;
+    // Only the part of a tall item inside the paint device (the viewport) is drawn.
+    QRect visible = rect.intersected(painter->transform().inverted().mapRect(
+        QRect(0, 0, painter->device()->width(), painter->device()->height())));
+    if (painter->hasClipping())
+        visible = visible.intersected(painter->clipBoundingRect().toAlignedRect());
     painter->save();
     painter->setClipRect(rect);
 
@@ -512,25 +537,19 @@ void CellDelegate::paint(
     painter->setClipRect(context.clip, Qt::IntersectClip);
     r->source->documentLayout()->draw(painter, context);
     painter->restore();
-    y += g.source;
 
-    // Outputs.
-    for (std::size_t b = 0; b < g.blocks.size(); ++b) {
-        const Block &block = g.blocks[b];
-        y += kBlockGap;
-        const QRect blockRect(left, y, width, block.height);
+    // Outputs: only the blocks that overlap the visible part of the item.
+    const auto firstVisible = std::partition_point(g.blocks.begin(), g.blocks.end(),
+        [&](const Block &block) { return rect.top() + block.top + block.height < visible.top(); });
+    for (auto it = firstVisible; it != g.blocks.end() && rect.top() + it->top <= visible.bottom(); ++it) {
+        const Block &block = *it;
+        const int b = int(it - g.blocks.begin());
+        const QRect blockRect(left, rect.top() + block.top, width, block.height);
         if (block.image) {
-            QImage &image = r->images[b];
-            if (image.isNull()) {
-                const MimeItem *item = imageItem(cell.outputs[std::size_t(block.output)]);
-                const std::string bytes = item ? item->decodedBytes() : std::string();
-                image.loadFromData(reinterpret_cast<const uchar *>(bytes.data()), qsizetype(bytes.size()));
-                if (!image.isNull() && image.size() != block.imageSize)
-                    image = image.scaled(block.imageSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            }
+            const QImage image = outputImage(r, row, b);
             if (!image.isNull())
                 painter->drawImage(blockRect.topLeft(), image);
-        } else if (QTextDocument *doc = r->texts[b].get()) {
+        } else if (QTextDocument *doc = outputDocument(r, row, b)) {
             QColor background = palette.color(QPalette::Base);
             if (block.error)
                 background = isDark(palette) ? QColor(0x4a, 0x1f, 0x1f) : QColor(0xfd, 0xec, 0xea);
@@ -546,7 +565,6 @@ void CellDelegate::paint(
             doc->documentLayout()->draw(painter, textContext);
             painter->restore();
         }
-        y += block.height;
     }
     painter->restore();
 }
@@ -595,12 +613,10 @@ QString CellDelegate::renderedOutput(int row, int block) const
 {
     if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
         return {};
-    Render *r = render(row);
-    if (!r->outputsBuilt)
-        buildOutputs(r, row);
-    if (block < 0 || std::size_t(block) >= r->texts.size() || !r->texts[std::size_t(block)])
+    if (block < 0 || std::size_t(block) >= geometry(row).blocks.size())
         return {};
-    return r->texts[std::size_t(block)]->toPlainText();
+    const QTextDocument *doc = outputDocument(render(row), row, block);
+    return doc ? doc->toPlainText() : QString();
 }
 
 int CellDelegate::imageBlockCount(int row) const
@@ -612,6 +628,12 @@ int CellDelegate::imageBlockCount(int row) const
 int CellDelegate::textBlockCount(int row) const
 {
     return int(geometry(row).blocks.size()) - imageBlockCount(row);
+}
+
+int CellDelegate::builtOutputBlocks(int row) const
+{
+    const Render *r = m_render.object(row);
+    return r ? int(r->texts.size()) : 0;
 }
 
 } // namespace tassel::ui

@@ -17,7 +17,9 @@ class NotebookModel;
 /// Paints notebook cells for NotebookView: a gutter with execution count and document position,
 /// finding badges, the highlighted code or rendered markdown, and the outputs. Heights come from
 /// line counts and image headers, so a 2,000-cell notebook lays out without rendering; text
-/// documents and decoded images are built when a cell is painted and kept in a bounded cache.
+/// documents and decoded images are built when an output block is first painted (only the
+/// blocks on screen, so a cell with a million outputs costs its geometry) and kept in a
+/// bounded cache.
 class CellDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -46,7 +48,11 @@ public:
     /// How many outputs of `row` are shown as images and as text. For tests and benchmarks.
     int imageBlockCount(int row) const;
     int textBlockCount(int row) const;
+    /// How many output blocks of `row` have a built text document now. For tests.
+    int builtOutputBlocks(int row) const;
     static constexpr int kMaxOutputLines = 40;
+    /// Output blocks of one cell kept built at a time (a screen shows a few dozen).
+    static constexpr std::size_t kMaxBuiltBlocks = 512;
 
 private:
     struct Block;
@@ -55,7 +61,8 @@ private:
 
     const Geometry &geometry(int row) const;
     Render *render(int row) const;
-    void buildOutputs(Render *render, int row) const;
+    QTextDocument *outputDocument(Render *render, int row, int block) const;
+    QImage outputImage(Render *render, int row, int block) const;
     int contentLeft() const;
     int contentWidth() const;
     int lineSpacing() const;

@@ -296,7 +296,7 @@ bool MainWindow::showLoaded(const QString &path, Result<Notebook> result)
     }
     ++m_generation;
     m_lastError.clear();
-    m_notebook = std::move(result).value();
+    m_notebook = std::make_shared<const Notebook>(std::move(result).value());
     m_analysed = false;
     if (m_graduateAction)
         m_graduateAction->setEnabled(false);
@@ -314,9 +314,9 @@ bool MainWindow::showLoaded(const QString &path, Result<Notebook> result)
     m_verifyPanel->clear();
     updateVerifyActions();
     m_graph->clear();
-    m_timeline->setNotebook(m_notebook);
+    m_timeline->setNotebook(*m_notebook);
     retranslate();
-    statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook.cells.size())));
+    statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook->cells.size())));
     rememberRecent(m_path);
     startAnalysis();
     return true;
@@ -327,7 +327,7 @@ void MainWindow::startAnalysis()
     m_analysisWatcher.setProperty("generation", m_generation);
     statusBar()->showMessage(tr("Analysing…"));
     m_analysisWatcher.setFuture(
-        QtConcurrent::run([notebook = m_notebook] { return analyzeNotebook(notebook); }));
+        QtConcurrent::run([notebook = m_notebook] { return analyzeNotebook(*notebook); }));
 }
 
 bool MainWindow::isBusy() const
@@ -343,9 +343,9 @@ void MainWindow::setAnalysis(const NotebookAnalysis &analysis)
     m_imports->setAnalysis(analysis);
     m_analysed = true;
     m_graduateAction->setEnabled(true);
-    m_graph->setAnalysis(m_notebook, analysis);
+    m_graph->setAnalysis(*m_notebook, analysis);
     m_currentFinding = -1;
-    statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook.cells.size())) + QStringLiteral(" · ")
+    statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook->cells.size())) + QStringLiteral(" · ")
         + tr("%n finding(s)", nullptr, int(analysis.findings.size())));
     emit analysisReady();
 }
@@ -480,9 +480,9 @@ bool MainWindow::startVerify(VerifyOptions options)
             cancel = m_verifyCancel, progress]() mutable {
             // An exception must not reach the GUI thread through the future: word it as an error.
             try {
-                const NotebookAnalysis used = analysis ? *analysis : analyzeNotebook(notebook);
+                const NotebookAnalysis used = analysis ? *analysis : analyzeNotebook(*notebook);
                 options.suggestedOrder = used.verdict.suggestedOrder;
-                Result<VerifyReport> report = Verifier::run(notebook, options, cancel.get(), progress);
+                Result<VerifyReport> report = Verifier::run(*notebook, options, cancel.get(), progress);
                 if (report)
                     Verifier::explain(report.value(), used);
                 return VerifyOutcome {std::move(report), std::move(notebook), used};
@@ -490,7 +490,7 @@ bool MainWindow::startVerify(VerifyOptions options)
                 Error failure;
                 failure.code = "verify-internal";
                 failure.message = error.what();
-                failure.file = notebook.path;
+                failure.file = notebook->path;
                 return VerifyOutcome {std::move(failure), notebook, {}};
             }
         }));
@@ -520,7 +520,7 @@ void MainWindow::verifyEnded()
         return;
     }
     const VerifyReport &report = outcome.report.value();
-    m_verifyPanel->setReport(report, outcome.notebook);
+    m_verifyPanel->setReport(report, *outcome.notebook);
     if (report.cancelled)
         statusBar()->showMessage(tr("Verification cancelled"));
     else
@@ -542,7 +542,7 @@ GraduationWizard *MainWindow::showGraduationWizard()
 {
     if (m_path.isEmpty() || !m_analysed)
         return nullptr;
-    auto *wizard = new GraduationWizard(m_notebook, m_view->notebookModel()->analysis(), this);
+    auto *wizard = new GraduationWizard(*m_notebook, m_view->notebookModel()->analysis(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     return wizard;
 }

@@ -71,7 +71,7 @@ public:
     DependencyGraphView *graphView() const { return m_graph; }
     ExecutionTimeline *timeline() const { return m_timeline; }
     ImportsPanel *importsPanel() const { return m_imports; }
-    const Notebook &notebook() const { return m_notebook; }
+    const Notebook &notebook() const { return *m_notebook; }
     QString lastError() const { return m_lastError; }
     QString currentPath() const { return m_path; }
     /// Whether loading, the analysis or the graph layout is still running.
@@ -116,7 +116,7 @@ private:
     struct VerifyOutcome
     {
         Result<VerifyReport> report;
-        Notebook notebook;
+        std::shared_ptr<const Notebook> notebook;
         NotebookAnalysis analysis;
     };
 
@@ -148,7 +148,9 @@ private:
     int m_verifyGeneration = -1;
     QString m_loadingPath;
     bool m_analysed = false;
-    Notebook m_notebook;
+    /// One immutable copy, shared with the view's model and the analysis and verify workers:
+    /// a notebook of a million outputs is not copied three times.
+    std::shared_ptr<const Notebook> m_notebook = std::make_shared<const Notebook>();
     QString m_path;
     QString m_lastError;
     int m_currentFinding = -1;

@@ -17,23 +17,28 @@ NotebookModel::NotebookModel(QObject *parent)
 
 void NotebookModel::setNotebook(const Notebook &notebook)
 {
+    setNotebook(std::make_shared<const Notebook>(notebook));
+}
+
+void NotebookModel::setNotebook(std::shared_ptr<const Notebook> notebook)
+{
     beginResetModel();
-    m_notebook = notebook;
+    m_notebook = std::move(notebook);
     m_analysis = {};
     m_hasAnalysis = false;
-    m_findingsByCell.assign(m_notebook.cells.size(), {});
+    m_findingsByCell.assign(m_notebook->cells.size(), {});
     m_revealed.clear();
     endResetModel();
 }
 
 void NotebookModel::setAnalysis(const NotebookAnalysis &analysis)
 {
-    if (!analysis.path.empty() && !m_notebook.path.empty() && analysis.path != m_notebook.path)
+    if (!analysis.path.empty() && !m_notebook->path.empty() && analysis.path != m_notebook->path)
         return;
     beginResetModel();
     m_analysis = analysis;
     m_hasAnalysis = true;
-    m_findingsByCell.assign(m_notebook.cells.size(), {});
+    m_findingsByCell.assign(m_notebook->cells.size(), {});
     for (std::size_t i = 0; i < m_analysis.findings.size(); ++i) {
         const int cell = m_analysis.findings[i].cell;
         if (cell >= 0 && std::size_t(cell) < m_findingsByCell.size())
@@ -83,9 +88,9 @@ std::string NotebookModel::maskRanges(const std::string &text, const std::vector
 
 QString NotebookModel::displaySource(int row) const
 {
-    if (row < 0 || std::size_t(row) >= m_notebook.cells.size())
+    if (row < 0 || std::size_t(row) >= m_notebook->cells.size())
         return {};
-    const std::string &source = m_notebook.cells[std::size_t(row)].source;
+    const std::string &source = m_notebook->cells[std::size_t(row)].source;
     if (isRevealed(row))
         return QString::fromStdString(source);
     const auto secrets = secretsOf(row, -1);
@@ -114,7 +119,7 @@ void NotebookModel::setRevealed(int row, bool revealed)
 
 int NotebookModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_notebook.cells.size());
+    return parent.isValid() ? 0 : int(m_notebook->cells.size());
 }
 
 QVariant NotebookModel::data(const QModelIndex &index, int role) const
@@ -122,7 +127,7 @@ QVariant NotebookModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const Cell &cell = m_notebook.cells[std::size_t(row)];
+    const Cell &cell = m_notebook->cells[std::size_t(row)];
     switch (role) {
     case Qt::DisplayRole:
     case SourceRole:

@@ -6,6 +6,8 @@
 #include <QAbstractListModel>
 #include <QSet>
 
+#include <memory>
+
 namespace tassel::ui {
 
 /// One row per cell of a notebook, with the findings of its analysis attached to the cells they
@@ -26,9 +28,11 @@ public:
     explicit NotebookModel(QObject *parent = nullptr);
 
     void setNotebook(const Notebook &notebook);
+    /// Shares the caller's copy instead of making one.
+    void setNotebook(std::shared_ptr<const Notebook> notebook);
     /// Attaches findings to cells; an analysis of another notebook is ignored.
     void setAnalysis(const NotebookAnalysis &analysis);
-    const Notebook &notebook() const { return m_notebook; }
+    const Notebook &notebook() const { return *m_notebook; }
     const NotebookAnalysis &analysis() const { return m_analysis; }
     bool hasAnalysis() const { return m_hasAnalysis; }
 
@@ -52,7 +56,7 @@ public:
 private:
     std::vector<const Finding *> secretsOf(int row, int outputIndex) const;
 
-    Notebook m_notebook;
+    std::shared_ptr<const Notebook> m_notebook = std::make_shared<const Notebook>();
     NotebookAnalysis m_analysis;
     bool m_hasAnalysis = false;
     std::vector<std::vector<int>> m_findingsByCell;

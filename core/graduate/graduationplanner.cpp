@@ -18,6 +18,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace tassel {
 
@@ -43,6 +45,19 @@ void addUnique(std::vector<T> &list, const T &value)
 {
     if (std::find(list.begin(), list.end(), value) == list.end())
         list.push_back(value);
+}
+
+/// Drops repeated names, keeping each one's first place. Lists that may grow with the size
+/// of a cell are appended to freely and cleaned once: addUnique on each is quadratic.
+void keepFirstOccurrences(std::vector<std::string> &list)
+{
+    std::unordered_set<std::string_view> seen;
+    std::vector<std::string> kept;
+    kept.reserve(list.size());
+    for (const std::string &name : list) // copies: `seen` views the names in `list`
+        if (seen.insert(name).second)
+            kept.push_back(name);
+    list = std::move(kept);
 }
 
 /// The first markdown heading's text in a cell, or empty.
@@ -523,6 +538,43 @@ std::optional<Error> undefinedNames(GraduationPlan &plan,
     return any ? std::optional<Error>(error) : std::nullopt;
 }
 
+/// A function or class that may move to functions.py.
+struct HelperCandidate
+{
+    std::string name;
+    const CellWork *cell;
+    const Statement *statement;
+    std::vector<std::string> freeNames;
+};
+
+/// Keeps the candidates whose free names are all imports or kept candidates: drops those that
+/// read anything else, then their readers, each visited once (a fixpoint by rescanning every
+/// candidate after each drop is quadratic in a cell of many defs).
+void dropUnmovableHelpers(
+    std::map<std::string, HelperCandidate> &candidates, const std::map<std::string, std::string> &importOf)
+{
+    std::unordered_map<std::string, std::vector<std::string>> readers;
+    std::vector<std::string> unmovable;
+    for (const auto &[name, candidate] : candidates) {
+        for (const std::string &free : candidate.freeNames) {
+            if (importOf.count(free))
+                continue;
+            if (candidates.count(free))
+                readers[free].push_back(name);
+            else
+                unmovable.push_back(name);
+        }
+    }
+    while (!unmovable.empty()) {
+        const std::string name = std::move(unmovable.back());
+        unmovable.pop_back();
+        if (candidates.erase(name) == 0)
+            continue;
+        if (const auto read = readers.find(name); read != readers.end())
+            unmovable.insert(unmovable.end(), read->second.begin(), read->second.end());
+    }
+}
+
 } // namespace
 
 Result<GraduationPlan> GraduationPlanner::plan(
@@ -681,7 +733,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
         for (const Statement &statement : w.statements)
             if (statement.kind == Statement::Kind::Import) {
                 const std::string text = trim(statement.code);
-                addUnique(allImports, text);
+                allImports.push_back(text);
                 if (text.size() > 9 && text.compare(text.size() - 9, 9, " import *") == 0)
                     starImports.emplace_back(index, text);
                 for (const std::string &name : PythonSource::importBindings(text)) {
@@ -742,43 +794,28 @@ Result<GraduationPlan> GraduationPlanner::plan(
         if (const CellSymbols *symbols = symbolsOf(w.index))
             for (const NameRef &ref : symbols->defines)
                 ++definitionCount[ref.name];
-    struct Candidate
-    {
-        std::string name;
-        const CellWork *cell;
-        const Statement *statement;
-        std::vector<std::string> freeNames;
-    };
-    std::map<std::string, Candidate> candidates;
+    std::map<std::string, HelperCandidate> candidates;
     for (const CellWork &w : work) {
         const CellSymbols *symbols = symbolsOf(w.index);
         if (!symbols)
             continue;
+        // By name, so a cell of 100k defs is not searched once per def.
+        std::unordered_map<std::string_view, std::vector<const DeferredScope *>> scopesByName;
+        for (const DeferredScope &scope : symbols->deferred)
+            scopesByName[scope.name].push_back(&scope);
         for (const Statement &statement : w.statements) {
             if ((statement.kind != Statement::Kind::Function && statement.kind != Statement::Kind::Class)
                 || definitionCount[statement.name] != 1)
                 continue;
-            Candidate candidate {statement.name, &w, &statement, {}};
-            for (const DeferredScope &scope : symbols->deferred)
-                if (scope.name == statement.name)
-                    for (const NameRef &ref : scope.freeNames)
+            HelperCandidate candidate {statement.name, &w, &statement, {}};
+            if (const auto scopes = scopesByName.find(statement.name); scopes != scopesByName.end())
+                for (const DeferredScope *scope : scopes->second)
+                    for (const NameRef &ref : scope->freeNames)
                         candidate.freeNames.push_back(ref.name);
             candidates.emplace(statement.name, candidate);
         }
     }
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (auto it = candidates.begin(); it != candidates.end();) {
-            const bool movable = std::all_of(it->second.freeNames.begin(), it->second.freeNames.end(),
-                [&](const std::string &name) { return importOf.count(name) || candidates.count(name); });
-            if (movable) {
-                ++it;
-            } else {
-                it = candidates.erase(it);
-                changed = true;
-            }
-        }
-    }
+    dropUnmovableHelpers(candidates, importOf);
     std::set<const Statement *> moved;
     for (const CellWork &w : work)
         for (const Statement &statement : w.statements)
@@ -971,6 +1008,10 @@ Result<GraduationPlan> GraduationPlanner::plan(
             binders[ref.name].emplace_back(w.index, binder);
         }
     }
+    keepFirstOccurrences(allImports);
+    std::unordered_map<std::string, std::size_t> importRank;
+    for (std::size_t i = 0; i < allImports.size(); ++i)
+        importRank.emplace(allImports[i], i);
     // Where a step first reads a name it does not define, for the plan's errors.
     std::map<std::pair<std::size_t, std::string>, int> readAt;
     for (GraduationStep &step : plan.steps) {
@@ -979,7 +1020,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
         auto use = [&](const std::string &name, int cell) {
             if (definedInStep.count(name))
                 return;
-            addUnique(uses, name);
+            uses.push_back(name);
             readAt.emplace(std::make_pair(std::size_t(&step - plan.steps.data()), name), cell);
         };
         for (int cell : step.cells) {
@@ -996,12 +1037,13 @@ Result<GraduationPlan> GraduationPlanner::plan(
             for (const NameRef &ref : symbols->defines)
                 definedInStep.insert(ref.name);
         }
+        keepFirstOccurrences(uses);
         const std::size_t index = std::size_t(&step - plan.steps.data());
         for (const std::string &name : uses) {
             // A helper lives in functions.py whatever cell defined it (often a cell of this very
             // step that held nothing else and so left no trace in step.cells).
             if (candidates.count(name)) {
-                addUnique(step.helpers, name);
+                step.helpers.push_back(name);
                 continue;
             }
             // The last binding before the cell that reads the name: imports and configuration
@@ -1020,30 +1062,30 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 bool star = false;
                 for (const auto &[cell, statement] : starImports)
                     if (cell <= readCell) {
-                        addUnique(step.imports, statement);
+                        step.imports.push_back(statement);
                         star = true;
                     }
                 if (!star)
-                    addUnique(step.hiddenState, name);
+                    step.hiddenState.push_back(name);
                 continue;
             }
             switch (binder->second) {
             case Binder::Import:
                 break; // the module imports it
             case Binder::Helper:
-                addUnique(step.helpers, name);
+                step.helpers.push_back(name);
                 break;
             case Binder::Config:
-                addUnique(step.configParameters, name);
+                step.configParameters.push_back(name);
                 break;
             case Binder::Step:
                 if (stepOfCell.count(binder->first) && stepOfCell[binder->first] == index)
                     break; // bound earlier in this very step
                 if (stepOfCell.count(binder->first)) {
-                    addUnique(step.parameters, name);
-                    addUnique(plan.steps[stepOfCell[binder->first]].returns, name);
+                    step.parameters.push_back(name);
+                    plan.steps[stepOfCell[binder->first]].returns.push_back(name);
                 } else {
-                    addUnique(step.hiddenState, name);
+                    step.hiddenState.push_back(name);
                 }
                 break;
             }
@@ -1051,26 +1093,32 @@ Result<GraduationPlan> GraduationPlanner::plan(
         // Helpers called inside the body but bound in the same step's cells are moved as well.
         for (const std::string &word : PythonSource::names(step.body)) {
             if (candidates.count(word))
-                addUnique(step.helpers, word);
+                step.helpers.push_back(word);
             if (importOf.count(word))
-                addUnique(step.imports, importOf[word]);
+                step.imports.push_back(importOf[word]);
         }
+        for (auto *list :
+            {&step.helpers, &step.hiddenState, &step.configParameters, &step.parameters, &step.imports})
+            keepFirstOccurrences(*list);
         // The notebook's order, `from __future__` first.
         auto rank = [&](const std::string &statement) {
-            const auto at = std::find(allImports.begin(), allImports.end(), statement);
-            return std::make_pair(statement.rfind("from __future__", 0) != 0, at - allImports.begin());
+            const auto at = importRank.find(statement);
+            return std::make_pair(statement.rfind("from __future__", 0) != 0,
+                at == importRank.end() ? allImports.size() : at->second);
         };
         std::stable_sort(step.imports.begin(), step.imports.end(),
             [&](const std::string &a, const std::string &b) { return rank(a) < rank(b); });
     }
     // A step returns a name only if a later step reads it; order by first definition.
     for (GraduationStep &step : plan.steps) {
+        const std::unordered_set<std::string> returned(step.returns.begin(), step.returns.end());
         std::vector<std::string> ordered;
         for (int cell : step.cells)
             if (const CellSymbols *symbols = symbolsOf(cell))
                 for (const NameRef &ref : symbols->defines)
-                    if (std::find(step.returns.begin(), step.returns.end(), ref.name) != step.returns.end())
-                        addUnique(ordered, ref.name);
+                    if (returned.count(ref.name))
+                        ordered.push_back(ref.name);
+        keepFirstOccurrences(ordered);
         step.returns = ordered;
     }
     if (auto undefined = undefinedNames(plan, readAt, notebook, options.allowHiddenState))

@@ -1,5 +1,6 @@
 #include "python/ipythonprepass.h"
 
+#include "python/linescanner.h"
 #include "python/pythonnames.h"
 #include "python/sourcemap.h"
 
@@ -32,65 +33,6 @@ std::string_view trim(std::string_view s)
         s.remove_suffix(1);
     return s;
 }
-
-/// Scans Python text line by line to know whether a physical line starts a new logical line
-/// (not inside brackets, a string or after a backslash): only there can IPython syntax begin.
-struct LineScanner
-{
-    int depth = 0;
-    char quote = 0;
-    bool triple = false;
-    bool continuation = false;
-
-    bool atLogicalStart() const { return depth == 0 && quote == 0 && !continuation; }
-
-    void scan(std::string_view text, std::size_t from, std::size_t to)
-    {
-        continuation = false;
-        std::size_t i = from;
-        while (i < to) {
-            const char c = text[i];
-            if (quote) {
-                if (c == '\\') {
-                    if (i + 1 >= to || text[i + 1] == '\r') {
-                        continuation = true; // a backslash-newline inside a one-line string
-                        return;
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (c == quote) {
-                    if (!triple) {
-                        quote = 0;
-                    } else if (i + 2 < to && text[i + 1] == quote && text[i + 2] == quote) {
-                        quote = 0;
-                        i += 3;
-                        continue;
-                    }
-                }
-                ++i;
-                continue;
-            }
-            if (c == '#')
-                break;
-            if (c == '\'' || c == '"') {
-                quote = c;
-                triple = i + 2 < to && text[i + 1] == c && text[i + 2] == c;
-                i += triple ? 3 : 1;
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{')
-                ++depth;
-            else if ((c == ')' || c == ']' || c == '}') && depth > 0)
-                --depth;
-            else if (c == '\\' && (i + 1 >= to || text[i + 1] == '\r'))
-                continuation = true;
-            ++i;
-        }
-        if (quote && !triple)
-            quote = 0; // unterminated one-line string: tree-sitter reports it
-    }
-};
 
 class PrePass
 {

@@ -1,5 +1,7 @@
 #include "python/syntaxtree.h"
 
+#include "python/linescanner.h"
+
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -331,7 +333,9 @@ bool SyntaxTree::parse(std::string_view text, double maxSeconds)
     m_python2.clear();
     const LanguageTables &tables = LanguageTables::instance();
     TSParser *parser = threadParser();
-    std::unique_ptr<TSTree, TreeDeleter> tree(parseWithin(parser, text, maxSeconds));
+    // Same bytes but for comment-only lines: a run of them in a block is quadratic for the grammar.
+    const std::string parsed = LineScanner::blankCommentLines(text);
+    std::unique_ptr<TSTree, TreeDeleter> tree(parseWithin(parser, parsed, maxSeconds));
     if (!tree)
         return false;
     const TSNode root = ts_tree_root_node(tree.get());

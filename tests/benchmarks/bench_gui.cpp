@@ -2,7 +2,9 @@
 // 100 MB, 2,000-cell notebook (images and long outputs), plus the resident memory it costs.
 // Each figure is the median of 5 rounds after a warm-up, with min and max; every round opens
 // the notebook in a new window. Prints figures; not a test.
-// Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...]
+// A third notebook has one cell with 1,000,000 short stream outputs (issue 19: the view must open
+// it in under 2 s and 500 MB); `bench_gui --outputs N` measures only such a notebook.
+// Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...|--outputs N]
 #include "mainwindow.h"
 #include "notebookview.h"
 
@@ -30,15 +32,21 @@ using namespace tassel::ui;
 
 namespace {
 
-long residentKiB()
+/// A field of /proc/self/status in KiB: VmRSS (resident now) or VmHWM (peak resident).
+long statusKiB(const std::string &field = "VmRSS:")
 {
     std::ifstream status("/proc/self/status");
     std::string line;
     while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::stol(line.substr(6));
+        if (line.rfind(field, 0) == 0)
+            return std::stol(line.substr(field.size()));
     }
     return -1;
+}
+
+long residentKiB()
+{
+    return statusKiB();
 }
 
 /// Paints are counted by an event filter on the viewport.
@@ -109,6 +117,24 @@ QString writeSyntheticNotebook(const QString &folder)
     return path;
 }
 
+/// One code cell with `count` one-line stream outputs, as a loop of print() with flushes leaves
+/// them. Written as text, so building it does not raise the process's peak RSS.
+QString writeManyOutputsNotebook(const QString &folder, int count)
+{
+    const QString path = folder + QStringLiteral("/outputs-%1.ipynb").arg(count);
+    std::ofstream file(path.toStdString());
+    file << R"j({"cells": [{"cell_type": "code", "execution_count": 1, "id": "many-outputs",)j"
+         << R"j( "metadata": {},)j"
+         << R"j( "source": "for step in range()j" << count
+         << R"j():\n    print('step', step, flush=True)", "outputs": [)j";
+    for (int i = 0; i < count; ++i)
+        file << (i ? "," : "") << R"j({"output_type": "stream", "name": ")j"
+             << (i % 100 == 99 ? "stderr" : "stdout") << R"j(", "text": "step )j" << i << R"j(\n"})j";
+    file << R"j(]}], "metadata": {"language_info": {"name": "python"}},)j"
+         << R"j( "nbformat": 4, "nbformat_minor": 5})j";
+    return path;
+}
+
 struct Round
 {
     double load = 0;
@@ -168,7 +194,8 @@ void report(const QString &path, int rounds)
         return;
     std::cout << QFileInfo(path).fileName().toStdString() << ": first round in the process: load "
               << cold->load << " ms, first paint " << cold->firstPaint << " ms, analysis and graph done "
-              << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB\n";
+              << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB, peak RSS of the process "
+              << statusKiB("VmHWM:") / 1024 << " MiB\n";
     std::vector<Round> figures;
     for (int round = 0; round < rounds; ++round) {
         if (auto figure = measure(path))
@@ -196,11 +223,18 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("TasselBench"));
     QStringList paths = app.arguments().mid(1);
     QTemporaryDir folder;
+    if (paths.size() == 2 && paths.front() == QStringLiteral("--outputs")) {
+        // Alone in the process, so the peak RSS is this notebook's.
+        report(writeManyOutputsNotebook(folder.path(), paths.back().toInt()), 2);
+        return 0;
+    }
     if (paths.isEmpty()) {
         paths << largestCorpusNotebook();
         paths << writeSyntheticNotebook(folder.path());
     }
     for (const QString &path : paths)
         report(path, 5);
+    if (app.arguments().size() == 1)
+        report(writeManyOutputsNotebook(folder.path(), 1000000), 2);
     return 0;
 }

@@ -385,6 +385,8 @@ void TestPythonCellAnalyzer::symbols_data()
         "errors=yes");
     row("empty cell", "", "", "");
     row("only comments", "# nothing here\n", "", "");
+    row("comment-shaped lines inside an f-string are code", "s = f\"\"\"\n#{x}\n  # {y}\n\"\"\"", "s", "x y");
+    row("comment lines inside brackets", "z = [\n    # first\n    a,\n  # second\n    b]", "z", "a b");
     row("unicode identifiers", "é = 1\nprint(é + ü)", "é", "ü");
 }
 
@@ -500,6 +502,13 @@ void TestPythonCellAnalyzer::pathologicalInput_data()
         blocks += QByteArray(i * 4, ' ') + "if c" + QByteArray::number(i) + ":\n";
     blocks += QByteArray(300 * 4, ' ') + "v = w\n";
     QTest::addRow("300 nested ifs") << blocks << u"w"_s;
+    // tree-sitter-python rescans every following comment line at each one inside a block
+    // (quadratic): parsing took past the 2 s limit until comment-only lines were blanked.
+    QByteArray comments = "def f():\n";
+    for (int i = 0; i < 20000; ++i)
+        comments += "    # step " + QByteArray::number(i) + "\n";
+    comments += "    return 1\nv = w\n";
+    QTest::addRow("20000 comment lines in a function") << comments << u"w"_s;
     // A cell that does not parse reads nothing (Python would run none of it): no use expected.
     QTest::addRow("unbalanced brackets") << QByteArray("f(((([[[{{{ q") << QString();
     QTest::addRow("binary garbage") << QByteArray("\x01\x02\xff\xfe ok = zz \x80") << QString();

@@ -75,6 +75,8 @@ private slots:
     void loadsInBackground_data();
     void loadsInBackground();
     void graduateNeedsAnalysis();
+    void buildsOnlyVisibleOutputs_data();
+    void buildsOnlyVisibleOutputs();
 };
 
 void TestMainWindow::initTestCase()
@@ -616,3 +618,40 @@ void TestMainWindow::foreignNotebookSaysWhy()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+
+void TestMainWindow::buildsOnlyVisibleOutputs_data()
+{
+    QTest::addColumn<int>("outputs");
+    QTest::addRow("2000 stream outputs") << 2000;
+    QTest::addRow("20000 stream outputs") << 20000;
+}
+
+/// A cell's outputs get text documents when they are painted, not all at once: 100k outputs
+/// took 1.6 GB and 5 s to open when every block was built on the first paint.
+void TestMainWindow::buildsOnlyVisibleOutputs()
+{
+    QFETCH(int, outputs);
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("outputs.ipynb"));
+    {
+        std::ofstream file(path.toStdString());
+        file << R"j({"cells": [{"cell_type": "code", "execution_count": 1, "id": "c", "metadata": {},)j"
+             << R"j( "source": "print(1)", "outputs": [)j";
+        for (int i = 0; i < outputs; ++i)
+            file << (i ? "," : "") << R"j({"output_type": "stream", "name": "stdout", "text": "step )j" << i
+                 << R"j(\n"})j";
+        file << R"j(]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})j";
+    }
+    MainWindow window;
+    window.resize(900, 700);
+    QVERIFY(window.openFile(path));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    CellDelegate *delegate = window.notebookView()->cellDelegate();
+    window.notebookView()->viewport()->repaint();
+    QCOMPARE(delegate->textBlockCount(0), outputs);
+    const int built = delegate->builtOutputBlocks(0);
+    QVERIFY2(built > 0 && built < 100, qPrintable(QString::number(built)));
+    // A block far below the fold is built when asked for, with its own text.
+    QCOMPARE(delegate->renderedOutput(0, outputs - 1), QStringLiteral("step %1").arg(outputs - 1));
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace tassel {
+
+/// Scans Python text line by line to know whether a physical line starts a new logical line
+/// (not inside brackets, a string or after a backslash): only there can IPython syntax begin.
+/// A value type; feed it the physical lines in order.
+struct LineScanner
+{
+    int depth = 0;
+    char quote = 0;
+    bool triple = false;
+    bool continuation = false;
+
+    bool atLogicalStart() const { return depth == 0 && quote == 0 && !continuation; }
+    /// Advances over the physical line text[from, to) (without its newline).
+    void scan(std::string_view text, std::size_t from, std::size_t to);
+
+    /// `text` with every line that holds only a comment (outside strings) turned into spaces,
+    /// byte for byte, so offsets stay valid. tree-sitter-python's scanner rescans all following
+    /// comment lines at each one inside an indented block, which is quadratic in a run of them.
+    static std::string blankCommentLines(std::string_view text);
+};
+
+} // namespace tassel
