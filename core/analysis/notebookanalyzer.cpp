@@ -5,6 +5,7 @@
 #include "analysis/dependencyenvironment.h"
 #include "analysis/erroroutputs.h"
 #include "analysis/executionorder.h"
+#include "analysis/nondeterminism.h"
 #include "analysis/secretscanner.h"
 #include "analysis/syntaxcheck.h"
 #include "analysis/verdictbuilder.h"
@@ -140,6 +141,8 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
     for (Finding &finding : ExecutionOrder::findings(notebook))
         analysis.findings.push_back(std::move(finding));
     for (Finding &finding : ErrorOutputs::findings(notebook))
+        analysis.findings.push_back(std::move(finding));
+    for (Finding &finding : Nondeterminism::findings(notebook, analysis.cells))
         analysis.findings.push_back(std::move(finding));
 
     if (options.secrets) {
