@@ -76,6 +76,8 @@ struct VerifyReport
     const CellVerification *firstDivergence() const;
     const CellVerification *find(int cell) const;
     bool allReproduced() const { return firstDivergence() == nullptr; }
+    /// Cells that differ or raised and that no static finding explains.
+    int unexplainedDivergences() const;
 
     bool operator==(const VerifyReport &) const = default;
 };
