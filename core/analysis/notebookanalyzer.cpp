@@ -202,6 +202,11 @@ NotebookAnalysis analyzeFile(const std::string &path, const AnalysisOptions &opt
         NotebookAnalysis failed;
         failed.path = path;
         failed.error = loaded.error().toString();
+        // Nothing was read, so nothing was proved: CI gating on the status must not pass it.
+        failed.verdict.reproducibleTopToBottom = false;
+        failed.verdict.runs.yes = false;
+        failed.verdict.status = VerdictStatus::Broken;
+        failed.verdict.summary = "Not analysed: the notebook could not be read.";
         return failed;
     }
     NotebookAnalysis analysis = analyzeNotebook(loaded.value(), options);
