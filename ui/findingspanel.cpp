@@ -100,6 +100,7 @@ void FindingsPanel::clear()
 {
     m_model->clear();
     m_status->clear();
+    m_statusBase.clear();
     m_status->setStyleSheet(QString());
     m_verdict->setText(tr("No analysis yet."));
 }
@@ -108,6 +109,7 @@ void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
 {
     m_model->clear();
     m_status->clear();
+    m_statusBase.clear();
     if (analysis.error) {
         m_verdict->setText(tr("Analysis failed: %1").arg(QString::fromStdString(*analysis.error)));
         return;
@@ -252,9 +254,29 @@ void FindingsPanel::showStatus(const Verdict &verdict)
     if (verdict.errorFindings > 0)
         text += tr("; %n error-level finding(s)", nullptr, verdict.errorFindings);
     m_status->setText(text);
+    m_statusBase = text;
+    m_statusOk = verdict.status == VerdictStatus::Ok;
     const QColor color
         = verdict.status == VerdictStatus::Ok ? QColor(0x1b, 0x7f, 0x2a) : RuleText::severityColor(colour);
     m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color.name()));
+}
+
+void FindingsPanel::showVerification(const VerifyReport &report)
+{
+    if (m_statusBase.isEmpty() || report.cancelled)
+        return;
+    QString text = m_statusBase
+        + tr("; re-run: %1 of %2 code cells reproduced")
+              .arg(report.count(VerifyStatus::Reproduced))
+              .arg(report.cells.size());
+    if (const int unexplained = report.unexplainedDivergences(); unexplained > 0)
+        text += tr(", %n not explained by a finding", nullptr, unexplained);
+    m_status->setText(text);
+    if (m_statusOk && !report.allReproduced()) {
+        // The analysis found nothing, yet the outputs changed: no longer plain "ok".
+        m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                    .arg(RuleText::severityColor(Severity::Warning).name()));
+    }
 }
 
 QString FindingsPanel::statusText() const

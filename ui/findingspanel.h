@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/notebookanalysis.h"
+#include "verify/verifyreport.h"
 
 #include <QWidget>
 
@@ -32,6 +33,9 @@ public:
     QString verdictText() const;
     /// The overall status line (ok / risky / broken with the counts of both questions).
     QString statusText() const;
+    /// Adds what the last re-run showed to the status line (cells reproduced, divergences no
+    /// finding explains); a new analysis shows the line without it again.
+    void showVerification(const VerifyReport &report);
     QTreeView *treeView() const { return m_tree; }
     /// The model behind the tree (after filtering), for tests.
     QAbstractItemModel *filteredModel() const;
@@ -45,6 +49,8 @@ private:
     void showStatus(const Verdict &verdict);
 
     QLabel *m_status;
+    QString m_statusBase; ///< the status line from the analysis alone
+    bool m_statusOk = false;
     QLabel *m_verdict;
     QLineEdit *m_filter;
     QComboBox *m_severity;

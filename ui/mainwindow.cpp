@@ -521,6 +521,7 @@ void MainWindow::verifyEnded()
     }
     const VerifyReport &report = outcome.report.value();
     m_verifyPanel->setReport(report, *outcome.notebook);
+    m_findings->showVerification(report);
     if (report.cancelled)
         statusBar()->showMessage(tr("Verification cancelled"));
     else

@@ -26,6 +26,8 @@ constexpr RuleWords kRules[] = {
         QT_TRANSLATE_NOOP("RuleText", "not run")},
     {"error-output", QT_TRANSLATE_NOOP("RuleText", "Stored error"),
         QT_TRANSLATE_NOOP("RuleText", "error output")},
+    {"nondeterministic-output", QT_TRANSLATE_NOOP("RuleText", "Nondeterministic output"),
+        QT_TRANSLATE_NOOP("RuleText", "changes per run")},
     {"execution-gap", QT_TRANSLATE_NOOP("RuleText", "Execution gap"), QT_TRANSLATE_NOOP("RuleText", "gap")},
     {"non-idempotent-cell", QT_TRANSLATE_NOOP("RuleText", "Non-idempotent cell"),
         QT_TRANSLATE_NOOP("RuleText", "not idempotent")},

@@ -15,7 +15,8 @@ std::string_view severityName(Severity severity); ///< "info", "warning", "error
 /// One explained problem in a notebook. Rule ids are stable strings (the JSON report's
 /// "rule"): use-before-definition, undefined-name, syntax-error, python2, out-of-order-execution,
 /// stale-output, unexecuted-cell, execution-gap, non-idempotent-cell, opaque-code, hardcoded-secret,
-/// unpinned-dependency, undeclared-dependency, unused-declaration, shell-install.
+/// unpinned-dependency, undeclared-dependency, unused-declaration, shell-install, error-output,
+/// nondeterministic-output.
 struct Finding
 {
     std::string rule;
@@ -37,6 +38,9 @@ struct Finding
     std::string fingerprint; ///< stable hash of rule, kind and value (for allowlists)
     int outputIndex = -1; ///< when found in an output: its index in the cell, else -1
     std::string location; ///< "source", "output", "metadata", "notebook-metadata", "attachment"
+
+    // nondeterministic-output only: random, clock, network, environment or order
+    std::string changeSource;
 
     bool operator==(const Finding &) const = default;
 };

@@ -5,6 +5,7 @@
 #include "analysis/dependencyenvironment.h"
 #include "analysis/erroroutputs.h"
 #include "analysis/executionorder.h"
+#include "analysis/nondeterminism.h"
 #include "analysis/secretscanner.h"
 #include "analysis/syntaxcheck.h"
 #include "analysis/verdictbuilder.h"
@@ -141,6 +142,8 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
         analysis.findings.push_back(std::move(finding));
     for (Finding &finding : ErrorOutputs::findings(notebook))
         analysis.findings.push_back(std::move(finding));
+    for (Finding &finding : Nondeterminism::findings(notebook, analysis.cells))
+        analysis.findings.push_back(std::move(finding));
 
     if (options.secrets) {
         for (Finding &finding : SecretScanner::shared().scan(notebook))
@@ -199,6 +202,11 @@ NotebookAnalysis analyzeFile(const std::string &path, const AnalysisOptions &opt
         NotebookAnalysis failed;
         failed.path = path;
         failed.error = loaded.error().toString();
+        // Nothing was read, so nothing was proved: CI gating on the status must not pass it.
+        failed.verdict.reproducibleTopToBottom = false;
+        failed.verdict.runs.yes = false;
+        failed.verdict.status = VerdictStatus::Broken;
+        failed.verdict.summary = "Not analysed: the notebook could not be read.";
         return failed;
     }
     NotebookAnalysis analysis = analyzeNotebook(loaded.value(), options);

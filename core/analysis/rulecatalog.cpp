@@ -43,6 +43,10 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             "The notebook was saved with a traceback in a cell's outputs (an error output or a printed "
             "traceback): its stored results come from a run that failed.",
             Severity::Warning},
+        {"nondeterministic-output", "Nondeterministic output",
+            "A cell shows, plots or writes a value that changes from run to run: unseeded randomness, the "
+            "clock, data read from a URL, the environment, or the order of a set or directory listing.",
+            Severity::Warning},
         {"execution-gap", "Execution gap",
             "Execution counts jump: cells were re-run, edited or deleted between the executions the notebook "
             "shows.",

@@ -137,6 +137,8 @@ struct LanguageTables
             {"comment", SyntaxKind::Comment},
             {"keyword_separator", SyntaxKind::KeywordSeparator},
             {"positional_separator", SyntaxKind::PositionalSeparator},
+            {"set", SyntaxKind::Set},
+            {"return_statement", SyntaxKind::ReturnStatement},
         };
         static const std::unordered_map<std::string, Python2Symbol> python2Names = {
             {"print_statement", Python2Symbol::Print},

@@ -95,6 +95,8 @@ enum class SyntaxKind : std::uint8_t {
     Comment,
     KeywordSeparator,
     PositionalSeparator,
+    Set,
+    ReturnStatement,
     Count
 };
 

@@ -48,6 +48,8 @@ nlohmann::ordered_json JsonReport::findingToJson(const Finding &finding)
         json["location"] = finding.location;
     if (finding.outputIndex >= 0)
         json["output"] = finding.outputIndex;
+    if (!finding.changeSource.empty())
+        json["source"] = finding.changeSource;
     return json;
 }
 

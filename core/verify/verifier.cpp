@@ -683,12 +683,12 @@ void Verifier::maskSecrets(VerifyReport &report, const Notebook &notebook)
 void Verifier::explain(VerifyReport &report, const NotebookAnalysis &analysis)
 {
     // How well a rule explains each kind of divergence; lower is better, absent means never.
-    static const std::map<std::string, int> forError
-        = {{"use-before-definition", 0}, {"undefined-name", 1}, {"undeclared-dependency", 2},
-            {"unexecuted-cell", 3}, {"out-of-order-execution", 4}, {"opaque-code", 5}, {"shell-install", 6}};
-    static const std::map<std::string, int> forDiffers = {{"stale-output", 0}, {"out-of-order-execution", 1},
-        {"unexecuted-cell", 2}, {"non-idempotent-cell", 3}, {"use-before-definition", 4},
-        {"execution-gap", 5}, {"opaque-code", 6}};
+    static const std::map<std::string, int> forError = {{"use-before-definition", 0}, {"undefined-name", 1},
+        {"undeclared-dependency", 2}, {"unexecuted-cell", 3}, {"out-of-order-execution", 4},
+        {"opaque-code", 5}, {"shell-install", 6}, {"nondeterministic-output", 7}};
+    static const std::map<std::string, int> forDiffers = {{"nondeterministic-output", 0}, {"error-output", 1},
+        {"stale-output", 2}, {"out-of-order-execution", 3}, {"unexecuted-cell", 4},
+        {"non-idempotent-cell", 5}, {"use-before-definition", 6}, {"execution-gap", 7}, {"opaque-code", 8}};
 
     for (CellVerification &cell : report.cells) {
         cell.explanations.clear();

@@ -32,6 +32,14 @@ double VerifyReport::repeatability() const
     return double(count(VerifyStatus::Reproduced)) / double(cells.size());
 }
 
+int VerifyReport::unexplainedDivergences() const
+{
+    return int(std::count_if(cells.begin(), cells.end(), [](const CellVerification &c) {
+        return (c.status == VerifyStatus::Differs || c.status == VerifyStatus::Error)
+            && c.explanations.empty();
+    }));
+}
+
 const CellVerification *VerifyReport::firstDivergence() const
 {
     const CellVerification *first = nullptr;

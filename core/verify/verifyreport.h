@@ -86,6 +86,8 @@ struct VerifyReport
     /// One phrase for `containment`, e.g. "a PID namespace with its own /proc".
     std::string containmentDescription() const;
     bool allReproduced() const { return firstDivergence() == nullptr; }
+    /// Cells that differ or raised and that no static finding explains.
+    int unexplainedDivergences() const;
 
     bool operator==(const VerifyReport &) const = default;
 };

@@ -47,6 +47,8 @@ std::string summaryLine(const VerifyReport &report)
         line += ", " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
     if (notRun)
         line += ", " + std::to_string(notRun) + " not run";
+    if (differs + errors > 0)
+        line += ", " + std::to_string(report.unexplainedDivergences()) + " not explained by a finding";
     return line + '.';
 }
 
@@ -79,6 +81,7 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
     summary["differs"] = report.count(VerifyStatus::Differs);
     summary["error"] = report.count(VerifyStatus::Error);
     summary["notRun"] = report.count(VerifyStatus::NotRun);
+    summary["unexplained_divergences"] = report.unexplainedDivergences();
     summary["repeatability"] = std::round(report.repeatability() * 10000.0) / 10000.0;
     summary["timedOut"] = report.timedOut;
     summary["cancelled"] = report.cancelled;

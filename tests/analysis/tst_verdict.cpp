@@ -3,6 +3,8 @@
 #include "analysis/notebookanalyzer.h"
 #include "analysis/verdictbuilder.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tassel;
@@ -74,6 +76,8 @@ private slots:
     void errorOutput();
     void status_data();
     void status();
+    void unreadableNotebookIsNeverOk_data();
+    void unreadableNotebookIsNeverOk();
 };
 
 void TestVerdict::errorOutput_data()
@@ -150,6 +154,33 @@ void TestVerdict::status()
     QCOMPARE(analysis.verdict.runs.yes, runs);
     QCOMPARE(analysis.verdict.sameOutputs.yes, sameOutputs);
     QCOMPARE(QString::fromStdString(VerdictBuilder::statusLine(analysis.verdict)), line);
+}
+
+void TestVerdict::unreadableNotebookIsNeverOk_data()
+{
+    QTest::addColumn<QByteArray>("content"); // empty: the file does not exist
+    QTest::addRow("missing file") << QByteArray();
+    QTest::addRow("not JSON") << QByteArray("{\"cells\": [");
+    QTest::addRow("JSON but no cells") << QByteArray("{\"nbformat\": 4}");
+}
+
+void TestVerdict::unreadableNotebookIsNeverOk()
+{
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken.ipynb"));
+    if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const NotebookAnalysis analysis = analyzeFile(path.toStdString());
+    QVERIFY(analysis.error.has_value());
+    QCOMPARE(
+        QString::fromUtf8(VerdictBuilder::statusName(analysis.verdict.status)), QStringLiteral("broken"));
+    QVERIFY(!analysis.verdict.runs.yes);
+    QVERIFY(!analysis.verdict.reproducibleTopToBottom);
 }
 
 QTEST_GUILESS_MAIN(TestVerdict)

@@ -1,3 +1,4 @@
+#include "findingspanel.h"
 #include "mainwindow.h"
 #include "notebookview.h"
 #include "ruletext.h"
@@ -78,6 +79,7 @@ private slots:
     void init();
     void runsFromTheAction_data();
     void runsFromTheAction();
+    void statusLineUpdatesAfterVerification();
     void clickingRowSelectsCell_data();
     void clickingRowSelectsCell();
     void cancelEndsTheRunQuickly();
@@ -404,6 +406,24 @@ void TestVerifyPanel::actionNeedsANotebook()
     QVERIFY(window.openFile(verifyData("clean.ipynb")));
     QVERIFY(window.verifyAction()->isEnabled());
     QCOMPARE(window.verifyAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+}
+
+/// The findings panel's status line adds what the re-run showed once it ends.
+void TestVerifyPanel::statusLineUpdatesAfterVerification()
+{
+    MainWindow window;
+    QSignalSpy finished(&window, &MainWindow::verifyFinished);
+    startFromAction(window, verifyData("stale_output.ipynb"), QStringLiteral("document"), 120);
+    if (QTest::currentTestFailed())
+        return;
+    const QString before = window.findingsPanel()->statusText();
+    QVERIFY2(before.contains(FindingsPanel::tr("same outputs")), qPrintable(before));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kRunTimeout);
+    const QString after = window.findingsPanel()->statusText();
+    QVERIFY2(after != before, qPrintable(after));
+    QVERIFY2(after.startsWith(before), qPrintable(after));
+    // Cell 3 differs and the stale-output finding explains it: nothing left unexplained.
+    QVERIFY2(after.endsWith(QStringLiteral("re-run: 2 of 3 code cells reproduced")), qPrintable(after));
 }
 
 QTEST_MAIN(TestVerifyPanel)

@@ -336,6 +336,59 @@ private slots:
         QVERIFY(processGone(run.report.driverPid));
     }
 
+    /// A real re-run of cells whose output changes from run to run: each divergence is linked to
+    /// the nondeterministic-output finding that predicted it, and the rest are counted.
+    void divergenceExplainedByNondeterminism_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("changeSource"); // empty: no finding explains the divergence
+        QTest::addRow("unseeded np.random differs, explained as random")
+            << "import numpy as np\nprint(np.random.rand(3))"
+            << "[0.1 0.2 0.3]\n"
+            << "random";
+        QTest::addRow("the clock differs, explained as clock") << "import time\nprint(time.time())"
+                                                               << "1700000000.0\n"
+                                                               << "clock";
+        QTest::addRow("an edited constant differs, unexplained") << "print(41 + 1)"
+                                                                 << "41\n"
+                                                                 << "";
+    }
+    void divergenceExplainedByNondeterminism()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, stored);
+        QFETCH(QString, changeSource);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("changing.ipynb"));
+        writeNotebook(path, {{source.toStdString(), stored.toStdString()}});
+        VerifyOptions options;
+        options.cellTimeoutSeconds = 60;
+        const Run run = verify(path, options);
+        QVERIFY2(statuses(run.report) == QStringLiteral("differs"), qPrintable(describe(run.report)));
+        const CellVerification &cell = run.report.cells.front();
+        const nlohmann::ordered_json json = VerifyReportWriter::toJson(run.report);
+        const std::string text = VerifyReportWriter::text(run.report, false);
+        if (changeSource.isEmpty()) {
+            QVERIFY(cell.explanations.empty());
+            QCOMPARE(run.report.unexplainedDivergences(), 1);
+            QCOMPARE(json["summary"]["unexplained_divergences"].get<int>(), 1);
+            QVERIFY2(text.find("1 not explained by a finding") != std::string::npos, text.c_str());
+            return;
+        }
+        QVERIFY2(!cell.explanations.empty(), qPrintable(describe(run.report)));
+        QCOMPARE(QString::fromStdString(cell.explanations.front().rule),
+            QStringLiteral("nondeterministic-output"));
+        QCOMPARE(QString::fromStdString(cell.explanations.front().changeSource), changeSource);
+        QCOMPARE(run.report.unexplainedDivergences(), 0);
+        QCOMPARE(json["summary"]["unexplained_divergences"].get<int>(), 0);
+        const auto &why = json["cells"][0]["explainedBy"][0];
+        QCOMPARE(why["rule"].get<std::string>(), std::string("nondeterministic-output"));
+        QCOMPARE(QString::fromStdString(why["source"].get<std::string>()), changeSource);
+        QVERIFY2(text.find("explained by nondeterministic-output") != std::string::npos, text.c_str());
+    }
+
     void kernelRunner_data()
     {
         QTest::addColumn<QString>("runner");

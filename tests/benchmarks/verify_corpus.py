@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Re-runs corpus notebooks with `tassel verify` and measures how many divergences a static
+finding explains (issue 18, "Measure it"). A benchmark: it prints figures and rewrites the
+"Repeatability" section of tests/benchmarks/RESULTS.md; it never passes or fails, and it is not
+part of ctest.
+
+Only notebooks whose third-party imports all import in this interpreter are run (in the build
+environment: numpy, pandas, matplotlib, ...), each from a copy of the notebook alone in a
+temporary folder, so nothing is written beside the corpus.
+
+Usage (in the build environment):
+  packaging/dev exec python3 tests/benchmarks/verify_corpus.py [--corpus DIR] [--limit N]
+"""
+import argparse
+import collections
+import importlib.util
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+SOURCE = HERE.parent.parent
+BEGIN = "<!-- verify_corpus.py: begin -->"
+END = "<!-- verify_corpus.py: end -->"
+
+
+def tassel(args, timeout):
+    return subprocess.run([str(args[0]), *args[1:]], capture_output=True, text=True, timeout=timeout)
+
+
+def runnable(binary, notebooks):
+    """The notebooks whose third-party imports all import here."""
+    report = json.loads(tassel([binary, "check", "--format", "json", "--no-secrets", *map(str, notebooks)], 600).stdout)
+    found = {}
+    for entry in report["notebooks"]:
+        if entry.get("error") or not entry.get("python_analysed", True):
+            continue
+        modules = {i["module"].split(".")[0] for i in entry["imports"] if i["kind"] == "third-party"}
+        if all(importlib.util.find_spec(m) is not None for m in modules):
+            found[entry["path"]] = entry
+    return found
+
+
+def spread(paths, limit):
+    """At most `limit` paths (0: all), taken round-robin over their repositories (first folder)."""
+    if not limit or limit >= len(paths):
+        return paths
+    groups = collections.defaultdict(list)
+    for path in paths:
+        groups[pathlib.Path(path).parent.name].append(path)
+    chosen = []
+    while len(chosen) < limit:
+        for name in sorted(groups):
+            if groups[name] and len(chosen) < limit:
+                chosen.append(groups[name].pop(0))
+    return sorted(chosen)
+
+
+def verify(binary, notebook, timeout):
+    with tempfile.TemporaryDirectory(prefix="tassel-verify-bench-") as folder:
+        copy = pathlib.Path(folder) / pathlib.Path(notebook).name
+        shutil.copyfile(notebook, copy)
+        try:
+            done = tassel([binary, "verify", "--format", "json", "--cell-timeout", "30", "--timeout", str(timeout),
+                           str(copy)], timeout + 30)
+        except subprocess.TimeoutExpired:
+            return None
+    try:
+        return json.loads(done.stdout)
+    except json.JSONDecodeError:
+        return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", default=str(SOURCE.parent / "shared" / "corpus"))
+    parser.add_argument("--binary", default=str(SOURCE / "build" / "dev" / "app" / "tassel"))
+    parser.add_argument("--limit", type=int, default=0, help="run at most N notebooks (0: all)")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per notebook")
+    args = parser.parse_args()
+
+    notebooks = sorted(pathlib.Path(args.corpus).rglob("*.ipynb"))
+    candidates = runnable(args.binary, notebooks)
+    chosen = spread(sorted(candidates), args.limit)
+    totals = collections.Counter()
+    rules = collections.Counter()
+    errors = collections.Counter()
+    started = time.time()
+    for path in chosen:
+        report = verify(args.binary, path, args.timeout)
+        if report is None:
+            totals["failed"] += 1
+            continue
+        totals["notebooks"] += 1
+        clean = True
+        for cell in report["cells"]:
+            if cell["status"] == "not-run":
+                continue
+            totals["rerun"] += 1
+            if cell["status"] in ("differs", "error"):
+                clean = False
+                kind = "differ" if cell["status"] == "differs" else "raise"
+                totals[kind] += 1
+                if kind == "raise":
+                    errors[cell.get("error", {}).get("ename", "?")] += 1
+                why = cell["explainedBy"]
+                if why:
+                    totals[kind + "_explained"] += 1
+                    rules[why[0]["rule"]] += 1
+        totals["clean"] += clean
+        print(f"{report['summary']['reproduced']:4}/{report['summary']['codeCells']:<4} {path}", flush=True)
+
+    def share(kind):
+        return f"{totals[kind + '_explained'] / totals[kind]:.0%}" if totals[kind] else "-"
+    lines = [
+        BEGIN,
+        "## Repeatability: `tassel verify` over the corpus",
+        "",
+        f"Written by `tests/benchmarks/verify_corpus.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+        f" in {time.time() - started:.0f} s. Notebooks whose third-party imports all import in the build"
+        f" environment: {len(candidates)} of {len(notebooks)}; run: {len(chosen)}"
+        + (f" (limited to {args.limit}, round-robin over the repositories)" if args.limit and args.limit < len(candidates) else "")
+        + f"; no report (run time limit or crash): {totals['failed']}. Each ran alone in a temporary folder"
+        " (data files beside it are absent, the network may be too), 30 s per cell.",
+        "",
+        "| What | Count |",
+        "|---|---|",
+        f"| notebooks verified | {totals['notebooks']} |",
+        f"| notebooks whose every re-run cell reproduced | {totals['clean']} |",
+        f"| code cells re-run | {totals['rerun']} |",
+        f"| cells whose outputs differ | {totals['differ']} |",
+        f"| of those, explained by a static finding | {totals['differ_explained']} ({share('differ')}; goal 80%) |",
+        f"| cells that raise (the run stops there) | {totals['raise']} |",
+        f"| of those, explained by a static finding | {totals['raise_explained']} ({share('raise')}) |",
+        "| exceptions raised | " + ", ".join(f"{name} {n}" for name, n in errors.most_common(6)) + " |",
+    ]
+    for rule, count in rules.most_common():
+        lines.append(f"| explained first by `{rule}` | {count} |")
+    lines += ["", END]
+    section = "\n".join(lines) + "\n"
+    print(section)
+
+    results = HERE / "RESULTS.md"
+    text = results.read_text() if results.exists() else "# Benchmark results\n"
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    results.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
