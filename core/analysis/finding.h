@@ -15,7 +15,8 @@ std::string_view severityName(Severity severity); ///< "info", "warning", "error
 /// One explained problem in a notebook. Rule ids are stable strings (the JSON report's
 /// "rule"): use-before-definition, undefined-name, syntax-error, python2, out-of-order-execution,
 /// stale-output, unexecuted-cell, execution-gap, non-idempotent-cell, opaque-code, hardcoded-secret,
-/// unpinned-dependency, undeclared-dependency, unused-declaration, shell-install.
+/// unpinned-dependency, undeclared-dependency, unused-declaration, shell-install, hardcoded-path,
+/// missing-input, network-input.
 struct Finding
 {
     std::string rule;
