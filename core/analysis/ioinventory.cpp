@@ -288,8 +288,8 @@ private:
     void noteBindings(std::uint32_t statement);
     void noteCall(std::uint32_t call);
     void noteAccess(std::uint32_t call, const Callee &called, const KnownCall &known);
-    void record(
-        std::uint32_t call, const KnownCall &known, Direction direction, const std::optional<Value> &value);
+    void record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
+        const std::optional<Value> &value);
     bool writtenEarlier(const IoAccess &access) const;
     void addFinding(const IoAccess &access, std::string rule, std::string message);
 
@@ -630,12 +630,13 @@ void Walker::noteAccess(std::uint32_t call, const Callee &called, const KnownCal
 {
     const KnownCall *known = &knownCall;
     std::optional<Value> value;
+    std::uint32_t target = SyntaxNode::kNone;
     if (known->at != TargetAt::Argument) {
-        value = evaluate(called.receiver);
+        target = called.receiver;
+        value = evaluate(target);
         if (known->at == TargetAt::PathReceiver && !(value && value->path))
             return; // .open() or .glob() of something not proved to be a Path
-    } else if (const std::uint32_t target = argument(call, known->position, known->keywords);
-               target != SyntaxNode::kNone) {
+    } else if (target = argument(call, known->position, known->keywords); target != SyntaxNode::kNone) {
         // A file object or buffer made right there is no target: the open() inside is listed.
         if (kind(target) == SyntaxKind::Call) {
             const Callee inner = callee(m_tree.child(target, SyntaxField::Function));
@@ -656,16 +657,18 @@ void Walker::noteAccess(std::uint32_t call, const Callee &called, const KnownCal
         direction
             = mode && mode->find_first_of("wax") != std::string::npos ? Direction::Write : Direction::Read;
     }
-    record(call, *known, direction, value);
+    record(call, target, *known, direction, value);
 }
 
-void Walker::record(
-    std::uint32_t call, const KnownCall &known, Direction direction, const std::optional<Value> &value)
+void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
+    const std::optional<Value> &value)
 {
     IoAccess access;
     access.cell = m_cell;
     access.cellId = m_notebook.cells[std::size_t(m_cell)].id;
     m_map->position(node(call).start, access.line, access.column);
+    if (target != SyntaxNode::kNone)
+        access.targetRange = m_map->range(node(target).start, node(target).end);
     access.direction = direction == Direction::Read ? "read" : "write";
     access.call = std::string(known.call);
     access.kind = "computed";

@@ -58,6 +58,10 @@ struct IoAccess
     /// For a relative file or folder: whether it exists beside the notebook; else nothing.
     std::optional<bool> exists;
     std::optional<std::int64_t> size; ///< bytes, for a file that exists
+    /// Where the target expression is in the cell's source: the argument, or the object of a
+    /// Path method; line 0 when the call left it out (os.listdir()). Not in the report: it is
+    /// for rewriting the target (graduation).
+    SourceRange targetRange;
 
     bool operator==(const IoAccess &) const = default;
 };

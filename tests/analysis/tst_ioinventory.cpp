@@ -63,6 +63,8 @@ private slots:
     void accesses();
     void findings_data();
     void findings();
+    void targetRanges_data();
+    void targetRanges();
     void reportHasIo();
 
 private:
@@ -277,6 +279,46 @@ void TestIoInventory::findings()
     QStringList rules;
     analyse(cells, &rules);
     QCOMPARE(rules, expected);
+}
+
+void TestIoInventory::targetRanges_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected"); // the text each access's targetRange covers, or "-"
+    QTest::addRow("positional argument")
+        << QStringLiteral("import pandas as pd\ndf = pd.read_csv( 'é/x.csv' )")
+        << QStringLiteral("'é/x.csv'");
+    QTest::addRow("keyword argument")
+        << QStringLiteral("import numpy as np\nnp.save(arr=a, file=OUT / 'a.npy')")
+        << QStringLiteral("OUT / 'a.npy'");
+    QTest::addRow("Path method receiver")
+        << QStringLiteral("from pathlib import Path\ntext = (Path('data') / 'notes.txt').read_text()")
+        << QStringLiteral("(Path('data') / 'notes.txt')");
+    QTest::addRow("argument over lines")
+        << QStringLiteral("open(\n    f'{a}'\n    '.csv')") << QStringLiteral("f'{a}'\n    '.csv'");
+    QTest::addRow("left out") << QStringLiteral("import os\nos.listdir()") << QStringLiteral("-");
+}
+
+void TestIoInventory::targetRanges()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    const NotebookAnalysis analysis = analyzeNotebook(makeNotebook(m_dir.path(), {source}));
+    QCOMPARE(analysis.io.size(), std::size_t(1));
+    const SourceRange &range = analysis.io.front().targetRange;
+    if (expected == QLatin1String("-")) {
+        QCOMPARE(range.line, 0);
+        return;
+    }
+    const QStringList lines = source.split(QLatin1Char('\n'));
+    QString covered;
+    for (int line = range.line; line <= range.endLine; ++line) {
+        const QString &text = lines[line - 1];
+        const int from = line == range.line ? range.column - 1 : 0;
+        const int to = line == range.endLine ? range.endColumn - 1 : int(text.size());
+        covered += (line == range.line ? QString() : QStringLiteral("\n")) + text.mid(from, to - from);
+    }
+    QCOMPARE(covered, expected);
 }
 
 void TestIoInventory::reportHasIo()
