@@ -44,6 +44,12 @@ constexpr RuleWords kRules[] = {
         QT_TRANSLATE_NOOP("RuleText", "unused")},
     {"shell-install", QT_TRANSLATE_NOOP("RuleText", "Install from a shell"),
         QT_TRANSLATE_NOOP("RuleText", "shell install")},
+    {"hardcoded-path", QT_TRANSLATE_NOOP("RuleText", "Hard-coded path"),
+        QT_TRANSLATE_NOOP("RuleText", "absolute path")},
+    {"missing-input", QT_TRANSLATE_NOOP("RuleText", "Missing input file"),
+        QT_TRANSLATE_NOOP("RuleText", "missing input")},
+    {"network-input", QT_TRANSLATE_NOOP("RuleText", "Data read from the network"),
+        QT_TRANSLATE_NOOP("RuleText", "network")},
 };
 
 const RuleWords *find(const std::string &rule)

@@ -3,6 +3,7 @@
 #include "analysis/finding.h"
 #include "python/cellsymbols.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,32 @@ struct ImportInfo
     bool distributionGuessed = false; ///< mapped by table or by name, not from an environment
 
     bool operator==(const ImportInfo &) const = default;
+};
+
+/// One place a cell reads or writes data (the report's "io"): a file, a folder, a URL or a
+/// database, with its target resolved as far as literals and constants prove it.
+struct IoAccess
+{
+    int cell = -1; ///< 0-based index over all cells
+    std::string cellId;
+    int line = 0; ///< 1-based, of the call in the cell's source
+    int column = 0;
+    std::string direction; ///< "read" or "write"
+    std::string call; ///< dotted, import aliases resolved: "pandas.read_csv", "open"
+    /// The resolved path, pattern or URL (a URL without user info and query); nothing when the
+    /// value is only known at run time.
+    std::optional<std::string> target;
+    std::string kind; ///< "file", "directory", "url", "database" or "computed"
+    bool absolute = false; ///< an absolute or home path (/..., ~/..., C:\...)
+    /// For a relative file or folder: whether it exists beside the notebook; else nothing.
+    std::optional<bool> exists;
+    std::optional<std::int64_t> size; ///< bytes, for a file that exists
+    /// Where the target expression is in the cell's source: the argument, or the object of a
+    /// Path method; line 0 when the call left it out (os.listdir()). Not in the report: it is
+    /// for rewriting the target (graduation).
+    SourceRange targetRange;
+
+    bool operator==(const IoAccess &) const = default;
 };
 
 /// Does a fresh run top to bottom get through? Counts of the findings that say it does not.
@@ -105,6 +132,7 @@ struct NotebookAnalysis
     std::vector<Dependency> dependencies;
     std::vector<Finding> findings;
     std::vector<ImportInfo> imports;
+    std::vector<IoAccess> io; ///< every data read and write, in document order
     Verdict verdict;
     /// Things that did not stop the analysis but limit it (an unreadable requirements file, an
     /// interpreter that did not answer), as "file:line: message".

@@ -5,6 +5,7 @@
 #include "analysis/dependencyenvironment.h"
 #include "analysis/erroroutputs.h"
 #include "analysis/executionorder.h"
+#include "analysis/ioinventory.h"
 #include "analysis/nondeterminism.h"
 #include "analysis/secretscanner.h"
 #include "analysis/syntaxcheck.h"
@@ -81,6 +82,14 @@ void analyzeForeign(const Notebook &notebook, const AnalysisOptions &options, No
         = "Not analysed: the kernel is " + analysis.language + ", only secrets were checked.";
 }
 
+/// The folder the notebook's relative paths and local modules are looked up in; empty when unsaved.
+std::string folderOf(const Notebook &notebook)
+{
+    return notebook.path.empty()
+        ? std::string()
+        : QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
+}
+
 void analyzeDependencies(const Notebook &notebook, const AnalysisOptions &options, NotebookAnalysis &analysis)
 {
     DependencyChecker::Options dependencyOptions;
@@ -88,11 +97,8 @@ void analyzeDependencies(const Notebook &notebook, const AnalysisOptions &option
     std::vector<Error> problems;
     if (!options.pythonInterpreter.empty())
         dependencyOptions.environment = environmentOf(options.pythonInterpreter, problems);
-    const std::string folder = notebook.path.empty()
-        ? std::string()
-        : QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString();
     DependencyReport dependencies
-        = DependencyChecker(dependencyOptions).check(notebook, analysis.cells, folder);
+        = DependencyChecker(dependencyOptions).check(notebook, analysis.cells, folderOf(notebook));
     analysis.imports = std::move(dependencies.imports);
     for (Finding &finding : dependencies.findings)
         analysis.findings.push_back(std::move(finding));
@@ -151,6 +157,10 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
     }
     if (options.dependencies)
         analyzeDependencies(notebook, options, analysis);
+    IoInventory::Result io = IoInventory::analyze(notebook, analysis.cells, folderOf(notebook));
+    analysis.io = std::move(io.io);
+    for (Finding &finding : io.findings)
+        analysis.findings.push_back(std::move(finding));
 }
 
 } // namespace

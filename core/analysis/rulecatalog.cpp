@@ -83,6 +83,19 @@ const std::vector<RuleInfo> &RuleCatalog::all()
         {"shell-install", "Shell install",
             "!pip install may install into a different environment than the kernel's; use %pip install.",
             Severity::Warning},
+        {"hardcoded-path", "Hard-coded path",
+            "A cell reads or writes an absolute or home path (/home/..., /Users/..., C:\\..., ~/...): the "
+            "notebook only runs on its author's machine. Fix: a path relative to the notebook or a "
+            "parameter.",
+            Severity::Warning},
+        {"missing-input", "Missing input",
+            "A cell reads a relative file or folder that does not exist beside the notebook: a re-run or the "
+            "graduated package will fail. Fix: add the file beside the notebook or correct the path.",
+            Severity::Warning},
+        {"network-input", "Network input",
+            "A cell reads data from a URL: it is not versioned and a run offline fails. Fix: download it "
+            "once, keep it with a checksum and read the local copy.",
+            Severity::Warning},
     };
     return rules;
 }

@@ -108,6 +108,24 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
     }
     notebook["imports"] = std::move(imports);
 
+    Json io = Json::array();
+    for (const IoAccess &access : analysis.io) {
+        Json entry;
+        entry["cell"] = access.cell;
+        entry["cell_id"] = access.cellId;
+        entry["line"] = access.line;
+        entry["column"] = access.column;
+        entry["direction"] = access.direction;
+        entry["call"] = access.call;
+        entry["target"] = access.target ? Json(*access.target) : Json(nullptr);
+        entry["kind"] = access.kind;
+        entry["absolute"] = access.absolute;
+        entry["exists"] = access.exists ? Json(*access.exists) : Json(nullptr);
+        entry["size"] = access.size ? Json(*access.size) : Json(nullptr);
+        io.push_back(std::move(entry));
+    }
+    notebook["io"] = std::move(io);
+
     Json verdict;
     verdict["reproducible_top_to_bottom"] = analysis.verdict.reproducibleTopToBottom;
     verdict["suggested_order"] = analysis.verdict.suggestedOrder;
