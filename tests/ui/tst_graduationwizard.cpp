@@ -116,6 +116,7 @@ private slots:
     void warnsAboutUnpinnedDependencies_data();
     void warnsAboutUnpinnedDependencies();
     void lastPageOffersNextCommands();
+    void previewCitesCellNumbers();
 };
 
 void TestGraduationWizard::initTestCase()
@@ -456,6 +457,27 @@ void TestGraduationWizard::lastPageOffersNextCommands()
         copy->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), command);
     }
+}
+
+void TestGraduationWizard::previewCitesCellNumbers()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const Loaded loaded = load(writeNotebook(
+        folder.path(), QStringLiteral("# Study"), QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n")));
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    const GraduationStep &step = wizard.plan().steps.at(0);
+    const std::string module = "src/" + wizard.plan().packageName + "/" + step.module + ".py";
+    const auto file = std::find_if(wizard.files().begin(), wizard.files().end(),
+        [&](const GeneratedFile &generated) { return generated.path == module; });
+    QVERIFY2(file != wizard.files().end(), module.c_str());
+    // The number the notebook view shows first; the id, which survives edits, after it.
+    QVERIFY2(QString::fromStdString(file->content).contains(QStringLiteral("notebook cells 2 (ids code0002)")),
+        file->content.c_str());
 }
 
 QTEST_MAIN(TestGraduationWizard)
