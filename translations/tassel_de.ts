@@ -927,6 +927,54 @@
         <source>Verified: %1 of %2 code cells reproduced</source>
         <translation>Überprüft: %1 von %2 Code-Zellen reproduziert</translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>Bericht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown report (*.md)</source>
+        <translation>Markdown-Bericht (*.md)</translation>
+    </message>
+    <message>
+        <source>SARIF report (*.sarif)</source>
+        <translation>SARIF-Bericht (*.sarif)</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>The notebook has not been analysed yet.</source>
+        <translation>Das Notebook ist noch nicht analysiert.</translation>
+    </message>
+    <message>
+        <source>%1 is the notebook itself. Choose another file.</source>
+        <translation>%1 ist das Notebook selbst. Wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>Unknown report format: %1</source>
+        <translation>Unbekanntes Berichtsformat: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::NotebookView</name>
