@@ -127,6 +127,30 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>Syntax error</source>
+        <translation>Syntaxfehler</translation>
+    </message>
+    <message>
+        <source>syntax error</source>
+        <translation>Syntaxfehler</translation>
+    </message>
+    <message>
+        <source>Python 2 code</source>
+        <translation>Python-2-Code</translation>
+    </message>
+    <message>
+        <source>Python 2</source>
+        <translation>Python 2</translation>
+    </message>
+    <message>
+        <source>Stored error</source>
+        <translation>Gespeicherter Fehler</translation>
+    </message>
+    <message>
+        <source>error output</source>
+        <translation>Fehlerausgabe</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::CellDelegate</name>
@@ -136,6 +160,18 @@
             <numerusform>… %n weitere Zeile nicht angezeigt</numerusform>
             <numerusform>… %n weitere Zeilen nicht angezeigt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>#%1: position %1 in the notebook.</source>
+        <translation>#%1: Position %1 im Notebook.</translation>
+    </message>
+    <message>
+        <source>[%1]: execution count, the order in which the kernel last ran this cell.</source>
+        <translation>[%1]: Ausführungszähler, die Reihenfolge, in der der Kernel diese Zelle zuletzt ausgeführt hat.</translation>
+    </message>
+    <message>
+        <source>[ ]: never run, so it has no execution count.</source>
+        <translation>[ ]: nie ausgeführt, daher ohne Ausführungszähler.</translation>
     </message>
 </context>
 <context>
@@ -190,6 +226,37 @@
         <source>No code cells</source>
         <translation>Keine Code-Zellen</translation>
     </message>
+    <message>
+        <source>ran</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>next run</source>
+        <translation>nächste Ausführung</translation>
+    </message>
+    <message>
+        <source>back up the document</source>
+        <translation>zurück nach oben</translation>
+    </message>
+    <message>
+        <source>counts skipped</source>
+        <translation>Zähler übersprungen</translation>
+    </message>
+    <message>
+        <source>execution count %1</source>
+        <translation>Ausführungszähler %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cell %1: %2, %n finding(s)</source>
+        <translation>
+            <numerusform>Zelle %1: %2, %n Befund</numerusform>
+            <numerusform>Zelle %1: %2, %n Befunde</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::FindingsPanel</name>
@@ -240,6 +307,83 @@
     <message>
         <source>Cell %1</source>
         <translation>Zelle %1</translation>
+    </message>
+    <message>
+        <source>Only secrets were checked: the kernel is %1, and Tassel analyses Python code only, so the dependency, import and order panels stay empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s) of names defined later</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) defined nowhere</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nondeterministic output(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale output(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never-run cell(s) others depend on</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">ja</translation>
+    </message>
+    <message>
+        <source>no (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — runs top to bottom: %2; same outputs: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n error-level finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -446,6 +590,58 @@
     <message>
         <source>Writing to %1…</source>
         <translation>Schreibe nach %1 …</translation>
+    </message>
+    <message>
+        <source>Keep cells that are not Python 3 as commented TODOs</source>
+        <translation>Zellen, die kein Python 3 sind, als auskommentierte TODOs behalten</translation>
+    </message>
+    <message>
+        <source>Before Writing</source>
+        <translation>Vor dem Schreiben</translation>
+    </message>
+    <message>
+        <source>The package will run, but these points make it less repeatable.</source>
+        <translation>Das Paket wird laufen, aber diese Punkte machen es weniger wiederholbar.</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>Next, in the package folder: run the pipeline, then its tests.</source>
+        <translation>Danach im Paketordner: erst die Pipeline ausführen, dann ihre Tests.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Each markdown heading starts a new function holding the code cells below it. Best for notebooks organised in sections.</source>
+        <translation>Jede Markdown-Überschrift beginnt eine neue Funktion mit den Code-Zellen darunter. Am besten für Notebooks, die in Abschnitte gegliedert sind.</translation>
+    </message>
+    <message>
+        <source>Every code cell becomes its own function. Fine-grained; best when cells are already self-contained steps.</source>
+        <translation>Jede Code-Zelle wird eine eigene Funktion. Feinkörnig; am besten, wenn die Zellen schon in sich geschlossene Schritte sind.</translation>
+    </message>
+    <message>
+        <source>All code goes into one function. Simplest; best for short notebooks.</source>
+        <translation>Der ganze Code kommt in eine Funktion. Am einfachsten; am besten für kurze Notebooks.</translation>
+    </message>
+    <message>
+        <source>%1: version unknown, so requirements.lock does not pin it. Install the version the notebook used and pin it.</source>
+        <translation>%1: Version unbekannt, daher legt requirements.lock sie nicht fest. Installieren Sie die Version, die das Notebook benutzt hat, und legen Sie sie fest.</translation>
+    </message>
+    <message>
+        <source>Cells %1 (ids %2)</source>
+        <translation>Zellen %1 (IDs %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds the notebook itself, which the package would replace. Choose another folder.</source>
+        <translation>%1 enthält das Notebook selbst, das das Paket ersetzen würde. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 goes through a symbolic link. Choose the folder it points to instead.</source>
+        <translation>%1 führt über einen symbolischen Link. Wählen Sie stattdessen den Ordner, auf den er zeigt.</translation>
     </message>
 </context>
 <context>
@@ -731,6 +927,54 @@
         <source>Verified: %1 of %2 code cells reproduced</source>
         <translation>Überprüft: %1 von %2 Code-Zellen reproduziert</translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>Bericht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown report (*.md)</source>
+        <translation>Markdown-Bericht (*.md)</translation>
+    </message>
+    <message>
+        <source>SARIF report (*.sarif)</source>
+        <translation>SARIF-Bericht (*.sarif)</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>The notebook has not been analysed yet.</source>
+        <translation>Das Notebook ist noch nicht analysiert.</translation>
+    </message>
+    <message>
+        <source>%1 is the notebook itself. Choose another file.</source>
+        <translation>%1 ist das Notebook selbst. Wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>Unknown report format: %1</source>
+        <translation>Unbekanntes Berichtsformat: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::NotebookView</name>
@@ -955,6 +1199,14 @@
     <message>
         <source>• %1</source>
         <translation>• %1</translation>
+    </message>
+    <message>
+        <source>Cell %1: </source>
+        <translation>Zelle %1: </translation>
+    </message>
+    <message>
+        <source>Cell %1 (</source>
+        <translation>Zelle %1 (</translation>
     </message>
 </context>
 </TS>

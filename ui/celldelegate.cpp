@@ -10,16 +10,19 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QBuffer>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QImageReader>
 #include <QPainter>
 #include <QPalette>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cstring>
@@ -280,7 +283,8 @@ const CellDelegate::Geometry &CellDelegate::geometry(int row) const
     if (!m_model->findingsOfCell(row).empty())
         g.badges = QFontMetrics(QApplication::font()).height() + kBadgeHeightExtra + kBlockGap;
     if (cell.type == CellType::Markdown) {
-        g.source = int(std::ceil(render(row)->source->size().height()));
+        // A one-line heading is shorter than the gutter's count and position: reserve their height.
+        g.source = std::max(int(std::ceil(render(row)->source->size().height())), gutterHeight());
     } else {
         qsizetype lines = 0;
         headLines(cell.source, 1, lines);
@@ -322,6 +326,34 @@ const CellDelegate::Geometry &CellDelegate::geometry(int row) const
     g.height = height + kCellGap / 2 + kCellGap;
     slot = std::move(g);
     return *slot;
+}
+
+int CellDelegate::gutterHeight() const
+{
+    return kPad + 2 * lineSpacing();
+}
+
+QString CellDelegate::gutterToolTip(int row) const
+{
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const QString position = tr("#%1: position %1 in the notebook.").arg(row + 1);
+    if (!cell.isCode())
+        return position;
+    const QString count = cell.executionCount
+        ? tr("[%1]: execution count, the order in which the kernel last ran this cell.").arg(*cell.executionCount)
+        : tr("[ ]: never run, so it has no execution count.");
+    return count + QLatin1Char('\n') + position;
+}
+
+bool CellDelegate::helpEvent(
+    QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && index.isValid()
+        && event->pos().x() < option.rect.left() + contentLeft() - 8) {
+        QToolTip::showText(event->globalPos(), gutterToolTip(index.row()), view->viewport());
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 CellDelegate::Render *CellDelegate::render(int row) const

@@ -30,6 +30,13 @@ public:
     void paint(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// Explains the gutter (`[n]` execution count, `#n` position) when hovered.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+    /// The gutter's tooltip for `row`.
+    QString gutterToolTip(int row) const;
+    /// The height the gutter's two lines need below the badges, which every cell reserves.
+    int gutterHeight() const;
 
     /// The width items are laid out for (the view's viewport); clears cached geometry on change.
     void setWidth(int width);

@@ -14,6 +14,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -142,7 +144,26 @@ public:
     {
         return !m_wizard->m_generateWatcher.isRunning() && !m_wizard->m_files.empty();
     }
+    int nextId() const override
+    {
+        return m_wizard->warnings().isEmpty() ? GraduationWizard::TargetPageId : GraduationWizard::WarningsPageId;
+    }
     void refresh() { emit completeChanged(); }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+/// What the package will not pin down (shown only when there is something to say).
+class WarningsPage : public QWizardPage
+{
+public:
+    explicit WarningsPage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+    }
+    void initializePage() override { m_wizard->fillWarnings(); }
 
 private:
     GraduationWizard *m_wizard;
@@ -158,6 +179,7 @@ public:
     {
         setCommitPage(true);
     }
+    void initializePage() override { m_wizard->suggestTarget(); }
     bool isComplete() const override { return !m_wizard->m_targetEdit->text().trimmed().isEmpty(); }
     bool validatePage() override
     {
@@ -222,6 +244,10 @@ GraduationWizard::GraduationWizard(
     m_splitCombo = new QComboBox(options);
     m_splitCombo->setObjectName(QStringLiteral("splitMode"));
     m_splitLabel->setBuddy(m_splitCombo);
+    m_splitHelp = new QLabel(options);
+    m_splitHelp->setObjectName(QStringLiteral("splitHelp"));
+    m_splitHelp->setWordWrap(true);
+    connect(m_splitCombo, &QComboBox::currentIndexChanged, this, &GraduationWizard::explainSplit);
     m_hiddenState = new QCheckBox(options);
     m_brokenCells = new QCheckBox(options);
     m_brokenCells->setObjectName(QStringLiteral("allowBrokenCells"));
@@ -232,6 +258,7 @@ GraduationWizard::GraduationWizard(
     auto *optionsLayout = new QFormLayout(options);
     optionsLayout->addRow(m_nameLabel, m_nameEdit);
     optionsLayout->addRow(m_splitLabel, m_splitCombo);
+    optionsLayout->addRow(QString(), m_splitHelp);
     optionsLayout->addRow(QString(), m_hiddenState);
     optionsLayout->addRow(QString(), m_brokenCells);
     optionsLayout->addRow(m_optionsError);
@@ -242,6 +269,8 @@ GraduationWizard::GraduationWizard(
     m_planTable = new QTableWidget(0, 5, planPage);
     m_planTable->setObjectName(QStringLiteral("planTable"));
     m_planTable->horizontalHeader()->setStretchLastSection(true);
+    m_planTable->setWordWrap(false);
+    m_planTable->setTextElideMode(Qt::ElideRight);
     m_planTable->verticalHeader()->hide();
     m_planStatus = new QLabel(planPage);
     m_planStatus->setWordWrap(true);
@@ -316,7 +345,19 @@ GraduationWizard::GraduationWizard(
     });
     setPage(PreviewPageId, preview);
 
-    // 4. Target folder.
+    // 4. Warnings.
+    auto *warningsPage = new WarningsPage(this);
+    m_warnings = new QLabel(warningsPage);
+    m_warnings->setObjectName(QStringLiteral("warnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *warningsLayout = new QVBoxLayout(warningsPage);
+    warningsLayout->addWidget(m_warnings);
+    warningsLayout->addStretch();
+    setPage(WarningsPageId, warningsPage);
+
+    // 5. Target folder.
     auto *target = new TargetPage(this);
     m_targetLabel = new QLabel(target);
     m_targetEdit = new QLineEdit(target);
@@ -344,7 +385,7 @@ GraduationWizard::GraduationWizard(
     });
     setPage(TargetPageId, target);
 
-    // 5. Write.
+    // 6. Write.
     auto *write = new WritePage(this);
     m_progress = new QProgressBar(write);
     m_writeStatus = new QLabel(write);
@@ -358,37 +399,38 @@ GraduationWizard::GraduationWizard(
     buttons->addWidget(m_cancelWrite);
     buttons->addStretch();
     buttons->addWidget(m_openFolder);
+    m_commands = new QWidget(write);
+    m_commands->setObjectName(QStringLiteral("nextCommands"));
+    m_commandsLabel = new QLabel(m_commands);
+    auto *commandsLayout = new QFormLayout(m_commands);
+    commandsLayout->setContentsMargins(0, 0, 0, 0);
+    commandsLayout->addRow(m_commandsLabel);
+    for (const QString &command : nextCommands()) {
+        auto *line = new QLineEdit(command, m_commands);
+        line->setReadOnly(true);
+        line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        auto *copy = new QPushButton(m_commands);
+        copy->setObjectName(QStringLiteral("copy:") + command);
+        connect(copy, &QPushButton::clicked, this, [command] { QGuiApplication::clipboard()->setText(command); });
+        m_copyButtons.append(copy);
+        auto *commandRow = new QHBoxLayout;
+        commandRow->addWidget(line, 1);
+        commandRow->addWidget(copy);
+        commandsLayout->addRow(commandRow);
+    }
+    m_commands->hide();
     auto *writeLayout = new QVBoxLayout(write);
     writeLayout->addWidget(m_progress);
     writeLayout->addWidget(m_writeStatus);
     writeLayout->addLayout(buttons);
+    writeLayout->addWidget(m_commands);
     writeLayout->addStretch();
     connect(m_cancelWrite, &QPushButton::clicked, this, &GraduationWizard::cancelWrite);
     connect(m_openFolder, &QPushButton::clicked, this,
         [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_targetEdit->text().trimmed())); });
     connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::progressValueChanged, m_progress,
         &QProgressBar::setValue);
-    connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::finished, this, [this, write] {
-        m_outcome = m_writeWatcher.result();
-        m_cancelWrite->setEnabled(false);
-        const QString folder = QDir::toNativeSeparators(m_targetEdit->text().trimmed());
-        if (!m_outcome.error.isEmpty())
-            m_writeStatus->setText(
-                tr("Writing failed after %n file(s): %1", nullptr, int(m_outcome.written.size()))
-                    .arg(m_outcome.error));
-        else if (m_outcome.cancelled)
-            m_writeStatus->setText(tr("Cancelled after %n file(s); %1 holds an incomplete package.", nullptr,
-                int(m_outcome.written.size()))
-                                       .arg(folder));
-        else
-            m_writeStatus->setText(
-                tr("%n file(s) written to %1.", nullptr, int(m_outcome.written.size())).arg(folder));
-        const bool ok = m_outcome.error.isEmpty() && !m_outcome.cancelled;
-        m_written = ok;
-        m_openFolder->setEnabled(!m_outcome.written.isEmpty());
-        write->refresh();
-        emit writeFinished(ok);
-    });
+    connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::finished, this, &GraduationWizard::writeDone);
     setPage(WritePageId, write);
 
     retranslate();
@@ -416,6 +458,7 @@ void GraduationWizard::retranslate()
     m_splitCombo->addItem(tr("One function per code cell"), int(GraduationOptions::Split::Cells));
     m_splitCombo->addItem(tr("A single function"), int(GraduationOptions::Split::Single));
     m_splitCombo->setCurrentIndex(split);
+    explainSplit();
     m_hiddenState->setText(tr("Generate even when cells read names defined later or nowhere"));
     m_brokenCells->setText(tr("Keep cells that are not Python 3 as commented TODOs"));
 
@@ -429,16 +472,82 @@ void GraduationWizard::retranslate()
     page(PreviewPageId)->setTitle(tr("Preview"));
     page(PreviewPageId)->setSubTitle(tr("The files of the package, as they will be written."));
 
+    page(WarningsPageId)->setTitle(tr("Before Writing"));
+    page(WarningsPageId)->setSubTitle(tr("The package will run, but these points make it less repeatable."));
+    if (currentId() == WarningsPageId)
+        fillWarnings();
+
     page(TargetPageId)->setTitle(tr("Target Folder"));
     page(TargetPageId)
         ->setSubTitle(tr("The package is written into this folder, which is created if needed."));
     m_targetLabel->setText(tr("&Folder:"));
     m_browse->setText(tr("&Browse…"));
     m_force->setText(tr("Write into a non-empty folder"));
+    setButtonText(QWizard::CommitButton, tr("&Generate"));
 
     page(WritePageId)->setTitle(tr("Writing"));
     m_cancelWrite->setText(tr("&Cancel Writing"));
     m_openFolder->setText(tr("&Open Folder"));
+    m_commandsLabel->setText(tr("Next, in the package folder: run the pipeline, then its tests."));
+    for (QPushButton *copy : std::as_const(m_copyButtons))
+        copy->setText(tr("Copy"));
+}
+
+void GraduationWizard::explainSplit()
+{
+    switch (GraduationOptions::Split(m_splitCombo->currentData().toInt())) {
+    case GraduationOptions::Split::Headings:
+        m_splitHelp->setText(tr("Each markdown heading starts a new function holding the code cells below it. "
+                                "Best for notebooks organised in sections."));
+        break;
+    case GraduationOptions::Split::Cells:
+        m_splitHelp->setText(tr("Every code cell becomes its own function. Fine-grained; best when cells "
+                                "are already self-contained steps."));
+        break;
+    case GraduationOptions::Split::Single:
+        m_splitHelp->setText(tr("All code goes into one function. Simplest; best for short notebooks."));
+        break;
+    }
+}
+
+QString GraduationWizard::plainTitle(const std::string &markdown)
+{
+    QTextDocument document;
+    document.setMarkdown(QString::fromStdString(markdown));
+    return document.toPlainText().simplified();
+}
+
+QStringList GraduationWizard::warnings() const
+{
+    QStringList list;
+    for (const PackageDependency &dependency : m_plan.dependencies)
+        if (dependency.version.empty())
+            list.append(tr("%1: version unknown, so requirements.lock does not pin it. Install the version "
+                           "the notebook used and pin it.")
+                            .arg(QString::fromStdString(dependency.distribution)));
+    return list;
+}
+
+void GraduationWizard::fillWarnings()
+{
+    m_warnings->setText(warnings().join(QLatin1Char('\n')));
+}
+
+void GraduationWizard::suggestTarget()
+{
+    const QString current = m_targetEdit->text().trimmed();
+    if (!current.isEmpty() && current != m_suggestedTarget)
+        return; // the user's own choice
+    if (m_notebook.path.empty())
+        return; // an unsaved notebook has no folder to suggest
+    const QString folder = QFileInfo(QString::fromStdString(m_notebook.path)).absolutePath();
+    m_suggestedTarget = QDir::toNativeSeparators(QDir(folder).filePath(QString::fromStdString(m_plan.packageName)));
+    m_targetEdit->setText(m_suggestedTarget);
+}
+
+QStringList GraduationWizard::nextCommands()
+{
+    return {QStringLiteral("./run.sh"), QStringLiteral("python -m pytest")};
 }
 
 void GraduationWizard::changeEvent(QEvent *event)
@@ -487,13 +596,24 @@ void GraduationWizard::fillPlanTable()
             item->setFlags(item->flags() & ~Qt::ItemIsEditable);
             return item;
         };
-        m_planTable->setItem(row, TitleColumn, new QTableWidgetItem(QString::fromStdString(step.title)));
+        m_planTable->setItem(row, TitleColumn, new QTableWidgetItem(plainTitle(step.title)));
         m_planTable->setItem(row, FunctionColumn, new QTableWidgetItem(QString::fromStdString(step.name)));
         m_planTable->setItem(row, CellsColumn, readOnly(cellList(step.cells)));
         m_planTable->setItem(row, ParametersColumn, readOnly(joined(step.parameters)));
         m_planTable->setItem(row, ReturnsColumn, readOnly(joined(step.returns)));
+        // Long texts are elided in the table; the full text is one hover away.
+        for (int column = TitleColumn; column <= ReturnsColumn; ++column)
+            m_planTable->item(row, column)->setToolTip(m_planTable->item(row, column)->text());
+        m_planTable->item(row, CellsColumn)
+            ->setToolTip(tr("Cells %1 (ids %2)")
+                             .arg(cellList(step.cells), joined(step.cellIds)));
     }
     m_planTable->resizeColumnsToContents();
+    // No column may push the others out of sight: each gets at most a third of the view.
+    // (The page is not laid out yet when it is filled: measure the wizard.)
+    const int widest = std::max(160, width() / 3);
+    for (int column = TitleColumn; column < ReturnsColumn; ++column)
+        m_planTable->setColumnWidth(column, std::min(m_planTable->columnWidth(column), widest));
     m_filling = false;
 
     QStringList notes;
@@ -549,7 +669,10 @@ void GraduationWizard::planItemChanged(int row, int column)
     QTableWidgetItem *item = m_planTable->item(row, column);
     GraduationStep &step = m_plan.steps[std::size_t(row)];
     if (column == TitleColumn) {
+        if (item->text() == plainTitle(step.title))
+            return; // unchanged: keep the heading's own markup
         step.title = item->text().trimmed().toStdString();
+        item->setToolTip(item->text());
         m_files.clear();
         return;
     }
@@ -635,6 +758,31 @@ void GraduationWizard::startWrite()
             cancel = m_cancel](QPromise<PackageWriteOutcome> &promise) {
             promise.addResult(writeFiles(files, target, force, notebookPath, cancel, promise));
         }));
+}
+
+void GraduationWizard::writeDone()
+{
+    m_outcome = m_writeWatcher.result();
+    m_cancelWrite->setEnabled(false);
+    const QString folder = QDir::toNativeSeparators(m_targetEdit->text().trimmed());
+    if (!m_outcome.error.isEmpty())
+        m_writeStatus->setText(tr("Writing failed after %n file(s): %1", nullptr, int(m_outcome.written.size()))
+                                   .arg(m_outcome.error));
+    else if (m_outcome.cancelled)
+        m_writeStatus->setText(
+            tr("Cancelled after %n file(s); %1 holds an incomplete package.", nullptr, int(m_outcome.written.size()))
+                .arg(folder));
+    else
+        m_writeStatus->setText(tr("%n file(s) written to %1.", nullptr, int(m_outcome.written.size())).arg(folder));
+    const bool ok = m_outcome.error.isEmpty() && !m_outcome.cancelled;
+    m_written = ok;
+    m_openFolder->setEnabled(!m_outcome.written.isEmpty());
+    m_commands->setVisible(ok);
+    // Nothing is left to cancel or go back to: Finish is the only way on.
+    if (QAbstractButton *cancel = button(QWizard::CancelButton))
+        cancel->setEnabled(false);
+    static_cast<WritePage *>(page(WritePageId))->refresh();
+    emit writeFinished(ok);
 }
 
 void GraduationWizard::cancelWrite()

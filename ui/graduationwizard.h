@@ -46,7 +46,7 @@ class GraduationWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { OptionsPageId, PlanPageId, PreviewPageId, TargetPageId, WritePageId };
+    enum PageId { OptionsPageId, PlanPageId, PreviewPageId, WarningsPageId, TargetPageId, WritePageId };
     enum PlanColumn { TitleColumn, FunctionColumn, CellsColumn, ParametersColumn, ReturnsColumn };
 
     GraduationWizard(const Notebook &notebook, const NotebookAnalysis &analysis, QWidget *parent = nullptr);
@@ -71,6 +71,14 @@ public:
     QPlainTextEdit *previewEdit() const { return m_preview; }
     QLineEdit *targetEdit() const { return m_targetEdit; }
     QPushButton *openFolderButton() const { return m_openFolder; }
+    QLabel *splitHelp() const { return m_splitHelp; }
+    QLabel *warningsLabel() const { return m_warnings; }
+    /// The commands the last page offers to copy ("./run.sh", "python -m pytest").
+    static QStringList nextCommands();
+    /// What the user should look at before writing (unpinned dependencies); empty when nothing.
+    QStringList warnings() const;
+    /// Step titles are markdown headings; the table shows them as the reader sees them.
+    static QString plainTitle(const std::string &markdown);
     QLabel *writeStatus() const { return m_writeStatus; }
 
 signals:
@@ -85,6 +93,7 @@ private:
     friend class OptionsPage;
     friend class PlanPage;
     friend class PreviewPage;
+    friend class WarningsPage;
     friend class TargetPage;
     friend class WritePage;
 
@@ -93,6 +102,10 @@ private:
     void planItemChanged(int row, int column);
     void startGeneration();
     void showFile(const QString &path);
+    void explainSplit();
+    void fillWarnings();
+    void suggestTarget();
+    void writeDone();
     QString checkTarget() const;
     void startWrite();
     void cancelWrite();
@@ -114,6 +127,7 @@ private:
     QLineEdit *m_nameEdit = nullptr;
     QLabel *m_splitLabel = nullptr;
     QComboBox *m_splitCombo = nullptr;
+    QLabel *m_splitHelp = nullptr;
     QCheckBox *m_hiddenState = nullptr;
     QCheckBox *m_brokenCells = nullptr;
     QLabel *m_optionsError = nullptr;
@@ -124,7 +138,9 @@ private:
     QPlainTextEdit *m_preview = nullptr;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
     QLabel *m_previewStatus = nullptr;
+    QLabel *m_warnings = nullptr;
     QLabel *m_targetLabel = nullptr;
+    QString m_suggestedTarget; ///< the default folder last put in the edit (replaced while unedited)
     QLineEdit *m_targetEdit = nullptr;
     QPushButton *m_browse = nullptr;
     QCheckBox *m_force = nullptr;
@@ -133,6 +149,9 @@ private:
     QLabel *m_writeStatus = nullptr;
     QPushButton *m_cancelWrite = nullptr;
     QPushButton *m_openFolder = nullptr;
+    QWidget *m_commands = nullptr;
+    QLabel *m_commandsLabel = nullptr;
+    QList<QPushButton *> m_copyButtons;
 };
 
 } // namespace tassel::ui

@@ -14,6 +14,8 @@
 #include "notebook/notebookloader.h"
 
 #include "analysis/notebookanalyzer.h"
+#include "report/reportformat.h"
+#include "util/outputguard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,6 +23,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
+#include <QDir>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -29,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -188,6 +192,16 @@ void MainWindow::createMenus()
     m_cancelVerifyAction = file->addAction(tr("&Cancel Verification"), this, &MainWindow::cancelVerify);
     m_cancelVerifyAction->setObjectName(QStringLiteral("cancelVerifyAction"));
     updateVerifyActions();
+    m_exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::exportDialog);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setEnabled(m_analysed);
+    if (!m_toolBar) {
+        m_toolBar = addToolBar(QString());
+        m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    }
+    m_toolBar->setWindowTitle(tr("Main Toolbar"));
+    m_toolBar->clear();
+    m_toolBar->addActions({open, m_verifyAction, m_graduateAction, m_exportAction});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -266,6 +280,51 @@ void MainWindow::openDialog()
         loadFile(path);
 }
 
+void MainWindow::exportDialog()
+{
+    // One filter per format, in the order of the menu; the chosen filter decides the format.
+    const QStringList formats
+        = {QStringLiteral("html"), QStringLiteral("markdown"), QStringLiteral("sarif"), QStringLiteral("json")};
+    const QStringList filters = {tr("HTML report (*.html)"), tr("Markdown report (*.md)"),
+        tr("SARIF report (*.sarif)"), tr("JSON report (*.json)")};
+    const QStringList suffixes
+        = {QStringLiteral(".html"), QStringLiteral(".md"), QStringLiteral(".sarif"), QStringLiteral(".json")};
+    QString filter = filters.first();
+    const QString stem = QFileInfo(m_path).absolutePath() + QLatin1Char('/') + QFileInfo(m_path).completeBaseName()
+        + QStringLiteral("-report");
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Report"), stem + suffixes.first(), filters.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    const qsizetype which = std::max<qsizetype>(0, filters.indexOf(filter));
+    if (QFileInfo(path).suffix().isEmpty())
+        path += suffixes[which];
+    const QString error = exportReport(path, formats[which]);
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        QMessageBox::warning(this, tr("Export Report"), error);
+}
+
+QString MainWindow::exportReport(const QString &path, const QString &format)
+{
+    if (!m_analysed)
+        return tr("The notebook has not been analysed yet.");
+    if (const auto refused = outputguard::checkFile(path.toStdString(), {m_path.toStdString()}))
+        return tr("%1 is the notebook itself. Choose another file.").arg(QDir::toNativeSeparators(path));
+    NotebookAnalysis analysis = m_view->notebookModel()->analysis();
+    if (analysis.path.empty())
+        analysis.path = m_path.toStdString();
+    const auto report = reportformat::render(format.toStdString(), {analysis});
+    if (!report)
+        return tr("Unknown report format: %1").arg(format);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(report->data(), qint64(report->size())) != qint64(report->size())
+        || !file.commit())
+        return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return {};
+}
+
 bool MainWindow::openFile(const QString &path)
 {
     // A synchronous open wins over a background one still reading.
@@ -300,6 +359,8 @@ bool MainWindow::showLoaded(const QString &path, Result<Notebook> result)
     m_analysed = false;
     if (m_graduateAction)
         m_graduateAction->setEnabled(false);
+    if (m_exportAction)
+        m_exportAction->setEnabled(false);
     if (!m_path.isEmpty())
         m_watcher->removePath(m_path);
     m_path = QFileInfo(path).absoluteFilePath();
@@ -343,7 +404,9 @@ void MainWindow::setAnalysis(const NotebookAnalysis &analysis)
     m_imports->setAnalysis(analysis);
     m_analysed = true;
     m_graduateAction->setEnabled(true);
+    m_exportAction->setEnabled(true);
     m_graph->setAnalysis(*m_notebook, analysis);
+    m_timeline->setFindings(analysis.findings);
     m_currentFinding = -1;
     statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook->cells.size())) + QStringLiteral(" · ")
         + tr("%n finding(s)", nullptr, int(analysis.findings.size())));

@@ -14,6 +14,7 @@
 #include <optional>
 
 class QAction;
+class QToolBar;
 class QDockWidget;
 class QFileSystemWatcher;
 class QLineEdit;
@@ -65,6 +66,12 @@ public:
     bool isVerifying() const { return m_verifyWatcher.isRunning(); }
     VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     QAction *verifyAction() const { return m_verifyAction; }
+    QAction *exportAction() const { return m_exportAction; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    /// Writes the report of the open notebook in `format` ("html", "markdown", "sarif", "json":
+    /// what `tassel check --format` writes) to `path`, atomically and never over the notebook.
+    /// Returns why it could not (empty on success).
+    QString exportReport(const QString &path, const QString &format);
 
     NotebookView *notebookView() const { return m_view; }
     FindingsPanel *findingsPanel() const { return m_findings; }
@@ -101,6 +108,7 @@ private:
     void createMenus();
     void retranslate();
     void openDialog();
+    void exportDialog();
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
     void startAnalysis();
@@ -129,6 +137,8 @@ private:
     QAction *m_graduateAction = nullptr;
     QAction *m_verifyAction = nullptr;
     QAction *m_cancelVerifyAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QToolBar *m_toolBar = nullptr;
     VerifyPanel *m_verifyPanel = nullptr;
     QDockWidget *m_verifyDock = nullptr;
     QDockWidget *m_findingsDock = nullptr;

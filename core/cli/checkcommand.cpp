@@ -4,9 +4,7 @@
 #include "cli/cli.h"
 #include "cli/commandregistry.h"
 #include "cli/notebookfinder.h"
-#include "report/htmlreport.h"
-#include "report/jsonreport.h"
-#include "report/sarifreport.h"
+#include "report/reportformat.h"
 #include "report/textreport.h"
 #include "util/escaping.h"
 #include "util/outputguard.h"
@@ -274,17 +272,8 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
     }
 
     const bool toTerminal = options.output.empty() && isatty(STDOUT_FILENO);
-    std::string report;
-    if (options.format == "json")
-        report = JsonReport::render(analyses);
-    else if (options.format == "sarif")
-        report = SarifReport::render(analyses);
-    else if (options.format == "html")
-        report = HtmlReport::render(analyses);
-    else if (options.format == "markdown")
-        report = MarkdownReport::render(analyses);
-    else
-        report = TextReport::render(analyses, toTerminal);
+    const auto rendered = reportformat::render(options.format, analyses);
+    const std::string report = rendered ? *rendered : TextReport::render(analyses, toTerminal);
     if (options.output.empty()) {
         out << report;
     } else {

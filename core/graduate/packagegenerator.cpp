@@ -81,9 +81,21 @@ std::string importsFor(const GraduationPlan &plan, const std::vector<std::string
 }
 
 /// The step's cell ids for comments and docstrings (escaped by the caller's target).
+/// Cells as the notebook view numbers them (1-based), their ids after them: the numbers are what a
+/// reader finds, the ids what survives inserting cells above.
+std::string cellList(const std::vector<int> &cells, const std::vector<std::string> &ids)
+{
+    std::vector<std::string> numbers;
+    for (int cell : cells)
+        numbers.push_back(std::to_string(cell + 1));
+    if (numbers.empty())
+        return join(ids, ", ");
+    return join(numbers, ", ") + (ids.empty() ? "" : " (ids " + join(ids, ", ") + ")");
+}
+
 std::string cellList(const GraduationStep &step)
 {
-    return join(step.cellIds, ", ");
+    return cellList(step.cells, step.cellIds);
 }
 
 std::string runtimeModule(const std::string &outputVariable)
@@ -432,7 +444,8 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
             add(src + path, content);
 
     if (!plan.setUp.body.empty()) {
-        std::string t = pythonDocstring("Session set-up from notebook cells " + join(plan.setUp.cellIds, ", ")
+        std::string t = pythonDocstring("Session set-up from notebook cells "
+                            + cellList(plan.setUp.cells, plan.setUp.cellIds)
                             + ": display options and plot style, applied before the steps.")
             + "\n";
         t += importsFor(plan, plan.setUp.imports, plan.setUp.body);

@@ -5,9 +5,17 @@
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -52,6 +60,39 @@ bool waitForFiles(GraduationWizard &wizard)
     QSignalSpy generated(&wizard, &GraduationWizard::filesGenerated);
     return !wizard.files().empty() || generated.wait(20000);
 }
+
+/// From the preview to the target page, through the warnings page when there is one.
+void nextToTarget(GraduationWizard &wizard)
+{
+    wizard.next();
+    if (wizard.currentId() == GraduationWizard::WarningsPageId)
+        wizard.next();
+}
+
+QJsonObject jsonCell(const QString &type, const QString &id, const QString &source)
+{
+    QJsonObject cell {{QStringLiteral("cell_type"), type}, {QStringLiteral("id"), id},
+        {QStringLiteral("metadata"), QJsonObject()}, {QStringLiteral("source"), source}};
+    if (type == QStringLiteral("code")) {
+        cell.insert(QStringLiteral("execution_count"), QJsonValue::Null);
+        cell.insert(QStringLiteral("outputs"), QJsonArray());
+    }
+    return cell;
+}
+
+/// A small notebook written into `folder`: a markdown heading, then one code cell.
+QString writeNotebook(const QString &folder, const QString &heading, const QString &code)
+{
+    const QJsonArray cells {jsonCell(QStringLiteral("markdown"), QStringLiteral("head0001"), heading),
+        jsonCell(QStringLiteral("code"), QStringLiteral("code0002"), code)};
+    const QJsonObject notebook {{QStringLiteral("nbformat"), 4}, {QStringLiteral("nbformat_minor"), 5},
+        {QStringLiteral("metadata"), QJsonObject()}, {QStringLiteral("cells"), cells}};
+    const QString path = QDir(folder).filePath(QStringLiteral("study.ipynb"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(notebook).toJson()) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
 } // namespace
 
 class TestGraduationWizard : public QObject
@@ -68,6 +109,14 @@ private slots:
     void refusesNonEmptyFolder();
     void previewHighlightsByFileType_data();
     void previewHighlightsByFileType();
+    void explainsSplitModes_data();
+    void explainsSplitModes();
+    void planShowsPlainTitles_data();
+    void planShowsPlainTitles();
+    void warnsAboutUnpinnedDependencies_data();
+    void warnsAboutUnpinnedDependencies();
+    void lastPageOffersNextCommands();
+    void previewCitesCellNumbers();
 };
 
 void TestGraduationWizard::initTestCase()
@@ -111,7 +160,7 @@ void TestGraduationWizard::writesPackageEndToEnd()
         QStringLiteral("src/penguin_stats/pipeline.py"));
     QVERIFY(wizard.previewEdit()->toPlainText().contains(QStringLiteral("load_measurements(")));
 
-    wizard.next();
+    nextToTarget(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
@@ -225,7 +274,7 @@ void TestGraduationWizard::refusesNonEmptyFolder()
     wizard.next();
     wizard.next();
     QVERIFY(waitForFiles(wizard));
-    wizard.next();
+    nextToTarget(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
@@ -265,6 +314,170 @@ void TestGraduationWizard::previewHighlightsByFileType()
     QFETCH(QString, path);
     QFETCH(QString, definition);
     QCOMPARE(GraduationWizard::definitionNameFor(path), definition);
+}
+
+void TestGraduationWizard::explainsSplitModes_data()
+{
+    QTest::addColumn<int>("split");
+    QTest::addColumn<QString>("word");
+    QTest::addRow("headings") << 0 << QStringLiteral("heading");
+    QTest::addRow("cells") << 1 << QStringLiteral("code cell");
+    QTest::addRow("single") << 2 << QStringLiteral("one function");
+}
+
+void TestGraduationWizard::explainsSplitModes()
+{
+    QFETCH(int, split);
+    QFETCH(QString, word);
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.splitCombo()->setCurrentIndex(split);
+    // The explanation sits on the options page itself and follows the choice.
+    QVERIFY(wizard.splitHelp()->isVisible());
+    QVERIFY2(wizard.splitHelp()->text().contains(word, Qt::CaseInsensitive), qPrintable(wizard.splitHelp()->text()));
+}
+
+void TestGraduationWizard::planShowsPlainTitles_data()
+{
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<QString>("shown");
+    QTest::addRow("emphasis") << QStringLiteral("## Load the *raw* data") << QStringLiteral("Load the raw data");
+    QTest::addRow("underscore and code") << QStringLiteral("## Fit `model` on _clean_ rows")
+                                         << QStringLiteral("Fit model on clean rows");
+    QTest::addRow("link") << QStringLiteral("## Read [the docs](https://example.org) first")
+                          << QStringLiteral("Read the docs first");
+    QTest::addRow("long title") << QStringLiteral("## ") + QStringLiteral("Very long section title ").repeated(12)
+                                << QStringLiteral("Very long section title ").repeated(12).trimmed();
+}
+
+void TestGraduationWizard::planShowsPlainTitles()
+{
+    QFETCH(QString, heading);
+    QFETCH(QString, shown);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const Loaded loaded
+        = load(writeNotebook(folder.path(), heading, QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n")));
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    QTableWidget *table = wizard.planTable();
+    QCOMPARE(table->rowCount(), 1);
+    QTableWidgetItem *title = table->item(0, GraduationWizard::TitleColumn);
+    QCOMPARE(title->text(), shown);
+    QCOMPARE(title->toolTip(), shown);
+    // The cells column cites the numbers the view shows, the ids only in its tooltip.
+    QCOMPARE(table->item(0, GraduationWizard::CellsColumn)->text(), QStringLiteral("2"));
+    QVERIFY(table->item(0, GraduationWizard::CellsColumn)->toolTip().contains(QStringLiteral("code0002")));
+    // However long the title, the function and cells columns stay in sight.
+    QTest::qWait(0);
+    const int cellsRight = table->columnViewportPosition(GraduationWizard::CellsColumn)
+        + table->columnWidth(GraduationWizard::CellsColumn);
+    QVERIFY2(cellsRight <= table->viewport()->width(),
+        qPrintable(QStringLiteral("%1 > %2").arg(cellsRight).arg(table->viewport()->width())));
+    // Showing the plain text is no edit: the plan keeps the heading as written.
+    QCOMPARE(QString::fromStdString(wizard.plan().steps[0].title), heading.mid(3).trimmed());
+}
+
+void TestGraduationWizard::warnsAboutUnpinnedDependencies_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("warned");
+    QTest::addRow("unpinned import") << QStringLiteral("import pandas as pd\nframe = pd.DataFrame()\n") << true;
+    QTest::addRow("pinned by %%pip") << QStringLiteral(
+        "%pip install pandas==2.2.3\nimport pandas as pd\nframe = pd.DataFrame()\n") << false;
+    QTest::addRow("standard library only") << QStringLiteral("import json\ntext = json.dumps([1])\n") << false;
+}
+
+void TestGraduationWizard::warnsAboutUnpinnedDependencies()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, warned);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const Loaded loaded = load(writeNotebook(folder.path(), QStringLiteral("# Study"), code));
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
+    QVERIFY(waitForFiles(wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(warned ? GraduationWizard::WarningsPageId : GraduationWizard::TargetPageId));
+    if (warned) {
+        QVERIFY2(wizard.warningsLabel()->text().contains(QStringLiteral("pandas: version unknown")),
+            qPrintable(wizard.warningsLabel()->text()));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    }
+}
+
+void TestGraduationWizard::lastPageOffersNextCommands()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString notebook = writeNotebook(
+        folder.path(), QStringLiteral("# Study"), QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n"));
+    const Loaded loaded = load(notebook);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.next();
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    nextToTarget(wizard);
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    // The default target is a new folder named after the package, beside the notebook.
+    const QString expected = QDir(QFileInfo(notebook).absolutePath())
+                                 .filePath(QString::fromStdString(wizard.plan().packageName));
+    QCOMPARE(QDir::fromNativeSeparators(wizard.targetEdit()->text()), expected);
+    QCOMPARE(wizard.button(QWizard::CommitButton)->text().remove(QLatin1Char('&')), QStringLiteral("Generate"));
+
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::WritePageId));
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(QFile::exists(expected + QStringLiteral("/run.sh")));
+    // Only Finish leads on; the commands to run next are there to copy.
+    QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!wizard.button(QWizard::CancelButton)->isEnabled());
+    QVERIFY(!wizard.button(QWizard::BackButton)->isVisible() || !wizard.button(QWizard::BackButton)->isEnabled());
+    QVERIFY(wizard.openFolderButton()->isEnabled());
+    QCOMPARE(GraduationWizard::nextCommands(),
+        QStringList({QStringLiteral("./run.sh"), QStringLiteral("python -m pytest")}));
+    for (const QString &command : GraduationWizard::nextCommands()) {
+        auto *copy = wizard.findChild<QPushButton *>(QStringLiteral("copy:") + command);
+        QVERIFY2(copy && copy->isVisible(), qPrintable(command));
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), command);
+    }
+}
+
+void TestGraduationWizard::previewCitesCellNumbers()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const Loaded loaded = load(writeNotebook(
+        folder.path(), QStringLiteral("# Study"), QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n")));
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    const GraduationStep &step = wizard.plan().steps.at(0);
+    const std::string module = "src/" + wizard.plan().packageName + "/" + step.module + ".py";
+    const auto file = std::find_if(wizard.files().begin(), wizard.files().end(),
+        [&](const GeneratedFile &generated) { return generated.path == module; });
+    QVERIFY2(file != wizard.files().end(), module.c_str());
+    // The number the notebook view shows first; the id, which survives edits, after it.
+    QVERIFY2(QString::fromStdString(file->content).contains(QStringLiteral("notebook cells 2 (ids code0002)")),
+        file->content.c_str());
 }
 
 QTEST_MAIN(TestGraduationWizard)

@@ -1,11 +1,11 @@
-"""Read: notebook cells cell0005, cell0006 as a function."""
+"""Read: notebook cells 6, 7 (ids cell0005, cell0006) as a function."""
 
 import os
 
 from cell_magics._runtime import run_shell
 
 
-# Source: notebook cells cell0005, cell0006.
+# Source: notebook cells 6, 7 (ids cell0005, cell0006).
 def read():
     """Read"""
     # notebook cell cell0005 (cell 6)

@@ -1,9 +1,9 @@
-"""Setup: notebook cells cell0002, cell0003 as a function."""
+"""Setup: notebook cells 3, 4 (ids cell0002, cell0003) as a function."""
 
 from cell_magics._runtime import run_script, show, write_resource
 
 
-# Source: notebook cells cell0002, cell0003.
+# Source: notebook cells 3, 4 (ids cell0002, cell0003).
 def setup():
     """Setup"""
     # notebook cell cell0002 (cell 3)

@@ -1,9 +1,9 @@
-"""Shell: notebook cells magi0006 as a function."""
+"""Shell: notebook cells 7 (ids magi0006) as a function."""
 
 from magics._runtime import run_shell, shell_lines, show
 
 
-# Source: notebook cells magi0006.
+# Source: notebook cells 7 (ids magi0006).
 def shell():
     """Shell"""
     # notebook cell magi0006 (cell 7)

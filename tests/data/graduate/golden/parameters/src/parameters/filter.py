@@ -1,7 +1,7 @@
-"""Filter: notebook cells para0003 as a function."""
+"""Filter: notebook cells 4 (ids para0003) as a function."""
 
 
-# Source: notebook cells para0003.
+# Source: notebook cells 4 (ids para0003).
 def filter(threshold, label):
     """Filter"""
     # notebook cell para0003 (cell 4)

@@ -1,10 +1,10 @@
-"""Compute: notebook cells sect0006 as a function."""
+"""Compute: notebook cells 7 (ids sect0006) as a function."""
 
 from sections._runtime import show
 from sections.functions import revenue
 
 
-# Source: notebook cells sect0006.
+# Source: notebook cells 7 (ids sect0006).
 def compute(prices, quantities):
     """Compute"""
     # notebook cell sect0006 (cell 7)
