@@ -340,7 +340,8 @@ QString CellDelegate::gutterToolTip(int row) const
     if (!cell.isCode())
         return position;
     const QString count = cell.executionCount
-        ? tr("[%1]: execution count, the order in which the kernel last ran this cell.").arg(*cell.executionCount)
+        ? tr("[%1]: execution count, the order in which the kernel last ran this cell.")
+              .arg(*cell.executionCount)
         : tr("[ ]: never run, so it has no execution count.");
     return count + QLatin1Char('\n') + position;
 }

@@ -14,8 +14,8 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -146,7 +146,8 @@ public:
     }
     int nextId() const override
     {
-        return m_wizard->warnings().isEmpty() ? GraduationWizard::TargetPageId : GraduationWizard::WarningsPageId;
+        return m_wizard->warnings().isEmpty() ? GraduationWizard::TargetPageId
+                                              : GraduationWizard::WarningsPageId;
     }
     void refresh() { emit completeChanged(); }
 
@@ -411,7 +412,8 @@ GraduationWizard::GraduationWizard(
         line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         auto *copy = new QPushButton(m_commands);
         copy->setObjectName(QStringLiteral("copy:") + command);
-        connect(copy, &QPushButton::clicked, this, [command] { QGuiApplication::clipboard()->setText(command); });
+        connect(
+            copy, &QPushButton::clicked, this, [command] { QGuiApplication::clipboard()->setText(command); });
         m_copyButtons.append(copy);
         auto *commandRow = new QHBoxLayout;
         commandRow->addWidget(line, 1);
@@ -430,7 +432,8 @@ GraduationWizard::GraduationWizard(
         [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_targetEdit->text().trimmed())); });
     connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::progressValueChanged, m_progress,
         &QProgressBar::setValue);
-    connect(&m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::finished, this, &GraduationWizard::writeDone);
+    connect(
+        &m_writeWatcher, &QFutureWatcher<PackageWriteOutcome>::finished, this, &GraduationWizard::writeDone);
     setPage(WritePageId, write);
 
     retranslate();
@@ -497,8 +500,9 @@ void GraduationWizard::explainSplit()
 {
     switch (GraduationOptions::Split(m_splitCombo->currentData().toInt())) {
     case GraduationOptions::Split::Headings:
-        m_splitHelp->setText(tr("Each markdown heading starts a new function holding the code cells below it. "
-                                "Best for notebooks organised in sections."));
+        m_splitHelp->setText(
+            tr("Each markdown heading starts a new function holding the code cells below it. "
+               "Best for notebooks organised in sections."));
         break;
     case GraduationOptions::Split::Cells:
         m_splitHelp->setText(tr("Every code cell becomes its own function. Fine-grained; best when cells "
@@ -541,7 +545,8 @@ void GraduationWizard::suggestTarget()
     if (m_notebook.path.empty())
         return; // an unsaved notebook has no folder to suggest
     const QString folder = QFileInfo(QString::fromStdString(m_notebook.path)).absolutePath();
-    m_suggestedTarget = QDir::toNativeSeparators(QDir(folder).filePath(QString::fromStdString(m_plan.packageName)));
+    m_suggestedTarget
+        = QDir::toNativeSeparators(QDir(folder).filePath(QString::fromStdString(m_plan.packageName)));
     m_targetEdit->setText(m_suggestedTarget);
 }
 
@@ -605,8 +610,7 @@ void GraduationWizard::fillPlanTable()
         for (int column = TitleColumn; column <= ReturnsColumn; ++column)
             m_planTable->item(row, column)->setToolTip(m_planTable->item(row, column)->text());
         m_planTable->item(row, CellsColumn)
-            ->setToolTip(tr("Cells %1 (ids %2)")
-                             .arg(cellList(step.cells), joined(step.cellIds)));
+            ->setToolTip(tr("Cells %1 (ids %2)").arg(cellList(step.cells), joined(step.cellIds)));
     }
     m_planTable->resizeColumnsToContents();
     // No column may push the others out of sight: each gets at most a third of the view.
@@ -766,14 +770,16 @@ void GraduationWizard::writeDone()
     m_cancelWrite->setEnabled(false);
     const QString folder = QDir::toNativeSeparators(m_targetEdit->text().trimmed());
     if (!m_outcome.error.isEmpty())
-        m_writeStatus->setText(tr("Writing failed after %n file(s): %1", nullptr, int(m_outcome.written.size()))
-                                   .arg(m_outcome.error));
-    else if (m_outcome.cancelled)
         m_writeStatus->setText(
-            tr("Cancelled after %n file(s); %1 holds an incomplete package.", nullptr, int(m_outcome.written.size()))
-                .arg(folder));
+            tr("Writing failed after %n file(s): %1", nullptr, int(m_outcome.written.size()))
+                .arg(m_outcome.error));
+    else if (m_outcome.cancelled)
+        m_writeStatus->setText(tr("Cancelled after %n file(s); %1 holds an incomplete package.", nullptr,
+            int(m_outcome.written.size()))
+                                   .arg(folder));
     else
-        m_writeStatus->setText(tr("%n file(s) written to %1.", nullptr, int(m_outcome.written.size())).arg(folder));
+        m_writeStatus->setText(
+            tr("%n file(s) written to %1.", nullptr, int(m_outcome.written.size())).arg(folder));
     const bool ok = m_outcome.error.isEmpty() && !m_outcome.cancelled;
     m_written = ok;
     m_openFolder->setEnabled(!m_outcome.written.isEmpty());

@@ -21,9 +21,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
-#include <QDir>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -283,15 +283,15 @@ void MainWindow::openDialog()
 void MainWindow::exportDialog()
 {
     // One filter per format, in the order of the menu; the chosen filter decides the format.
-    const QStringList formats
-        = {QStringLiteral("html"), QStringLiteral("markdown"), QStringLiteral("sarif"), QStringLiteral("json")};
+    const QStringList formats = {
+        QStringLiteral("html"), QStringLiteral("markdown"), QStringLiteral("sarif"), QStringLiteral("json")};
     const QStringList filters = {tr("HTML report (*.html)"), tr("Markdown report (*.md)"),
         tr("SARIF report (*.sarif)"), tr("JSON report (*.json)")};
     const QStringList suffixes
         = {QStringLiteral(".html"), QStringLiteral(".md"), QStringLiteral(".sarif"), QStringLiteral(".json")};
     QString filter = filters.first();
-    const QString stem = QFileInfo(m_path).absolutePath() + QLatin1Char('/') + QFileInfo(m_path).completeBaseName()
-        + QStringLiteral("-report");
+    const QString stem = QFileInfo(m_path).absolutePath() + QLatin1Char('/')
+        + QFileInfo(m_path).completeBaseName() + QStringLiteral("-report");
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export Report"), stem + suffixes.first(), filters.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
@@ -319,8 +319,8 @@ QString MainWindow::exportReport(const QString &path, const QString &format)
     if (!report)
         return tr("Unknown report format: %1").arg(format);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(report->data(), qint64(report->size())) != qint64(report->size())
-        || !file.commit())
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(report->data(), qint64(report->size())) != qint64(report->size()) || !file.commit())
         return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     return {};
 }

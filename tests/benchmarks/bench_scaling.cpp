@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -90,8 +90,8 @@ void print(const Timing &t, int n)
 
 void measure(const std::filesystem::path &folder, const std::string &shape, const std::vector<int> &sizes)
 {
-    std::printf("%s (seconds: wall, CPU, CPU per 10k; exit code)\n  %8s  %-34s  %-34s\n", shape.c_str(),
-        "n", "  check", "  graduate");
+    std::printf("%s (seconds: wall, CPU, CPU per 10k; exit code)\n  %8s  %-34s  %-34s\n", shape.c_str(), "n",
+        "  check", "  graduate");
     for (const int n : sizes) {
         const std::string notebook = writeNotebook(folder, shape, n);
         const Timing check = timed({"check", "--format", "json", notebook});
@@ -112,9 +112,9 @@ void measure(const std::filesystem::path &folder, const std::string &shape, cons
 
 int main(int argc, char **argv)
 {
-    const std::map<std::string, std::vector<int>> defaults = {{"names-list", {20000, 40000, 80000, 150000}},
-        {"names-statements", {20000, 40000, 80000, 150000}}, {"names-chain", {20000, 40000, 80000, 150000}},
-        {"defs", {25000, 50000, 100000}}};
+    const std::map<std::string, std::vector<int>> defaults
+        = {{"names-list", {20000, 40000, 80000, 150000}}, {"names-statements", {20000, 40000, 80000, 150000}},
+            {"names-chain", {20000, 40000, 80000, 150000}}, {"defs", {25000, 50000, 100000}}};
     std::map<std::string, std::vector<int>> runs;
     if (argc >= 3 && defaults.count(argv[1])) {
         for (int i = 2; i < argc; ++i)

@@ -90,7 +90,8 @@ void TestExportReport::refusesTheNotebook()
     QVERIFY(window.openFile(notebook));
     QVERIFY(ready.wait(30000));
     QVERIFY(!window.exportReport(notebook, QStringLiteral("json")).isEmpty());
-    QVERIFY(!window.exportReport(folder.path() + QStringLiteral("/./penguins.ipynb"), QStringLiteral("html")).isEmpty());
+    QVERIFY(!window.exportReport(folder.path() + QStringLiteral("/./penguins.ipynb"), QStringLiteral("html"))
+                 .isEmpty());
     QCOMPARE(readAll(notebook), before);
     QVERIFY(!window.exportReport(folder.filePath(QStringLiteral("r.txt")), QStringLiteral("text")).isEmpty());
 }

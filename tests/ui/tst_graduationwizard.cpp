@@ -336,19 +336,22 @@ void TestGraduationWizard::explainsSplitModes()
     wizard.splitCombo()->setCurrentIndex(split);
     // The explanation sits on the options page itself and follows the choice.
     QVERIFY(wizard.splitHelp()->isVisible());
-    QVERIFY2(wizard.splitHelp()->text().contains(word, Qt::CaseInsensitive), qPrintable(wizard.splitHelp()->text()));
+    QVERIFY2(wizard.splitHelp()->text().contains(word, Qt::CaseInsensitive),
+        qPrintable(wizard.splitHelp()->text()));
 }
 
 void TestGraduationWizard::planShowsPlainTitles_data()
 {
     QTest::addColumn<QString>("heading");
     QTest::addColumn<QString>("shown");
-    QTest::addRow("emphasis") << QStringLiteral("## Load the *raw* data") << QStringLiteral("Load the raw data");
-    QTest::addRow("underscore and code") << QStringLiteral("## Fit `model` on _clean_ rows")
-                                         << QStringLiteral("Fit model on clean rows");
+    QTest::addRow("emphasis") << QStringLiteral("## Load the *raw* data")
+                              << QStringLiteral("Load the raw data");
+    QTest::addRow("underscore and code")
+        << QStringLiteral("## Fit `model` on _clean_ rows") << QStringLiteral("Fit model on clean rows");
     QTest::addRow("link") << QStringLiteral("## Read [the docs](https://example.org) first")
                           << QStringLiteral("Read the docs first");
-    QTest::addRow("long title") << QStringLiteral("## ") + QStringLiteral("Very long section title ").repeated(12)
+    QTest::addRow("long title") << QStringLiteral("## ")
+            + QStringLiteral("Very long section title ").repeated(12)
                                 << QStringLiteral("Very long section title ").repeated(12).trimmed();
 }
 
@@ -387,10 +390,13 @@ void TestGraduationWizard::warnsAboutUnpinnedDependencies_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("warned");
-    QTest::addRow("unpinned import") << QStringLiteral("import pandas as pd\nframe = pd.DataFrame()\n") << true;
+    QTest::addRow("unpinned import") << QStringLiteral("import pandas as pd\nframe = pd.DataFrame()\n")
+                                     << true;
     QTest::addRow("pinned by %%pip") << QStringLiteral(
-        "%pip install pandas==2.2.3\nimport pandas as pd\nframe = pd.DataFrame()\n") << false;
-    QTest::addRow("standard library only") << QStringLiteral("import json\ntext = json.dumps([1])\n") << false;
+        "%pip install pandas==2.2.3\nimport pandas as pd\nframe = pd.DataFrame()\n")
+                                     << false;
+    QTest::addRow("standard library only")
+        << QStringLiteral("import json\ntext = json.dumps([1])\n") << false;
 }
 
 void TestGraduationWizard::warnsAboutUnpinnedDependencies()
@@ -407,7 +413,8 @@ void TestGraduationWizard::warnsAboutUnpinnedDependencies()
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
     QVERIFY(waitForFiles(wizard));
     wizard.next();
-    QCOMPARE(wizard.currentId(), int(warned ? GraduationWizard::WarningsPageId : GraduationWizard::TargetPageId));
+    QCOMPARE(
+        wizard.currentId(), int(warned ? GraduationWizard::WarningsPageId : GraduationWizard::TargetPageId));
     if (warned) {
         QVERIFY2(wizard.warningsLabel()->text().contains(QStringLiteral("pandas: version unknown")),
             qPrintable(wizard.warningsLabel()->text()));
@@ -435,7 +442,8 @@ void TestGraduationWizard::lastPageOffersNextCommands()
     const QString expected = QDir(QFileInfo(notebook).absolutePath())
                                  .filePath(QString::fromStdString(wizard.plan().packageName));
     QCOMPARE(QDir::fromNativeSeparators(wizard.targetEdit()->text()), expected);
-    QCOMPARE(wizard.button(QWizard::CommitButton)->text().remove(QLatin1Char('&')), QStringLiteral("Generate"));
+    QCOMPARE(
+        wizard.button(QWizard::CommitButton)->text().remove(QLatin1Char('&')), QStringLiteral("Generate"));
 
     QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
     wizard.next();
@@ -447,7 +455,8 @@ void TestGraduationWizard::lastPageOffersNextCommands()
     QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
     QVERIFY(!wizard.button(QWizard::CancelButton)->isEnabled());
-    QVERIFY(!wizard.button(QWizard::BackButton)->isVisible() || !wizard.button(QWizard::BackButton)->isEnabled());
+    QVERIFY(
+        !wizard.button(QWizard::BackButton)->isVisible() || !wizard.button(QWizard::BackButton)->isEnabled());
     QVERIFY(wizard.openFolderButton()->isEnabled());
     QCOMPARE(GraduationWizard::nextCommands(),
         QStringList({QStringLiteral("./run.sh"), QStringLiteral("python -m pytest")}));
@@ -476,7 +485,8 @@ void TestGraduationWizard::previewCitesCellNumbers()
         [&](const GeneratedFile &generated) { return generated.path == module; });
     QVERIFY2(file != wizard.files().end(), module.c_str());
     // The number the notebook view shows first; the id, which survives edits, after it.
-    QVERIFY2(QString::fromStdString(file->content).contains(QStringLiteral("notebook cells 2 (ids code0002)")),
+    QVERIFY2(
+        QString::fromStdString(file->content).contains(QStringLiteral("notebook cells 2 (ids code0002)")),
         file->content.c_str());
 }
 

@@ -69,7 +69,8 @@ void TestTimelineGutter::countsAsRun()
     QCOMPARE(int(timeline.points().size()), 1);
     QCOMPARE(timeline.points()[0].ran, ran);
     const QString tip = timeline.toolTipAt(timeline.position(timeline.points()[0]));
-    QVERIFY2(tip.contains(ran ? QStringLiteral("execution count %1").arg(count.value_or(-1)) : QStringLiteral("not run")),
+    QVERIFY2(tip.contains(ran ? QStringLiteral("execution count %1").arg(count.value_or(-1))
+                              : QStringLiteral("not run")),
         qPrintable(tip));
 }
 
@@ -129,10 +130,12 @@ void TestTimelineGutter::gutterToolTipExplainsNumbers_data()
     QTest::addColumn<int>("row");
     QTest::addColumn<QStringList>("words");
     QTest::addRow("markdown") << 0 << QStringList {QStringLiteral("#1"), QStringLiteral("position 1")};
-    QTest::addRow("ran code") << 1 << QStringList {QStringLiteral("[4]"), QStringLiteral("execution count"),
-                                          QStringLiteral("position 2")};
+    QTest::addRow("ran code") << 1
+                              << QStringList {QStringLiteral("[4]"), QStringLiteral("execution count"),
+                                     QStringLiteral("position 2")};
     QTest::addRow("code run as 0") << 2 << QStringList {QStringLiteral("[0]"), QStringLiteral("position 3")};
-    QTest::addRow("never run") << 3 << QStringList {QStringLiteral("never run"), QStringLiteral("position 4")};
+    QTest::addRow("never run") << 3
+                               << QStringList {QStringLiteral("never run"), QStringLiteral("position 4")};
 }
 
 void TestTimelineGutter::gutterToolTipExplainsNumbers()
@@ -140,7 +143,8 @@ void TestTimelineGutter::gutterToolTipExplainsNumbers()
     QFETCH(int, row);
     QFETCH(QStringList, words);
     Notebook notebook;
-    notebook.cells = {markdownCell("# T\n"), codeCell(4, "x = 1\n"), codeCell(0, "y = 2\n"), codeCell({}, "z = 3\n")};
+    notebook.cells
+        = {markdownCell("# T\n"), codeCell(4, "x = 1\n"), codeCell(0, "y = 2\n"), codeCell({}, "z = 3\n")};
     NotebookView view;
     view.resize(800, 600);
     view.notebookModel()->setNotebook(notebook);
