@@ -134,6 +134,50 @@ bool isExpression(std::string_view code)
     return expression;
 }
 
+constexpr std::array kCompoundWords = {"async", "class", "def", "elif", "else", "except", "finally", "for",
+    "if", "match", "try", "while", "with"};
+
+/// True when only blanks and a comment follow `from`.
+bool onlyTriviaFrom(std::string_view code, std::size_t from)
+{
+    const std::size_t next = code.find_first_not_of(" \t\r\n", from);
+    return next == std::string_view::npos || code[next] == '#';
+}
+
+/// `a = 1; b; c` as separate statements, each on its own line (what IPython runs as three nodes,
+/// and what ruff's E702 asks of a module). A semicolon that only ends the line stays: it is
+/// IPython's "do not display". Compound statements (`if x: a; b`) stay whole.
+std::vector<PythonSource::Statement> splitAtSemicolons(PythonSource::Statement statement)
+{
+    const std::string word = firstWord(statement.code);
+    if (std::find(kCompoundWords.begin(), kCompoundWords.end(), word) != kCompoundWords.end()
+        || trimLeft(statement.code).substr(0, 1) == "@")
+        return {std::move(statement)};
+    std::vector<std::size_t> cuts;
+    forEachTopLevel(statement.code, [&](std::size_t i, char c) {
+        if (c == ';' && !onlyTriviaFrom(statement.code, i + 1))
+            cuts.push_back(i);
+    });
+    if (cuts.empty())
+        return {std::move(statement)};
+    std::vector<PythonSource::Statement> parts;
+    std::size_t start = 0;
+    cuts.push_back(statement.code.size());
+    for (const std::size_t cut : cuts) {
+        const std::string_view text = statement.code;
+        PythonSource::Statement part;
+        part.leading = parts.empty() ? statement.leading : std::string();
+        part.firstLine = statement.firstLine + int(std::count(text.begin(), text.begin() + start, '\n'));
+        const std::string_view piece = text.substr(start, cut - start);
+        part.code = std::string(cut == text.size() ? trimLeft(piece) : trim(piece));
+        if (part.code.empty() || part.code.back() != '\n')
+            part.code += '\n';
+        parts.push_back(std::move(part));
+        start = cut + 1;
+    }
+    return parts;
+}
+
 std::string nameAfter(std::string_view code, std::string_view keyword)
 {
     const std::size_t at = code.find(keyword);
@@ -243,6 +287,11 @@ std::vector<PythonSource::Statement> PythonSource::statements(std::string_view s
                 decoratorOpen = false;
         }
     }
+    std::vector<Statement> split;
+    for (Statement &statement : result)
+        for (Statement &part : splitAtSemicolons(std::move(statement)))
+            split.push_back(std::move(part));
+    result = std::move(split);
     if (!pending.empty()) {
         Statement trivia;
         trivia.kind = Statement::Kind::Trivia;

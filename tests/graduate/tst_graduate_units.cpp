@@ -80,6 +80,9 @@ private slots:
     void transformer();
     void trailingExpression_data();
     void trailingExpression();
+    void semicolonStatements_data();
+    void semicolonStatements();
+    void semicolonLineGraduates();
     void importBindings_data();
     void importBindings();
     void importBlock_data();
@@ -251,6 +254,47 @@ void TestGraduateUnits::trailingExpression()
     QVERIFY(!statements.empty());
     QCOMPARE(int(statements.back().kind), kind);
     QCOMPARE(statements.back().endsWithSemicolon, semicolon);
+}
+
+void TestGraduateUnits::semicolonStatements_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("codes");
+    QTest::addRow("three expressions") << "a0; a1; a2" << QStringList {"a0", "a1", "a2"};
+    QTest::addRow("last one silenced") << "a0; a1;" << QStringList {"a0", "a1;"};
+    QTest::addRow("semicolon then comment") << "f(1);  # quiet" << QStringList {"f(1);  # quiet"};
+    QTest::addRow("assignment then value") << "x = 1; x" << QStringList {"x = 1", "x"};
+    QTest::addRow("two imports") << "import os; import sys" << QStringList {"import os", "import sys"};
+    QTest::addRow("inside a string") << "s = 'a; b'" << QStringList {"s = 'a; b'"};
+    QTest::addRow("inside brackets") << "f('a;', [1]); g()" << QStringList {"f('a;', [1])", "g()"};
+    QTest::addRow("compound statement") << "if x: a; b" << QStringList {"if x: a; b"};
+    QTest::addRow("in a comment") << "a  # b; c" << QStringList {"a  # b; c"};
+}
+
+void TestGraduateUnits::semicolonStatements()
+{
+    QFETCH(QString, source);
+    QFETCH(QStringList, codes);
+    QStringList found;
+    for (const auto &statement : PythonSource::statements(source.toStdString()))
+        found << QString::fromStdString(statement.code).chopped(1);
+    QCOMPARE(found, codes);
+}
+
+void TestGraduateUnits::semicolonLineGraduates()
+{
+    const Notebook notebook = codeNotebook("python",
+        {"a0, a1, a2 = 1, 2, 3", "a0; a1; a2", "import os; import sys\nprint(os.sep, sys.byteorder)"});
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    std::string bodies;
+    for (const GraduationStep &step : plan->steps)
+        bodies += step.body;
+    const QString text = QString::fromStdString(bodies);
+    QVERIFY2(text.contains(QStringLiteral("show(a2)")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("show(a0")), qPrintable(text));
+    const auto files = PackageGenerator::generate(*plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
 }
 
 void TestGraduateUnits::importBindings_data()
