@@ -265,6 +265,16 @@ std::string describe(const ComparableOutput &output)
     return output.label + ": " + firstLineWhere(output.text, 0);
 }
 
+/// Width over height equal within `tolerance` (a fraction), so one image is the other scaled.
+bool sameAspect(const ImageSignature &a, const ImageSignature &b, double tolerance)
+{
+    if (a.width <= 0 || a.height <= 0 || b.width <= 0 || b.height <= 0)
+        return false;
+    const double left = double(a.width) * b.height;
+    const double right = double(b.width) * a.height;
+    return std::abs(left - right) <= tolerance * std::max(left, right);
+}
+
 } // namespace
 
 std::string OutputComparer::normalize(std::string_view input)
@@ -507,9 +517,12 @@ OutputComparer::Difference OutputComparer::compare(const std::vector<ComparableO
                 return std::abs(x - y)
                     <= std::max(1, int(std::lround(options.maxSizeDifference * std::max(x, y))));
             };
-            const bool sizeMatches
-                = near(a.image.width, b.image.width) && near(a.image.height, b.image.height);
             const bool hashesKnown = !a.image.averageHash.empty() && !b.image.averageHash.empty();
+            // The same figure at another resolution (matplotlib-inline's default dpi went from
+            // 72 to 100) is the same result: the average hash is taken at 8x8 whatever the size.
+            const bool sizeMatches
+                = (near(a.image.width, b.image.width) && near(a.image.height, b.image.height))
+                || (hashesKnown && sameAspect(a.image, b.image, options.maxSizeDifference));
             const int distance = hashesKnown ? hashDistance(a.image.averageHash, b.image.averageHash) : 0;
             if (!sizeMatches || distance > options.maxHashDistance) {
                 difference.same = false;

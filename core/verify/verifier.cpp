@@ -2,6 +2,7 @@
 
 #include "analysis/secretmasking.h"
 #include "notebook/notebookloader.h"
+#include "verify/divergenceexplainer.h"
 #include "verify/workingcopy.h"
 
 #include <QCoreApplication>
@@ -193,18 +194,6 @@ void endRun(QProcess &process, qint64 pid, bool contained)
     }
     killGroup(pid);
     process.waitForFinished(5000);
-}
-
-std::string nameInNameError(const std::string &value)
-{
-    // "name 'x' is not defined", "free variable 'x' referenced before assignment", ...
-    const std::size_t open = value.find('\'');
-    if (open == std::string::npos)
-        return {};
-    const std::size_t close = value.find('\'', open + 1);
-    if (close == std::string::npos)
-        return {};
-    return value.substr(open + 1, close - open - 1);
 }
 
 } // namespace
@@ -682,63 +671,7 @@ void Verifier::maskSecrets(VerifyReport &report, const Notebook &notebook)
 
 void Verifier::explain(VerifyReport &report, const NotebookAnalysis &analysis)
 {
-    // How well a rule explains each kind of divergence; lower is better, absent means never.
-    static const std::map<std::string, int> forError = {{"use-before-definition", 0}, {"undefined-name", 1},
-        {"undeclared-dependency", 2}, {"unexecuted-cell", 3}, {"out-of-order-execution", 4},
-        {"opaque-code", 5}, {"shell-install", 6}, {"nondeterministic-output", 7}};
-    static const std::map<std::string, int> forDiffers = {{"nondeterministic-output", 0}, {"error-output", 1},
-        {"stale-output", 2}, {"out-of-order-execution", 3}, {"unexecuted-cell", 4},
-        {"non-idempotent-cell", 5}, {"use-before-definition", 6}, {"execution-gap", 7}, {"opaque-code", 8}};
-
-    for (CellVerification &cell : report.cells) {
-        cell.explanations.clear();
-        if (cell.status == VerifyStatus::Reproduced || cell.status == VerifyStatus::NotRun || cell.timedOut)
-            continue;
-        const bool error = cell.status == VerifyStatus::Error;
-        const auto &ranks = error ? forError : forDiffers;
-        const std::string missingName = cell.errorName == "NameError" || cell.errorName == "UnboundLocalError"
-            ? nameInNameError(cell.errorValue)
-            : std::string();
-        const std::string missingModule
-            = cell.errorName == "ModuleNotFoundError" || cell.errorName == "ImportError"
-            ? nameInNameError(cell.errorValue)
-            : std::string();
-        std::vector<std::pair<int, const Finding *>> ranked;
-        for (const Finding &finding : analysis.findings) {
-            const auto rank = ranks.find(finding.rule);
-            if (rank == ranks.end())
-                continue;
-            const bool here = finding.cell == cell.cell;
-            const bool related
-                = std::find(finding.relatedCells.begin(), finding.relatedCells.end(), cell.cell)
-                != finding.relatedCells.end();
-            // A never-run cell explains the cells that depend on it; other rules explain the cell
-            // they are reported at.
-            if (!(here || (related && finding.rule == "unexecuted-cell")))
-                continue;
-            int score = rank->second * 10;
-            const auto names = finding.names;
-            if (!missingName.empty()) {
-                if (std::find(names.begin(), names.end(), missingName) != names.end())
-                    score -= 100;
-                else if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
-                    score += 50; // about another name
-            }
-            if (!missingModule.empty()) {
-                const std::string top = missingModule.substr(0, missingModule.find('.'));
-                if (std::find(names.begin(), names.end(), top) != names.end()
-                    || finding.message.find(top) != std::string::npos)
-                    score -= 100;
-                else if (finding.rule == "undeclared-dependency")
-                    score += 50;
-            }
-            ranked.emplace_back(score, &finding);
-        }
-        std::stable_sort(
-            ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-        for (const auto &[score, finding] : ranked)
-            cell.explanations.push_back(*finding);
-    }
+    DivergenceExplainer::explain(report, analysis);
 }
 
 Result<bool> Verifier::saveExecuted(

@@ -81,6 +81,7 @@ def main():
     parser.add_argument("--binary", default=str(SOURCE / "build" / "dev" / "app" / "tassel"))
     parser.add_argument("--limit", type=int, default=0, help="run at most N notebooks (0: all)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per notebook")
+    parser.add_argument("--details", help="also write every differing or raising cell (reason, excerpts) as JSON lines here")
     args = parser.parse_args()
 
     notebooks = sorted(pathlib.Path(args.corpus).rglob("*.ipynb"))
@@ -90,6 +91,7 @@ def main():
     rules = collections.Counter()
     errors = collections.Counter()
     started = time.time()
+    details = open(args.details, "w") if args.details else None
     for path in chosen:
         report = verify(args.binary, path, args.timeout)
         if report is None:
@@ -108,6 +110,8 @@ def main():
                 if kind == "raise":
                     errors[cell.get("error", {}).get("ename", "?")] += 1
                 why = cell["explainedBy"]
+                if details:
+                    details.write(json.dumps({"notebook": str(path), **cell}) + "\n")
                 if why:
                     totals[kind + "_explained"] += 1
                     rules[why[0]["rule"]] += 1

@@ -189,7 +189,12 @@ private slots:
         QTest::addColumn<bool>("same");
         QTest::addRow("identical") << 400 << 300 << "f0f0f0f00f0f0f0f" << true;
         QTest::addRow("one pixel narrower, few bits") << 399 << 300 << "f0f0f0f00f0f0f0e" << true;
-        QTest::addRow("other size") << 800 << 600 << "f0f0f0f00f0f0f0f" << false;
+        // matplotlib-inline's dpi 72 -> 100: the same figure, scaled (416x272 -> 577x378 in a corpus
+        // chapter).
+        QTest::addRow("same figure at another resolution") << 577 << 433 << "f0f0f0f00f0f0f0f" << true;
+        QTest::addRow("scaled, other picture") << 800 << 600 << "0f0f0f0ff0f0f0f0" << false;
+        QTest::addRow("other aspect") << 800 << 300 << "f0f0f0f00f0f0f0f" << false;
+        QTest::addRow("other height only") << 400 << 360 << "f0f0f0f00f0f0f0f" << false;
         QTest::addRow("other picture") << 400 << 300 << "0f0f0f0ff0f0f0f0" << false;
     }
     void images()

@@ -389,6 +389,66 @@ private slots:
         QVERIFY2(text.find("explained by nondeterministic-output") != std::string::npos, text.c_str());
     }
 
+    /// A real re-run of cells that fail or differ for a reason outside the code: the first
+    /// explanation names that reason (the input that is absent, the library whose version moved).
+    void divergenceExplainedByCause_data()
+    {
+        QTest::addColumn<QStringList>("cells"); // source, stored stdout, source, stored stdout...
+        QTest::addColumn<QString>("status"); // of the last cell
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QString>("name");
+        QTest::addRow("missing relative file, missing-input")
+            << QStringList {"import pandas as pd\nsales = pd.read_csv('data/sales.csv')\nprint(len(sales))",
+                   "12\n"}
+            << "error"
+            << "missing-input"
+            << "";
+        QTest::addRow("home path, hardcoded-path")
+            << QStringList {"with open('/home/analyst/q3/totals.txt') as f:\n    print(f.read())", "42\n"}
+            << "error"
+            << "hardcoded-path"
+            << "";
+        QTest::addRow("URL read offline, network-input")
+            << QStringList {"import urllib.request\nwith "
+                            "urllib.request.urlopen('https://data.invalid/rates.csv') "
+                            "as r:\n    print(r.read(9))",
+                   "b'date,rate'\n"}
+            << "error"
+            << "network-input"
+            << "";
+        QTest::addRow("value of an undeclared library, undeclared-dependency")
+            << QStringList {"import numpy as np\nprint('ready')", "ready\n", "print(np.__version__)",
+                   "1.0.0\n"}
+            << "differs"
+            << "undeclared-dependency"
+            << "numpy";
+    }
+    void divergenceExplainedByCause()
+    {
+        QFETCH(QStringList, cells);
+        QFETCH(QString, status);
+        QFETCH(QString, rule);
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("inputs.ipynb"));
+        std::vector<std::pair<std::string, std::string>> pairs;
+        for (int i = 0; i + 1 < cells.size(); i += 2)
+            pairs.emplace_back(cells[i].toStdString(), cells[i + 1].toStdString());
+        writeNotebook(path, pairs);
+        VerifyOptions options;
+        options.cellTimeoutSeconds = 60;
+        const Run run = verify(path, options);
+        const CellVerification &cell = run.report.cells.back();
+        QCOMPARE(QString::fromUtf8(verifyStatusName(cell.status)), status);
+        QVERIFY2(!cell.explanations.empty(), qPrintable(describe(run.report)));
+        const Finding &why = cell.explanations.front();
+        QCOMPARE(QString::fromStdString(why.rule), rule);
+        if (!name.isEmpty())
+            QVERIFY(std::find(why.names.begin(), why.names.end(), name.toStdString()) != why.names.end());
+        QCOMPARE(run.report.unexplainedDivergences(), 0);
+    }
+
     void kernelRunner_data()
     {
         QTest::addColumn<QString>("runner");
