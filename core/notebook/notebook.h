@@ -57,8 +57,10 @@ struct Output
     std::string errorValue;
     std::vector<std::string> traceback;
 
-    nlohmann::json metadata = nlohmann::json::object();
-    nlohmann::json extra = nlohmann::json::object();
+    // Null until the file gives them: an empty object costs a heap block, and a notebook can hold
+    // a million stream outputs that have neither. A rich output without metadata is saved with {}.
+    nlohmann::json metadata;
+    nlohmann::json extra;
 
     /// The first item of the given MIME type, or nullptr.
     const MimeItem *find(std::string_view mimeType) const;

@@ -386,7 +386,7 @@ public:
         const bool rich = output.type == OutputType::ExecuteResult || output.type == OutputType::DisplayData;
         if (!rich && haveMetadata) {
             output.extra["metadata"] = std::move(output.metadata);
-            output.metadata = json::object();
+            output.metadata = json();
         }
         const auto require = [&](std::initializer_list<const char *> keys) {
             for (const char *required : keys) {

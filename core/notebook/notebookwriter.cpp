@@ -259,7 +259,10 @@ public:
         if (rich || !output.data.empty())
             members["data"] = [this, &output](int inner) { mimeBundle(output.data, inner); };
         if (rich)
-            members["metadata"] = [this, &output](int inner) { value(output.metadata, inner); };
+            members["metadata"] = [this, &output](int inner) {
+                static const json kNone = json::object();
+                value(output.metadata.is_null() ? kNone : output.metadata, inner);
+            };
         if (output.type == OutputType::ExecuteResult || output.executionCount)
             members["execution_count"] = [this, &output](int) {
                 m_out += output.executionCount ? std::to_string(*output.executionCount) : "null";

@@ -1,6 +1,7 @@
 #include "verify/outputcomparer.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -275,6 +276,35 @@ bool sameAspect(const ImageSignature &a, const ImageSignature &b, double toleran
     return std::abs(left - right) <= tolerance * std::max(left, right);
 }
 
+/// Python's default object reprs, `<pkg.Name object at 0x…>`, `<pkg.Name at 0x…>` (older IPython
+/// display objects) and `<pkg.NAME object>` (newer ones), as one form: they carry no value, and
+/// which of them appears depends only on the library's version. Runs after addresses were replaced.
+std::string withDefaultReprsAlike(const std::string &text)
+{
+    static constexpr std::array<std::string_view, 3> kTails
+        = {" object at 0x<address>>", " at 0x<address>>", " object>"};
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t end = i + 1;
+        while (text[i] == '<' && end < text.size() && (isWordChar(text[end]) || text[end] == '.'))
+            ++end;
+        const std::string_view rest = std::string_view(text).substr(end);
+        const auto tail = std::find_if(
+            kTails.begin(), kTails.end(), [&](std::string_view t) { return rest.starts_with(t); });
+        if (text[i] != '<' || end == i + 1 || tail == kTails.end()) {
+            out += text[i++];
+            continue;
+        }
+        out += '<';
+        for (std::size_t k = i + 1; k < end; ++k)
+            out += char(std::tolower(static_cast<unsigned char>(text[k])));
+        out += " object>";
+        i = end + tail->size();
+    }
+    return out;
+}
+
 } // namespace
 
 std::string OutputComparer::normalize(std::string_view input)
@@ -377,7 +407,7 @@ std::string OutputComparer::normalize(std::string_view input)
     }
     while (!result.empty() && result.back() == '\n')
         result.pop_back();
-    return result;
+    return withDefaultReprsAlike(result);
 }
 
 bool OutputComparer::textsMatch(std::string_view expected, std::string_view actual, const Options &options)

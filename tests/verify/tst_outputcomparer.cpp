@@ -60,6 +60,18 @@ private slots:
                                    << true;
         QTest::addRow("memory address") << "<__main__.Box at 0x7fefc16116a0>"
                                         << "<__main__.Box at 0x7f0011223344>" << true;
+        // IPython 7 and 9 print the same display object differently (corpus: nbformat, jupytext).
+        QTest::addRow("display object repr across IPython versions")
+            << "<IPython.core.display.Javascript at 0x7f3c2a1b4e10>"
+            << "<IPython.core.display.JAVASCRIPT object>" << true;
+        QTest::addRow("default repr with and without address")
+            << "<IPython.core.display.Latex object>"
+            << "<IPython.core.display.LATEX object at 0x7f3c2a1b4e10>" << true;
+        QTest::addRow("default reprs of other classes differ")
+            << "<IPython.core.display.Latex object>"
+            << "<IPython.core.display.Markdown object>" << false;
+        QTest::addRow("a repr that carries a value stays") << "<Figure size 640x480 with 1 Axes>"
+                                                           << "<Figure size 800x480 with 1 Axes>" << false;
         QTest::addRow("trailing whitespace and CRLF") << "from the shell\r\n"
                                                       << "from the shell  \n\n"
                                                       << true;
