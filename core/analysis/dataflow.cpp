@@ -1,6 +1,7 @@
 #include "analysis/dataflow.h"
 
 #include "analysis/executionorder.h"
+#include "python/linescanner.h"
 #include "python/starimportnames.h"
 
 #include <algorithm>
@@ -367,7 +368,17 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
                     addEdge(writer->second, i, need.name, kDocument);
                     continue;
                 }
-                if (!reported.insert({i, need.name}).second)
+                // A binding earlier in this cell that may not have run (in a branch or a loop, as
+                // `if step >= best: best_weights = ...` then `set_weights(best_weights)`): the read
+                // may see it, so it is no certain NameError.
+                const bool maybeBoundHere = need.via.empty()
+                    && std::any_of(
+                        cellSymbols.defines.begin(), cellSymbols.defines.end(), [&](const NameRef &d) {
+                            return d.name == need.name
+                                && std::tie(d.range.line, d.range.column)
+                                < std::tie(need.range.line, need.range.column);
+                        });
+                if (maybeBoundHere || !reported.insert({i, need.name}).second)
                     continue;
                 const auto defined = definers.find(need.name);
                 std::vector<int> later;
@@ -486,6 +497,20 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
         finding.message = "The outputs of " + cellLabel(i) + " (execution "
             + std::to_string(*cell.executionCount)
             + ") were produced before cells it depends on ran again: " + detail + ".";
+        result.findings.push_back(std::move(finding));
+    }
+
+    // --- Outputs without the code that made them (exercise notebooks strip their solutions) ----
+    for (int i = 0; i < cellCount; ++i) {
+        const Cell &cell = notebook.cells[std::size_t(i)];
+        if (!cell.isCode() || cell.outputs.empty() || LineScanner::hasCode(cell.source))
+            continue;
+        ++staleCells;
+        Finding finding = findingAt(notebook, i, "stale-output", Severity::Warning, {});
+        finding.message = cellLabel(i) + " holds " + std::to_string(cell.outputs.size())
+            + (cell.outputs.size() == 1 ? " stored output" : " stored outputs")
+            + " but no code, only comments or blank lines: the code that produced "
+            + (cell.outputs.size() == 1 ? "it" : "them") + " was removed, so a re-run shows nothing there.";
         result.findings.push_back(std::move(finding));
     }
 

@@ -31,9 +31,8 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             "the notebook shows.",
             Severity::Warning},
         {"stale-output", "Stale output",
-            "A cell's outputs were produced before a cell it depends on was executed again, so they may not "
-            "match the "
-            "code.",
+            "A cell's outputs were produced before a cell it depends on was executed again, or the cell "
+            "holds outputs but no code (it was removed), so they may not match the code.",
             Severity::Warning},
         {"unexecuted-cell", "Unexecuted cell",
             "A code cell was never run although executed cells below it depend on what it defines or "

@@ -7,6 +7,7 @@
 #include "graduate/pythonidentifiers.h"
 #include "graduate/pythonsource.h"
 #include "graduate/sessionsetup.h"
+#include "python/linescanner.h"
 #include "util/escaping.h"
 #include "util/text.h"
 
@@ -313,17 +314,6 @@ struct CellWork
     std::set<std::string> configNames; ///< names this cell gives the configuration
     bool parametersCell = false;
 };
-
-// Whether text holds anything besides comments and blank lines.
-bool hasCode(const std::string &text)
-{
-    for (const std::string &line : PythonSource::splitLines(text)) {
-        const std::string t = trim(line);
-        if (!t.empty() && t.front() != '#')
-            return true;
-    }
-    return false;
-}
 
 std::string storedOutputOf(const Cell &cell)
 {
@@ -937,7 +927,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
                     runtime.insert("save_figures");
             }
             const std::string stored = storedOutputOf(cell);
-            if (!hasCode(body) && stored.empty())
+            if (!LineScanner::hasCode(body) && stored.empty())
                 continue;
             std::string header = "# notebook cell " + escaping::oneLine(w->id) + " (cell "
                 + std::to_string(w->index + 1) + ")\n";

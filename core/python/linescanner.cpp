@@ -69,4 +69,19 @@ std::string LineScanner::blankCommentLines(std::string_view text)
     return result;
 }
 
+bool LineScanner::hasCode(std::string_view text)
+{
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::size_t first = text.find_first_not_of(" \t\r\f", start);
+        if (first < end && text[first] != '#')
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
 } // namespace tassel

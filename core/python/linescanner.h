@@ -24,6 +24,8 @@ struct LineScanner
     /// byte for byte, so offsets stay valid. tree-sitter-python's scanner rescans all following
     /// comment lines at each one inside an indented block, which is quadratic in a run of them.
     static std::string blankCommentLines(std::string_view text);
+    /// Whether `text` holds anything besides comment lines and blank lines.
+    static bool hasCode(std::string_view text);
 };
 
 } // namespace tassel

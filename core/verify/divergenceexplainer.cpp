@@ -76,26 +76,39 @@ std::set<int> upstreamOf(int cell, const std::vector<Dependency> &dependencies)
     return found;
 }
 
-/// Whether a value of the module that a dependency finding is about reaches one of `cells`: the
-/// import cell itself, or a name its import binds flowing from there into them.
-bool moduleReaches(const Finding &finding, const NotebookAnalysis &analysis, const std::set<int> &cells)
+/// Names that imports of `module` bind in `cell`.
+std::set<std::string> boundByImports(const NotebookAnalysis &analysis, int cell, const std::string &module)
 {
-    if (cells.count(finding.cell))
-        return true;
-    if (finding.names.empty() || finding.cell < 0 || std::size_t(finding.cell) >= analysis.cells.size())
-        return false;
-    const std::string &module = finding.names.front();
     std::set<std::string> bound;
-    for (const ImportRef &ref : analysis.cells[std::size_t(finding.cell)].imports) {
+    if (cell < 0 || std::size_t(cell) >= analysis.cells.size())
+        return bound;
+    for (const ImportRef &ref : analysis.cells[std::size_t(cell)].imports) {
         if (ref.module.substr(0, ref.module.find('.')) != module)
             continue;
         bound.insert(ref.boundAs);
         bound.insert(ref.names.begin(), ref.names.end());
     }
+    bound.erase(std::string());
+    return bound;
+}
+
+/// Whether a value of the module a dependency finding is about reaches one of `cells`: one of them
+/// imports it, or a name some cell's import of it binds flows into one of them. The finding is
+/// reported once, at the first import; later cells often import the module again.
+bool moduleReaches(const Finding &finding, const NotebookAnalysis &analysis, const std::set<int> &cells)
+{
+    if (finding.names.empty())
+        return false;
+    const std::string &module = finding.names.front();
+    for (const int cell : cells)
+        if (!boundByImports(analysis, cell, module).empty())
+            return true;
     return std::any_of(analysis.dependencies.begin(), analysis.dependencies.end(), [&](const Dependency &d) {
-        return d.from == finding.cell && cells.count(d.to)
-            && std::any_of(
-                d.names.begin(), d.names.end(), [&](const std::string &n) { return bound.count(n); });
+        if (!cells.count(d.to))
+            return false;
+        const std::set<std::string> bound = boundByImports(analysis, d.from, module);
+        return std::any_of(
+            d.names.begin(), d.names.end(), [&](const std::string &n) { return bound.count(n); });
     });
 }
 

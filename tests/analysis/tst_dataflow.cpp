@@ -118,6 +118,21 @@ void TestDataflow::findings_data()
         << QStringList {"5|threshold = 10", "2|print(threshold)|20"}
         << QStringList {"execution-gap@0:", "execution-gap@1:", "out-of-order-execution@1:",
                "stale-output@1:threshold"};
+    // pandas_exercises' *_Solutions notebooks keep outputs under cells whose code was stripped.
+    QTest::addRow("outputs under a comment-only cell are stale")
+        << QStringList {"1|x = 1", "-|# Step 4: how many products cost more than $10?\n\n|707"}
+        << QStringList {"stale-output@1:"};
+    QTest::addRow("outputs under an empty cell are stale")
+        << QStringList {"-||15"} << QStringList {"stale-output@0:"};
+    QTest::addRow("a comment-only cell without outputs is fine")
+        << QStringList {"-|# to do"} << QStringList {};
+    // handson-ml3's chapter 18 keeps the best weights inside a loop and restores them after it.
+    QTest::addRow("bound in a branch of a loop, read after it")
+        << QStringList {"1|for s in range(3):\n    if s > 1:\n        best = s\nprint(best)", "2|best = 0"}
+        << QStringList {};
+    QTest::addRow("read in a loop before its binding there")
+        << QStringList {"1|for s in range(3):\n    print(best)\n    best = s"}
+        << QStringList {"use-before-definition@0:best"};
     QTest::addRow("unexecuted provider of executed cell")
         << QStringList {"-|rate = 0.5", "1|print(rate)|0.5"} << QStringList {"unexecuted-cell@0:rate"};
     QTest::addRow("unexecuted cell nobody needs is fine")
