@@ -327,6 +327,10 @@
 <context>
     <name>tassel::ui::FindingsPanel</name>
     <message>
+        <source>%1 — %2 findings</source>
+        <translation>%1 — %2 Befunde</translation>
+    </message>
+    <message>
         <source>Filter findings</source>
         <translation>Befunde filtern</translation>
     </message>
