@@ -390,6 +390,8 @@ private:
                 && (!keys.contains(a.name) || !validValue(a.name, a.value))) {
                 continue;
             }
+            if (a.name == QLatin1String("id") || a.name == QLatin1String("name"))
+                m_result.anchors << a.value.trimmed();
             attributes += QStringLiteral(" %1=\"%2\"").arg(a.name, escaped(a.value.trimmed()));
         }
         const bool table = tag.name == QLatin1String("table");

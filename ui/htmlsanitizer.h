@@ -28,6 +28,7 @@ public:
         QString html;
         QStringList images; ///< allowed image sources, by index of `tassel-image:<index>`
         int droppedRows = 0; ///< table rows left out by Options::maxTableRows
+        QStringList anchors; ///< the `id` and `name` values kept, in-notebook link targets
     };
 
     static Result sanitize(const QString &html, const Options &options);

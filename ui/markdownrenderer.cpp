@@ -1,6 +1,6 @@
 #include "markdownrenderer.h"
 
-#include <QRegularExpression>
+#include "htmlsanitizer.h"
 
 #include <md4c-html.h>
 #include <md4c.h>
@@ -89,10 +89,8 @@ QStringList MarkdownRenderer::anchors(const QString &markdown)
     QStringList result;
     for (const QString &heading : std::as_const(collector.headings))
         result << headingAnchor(heading);
-    static const QRegularExpression explicitId(
-        QStringLiteral("<[a-zA-Z][^>]*?\\s(?:id|name)\\s*=\\s*[\"']?([^\"'\\s>]+)"));
-    for (auto it = explicitId.globalMatch(markdown); it.hasNext();)
-        result << it.next().captured(1);
+    // Explicit ids from the sanitiser's own tag parser: linear, and only ids that survive.
+    result << HtmlSanitizer::sanitize(toHtml(markdown)).anchors;
     return result;
 }
 

@@ -15,7 +15,7 @@ public:
     /// The HTML of `markdown` (LaTeX spans as md4c's `<x-equation>` elements).
     static QString toHtml(const QString &markdown);
     /// The anchors `markdown` defines, as in-notebook links name them: Jupyter's heading ids
-    /// (headingAnchor) and the `id`/`name` attributes of its raw HTML.
+    /// (headingAnchor) and the `id`/`name` attributes its raw HTML keeps through HtmlSanitizer.
     static QStringList anchors(const QString &markdown);
     /// Jupyter's id for a heading: its text with each space turned into '-'.
     static QString headingAnchor(const QString &headingText);

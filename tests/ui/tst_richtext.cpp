@@ -3,9 +3,11 @@
 // DataFrames as capped tables, in-notebook anchors that jump to their heading's cell.
 #include "celldelegate.h"
 #include "mainwindow.h"
+#include "markdownrenderer.h"
 #include "notebookview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
@@ -72,6 +74,9 @@ private slots:
     void anchorsJumpToTheirHeading_data();
     void anchorsJumpToTheirHeading();
     void clickOnAnAnchorSelectsItsCell();
+    void anchorsOfMarkdown_data();
+    void anchorsOfMarkdown();
+    void anchorsTakeLinearTime();
 
 private:
     MainWindow *m_window = nullptr;
@@ -240,6 +245,42 @@ void TestRichText::clickOnAnAnchorSelectsItsCell()
     QVERIFY(hit.x() >= 0);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.topLeft() + hit);
     QCOMPARE(view->currentCell(), 5);
+}
+
+void TestRichText::anchorsOfMarkdown_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("anchor");
+    QTest::addColumn<bool>("defined");
+    QTest::addRow("heading") << "## Modeling with Linear Regression"
+                             << "Modeling-with-Linear-Regression" << true;
+    QTest::addRow("heading with code") << "# The `fit` method"
+                                       << "The-fit-method" << true;
+    QTest::addRow("raw id") << "<a id=\"section-2\"></a>\n\ntext"
+                            << "section-2" << true;
+    QTest::addRow("raw name") << "<a name='top'></a>"
+                              << "top" << true;
+    QTest::addRow("id inside a dropped script") << "<script>\n<a id=\"x\"></a>\n</script>"
+                                                << "x" << false;
+}
+
+void TestRichText::anchorsOfMarkdown()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, anchor);
+    QFETCH(bool, defined);
+    const QStringList anchors = MarkdownRenderer::anchors(markdown);
+    QVERIFY2(anchors.contains(anchor) == defined, qPrintable(anchors.join(QLatin1Char(' '))));
+}
+
+void TestRichText::anchorsTakeLinearTime()
+{
+    // 100,000 tags that never close: a backtracking pattern over it ran for minutes.
+    const QString hostile = QStringLiteral("<a ").repeated(100000);
+    QElapsedTimer timer;
+    timer.start();
+    MarkdownRenderer::anchors(hostile);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_MAIN(TestRichText)
