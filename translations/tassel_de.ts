@@ -177,6 +177,68 @@
 <context>
     <name>tassel::ui::DependencyGraphView</name>
     <message>
+        <source>Focus</source>
+        <translation>Fokus</translation>
+    </message>
+    <message>
+        <source>Show only the selected cell and the cells a few steps upstream and downstream</source>
+        <translation>Nur die ausgewählte Zelle und die Zellen wenige Schritte davor und danach zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>&amp;Schritte:</translation>
+    </message>
+    <message>
+        <source>Imports as badges</source>
+        <translation>Importe als Plaketten</translation>
+    </message>
+    <message>
+        <source>Show the imported names a cell uses as a badge on it instead of edges from the import cell</source>
+        <translation>Die importierten Namen, die eine Zelle verwendet, als Plakette an ihr zeigen statt als Kanten von der Import-Zelle</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the graph to the window</source>
+        <translation>Den Graphen ins Fenster einpassen</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <source>upstream (it reads from)</source>
+        <translation>vorgelagert (sie liest daraus)</translation>
+    </message>
+    <message>
+        <source>downstream (reads from it)</source>
+        <translation>nachgelagert (liest aus ihr)</translation>
+    </message>
+    <message>
+        <source>arrow a → b: b uses names a defines; the label shows the first name and +N more (hover for all); &lt;span style=&quot;color: %1&quot;&gt;&lt;i&gt;np, pd&lt;/i&gt;&lt;/span&gt;: imported names used</source>
+        <translation>Pfeil a → b: b verwendet Namen, die a definiert; die Beschriftung zeigt den ersten Namen und +N weitere (alle beim Darüberfahren); &lt;span style=&quot;color: %1&quot;&gt;&lt;i&gt;np, pd&lt;/i&gt;&lt;/span&gt;: verwendete importierte Namen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code cell(s) outside the focus not shown</source>
+        <translation>
+            <numerusform>%n Code-Zelle außerhalb des Fokus nicht angezeigt</numerusform>
+            <numerusform>%n Code-Zellen außerhalb des Fokus nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code cell(s) not shown</source>
+        <translation>
+            <numerusform>%n Code-Zelle nicht angezeigt</numerusform>
+            <numerusform>%n Code-Zellen nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uses imported names: %1</source>
+        <translation>Verwendet importierte Namen: %1</translation>
+    </message>
+    <message>
         <source>fine</source>
         <translation>in Ordnung</translation>
     </message>
@@ -200,12 +262,16 @@
         <source>Cell %1: %2</source>
         <translation>Zelle %1: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n code cell(s) without dependencies not shown</source>
-        <translation>
-            <numerusform>%n Code-Zelle ohne Abhängigkeiten nicht angezeigt</numerusform>
-            <numerusform>%n Code-Zellen ohne Abhängigkeiten nicht angezeigt</numerusform>
-        </translation>
+</context>
+<context>
+    <name>tassel::ui::HtmlSanitizer</name>
+    <message>
+        <source>… 1 more row</source>
+        <translation>… 1 weitere Zeile</translation>
+    </message>
+    <message>
+        <source>… %1 more rows</source>
+        <translation>… %1 weitere Zeilen</translation>
     </message>
 </context>
 <context>
@@ -260,6 +326,10 @@
 </context>
 <context>
     <name>tassel::ui::FindingsPanel</name>
+    <message>
+        <source>%1 — %2 findings</source>
+        <translation>%1 — %2 Befunde</translation>
+    </message>
     <message>
         <source>Filter findings</source>
         <translation>Befunde filtern</translation>

@@ -1,6 +1,8 @@
 #include "celldelegate.h"
 
 #include "ansitext.h"
+#include "htmlsanitizer.h"
+#include "markdownrenderer.h"
 #include "notebookmodel.h"
 #include "ruletext.h"
 #include "syntaxrepository.h"
@@ -14,15 +16,19 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QImageReader>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPalette>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QToolTip>
+#include <QUrl>
 
 #include <algorithm>
 #include <cstring>
@@ -37,56 +43,8 @@ constexpr int kBlockGap = 4; // between source and outputs
 constexpr int kMaxLineChars = 2000; // longer lines are cut when shown
 constexpr int kMaxImageWidth = 800;
 constexpr int kBadgeHeightExtra = 4;
-
-/// A link in a notebook's markdown may point anywhere (`javascript:`, `file:`, custom schemes).
-/// The view never follows links, but only plain web and mail links stay links; the others
-/// become text showing their target, so a reader sees what the author wrote.
-void defuseLinks(QTextDocument *document)
-{
-    struct Unsafe
-    {
-        int begin = 0;
-        int end = 0;
-        QString href;
-    };
-    // Collect first: changing formats while iterating would split the fragments being walked.
-    std::vector<Unsafe> unsafe;
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            const QString href = fragment.charFormat().anchorHref();
-            if (href.isEmpty())
-                continue;
-            const QString scheme = href.section(QLatin1Char(':'), 0, 0).toLower();
-            const bool safe = href.contains(QLatin1Char(':'))
-                && (scheme == QLatin1String("http") || scheme == QLatin1String("https")
-                    || scheme == QLatin1String("mailto"));
-            if (safe)
-                continue;
-            const int begin = fragment.position();
-            const int end = begin + fragment.length();
-            if (!unsafe.empty() && unsafe.back().end == begin && unsafe.back().href == href)
-                unsafe.back().end = end;
-            else
-                unsafe.push_back({begin, end, href});
-        }
-    }
-    // From the back, so the positions of earlier links stay valid.
-    for (auto it = unsafe.rbegin(); it != unsafe.rend(); ++it) {
-        QTextCursor cursor(document);
-        cursor.setPosition(it->begin);
-        cursor.setPosition(it->end, QTextCursor::KeepAnchor);
-        QTextCharFormat format = cursor.charFormat();
-        format.setAnchor(false);
-        format.setAnchorHref(QString());
-        format.setFontUnderline(false);
-        format.clearForeground();
-        cursor.setCharFormat(format);
-        cursor.setPosition(it->end);
-        format.setFontItalic(true);
-        cursor.insertText(QStringLiteral(" <%1>").arg(it->href), format);
-    }
-}
+constexpr qsizetype kMaxHtmlChars = 1 << 20; // larger HTML outputs show their plain text
+constexpr qint64 kMaxImageFileBytes = 32 << 20;
 
 QFont fixedFont()
 {
@@ -173,18 +131,56 @@ QSize imageSizeOf(const MimeItem &item)
     return reader.size();
 }
 
-/// The text an output shows and whether it is an error (tinted) or HTML (shown as source).
-std::string outputText(const Output &output, bool &error, bool &html)
+/// The HTML an output shows as a rendered document (as Jupyter prefers it to plain text), or null.
+const MimeItem *htmlItem(const Output &output)
+{
+    if (output.type != OutputType::ExecuteResult && output.type != OutputType::DisplayData)
+        return nullptr;
+    const MimeItem *item = output.find("text/html");
+    return item && qsizetype(item->data.size()) <= kMaxHtmlChars ? item : nullptr;
+}
+
+/// The bytes of an image an `<img>` in markdown or HTML names by an allowed source (see
+/// HtmlSanitizer::isSafeImageSource): a cell attachment, a data URI or a file beside the notebook.
+QByteArray imageBytes(const QString &src, const Cell &cell, const QString &notebookPath)
+{
+    if (src.startsWith(QLatin1String("attachment:"), Qt::CaseInsensitive)) {
+        const std::string name = QUrl::fromPercentEncoding(src.mid(11).toUtf8()).toStdString();
+        if (!cell.attachments.is_object() || !cell.attachments.contains(name)
+            || !cell.attachments[name].is_object())
+            return {};
+        for (const auto &[type, data] : cell.attachments[name].items()) {
+            if (type.starts_with("image/") && data.is_string())
+                return QByteArray::fromBase64(QByteArray::fromStdString(data.get<std::string>()));
+        }
+        return {};
+    }
+    if (src.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)) {
+        const qsizetype comma = src.indexOf(QLatin1Char(','));
+        const QByteArray payload = src.mid(comma + 1).toUtf8();
+        return src.left(comma).endsWith(QLatin1String(";base64"), Qt::CaseInsensitive)
+            ? QByteArray::fromBase64(payload)
+            : QByteArray::fromPercentEncoding(payload);
+    }
+    if (notebookPath.isEmpty())
+        return {};
+    // A file beside the notebook, and still inside its folder once links are resolved.
+    const QDir folder = QFileInfo(notebookPath).absoluteDir();
+    const QFileInfo file(folder.filePath(QUrl::fromPercentEncoding(src.toUtf8())));
+    const QString root = folder.canonicalPath() + QLatin1Char('/');
+    if (!file.isFile() || file.size() > kMaxImageFileBytes || !file.canonicalFilePath().startsWith(root))
+        return {};
+    QFile in(file.canonicalFilePath());
+    return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+}
+
+/// The text an output shows and whether it is an error (tinted).
+std::string outputText(const Output &output, bool &error)
 {
     error = output.type == OutputType::Error || output.streamName == "stderr";
-    html = false;
     std::string text = output.plainText();
     if (text.empty()
         && (output.type == OutputType::ExecuteResult || output.type == OutputType::DisplayData)) {
-        if (const auto *item = output.find("text/html")) {
-            html = true;
-            return item->data;
-        }
         std::string types;
         for (const auto &item : output.data)
             types += (types.empty() ? "" : ", ") + item.mimeType;
@@ -307,7 +303,16 @@ const CellDelegate::Geometry &CellDelegate::geometry(int row) const
                 continue;
             }
         }
-        const std::string text = outputText(output, block.error, block.html);
+        if (showsHtml(row, int(i))) {
+            block.html = true;
+            Render *r = render(row);
+            auto doc = htmlOutputDocument(row, int(i));
+            block.height = int(std::ceil(doc->size().height())) + 2 * kPad;
+            r->texts[int(g.blocks.size())] = std::move(doc);
+            g.blocks.push_back(block);
+            continue;
+        }
+        const std::string text = outputText(output, block.error);
         if (text.empty())
             continue;
         qsizetype total = 0;
@@ -363,6 +368,10 @@ CellDelegate::Render *CellDelegate::render(int row) const
     if (Render *cached = m_render.object(row); cached && cached->dark == dark) {
         if (cached->source->textWidth() > 0)
             cached->source->setTextWidth(contentWidth());
+        for (auto &[block, doc] : cached->texts) {
+            if (doc->textWidth() > 0)
+                doc->setTextWidth(contentWidth() - 2 * kPad);
+        }
         return cached;
     }
     const Cell &cell = m_model->notebook().cells[std::size_t(row)];
@@ -374,11 +383,9 @@ CellDelegate::Render *CellDelegate::render(int row) const
     const QString text = m_model->displaySource(row);
     if (cell.type == CellType::Markdown) {
         // Markdown without HTML: a notebook's <script> or <img onerror> stays visible text.
+        // Markdown as Jupyter renders it, with its raw HTML through the allowlist.
         source->setDefaultFont(QApplication::font());
-        source->setMarkdown(text,
-            QTextDocument::MarkdownFeatures(
-                QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
-        defuseLinks(source);
+        setRichText(source, MarkdownRenderer::toHtml(text), row, 0);
         source->setTextWidth(contentWidth());
     } else {
         source->setDefaultFont(fixedFont());
@@ -410,11 +417,12 @@ QTextDocument *CellDelegate::outputDocument(Render *r, int row, int b) const
         return built->second.get();
     if (r->texts.size() >= kMaxBuiltBlocks)
         r->texts.clear();
+    if (block.html)
+        return r->texts.emplace(b, htmlOutputDocument(row, block.output)).first->second.get();
     const Output &output = m_model->notebook().cells[std::size_t(row)].outputs[std::size_t(block.output)];
     bool error = false;
-    bool html = false;
     qsizetype total = 0;
-    const std::string head = headLines(outputText(output, error, html), kMaxOutputLines, total);
+    const std::string head = headLines(outputText(output, error), kMaxOutputLines, total);
     const std::string shown = m_model->displayOutputText(row, block.output, head);
     auto doc = std::make_unique<QTextDocument>();
     doc->setDocumentMargin(0);
@@ -434,6 +442,42 @@ QTextDocument *CellDelegate::outputDocument(Render *r, int row, int b) const
             QLatin1Char('\n') + tr("… %n more line(s) not shown", nullptr, int(block.hiddenLines)), note);
     }
     return r->texts.emplace(b, std::move(doc)).first->second.get();
+}
+
+bool CellDelegate::showsHtml(int row, int output) const
+{
+    const Output &o = m_model->notebook().cells[std::size_t(row)].outputs[std::size_t(output)];
+    // Secrets are masked in the text as found; HTML would reflow around the masks.
+    return htmlItem(o) && !m_model->outputHasSecrets(row, output);
+}
+
+void CellDelegate::setRichText(QTextDocument *document, const QString &html, int row, int maxTableRows) const
+{
+    HtmlSanitizer::Options options;
+    options.maxTableRows = maxTableRows;
+    const HtmlSanitizer::Result safe = HtmlSanitizer::sanitize(html, options);
+    document->setHtml(safe.html);
+    const Cell &cell = m_model->notebook().cells[std::size_t(row)];
+    const QString path = QString::fromStdString(m_model->notebook().path);
+    const int maxWidth = std::min(kMaxImageWidth, contentWidth());
+    for (qsizetype i = 0; i < safe.images.size(); ++i) {
+        QImage image = QImage::fromData(imageBytes(safe.images[i], cell, path));
+        if (image.width() > maxWidth)
+            image = image.scaledToWidth(maxWidth, Qt::SmoothTransformation);
+        const QUrl name(QStringLiteral("%1:%2").arg(HtmlSanitizer::imageScheme()).arg(i));
+        document->addResource(QTextDocument::ImageResource, name, image);
+    }
+}
+
+std::unique_ptr<QTextDocument> CellDelegate::htmlOutputDocument(int row, int output) const
+{
+    const Output &o = m_model->notebook().cells[std::size_t(row)].outputs[std::size_t(output)];
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(QApplication::font());
+    setRichText(doc.get(), QString::fromStdString(htmlItem(o)->data), row, kMaxTableRows);
+    doc->setTextWidth(contentWidth() - 2 * kPad);
+    return doc;
 }
 
 QImage CellDelegate::outputImage(Render *r, int row, int b) const
@@ -602,6 +646,41 @@ void CellDelegate::paint(
     painter->restore();
 }
 
+QString CellDelegate::linkAt(int row, QPoint pos) const
+{
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return {};
+    const Geometry &g = geometry(row);
+    Render *r = render(row);
+    const int top = kCellGap / 2 + g.badges;
+    const QPoint inContent = pos - QPoint(contentLeft(), 0);
+    if (m_model->notebook().cells[std::size_t(row)].type == CellType::Markdown && pos.y() < top + g.source)
+        return r->source->documentLayout()->anchorAt(inContent - QPoint(0, top));
+    for (std::size_t b = 0; b < g.blocks.size(); ++b) {
+        const Block &block = g.blocks[b];
+        if (!block.html || pos.y() < block.top || pos.y() >= block.top + block.height)
+            continue;
+        if (QTextDocument *doc = outputDocument(r, row, int(b)))
+            return doc->documentLayout()->anchorAt(inContent - QPoint(kPad, block.top + kPad));
+    }
+    return {};
+}
+
+bool CellDelegate::editorEvent(
+    QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    // Links open on a click only, never by themselves.
+    if (event->type() == QEvent::MouseButtonRelease && index.isValid()) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QString href = linkAt(index.row(), mouse->position().toPoint() - option.rect.topLeft());
+        if (mouse->button() == Qt::LeftButton && HtmlSanitizer::isSafeLink(href)) {
+            emit linkActivated(href);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
 int CellDelegate::lineOffset(int row, int line) const
 {
     if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
@@ -644,12 +723,19 @@ QStringList CellDelegate::renderedLinks(int row) const
 
 QString CellDelegate::renderedOutput(int row, int block) const
 {
-    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
-        return {};
-    if (block < 0 || std::size_t(block) >= geometry(row).blocks.size())
-        return {};
-    const QTextDocument *doc = outputDocument(render(row), row, block);
+    const QTextDocument *doc = block < 0 ? nullptr : renderedDocument(row, block);
     return doc ? doc->toPlainText() : QString();
+}
+
+const QTextDocument *CellDelegate::renderedDocument(int row, int block) const
+{
+    if (row < 0 || std::size_t(row) >= m_model->notebook().cells.size())
+        return nullptr;
+    if (block < 0)
+        return render(row)->source.get();
+    if (std::size_t(block) >= geometry(row).blocks.size())
+        return nullptr;
+    return outputDocument(render(row), row, block);
 }
 
 int CellDelegate::imageBlockCount(int row) const

@@ -48,18 +48,35 @@ public:
     void setHighlightedLine(int row, int line);
     /// The source as displayed: rendered markdown's text, or the code. For tests.
     QString renderedSource(int row) const;
-    /// The link targets left in rendered markdown (only http, https and mailto survive). For tests.
+    /// The link targets left in rendered markdown (only http, https, mailto and `#anchor`s
+    /// survive). For tests.
     QStringList renderedLinks(int row) const;
     /// The text shown for output block `block` of `row` (empty for images). For tests.
     QString renderedOutput(int row, int block) const;
+    /// The document shown for `row`'s source (`block` -1) or output block `block`; null for
+    /// images. Owned by the delegate's cache: use it at once. For tests.
+    const QTextDocument *renderedDocument(int row, int block) const;
     /// How many outputs of `row` are shown as images and as text. For tests and benchmarks.
     int imageBlockCount(int row) const;
     int textBlockCount(int row) const;
     /// How many output blocks of `row` have a built text document now. For tests.
     int builtOutputBlocks(int row) const;
+    /// The link under `pos` (relative to the item's top left) in row `row`'s rendered markdown or
+    /// HTML outputs, or an empty string.
+    QString linkAt(int row, QPoint pos) const;
     static constexpr int kMaxOutputLines = 40;
+    /// Body rows of an HTML table output shown (DataFrames); the rest are counted.
+    static constexpr int kMaxTableRows = 30;
     /// Output blocks of one cell kept built at a time (a screen shows a few dozen).
     static constexpr std::size_t kMaxBuiltBlocks = 512;
+
+signals:
+    /// A link in rendered markdown or HTML was clicked (already known to be safe).
+    void linkActivated(const QString &href);
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
 
 private:
     struct Block;
@@ -70,6 +87,9 @@ private:
     Render *render(int row) const;
     QTextDocument *outputDocument(Render *render, int row, int block) const;
     QImage outputImage(Render *render, int row, int block) const;
+    bool showsHtml(int row, int output) const;
+    void setRichText(QTextDocument *document, const QString &html, int row, int maxTableRows) const;
+    std::unique_ptr<QTextDocument> htmlOutputDocument(int row, int output) const;
     int contentLeft() const;
     int contentWidth() const;
     int lineSpacing() const;

@@ -1,10 +1,17 @@
 #include "dependencygraphview.h"
 
+#include <QAction>
+#include <QCheckBox>
+#include <QEvent>
 #include <QGraphicsItemGroup>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMouseEvent>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -12,6 +19,10 @@ namespace tassel::ui {
 
 namespace {
 constexpr int kCellKey = 0;
+constexpr qreal kMaxFitScale = 1.5;
+const QColor kUpstream(0x1e, 0x6f, 0xd9);
+const QColor kDownstream(0x8e, 0x24, 0xaa);
+const QColor kBadge(0x0b, 0x5c, 0xad);
 
 QColor stateColor(GraphLayout::State state)
 {
@@ -42,6 +53,13 @@ QString stateText(GraphLayout::State state)
     }
     return {};
 }
+
+QString swatch(const QColor &colour, const QString &text, bool outline = false)
+{
+    const QString mark = outline ? QStringLiteral("▢") : QStringLiteral("■");
+    return QStringLiteral("<span style=\"color: %1\">%2</span>&nbsp;%3")
+        .arg(colour.name(), mark, text.toHtmlEscaped());
+}
 } // namespace
 
 DependencyGraphView::DependencyGraphView(QWidget *parent)
@@ -51,7 +69,9 @@ DependencyGraphView::DependencyGraphView(QWidget *parent)
     setScene(new QGraphicsScene(this));
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
-    setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setAlignment(Qt::AlignCenter);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    buildControls();
     connect(&m_watcher, &QFutureWatcher<GraphLayout::Result>::finished, this, [this] {
         if (m_watcher.property("generation").toInt() == m_generation)
             showLayout(m_watcher.result());
@@ -61,6 +81,93 @@ DependencyGraphView::DependencyGraphView(QWidget *parent)
 DependencyGraphView::~DependencyGraphView()
 {
     m_watcher.waitForFinished();
+}
+
+void DependencyGraphView::buildControls()
+{
+    m_bar = new QWidget(this);
+    auto *row = new QHBoxLayout(m_bar);
+    row->setContentsMargins(4, 2, 4, 2);
+    m_focusBox = new QCheckBox(m_bar);
+    m_hopsLabel = new QLabel(m_bar);
+    m_hopsBox = new QSpinBox(m_bar);
+    m_hopsBox->setRange(1, 9);
+    m_hopsBox->setValue(m_options.hops);
+    m_hopsLabel->setBuddy(m_hopsBox);
+    m_badgesBox = new QCheckBox(m_bar);
+    m_badgesBox->setChecked(m_options.importBadges);
+    auto *fit = new QToolButton(m_bar);
+    m_fitAction = new QAction(this);
+    fit->setDefaultAction(m_fitAction);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_focusBox, m_hopsLabel, m_hopsBox, m_badgesBox, fit})
+        row->addWidget(w);
+    row->addStretch();
+    m_legend = new QLabel(this);
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setContentsMargins(6, 2, 6, 2);
+    connect(m_focusBox, &QCheckBox::toggled, this, &DependencyGraphView::setFocusMode);
+    connect(m_hopsBox, &QSpinBox::valueChanged, this, &DependencyGraphView::setHops);
+    connect(m_badgesBox, &QCheckBox::toggled, this, &DependencyGraphView::setImportBadges);
+    connect(m_fitAction, &QAction::triggered, this, &DependencyGraphView::fitGraph);
+    retranslate();
+}
+
+void DependencyGraphView::retranslate()
+{
+    m_focusBox->setText(tr("Focus"));
+    m_focusBox->setToolTip(
+        tr("Show only the selected cell and the cells a few steps upstream and downstream"));
+    m_hopsLabel->setText(tr("&Steps:"));
+    m_badgesBox->setText(tr("Imports as badges"));
+    m_badgesBox->setToolTip(
+        tr("Show the imported names a cell uses as a badge on it instead of edges from the import cell"));
+    m_fitAction->setText(tr("Fit"));
+    m_fitAction->setToolTip(tr("Fit the graph to the window"));
+    const QString fills = swatch(stateColor(GraphLayout::State::Fine), stateText(GraphLayout::State::Fine))
+        + QStringLiteral("&nbsp; ")
+        + swatch(stateColor(GraphLayout::State::Stale), stateText(GraphLayout::State::Stale))
+        + QStringLiteral("&nbsp; ")
+        + swatch(stateColor(GraphLayout::State::Unexecuted), stateText(GraphLayout::State::Unexecuted))
+        + QStringLiteral("&nbsp; ")
+        + swatch(stateColor(GraphLayout::State::OutOfOrder), stateText(GraphLayout::State::OutOfOrder));
+    const QString outlines = swatch(palette().color(QPalette::Highlight), tr("selected"), true)
+        + QStringLiteral("&nbsp; ") + swatch(kUpstream, tr("upstream (it reads from)"), true)
+        + QStringLiteral("&nbsp; ") + swatch(kDownstream, tr("downstream (reads from it)"), true);
+    const QString edges
+        = tr("arrow a → b: b uses names a defines; the label shows the first name and +N more "
+             "(hover for all); <span style=\"color: %1\"><i>np, pd</i></span>: imported names used")
+              .arg(kBadge.name());
+    m_legend->setText(QStringLiteral("<small>%1<br>%2<br>%3</small>").arg(fills, outlines, edges));
+}
+
+void DependencyGraphView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
+        retranslate();
+    QGraphicsView::changeEvent(event);
+}
+
+void DependencyGraphView::resizeEvent(QResizeEvent *event)
+{
+    const int barHeight = m_bar->sizeHint().height();
+    const int legendHeight = m_legend->heightForWidth(width());
+    setViewportMargins(0, barHeight, 0, legendHeight);
+    m_bar->setGeometry(0, 0, width(), barHeight);
+    m_legend->setGeometry(0, height() - legendHeight, width(), legendHeight);
+    QGraphicsView::resizeEvent(event);
+    if (!m_userZoomed)
+        fitGraph();
+}
+
+void DependencyGraphView::fitGraph()
+{
+    m_userZoomed = false;
+    if (scene()->items().isEmpty())
+        return;
+    fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    if (transform().m11() > kMaxFitScale)
+        setTransform(QTransform::fromScale(kMaxFitScale, kMaxFitScale));
 }
 
 bool DependencyGraphView::isBusy() const
@@ -83,9 +190,81 @@ void DependencyGraphView::clear()
 void DependencyGraphView::setAnalysis(const Notebook &notebook, const NotebookAnalysis &analysis)
 {
     clear();
+    m_notebook = std::make_shared<const Notebook>(notebook);
+    m_analysis = std::make_shared<const NotebookAnalysis>(analysis);
+    const auto codeCells = std::count_if(
+        notebook.cells.begin(), notebook.cells.end(), [](const Cell &c) { return c.isCode(); });
+    // A big notebook opens focused on its first cell that has an edge.
+    m_options.focusCell = -1;
+    for (const Dependency &d : GraphLayout::drawnDependencies(analysis, m_options.importBadges)) {
+        if (m_options.focusCell < 0 || d.from < m_options.focusCell)
+            m_options.focusCell = d.from;
+    }
+    m_focusMode = codeCells > kFocusThreshold && m_options.focusCell >= 0;
+    const QSignalBlocker blocker(m_focusBox);
+    m_focusBox->setChecked(m_focusMode);
+    m_hopsBox->setEnabled(m_focusMode);
+    m_userZoomed = false;
+    startLayout();
+}
+
+void DependencyGraphView::startLayout()
+{
+    if (!m_notebook || !m_analysis)
+        return;
+    ++m_generation;
     m_watcher.waitForFinished();
     m_watcher.setProperty("generation", m_generation);
-    m_watcher.setFuture(QtConcurrent::run(&GraphLayout::compute, notebook, analysis));
+    GraphLayout::Options options = m_options;
+    if (!m_focusMode)
+        options.focusCell = -1;
+    m_watcher.setFuture(QtConcurrent::run([notebook = m_notebook, analysis = m_analysis, options] {
+        return GraphLayout::compute(*notebook, *analysis, options);
+    }));
+}
+
+void DependencyGraphView::setFocusMode(bool on)
+{
+    if (on == m_focusMode)
+        return;
+    m_focusMode = on;
+    const QSignalBlocker blocker(m_focusBox);
+    m_focusBox->setChecked(on);
+    m_hopsBox->setEnabled(on);
+    if (on && m_selected >= 0)
+        m_options.focusCell = m_selected;
+    if (on && m_options.focusCell < 0 && m_notebook) {
+        for (std::size_t i = 0; i < m_notebook->cells.size() && m_options.focusCell < 0; ++i) {
+            if (m_notebook->cells[i].isCode())
+                m_options.focusCell = int(i);
+        }
+    }
+    m_userZoomed = false;
+    startLayout();
+}
+
+void DependencyGraphView::setHops(int hops)
+{
+    if (hops == m_options.hops || hops < 1)
+        return;
+    m_options.hops = hops;
+    const QSignalBlocker blocker(m_hopsBox);
+    m_hopsBox->setValue(hops);
+    if (m_focusMode) {
+        m_userZoomed = false;
+        startLayout();
+    }
+}
+
+void DependencyGraphView::setImportBadges(bool on)
+{
+    if (on == m_options.importBadges)
+        return;
+    m_options.importBadges = on;
+    const QSignalBlocker blocker(m_badgesBox);
+    m_badgesBox->setChecked(on);
+    m_userZoomed = false;
+    startLayout();
 }
 
 void DependencyGraphView::showLayout(const GraphLayout::Result &layout)
@@ -99,64 +278,110 @@ void DependencyGraphView::showLayout(const GraphLayout::Result &layout)
         emit layoutReady();
         return;
     }
-    const QPalette pal = palette();
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    for (const auto &edge : layout.edges) {
-        auto *group = new QGraphicsItemGroup;
-        auto *path = new QGraphicsPathItem(edge.path);
-        path->setPen(QPen(pal.color(QPalette::Text), 1.2));
-        group->addToGroup(path);
-        if (!edge.arrow.isEmpty()) {
-            QPainterPath head;
-            head.addPolygon(edge.arrow);
-            head.closeSubpath();
-            auto *arrow = new QGraphicsPathItem(head);
-            arrow->setBrush(pal.color(QPalette::Text));
-            arrow->setPen(Qt::NoPen);
-            group->addToGroup(arrow);
-        }
-        auto *label = new QGraphicsSimpleTextItem(edge.label);
-        label->setFont(small);
-        label->setBrush(pal.color(QPalette::Text));
-        label->setPos(
-            edge.labelPos - QPointF(label->boundingRect().width() / 2, label->boundingRect().height() / 2));
-        group->addToGroup(label);
-        scene()->addItem(group);
-        m_edgeItems.push_back(group);
-    }
-    for (const auto &node : layout.nodes) {
-        QPainterPath shape;
-        shape.addRoundedRect(node.box, 4, 4);
-        auto *item = new QGraphicsPathItem(shape);
-        item->setBrush(stateColor(node.state));
-        item->setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
-        item->setData(kCellKey, node.cell);
-        item->setToolTip(tr("Cell %1: %2").arg(node.cell + 1).arg(stateText(node.state)));
-        item->setZValue(1);
-        auto *text = new QGraphicsSimpleTextItem(node.label, item);
-        text->setFont(small);
-        text->setBrush(Qt::black);
-        const QRectF textBox = text->boundingRect();
-        text->setPos(node.box.center() - QPointF(textBox.width() / 2, textBox.height() / 2));
-        scene()->addItem(item);
-        m_nodeItems.insert(node.cell, item);
-    }
+    for (const auto &edge : layout.edges)
+        addEdge(edge, small);
+    for (const auto &node : layout.nodes)
+        addNode(node, small);
     if (layout.omittedCells > 0) {
-        auto *note = scene()->addSimpleText(
-            tr("%n code cell(s) without dependencies not shown", nullptr, layout.omittedCells));
-        note->setPos(0, layout.bounds.bottom() + 8);
+        const QString text = m_focusMode
+            ? tr("%n code cell(s) outside the focus not shown", nullptr, layout.omittedCells)
+            : tr("%n code cell(s) not shown", nullptr, layout.omittedCells);
+        scene()->addSimpleText(text)->setPos(0, layout.bounds.bottom() + 8);
     }
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-8, -8, 8, 8));
+    findRelated();
     applyHighlight();
+    if (!m_userZoomed)
+        fitGraph();
     emit layoutReady();
+}
+
+void DependencyGraphView::addEdge(const GraphLayout::Edge &edge, const QFont &font)
+{
+    const QPalette pal = palette();
+    const QString names = edge.names.join(QStringLiteral(", "));
+    auto *group = new QGraphicsItemGroup;
+    auto *path = new QGraphicsPathItem(edge.path);
+    path->setPen(QPen(pal.color(QPalette::Text), 1.2));
+    path->setToolTip(names);
+    group->addToGroup(path);
+    if (!edge.arrow.isEmpty()) {
+        QPainterPath head;
+        head.addPolygon(edge.arrow);
+        head.closeSubpath();
+        auto *arrow = new QGraphicsPathItem(head);
+        arrow->setBrush(pal.color(QPalette::Text));
+        arrow->setPen(Qt::NoPen);
+        group->addToGroup(arrow);
+    }
+    auto *label = new QGraphicsSimpleTextItem(edge.label);
+    label->setFont(font);
+    label->setBrush(pal.color(QPalette::Text));
+    label->setToolTip(names);
+    label->setPos(
+        edge.labelPos - QPointF(label->boundingRect().width() / 2, label->boundingRect().height() / 2));
+    group->addToGroup(label);
+    scene()->addItem(group);
+    m_edgeItems.push_back(group);
+}
+
+void DependencyGraphView::addNode(const GraphLayout::Node &node, const QFont &font)
+{
+    QPainterPath shape;
+    shape.addRoundedRect(node.box, 4, 4);
+    auto *item = new QGraphicsPathItem(shape);
+    item->setBrush(stateColor(node.state));
+    item->setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
+    item->setData(kCellKey, node.cell);
+    QString tip = tr("Cell %1: %2").arg(node.cell + 1).arg(stateText(node.state));
+    if (!node.badges.isEmpty())
+        tip += QLatin1Char('\n') + tr("Uses imported names: %1").arg(node.badges.join(QStringLiteral(", ")));
+    item->setToolTip(tip);
+    item->setZValue(1);
+    auto *text = new QGraphicsSimpleTextItem(node.label, item);
+    text->setFont(font);
+    text->setBrush(Qt::black);
+    const QRectF textBox = text->boundingRect();
+    if (node.badges.isEmpty()) {
+        text->setPos(node.box.center() - QPointF(textBox.width() / 2, textBox.height() / 2));
+    } else {
+        text->setPos(node.box.center().x() - textBox.width() / 2, node.box.center().y() - textBox.height());
+        QFont italic = font;
+        italic.setItalic(true);
+        auto *badges = new QGraphicsSimpleTextItem(GraphLayout::badgeText(node.badges), item);
+        badges->setFont(italic);
+        badges->setBrush(kBadge);
+        badges->setPos(node.box.center().x() - badges->boundingRect().width() / 2, node.box.center().y());
+    }
+    scene()->addItem(item);
+    m_nodeItems.insert(node.cell, item);
 }
 
 void DependencyGraphView::selectCell(int cell)
 {
     m_selected = cell;
+    const bool code = m_notebook && cell >= 0 && std::size_t(cell) < m_notebook->cells.size()
+        && m_notebook->cells[std::size_t(cell)].isCode();
+    // In focus mode the graph follows the selection: lay out the new neighbourhood.
+    if (m_focusMode && code && cell != m_options.focusCell) {
+        m_options.focusCell = cell;
+        startLayout();
+        return;
+    }
+    findRelated();
+    if (m_nodeItems.contains(cell))
+        ensureVisible(m_nodeItems.value(cell));
+    applyHighlight();
+}
+
+void DependencyGraphView::findRelated()
+{
     m_upstream.clear();
     m_downstream.clear();
+    if (!m_nodeItems.contains(m_selected))
+        return;
     // Transitive closure both ways over the dependency edges.
     const auto walk = [this](int start, bool up, QSet<int> &seen) {
         QList<int> queue {start};
@@ -172,12 +397,8 @@ void DependencyGraphView::selectCell(int cell)
             }
         }
     };
-    if (m_nodeItems.contains(cell)) {
-        walk(cell, true, m_upstream);
-        walk(cell, false, m_downstream);
-        ensureVisible(m_nodeItems.value(cell));
-    }
-    applyHighlight();
+    walk(m_selected, true, m_upstream);
+    walk(m_selected, false, m_downstream);
 }
 
 void DependencyGraphView::applyHighlight()
@@ -190,9 +411,9 @@ void DependencyGraphView::applyHighlight()
         if (cell == m_selected)
             pen = QPen(palette().color(QPalette::Highlight), 3);
         else if (m_upstream.contains(cell))
-            pen = QPen(QColor(0x1e, 0x6f, 0xd9), 2.5);
+            pen = QPen(kUpstream, 2.5);
         else if (m_downstream.contains(cell))
-            pen = QPen(QColor(0x8e, 0x24, 0xaa), 2.5);
+            pen = QPen(kDownstream, 2.5);
         item->setPen(pen);
         const bool related = cell == m_selected || m_upstream.contains(cell) || m_downstream.contains(cell);
         item->setOpacity(!any || related ? 1.0 : 0.35);
@@ -224,7 +445,8 @@ void DependencyGraphView::wheelEvent(QWheelEvent *event)
 {
     if (event->modifiers() & Qt::ControlModifier) {
         const double factor = event->angleDelta().y() > 0 ? 1.15 : 1 / 1.15;
-        scale(factor, factor);
+        scale(factor, factor); // around the cursor (AnchorUnderMouse)
+        m_userZoomed = true;
         event->accept();
         return;
     }

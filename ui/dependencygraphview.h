@@ -7,14 +7,22 @@
 #include <QHash>
 #include <QSet>
 
+#include <memory>
+
+class QCheckBox;
 class QGraphicsItem;
 class QGraphicsPathItem;
+class QLabel;
+class QSpinBox;
 
 namespace tassel::ui {
 
 /// The dependency graph of a notebook: code cells as boxes coloured by state, edges labelled
 /// with the names that flow. Layout runs off the GUI thread (GraphLayout); clicking a node emits
-/// cellClicked; selectCell highlights what the cell depends on and what depends on it.
+/// cellClicked; selectCell highlights what the cell depends on and what depends on it. A bar
+/// above the graph switches focus mode (the selected cell and its k-hop neighbourhood, the
+/// default above kFocusThreshold code cells) and import badges; a legend below explains the
+/// colours. The graph fits the window until the user zooms (Ctrl+wheel, around the cursor).
 class DependencyGraphView : public QGraphicsView
 {
     Q_OBJECT
@@ -35,6 +43,17 @@ public:
     /// Whether a layout is still running.
     bool isBusy() const;
 
+    /// Above this many code cells the graph opens in focus mode.
+    static constexpr int kFocusThreshold = 40;
+    bool focusMode() const { return m_focusMode; }
+    void setFocusMode(bool on);
+    int hops() const { return m_options.hops; }
+    void setHops(int hops);
+    bool importBadges() const { return m_options.importBadges; }
+    void setImportBadges(bool on);
+    /// Scales the whole graph into the viewport (never above 1.5×) and keeps fitting on resize.
+    void fitGraph();
+
 signals:
     void cellClicked(int cell);
     void layoutReady();
@@ -42,9 +61,17 @@ signals:
 protected:
     void mousePressEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void buildControls();
+    void retranslate();
+    void startLayout();
     void showLayout(const GraphLayout::Result &layout);
+    void addEdge(const GraphLayout::Edge &edge, const QFont &font);
+    void addNode(const GraphLayout::Node &node, const QFont &font);
+    void findRelated();
     void applyHighlight();
 
     QFutureWatcher<GraphLayout::Result> m_watcher;
@@ -55,6 +82,18 @@ private:
     QSet<int> m_downstream;
     int m_selected = -1;
     int m_generation = 0;
+    std::shared_ptr<const Notebook> m_notebook;
+    std::shared_ptr<const NotebookAnalysis> m_analysis;
+    GraphLayout::Options m_options;
+    bool m_focusMode = false;
+    bool m_userZoomed = false;
+    QWidget *m_bar = nullptr;
+    QCheckBox *m_focusBox = nullptr;
+    QLabel *m_hopsLabel = nullptr;
+    QSpinBox *m_hopsBox = nullptr;
+    QCheckBox *m_badgesBox = nullptr;
+    QAction *m_fitAction = nullptr;
+    QLabel *m_legend = nullptr;
 };
 
 } // namespace tassel::ui

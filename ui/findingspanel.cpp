@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -41,6 +42,36 @@ protected:
 private:
     int m_minimum = 0;
 };
+
+/// Row heights for wrapped text: QTreeView asks the delegate with no width to wrap at, so the
+/// style lays the text out on one line; this wraps it at the width the row really has.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *tree)
+        : QStyledItemDelegate(tree)
+        , m_tree(tree)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt(option);
+        initStyleOption(&opt, index);
+        int depth = m_tree->rootIsDecorated() ? 1 : 0;
+        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+            ++depth;
+        const int margin = 2 * (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, &opt, m_tree) + 1);
+        const int width = std::max(40, m_tree->viewport()->width() - m_tree->indentation() * depth - margin);
+        const QRect text
+            = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap, opt.text);
+        return QSize(
+            width, std::max(text.height() + 4, QStyledItemDelegate::sizeHint(option, index).height()));
+    }
+
+private:
+    QTreeView *m_tree;
+};
 } // namespace
 
 FindingsPanel::FindingsPanel(QWidget *parent)
@@ -71,7 +102,16 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_tree->setModel(m_proxy);
     m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true);
+    // Whole messages, wrapped to the panel's width: an ellipsis hid most of them.
+    m_tree->setUniformRowHeights(false);
+    m_tree->setWordWrap(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
+    // Heights depend on the width: lay the rows out again when it changes.
+    connect(m_tree->header(), &QHeaderView::sectionResized, m_tree,
+        [this] { QMetaObject::invokeMethod(m_tree, &QTreeView::doItemsLayout, Qt::QueuedConnection); });
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
 
@@ -165,25 +205,68 @@ void FindingsPanel::addFindings(const NotebookAnalysis &analysis)
         bold.setBold(true);
         group->setFont(bold);
         group->setSelectable(false);
-        for (int i : members) {
-            const Finding &f = analysis.findings[std::size_t(i)];
-            QString where;
-            if (f.cell < 0)
-                where = tr("Notebook");
-            else if (f.line > 0)
-                where = tr("Cell %1, line %2").arg(f.cell + 1).arg(f.line);
-            else
-                where = tr("Cell %1").arg(f.cell + 1);
-            auto *item
-                = new QStandardItem(QStringLiteral("%1: %2").arg(where, QString::fromStdString(f.message)));
-            item->setToolTip(QString::fromStdString(f.message));
-            item->setData(i, FindingIndexRole);
-            item->setData(int(severity), SeverityRole);
-            group->appendRow(item);
-        }
+        addMembers(group, analysis, members, severity);
         m_model->appendRow(group);
     }
-    m_tree->expandAll();
+    expandGroups();
+}
+
+void FindingsPanel::addMembers(QStandardItem *group, const NotebookAnalysis &analysis,
+    const std::vector<int> &members, Severity severity)
+{
+    // Findings of one rule about the same names (18 × "changes `X_train` again") share a row
+    // with their count, expandable; the others stay one row each, in document order.
+    std::map<std::vector<std::string>, std::vector<int>> byNames;
+    for (int i : members) {
+        const auto &names = analysis.findings[std::size_t(i)].names;
+        if (!names.empty())
+            byNames[names].push_back(i);
+    }
+    std::map<std::vector<std::string>, QStandardItem *> shared;
+    for (int i : members) {
+        const Finding &f = analysis.findings[std::size_t(i)];
+        const auto same = byNames.find(f.names);
+        if (same == byNames.end() || same->second.size() < 2) {
+            group->appendRow(findingItem(f, i, severity));
+            continue;
+        }
+        QStandardItem *&sameGroup = shared[f.names];
+        if (!sameGroup) {
+            QStringList names;
+            for (const std::string &name : f.names)
+                names << QString::fromStdString(name);
+            sameGroup = new QStandardItem(
+                tr("%1 — %2 findings").arg(names.join(QStringLiteral(", "))).arg(same->second.size()));
+            sameGroup->setData(int(severity), SeverityRole);
+            sameGroup->setData(true, SameNamesRole);
+            group->appendRow(sameGroup);
+        }
+        sameGroup->appendRow(findingItem(f, i, severity));
+    }
+}
+
+QStandardItem *FindingsPanel::findingItem(const Finding &f, int index, Severity severity)
+{
+    QString where;
+    if (f.cell < 0)
+        where = tr("Notebook");
+    else if (f.line > 0)
+        where = tr("Cell %1, line %2").arg(f.cell + 1).arg(f.line);
+    else
+        where = tr("Cell %1").arg(f.cell + 1);
+    auto *item = new QStandardItem(QStringLiteral("%1: %2").arg(where, QString::fromStdString(f.message)));
+    item->setToolTip(QString::fromStdString(f.message));
+    item->setData(index, FindingIndexRole);
+    item->setData(int(severity), SeverityRole);
+    return item;
+}
+
+void FindingsPanel::expandGroups()
+{
+    // Rule groups open, groups of identical findings closed until asked for.
+    m_tree->collapseAll();
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        m_tree->expand(m_proxy->index(row, 0));
 }
 
 void FindingsPanel::setFilterText(const QString &text)
@@ -191,13 +274,13 @@ void FindingsPanel::setFilterText(const QString &text)
     if (m_filter->text() != text)
         m_filter->setText(text);
     m_proxy->setFilterFixedString(text);
-    m_tree->expandAll();
+    expandGroups();
 }
 
 void FindingsPanel::applySeverityFilter()
 {
     static_cast<FindingsFilter *>(m_proxy)->setMinimumSeverity(m_severity->currentData().toInt());
-    m_tree->expandAll();
+    expandGroups();
 }
 
 void FindingsPanel::selectFinding(int index)

@@ -10,18 +10,25 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QStandardItem;
 class QStandardItemModel;
 class QTreeView;
 
 namespace tassel::ui {
 
 /// The findings of one analysis, grouped by severity and rule, with the notebook's verdict
-/// on top and a text and severity filter. Selecting a finding emits findingActivated.
+/// on top and a text and severity filter. Findings of one rule about the same names share an
+/// expandable row with their count; rows wrap instead of eliding. Selecting a finding emits
+/// findingActivated.
 class FindingsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Role { FindingIndexRole = Qt::UserRole + 1, SeverityRole };
+    enum Role {
+        FindingIndexRole = Qt::UserRole + 1,
+        SeverityRole,
+        SameNamesRole, ///< true on a row that groups findings about the same names
+    };
 
     explicit FindingsPanel(QWidget *parent = nullptr);
 
@@ -45,6 +52,10 @@ signals:
 
 private:
     void addFindings(const NotebookAnalysis &analysis);
+    void addMembers(QStandardItem *group, const NotebookAnalysis &analysis, const std::vector<int> &members,
+        Severity severity);
+    static QStandardItem *findingItem(const Finding &finding, int index, Severity severity);
+    void expandGroups();
     void applySeverityFilter();
     void showStatus(const Verdict &verdict);
 

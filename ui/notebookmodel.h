@@ -45,6 +45,11 @@ public:
     bool isRevealed(int row) const { return m_revealed.contains(row); }
     void setRevealed(int row, bool revealed);
     bool hasSecrets(int row) const;
+    /// Whether output `outputIndex` of `row` shows a masked secret now.
+    bool outputHasSecrets(int row, int outputIndex) const
+    {
+        return !isRevealed(row) && !secretsOf(row, outputIndex).empty();
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

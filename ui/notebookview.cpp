@@ -1,11 +1,15 @@
 #include "notebookview.h"
 
 #include "celldelegate.h"
+#include "htmlsanitizer.h"
+#include "markdownrenderer.h"
 #include "notebookmodel.h"
 
 #include <QContextMenuEvent>
+#include <QDesktopServices>
 #include <QMenu>
 #include <QScrollBar>
+#include <QUrl>
 
 namespace tassel::ui {
 
@@ -25,7 +29,11 @@ NotebookView::NotebookView(QWidget *parent)
     setSpacing(0);
     setMouseTracking(false);
     verticalScrollBar()->setSingleStep(24);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_delegate->clear(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_delegate->clear();
+        m_anchors.clear();
+    });
+    connect(m_delegate, &CellDelegate::linkActivated, this, &NotebookView::openLink);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         // Revealing a secret changes the text: drop the cached rendering.
         m_delegate->clear();
@@ -60,6 +68,41 @@ int NotebookView::currentCell() const
 {
     const QModelIndex index = currentIndex();
     return index.isValid() ? index.row() : -1;
+}
+
+bool NotebookView::openLink(const QString &href)
+{
+    if (!HtmlSanitizer::isSafeLink(href))
+        return false;
+    if (!href.startsWith(QLatin1Char('#')))
+        return QDesktopServices::openUrl(QUrl(href));
+    const int cell = cellOfAnchor(href.mid(1));
+    if (cell < 0)
+        return false;
+    selectCell(cell);
+    return true;
+}
+
+int NotebookView::cellOfAnchor(const QString &anchor) const
+{
+    if (m_anchors.isEmpty()) {
+        const auto &cells = m_model->notebook().cells;
+        for (int row = 0; row < int(cells.size()); ++row) {
+            if (cells[std::size_t(row)].type != CellType::Markdown)
+                continue;
+            // The first definition wins, as in a browser.
+            for (const QString &id : MarkdownRenderer::anchors(m_model->displaySource(row)))
+                m_anchors.insert(id, m_anchors.value(id, row));
+        }
+    }
+    const QString id = QUrl::fromPercentEncoding(anchor.toUtf8());
+    if (const auto found = m_anchors.constFind(id); found != m_anchors.constEnd())
+        return *found;
+    for (auto it = m_anchors.constBegin(); it != m_anchors.constEnd(); ++it) {
+        if (it.key().compare(id, Qt::CaseInsensitive) == 0)
+            return it.value();
+    }
+    return -1;
 }
 
 void NotebookView::currentChanged(const QModelIndex &current, const QModelIndex &previous)

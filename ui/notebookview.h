@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QListView>
 
 namespace tassel::ui {
@@ -22,6 +23,13 @@ public:
     void selectCell(int cell, int line = 0);
     /// The selected cell, or -1.
     int currentCell() const;
+    /// Follows a link clicked in rendered markdown or HTML: `#anchor` selects the markdown cell
+    /// that defines it (Jupyter's heading ids, or an `id`/`name`), a web or mail link opens in
+    /// the desktop's handler. False when nothing was done (unknown anchor, unsafe link).
+    bool openLink(const QString &href);
+    /// The cell that defines in-notebook anchor `anchor` (without '#', percent-encoded or not),
+    /// or -1.
+    int cellOfAnchor(const QString &anchor) const;
 
 signals:
     void cellSelected(int cell);
@@ -34,6 +42,7 @@ protected:
 private:
     NotebookModel *m_model;
     CellDelegate *m_delegate;
+    mutable QHash<QString, int> m_anchors; // built on the first anchor followed
 };
 
 } // namespace tassel::ui

@@ -80,3 +80,14 @@ if(TASSEL_BUILD_GUI)
         message(FATAL_ERROR "Graphviz (libgvc) not found. ${_tassel_hint}: Debian libgraphviz-dev, Fedora graphviz-devel, Arch graphviz.")
     endif()
 endif()
+
+# md4c renders notebook markdown (CommonMark + GitHub tables, task lists, LaTeX math spans) to HTML
+# for the GUI's sanitiser; Qt's own copy is private to QtGui.
+if(TASSEL_BUILD_GUI)
+    if(PkgConfig_FOUND)
+        pkg_check_modules(MD4C QUIET IMPORTED_TARGET md4c md4c-html)
+    endif()
+    if(NOT MD4C_FOUND)
+        message(FATAL_ERROR "md4c not found. ${_tassel_hint}: Debian libmd4c-dev libmd4c-html0-dev, Fedora md4c-devel, Arch md4c.")
+    endif()
+endif()

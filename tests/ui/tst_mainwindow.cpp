@@ -343,12 +343,17 @@ void TestMainWindow::graphHasCellsAndFlows()
     QCOMPARE(nodes, (QList<int> {1, 2, 3, 4}));
     QMap<QPair<int, int>, QString> edges;
     for (const auto &edge : layout.edges) {
-        edges.insert({edge.from, edge.to}, edge.label);
+        edges.insert({edge.from, edge.to}, edge.names.join(QStringLiteral(", ")));
         QVERIFY(!edge.path.isEmpty());
     }
     const QMap<QPair<int, int>, QString> expected {
         {{1, 2}, QStringLiteral("x")}, {{1, 3}, QStringLiteral("math, x")}, {{2, 3}, QStringLiteral("y")}};
     QCOMPARE(edges, expected);
+    // Labels show the first name and how many more (all of them in the tooltip).
+    for (const auto &edge : layout.edges) {
+        if (edge.from == 1 && edge.to == 3)
+            QCOMPARE(edge.label, QStringLiteral("math +1"));
+    }
     // Left to right: a cell sits right of the cells it reads from.
     QMap<int, QRectF> boxes;
     for (const auto &node : layout.nodes)
