@@ -1,5 +1,6 @@
 #include "analysis/notebookanalyzer.h"
 
+#include "analysis/contractinference.h"
 #include "analysis/dataflow.h"
 #include "analysis/dependencychecker.h"
 #include "analysis/dependencyenvironment.h"
@@ -158,6 +159,7 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
     if (options.dependencies)
         analyzeDependencies(notebook, options, analysis);
     IoInventory::Result io = IoInventory::analyze(notebook, analysis.cells, folderOf(notebook));
+    ContractInference::attach(notebook, io.io, io.frames, folderOf(notebook));
     analysis.io = std::move(io.io);
     for (Finding &finding : io.findings)
         analysis.findings.push_back(std::move(finding));
