@@ -9,6 +9,7 @@
 #include "analysis/ioinventory.h"
 #include "analysis/nondeterminism.h"
 #include "analysis/secretscanner.h"
+#include "analysis/swallowedexceptions.h"
 #include "analysis/syntaxcheck.h"
 #include "analysis/verdictbuilder.h"
 #include "notebook/notebookloader.h"
@@ -150,6 +151,8 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
     for (Finding &finding : ErrorOutputs::findings(notebook))
         analysis.findings.push_back(std::move(finding));
     for (Finding &finding : Nondeterminism::findings(notebook, analysis.cells))
+        analysis.findings.push_back(std::move(finding));
+    for (Finding &finding : SwallowedExceptions::findings(notebook, analysis.cells))
         analysis.findings.push_back(std::move(finding));
 
     if (options.secrets) {

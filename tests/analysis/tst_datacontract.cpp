@@ -1,7 +1,7 @@
 // Data contracts of tabular inputs: the CSV reader and value kinds, what pandas prints (outputs
 // copied from pandas 2.2 on a real frame), contracts inferred by the real parser from notebooks
 // built in memory beside real data files in a temporary folder, their merge, the TOML file a
-// package keeps and its round trip, the report's io[].contract.
+// package keeps and its round trip, the report's io[].contract, and swallowed-exception.
 #include "analysis/contracttoml.h"
 #include "analysis/csvsample.h"
 #include "analysis/dtypekinds.h"
@@ -171,6 +171,8 @@ private slots:
     void tomlErrors_data();
     void tomlErrors();
     void reportHasContract();
+    void swallowedExceptions_data();
+    void swallowedExceptions();
 
 private:
     QTemporaryDir m_dir;
@@ -497,6 +499,50 @@ void TestDataContract::reportHasContract()
     QCOMPARE(contract["rows"]["max"].get<int>(), 40);
     QVERIFY(contract["dtype"].is_null());
     QVERIFY(contract["shape"].empty());
+}
+
+void TestDataContract::swallowedExceptions_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("expected"); // line of each finding
+    QTest::addRow("bare except: pass") << "try:\n    x = load()\nexcept:\n    pass" << QStringList {"3"};
+    QTest::addRow("except Exception: pass")
+        << "try:\n    x = load()\nexcept Exception:\n    pass" << QStringList {"3"};
+    QTest::addRow("print and go on, in a function")
+        << "def load(path):\n    try:\n        return pd.read_csv(path)\n    except Exception as e:\n"
+           "        print('could not read', e)\n"
+        << QStringList {"4"};
+    QTest::addRow("log and continue in a loop")
+        << "import logging\nfor f in files:\n    try:\n        frames.append(read(f))\n"
+           "    except BaseException as error:\n        logging.warning('skip %s', f)\n        continue"
+        << QStringList {"5"};
+    QTest::addRow("a tuple with Exception")
+        << "try:\n    x()\nexcept (ValueError, Exception):\n    ..." << QStringList {"3"};
+    QTest::addRow("narrow named exception with pass is deliberate")
+        << "try:\n    import ujson as json\nexcept ImportError:\n    pass" << QStringList {};
+    QTest::addRow("except KeyError: print")
+        << "try:\n    v = d['k']\nexcept KeyError:\n    print('no k')" << QStringList {};
+    QTest::addRow("log and re-raise")
+        << "try:\n    x()\nexcept Exception:\n    logger.error('x failed')\n    raise" << QStringList {};
+    QTest::addRow("a fallback value is handling")
+        << "try:\n    x = f()\nexcept Exception:\n    x = None" << QStringList {};
+    QTest::addRow("IPython syntax around it")
+        << "%time\ntry:\n    x()\nexcept:\n    pass\n!ls" << QStringList {"4"};
+}
+
+void TestDataContract::swallowedExceptions()
+{
+    QFETCH(QString, source);
+    QFETCH(QStringList, expected);
+    const NotebookAnalysis analysis = analyzeNotebook(notebook({source}));
+    QStringList lines;
+    for (const Finding &finding : analysis.findings) {
+        if (finding.rule == "swallowed-exception") {
+            lines << QString::number(finding.line);
+            QVERIFY(finding.message.find("catches every error") != std::string::npos);
+        }
+    }
+    QCOMPARE(lines, expected);
 }
 
 QTEST_GUILESS_MAIN(TestDataContract)
