@@ -70,7 +70,7 @@ FrameTracker::Followed *FrameTracker::followed(std::uint32_t n)
     if (n == kNone || m_tree->node(n).kind != SyntaxKind::Identifier)
         return nullptr;
     const auto it = m_followed.find(textOf(n));
-    return it == m_followed.end() ? nullptr : &it->second;
+    return it == m_followed.end() || it->second.renamed ? nullptr : &it->second;
 }
 
 /// The column names a literal or a list/tuple of literals gives.
@@ -118,7 +118,8 @@ void FrameTracker::noteArguments(FrameCode &frame, std::uint32_t call, const Arg
     }
 }
 
-void FrameTracker::noteRead(std::size_t ioIndex, std::uint32_t call, const Argument &argument)
+void FrameTracker::noteRead(
+    std::size_t ioIndex, std::uint32_t call, std::string_view callName, const Argument &argument)
 {
     FrameCode &frame = frames[ioIndex];
     noteArguments(frame, call, argument);
@@ -130,7 +131,8 @@ void FrameTracker::noteRead(std::size_t ioIndex, std::uint32_t call, const Argum
     if (m_tree->node(target).kind != SyntaxKind::Identifier)
         return;
     frame.variable = std::string(textOf(target));
-    m_followed[frame.variable] = Followed {ioIndex, m_cell, m_tree->node(parent).parent, {}};
+    const bool array = callName.starts_with("numpy.");
+    m_followed[frame.variable] = Followed {ioIndex, m_cell, m_tree->node(parent).parent, {}, array, false};
 }
 
 bool FrameTracker::isAssigned(std::uint32_t n) const
@@ -158,7 +160,7 @@ void FrameTracker::noteColumn(Followed &frame, const FrameCode::Use &use, bool a
 void FrameTracker::noteSubscript(std::uint32_t n)
 {
     Followed *frame = followed(m_tree->child(n, SyntaxField::Value));
-    if (!frame)
+    if (!frame || frame->array)
         return;
     const std::uint32_t index = m_tree->child(n, SyntaxField::SubscriptIndex);
     const SyntaxKind kind = index == kNone ? SyntaxKind::Other : m_tree->node(index).kind;
@@ -175,6 +177,12 @@ void FrameTracker::noteAttribute(std::uint32_t n)
     if (!frame || attribute == kNone)
         return;
     const std::string_view name = textOf(attribute);
+    if (name == "columns" && isAssigned(n)) {
+        frame->renamed = true; // later outputs and reads use the new names
+        return;
+    }
+    if (frame->array)
+        return;
     const std::uint32_t parent = m_tree->node(n).parent;
     const bool called = parent != kNone && m_tree->node(parent).kind == SyntaxKind::Call
         && m_tree->node(n).field == SyntaxField::Function;

@@ -35,8 +35,9 @@ public:
 
     void startCell(
         const SyntaxTree &tree, std::string_view text, const SourceMap &map, int cell, Evaluate evaluate);
-    /// io[`ioIndex`] is a tabular read made by `call`.
-    void noteRead(std::size_t ioIndex, std::uint32_t call, const Argument &argument);
+    /// io[`ioIndex`] is a tabular read made by `call`, which calls `callName` (pandas.read_csv).
+    void noteRead(
+        std::size_t ioIndex, std::uint32_t call, std::string_view callName, const Argument &argument);
     /// Any node of the cell, in document order: subscripts and attributes of followed variables.
     void noteNode(std::uint32_t n);
     /// A top-level statement, after its nodes: rebinding and displays.
@@ -51,6 +52,8 @@ private:
         int cell = -1;
         std::uint32_t statement = 0; ///< the statement binding it (not a rebinding)
         std::set<std::string, std::less<>> assigned; ///< columns the notebook made itself
+        bool array = false; ///< a numpy load: subscripts and attributes are not columns
+        bool renamed = false; ///< `df.columns = ...`: later names are the notebook's own
     };
 
     std::string_view textOf(std::uint32_t n) const;

@@ -662,8 +662,8 @@ void Walker::noteAccess(std::uint32_t call, const Callee &called, const KnownCal
     }
     record(call, target, *known, direction, value);
     if (direction == Direction::Read && FrameTracker::isTabular(known->call)) {
-        frames.noteRead(
-            result.io.size() - 1, call, [this](std::uint32_t c, int position, std::string_view keywords) {
+        frames.noteRead(result.io.size() - 1, call, known->call,
+            [this](std::uint32_t c, int position, std::string_view keywords) {
                 return argument(c, position, keywords);
             });
     }

@@ -403,6 +403,15 @@ void TestDataContract::contracts_data()
     QTest::addRow("a column assigned from itself is an input")
         << QStringList {pd + "df = pd.read_json('data/x.json')\ndf['a'] = df['a'].fillna(0)\ndf['a']"} << none
         << QStringList {"a ? ? named(code, cell 1, line 3)"};
+    QTest::addRow("df.columns = [...] renames: later outputs and reads are not the input's")
+        << QStringList {pd + "wine = pd.read_csv('data/wine.data', header=None)\nwine.head()",
+               "wine.columns = ['Class label', 'Alcohol']\nwine['Alcohol'].mean()\nwine.head()"}
+        << CellOutputs {{result("   0      1\n0  1  14.23")},
+               {result("   Class label  Alcohol\n0  1  14.23")}}
+        << QStringList {"0 ? ? named(output, cell 1)", "1 ? ? named(output, cell 1)"};
+    QTest::addRow("numpy: an npz's keys are not columns") << QStringList {
+        "import numpy as np\nmnist = np.load('data/mnist.npz')\nX = "
+        "mnist['X_train']\nmnist.files"} << none << QStringList {};
     QTest::addRow("numpy: the .npy header")
         << QStringList {"import numpy as np\ngrid = np.load('data/grid.npy')"} << none
         << QStringList {"rows 1..30 observed 3 (file)", "array float [3,2]"};
