@@ -16,7 +16,7 @@ std::string_view severityName(Severity severity); ///< "info", "warning", "error
 /// "rule"): use-before-definition, undefined-name, syntax-error, python2, out-of-order-execution,
 /// stale-output, unexecuted-cell, execution-gap, non-idempotent-cell, opaque-code, hardcoded-secret,
 /// unpinned-dependency, undeclared-dependency, unused-declaration, shell-install, error-output,
-/// nondeterministic-output, hardcoded-path, missing-input, network-input.
+/// nondeterministic-output, hardcoded-path, missing-input, network-input, swallowed-exception.
 struct Finding
 {
     std::string rule;

@@ -1,5 +1,7 @@
 #include "analysis/ioinventory.h"
 
+#include "analysis/frametracker.h"
+
 #include "python/ipythonprepass.h"
 #include "python/sourcemap.h"
 #include "python/syntaxtree.h"
@@ -259,6 +261,7 @@ public:
 
     void walkCell(int index);
     IoInventory::Result result;
+    FrameTracker frames;
 
 private:
     static constexpr int kMaxDepth = 48; ///< nested expressions followed when resolving a value
@@ -658,6 +661,12 @@ void Walker::noteAccess(std::uint32_t call, const Callee &called, const KnownCal
             = mode && mode->find_first_of("wax") != std::string::npos ? Direction::Write : Direction::Read;
     }
     record(call, target, *known, direction, value);
+    if (direction == Direction::Read && FrameTracker::isTabular(known->call)) {
+        frames.noteRead(result.io.size() - 1, call, known->call,
+            [this](std::uint32_t c, int position, std::string_view keywords) {
+                return argument(c, position, keywords);
+            });
+    }
 }
 
 void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
@@ -746,6 +755,7 @@ void Walker::walkCell(int index)
     m_text = prepass.python;
     m_map = &map;
     m_cell = index;
+    frames.startCell(m_tree, m_text, map, index, [this](std::uint32_t n) { return text(n, 0); });
     // Nodes are stored in document order: a statement's subtree runs up to its next sibling.
     const auto nodeCount = std::uint32_t(m_tree.nodes().size());
     for (std::uint32_t s = node(m_tree.root()).firstChild; s != SyntaxNode::kNone; s = node(s).nextSibling) {
@@ -755,8 +765,10 @@ void Walker::walkCell(int index)
                 noteImport(n);
             else if (kind(n) == SyntaxKind::Call)
                 noteCall(n);
+            frames.noteNode(n);
         }
         noteBindings(s);
+        frames.noteStatement(s, node(s).nextSibling == SyntaxNode::kNone);
     }
     m_map = nullptr;
     m_text = {};
@@ -775,6 +787,7 @@ IoInventory::Result IoInventory::analyze(
         if (notebook.cells[c].isCode() && analysed)
             walker.walkCell(int(c));
     }
+    walker.result.frames = std::move(walker.frames.frames);
     return std::move(walker.result);
 }
 

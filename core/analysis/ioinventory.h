@@ -1,9 +1,11 @@
 #pragma once
 
+#include "analysis/datacontract.h"
 #include "analysis/finding.h"
 #include "analysis/notebookanalysis.h"
 #include "notebook/notebook.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,8 @@ public:
     {
         std::vector<IoAccess> io;
         std::vector<Finding> findings;
+        /// What the code says about each tabular read, by io[] index (for DataContracts).
+        std::map<std::size_t, FrameCode> frames;
     };
 
     /// `cells` are the notebook's analysed symbols: cells that are not Python or were beyond an

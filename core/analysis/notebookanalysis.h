@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/datacontract.h"
 #include "analysis/finding.h"
 #include "python/cellsymbols.h"
 
@@ -62,6 +63,8 @@ struct IoAccess
     /// Path method; line 0 when the call left it out (os.listdir()). Not in the report: it is
     /// for rewriting the target (graduation).
     SourceRange targetRange;
+    /// For a tabular read (pandas reader, numpy loader): what the notebook expects of it.
+    std::optional<DataContract> contract;
 
     bool operator==(const IoAccess &) const = default;
 };

@@ -1,5 +1,6 @@
 #include "analysis/notebookanalyzer.h"
 
+#include "analysis/contractinference.h"
 #include "analysis/dataflow.h"
 #include "analysis/dependencychecker.h"
 #include "analysis/dependencyenvironment.h"
@@ -8,6 +9,7 @@
 #include "analysis/ioinventory.h"
 #include "analysis/nondeterminism.h"
 #include "analysis/secretscanner.h"
+#include "analysis/swallowedexceptions.h"
 #include "analysis/syntaxcheck.h"
 #include "analysis/verdictbuilder.h"
 #include "notebook/notebookloader.h"
@@ -150,6 +152,8 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
         analysis.findings.push_back(std::move(finding));
     for (Finding &finding : Nondeterminism::findings(notebook, analysis.cells))
         analysis.findings.push_back(std::move(finding));
+    for (Finding &finding : SwallowedExceptions::findings(notebook, analysis.cells))
+        analysis.findings.push_back(std::move(finding));
 
     if (options.secrets) {
         for (Finding &finding : SecretScanner::shared().scan(notebook))
@@ -158,6 +162,7 @@ void analyzePython(const Notebook &notebook, const AnalysisOptions &options, Not
     if (options.dependencies)
         analyzeDependencies(notebook, options, analysis);
     IoInventory::Result io = IoInventory::analyze(notebook, analysis.cells, folderOf(notebook));
+    ContractInference::attach(notebook, io.io, io.frames, folderOf(notebook));
     analysis.io = std::move(io.io);
     for (Finding &finding : io.findings)
         analysis.findings.push_back(std::move(finding));

@@ -95,6 +95,12 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             "A cell reads data from a URL: it is not versioned and a run offline fails. Fix: download it "
             "once, keep it with a checksum and read the local copy.",
             Severity::Warning},
+        {"swallowed-exception", "Swallowed exception",
+            "An except:, except Exception: or except BaseException: handler only passes, continues or "
+            "prints/logs and goes on: any error, a missing file or a renamed column included, passes "
+            "unnoticed. A named, narrower exception (except ImportError: pass) is not reported. Fix: catch "
+            "the exception you expect, or log and re-raise.",
+            Severity::Warning},
     };
     return rules;
 }

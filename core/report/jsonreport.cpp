@@ -23,6 +23,43 @@ Json namesOf(const std::vector<NameRef> &refs)
     return names;
 }
 
+Json sourceJson(const ContractSource &source)
+{
+    Json json;
+    json["from"] = source.from;
+    json["cell"] = source.cell >= 0 ? Json(source.cell) : Json(nullptr);
+    json["line"] = source.line > 0 ? Json(source.line) : Json(nullptr);
+    return json;
+}
+
+Json contractJson(const DataContract &contract)
+{
+    Json columns = Json::array();
+    for (const ContractColumn &column : contract.columns) {
+        Json entry;
+        entry["name"] = column.name;
+        entry["dtype"] = column.dtype.empty() ? Json(nullptr) : Json(column.dtype);
+        entry["nullable"] = column.nullable ? Json(*column.nullable) : Json(nullptr);
+        Json sources;
+        sources["name"] = sourceJson(column.nameSource);
+        sources["dtype"] = column.dtypeSource ? sourceJson(*column.dtypeSource) : Json(nullptr);
+        sources["nullable"] = column.nullableSource ? sourceJson(*column.nullableSource) : Json(nullptr);
+        entry["sources"] = std::move(sources);
+        columns.push_back(std::move(entry));
+    }
+    Json json;
+    json["columns"] = std::move(columns);
+    json["rows"] = nullptr;
+    if (contract.rows) {
+        json["rows"] = {{"min", contract.rows->min},
+            {"max", contract.rows->max ? Json(*contract.rows->max) : Json(nullptr)},
+            {"observed", contract.rows->observed}, {"source", sourceJson(contract.rows->source)}};
+    }
+    json["dtype"] = contract.dtype.empty() ? Json(nullptr) : Json(contract.dtype);
+    json["shape"] = contract.shape;
+    return json;
+}
+
 } // namespace
 
 nlohmann::ordered_json JsonReport::findingToJson(const Finding &finding)
@@ -122,6 +159,8 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
         entry["absolute"] = access.absolute;
         entry["exists"] = access.exists ? Json(*access.exists) : Json(nullptr);
         entry["size"] = access.size ? Json(*access.size) : Json(nullptr);
+        if (access.contract)
+            entry["contract"] = contractJson(*access.contract);
         io.push_back(std::move(entry));
     }
     notebook["io"] = std::move(io);
