@@ -99,12 +99,21 @@ std::string cellList(const GraduationStep &step)
     return cellList(step.cells, step.cellIds);
 }
 
+bool readsBesideTheNotebook(const GraduationPlan &plan)
+{
+    return std::any_of(plan.inputs.begin(), plan.inputs.end(),
+        [](const DataInput &input) { return input.dataPath.empty(); });
+}
+
 /// The `INPUTS` table of `_runtime`: entry -> (path as the notebook read it, path below data/).
 std::string inputsTable(const GraduationPlan &plan)
 {
     std::string t
         = "# The notebook's inputs: [inputs] entry -> (its path relative to the notebook, its copy\n"
-          "# below the data folder or None when it is read beside the notebook).\nINPUTS = {\n";
+          "# below the data folder or None when it is read beside the notebook).\nINPUTS = {";
+    if (plan.inputs.empty())
+        return t + "}\n";
+    t += "\n";
     for (const DataInput &input : plan.inputs)
         t += "    " + pythonString(input.name) + ": (" + pythonString(input.target) + ", "
             + (input.dataPath.empty() ? std::string("None") : pythonString(input.dataPath)) + "),\n";
@@ -133,8 +142,10 @@ _SOURCE_TREE = Path(__file__).resolve().parents[2]
 ROOT = _SOURCE_TREE if (_SOURCE_TREE / "pyproject.toml").is_file() else Path.cwd()
 # The notebook's folder, relative to the package folder: inputs not copied are read there.
 NOTEBOOK_DIR = )PY"
-        + (plan.notebookFolder.empty() ? std::string("None") : pythonString(plan.notebookFolder)) + "\n"
-        + inputsTable(plan) + R"PY(_folders = {"data": None, "output": None}
+        // Only a package that reads beside the notebook says where the notebook was.
+        + (plan.notebookFolder.empty() || !readsBesideTheNotebook(plan) ? std::string("None")
+                                                                        : pythonString(plan.notebookFolder))
+        + "\n" + inputsTable(plan) + R"PY(_folders = {"data": None, "output": None}
 _inputs = {}
 
 
@@ -497,8 +508,10 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         t += (steps.empty() ? std::string("none") : join(steps, ", ")) + "\n\n";
         t += "## Run\n\n```sh\n./run.sh             # uv or a fresh .venv from requirements.lock\n"
              "./run.sh --offline   # with the current interpreter's packages\npython -m "
-            + pkg + " --help      # parameters\n```\n\nFigures go to `output/` (or `$" + outputVariable
-            + "`).";
+            + pkg
+            + " --help      # parameters\n```\n\nFigures and the files the notebook writes go to `output/` "
+              "(`--output-dir DIR`, or `$"
+            + outputVariable + "`).";
         if (!plan.inputs.empty())
             t += "\n\n" + dataSection(plan);
         if (!plan.secrets.empty())

@@ -968,8 +968,13 @@ void TestGraduateUnits::dataPathsRewritten()
     for (const DataInput &input : plan->inputs)
         actual << QString::fromStdString(input.name + "=" + input.target);
     QCOMPARE(actual, inputs);
-    // The step imports what it calls, and the package still parses.
+    // The step imports what it calls, and the package still parses. Only a package that reads
+    // beside the notebook (nothing is copied here: no file exists) says where the notebook is.
+    plan->notebookFolder = "../nb";
     const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    for (const GeneratedFile &file : files)
+        if (file.path == "src/nb/_runtime.py")
+            QCOMPARE(file.content.find("NOTEBOOK_DIR = \"../nb\"\n") != std::string::npos, !inputs.isEmpty());
     QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
     for (const char *name : {"input_path", "output_path"})
         if (plan->steps.front().body.find(std::string(name) + "(") != std::string::npos)
