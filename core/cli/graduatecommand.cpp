@@ -6,6 +6,15 @@
 #include "graduate/packagewriter.h"
 #include "notebook/notebookloader.h"
 #include "util/escaping.h"
+#include "verify/verifier.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cctype>
+#include <cstdint>
+#include <map>
+#include <optional>
 
 namespace tassel::cli {
 
@@ -24,7 +33,38 @@ constexpr const char *kGraduateUsage
       "  --allow-hidden-state   generate even when cells read names defined later or nowhere\n"
       "  --allow-broken-cells   keep cells that do not parse as Python 3 (or use an unsupported\n"
       "                         cell magic) as commented TODOs that raise NotImplementedError\n"
-      "  --python PATH          ask this interpreter for installed versions (pins)\n";
+      "  --python PATH          ask this interpreter for installed versions (pins)\n"
+      "  --verify               re-run the notebook first (as tassel verify, in a copy of its\n"
+      "                         folder): tests of steps whose output does not reproduce are xfail\n"
+      "  --copy-data-limit SIZE copy input files beside the notebook into data/ while they add up\n"
+      "                         to at most SIZE (bytes, or with K, M, G; default 20M; 0 copies none)\n";
+
+/// "20M" -> 20000000; nothing when it is not a size.
+std::optional<std::int64_t> parseSize(const std::string &text)
+{
+    std::size_t digits = 0;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
+        ++digits;
+    if (digits == 0 || digits > 15)
+        return std::nullopt;
+    std::string unit = text.substr(digits);
+    if (!unit.empty() && (unit.back() == 'B' || unit.back() == 'b'))
+        unit.pop_back();
+    static const std::map<std::string, std::int64_t> kUnits
+        = {{"", 1}, {"K", 1000}, {"k", 1000}, {"M", 1000 * 1000}, {"G", 1000 * 1000 * 1000}};
+    const auto factor = kUnits.find(unit);
+    if (factor == kUnits.end())
+        return std::nullopt;
+    return std::stoll(text.substr(0, digits)) * factor->second;
+}
+
+/// Where the package finds the notebook's folder: relative to the package folder.
+std::string notebookFolderFrom(const std::string &output, const std::string &notebookPath)
+{
+    const QString packageDir = QFileInfo(QString::fromStdString(output)).absoluteFilePath();
+    const QString notebookDir = QFileInfo(QString::fromStdString(notebookPath)).absolutePath();
+    return QDir(packageDir).relativeFilePath(notebookDir).toStdString();
+}
 
 int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
@@ -32,6 +72,7 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
     std::string output;
     bool force = false;
     bool dryRun = false;
+    bool verify = false;
     GraduationOptions options;
     AnalysisOptions analysisOptions;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -70,6 +111,19 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
         } else if (arg == "--python") {
             if (!value(analysisOptions.pythonInterpreter))
                 return ExitUsage;
+        } else if (arg == "--copy-data-limit") {
+            std::string size;
+            if (!value(size))
+                return ExitUsage;
+            const auto limit = parseSize(size);
+            if (!limit) {
+                err << "tassel graduate: --copy-data-limit takes a size such as 20M or 0, not '" << size
+                    << "'\n";
+                return ExitUsage;
+            }
+            options.copyDataLimit = *limit;
+        } else if (arg == "--verify") {
+            verify = true;
         } else if (arg == "--force") {
             force = true;
         } else if (arg == "--dry-run") {
@@ -106,6 +160,22 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
         // Hidden state is a finding the user may override; anything else cannot become Python.
         return plan.error().code == "hidden-state" ? ExitFindings : ExitUsage;
     }
+    if (verify) {
+        VerifyOptions verifyOptions;
+        verifyOptions.python = analysisOptions.pythonInterpreter;
+        verifyOptions.runInCopy = true; // the notebook's folder stays as it is
+        auto report = Verifier::run(*notebook, verifyOptions);
+        if (!report) {
+            err << "tassel graduate: --verify: " << report.error().toString() << "\n";
+            return ExitUsage;
+        }
+        Verifier::explain(report.value(), analysis);
+        GraduationPlanner::markUnreproduced(plan.value(), *notebook, *report, analysis);
+        err << notebookPath << ": verify: " << report->count(VerifyStatus::Reproduced) << " of "
+            << report->cells.size() << " code cells reproduced\n";
+    }
+    if (!output.empty())
+        plan->notebookFolder = notebookFolderFrom(output, notebookPath);
     const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
     if (const std::string why = PackageWriter::checkGeneratedPython(files); !why.empty()) {
         err << "tassel graduate: " << notebookPath << ": " << why << "\n";
@@ -121,6 +191,10 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
         for (const GeneratedFile &file : files) {
             out << "--- /dev/null\n+++ " << (output.empty() ? std::string() : output + "/") << file.path
                 << "\n";
+            if (file.path.rfind("data/", 0) == 0 && file.path != "data/MANIFEST.tsv") {
+                out << "+(" << file.content.size() << " bytes copied from the notebook's folder)\n";
+                continue;
+            }
             std::size_t start = 0;
             while (start < file.content.size()) {
                 std::size_t end = file.content.find('\n', start);
@@ -133,7 +207,12 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
         out << files.size() << " files would be written (package " << plan->packageName << ")\n";
         return ExitClean;
     }
-    auto written = PackageWriter::write(files, output, force, {notebookPath});
+    // Neither the notebook nor the data it reads may be replaced by a generated file.
+    std::vector<std::string> inputs = {notebookPath};
+    const QDir notebookDir = QFileInfo(QString::fromStdString(notebookPath)).absoluteDir();
+    for (const DataInput &input : plan->inputs)
+        inputs.push_back(notebookDir.filePath(QString::fromStdString(input.target)).toStdString());
+    auto written = PackageWriter::write(files, output, force, inputs);
     if (!written) {
         err << "tassel graduate: " << written.error().toString() << "\n";
         return ExitUsage;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct GraduationOptions
     /// Generate even when cells do not parse as Python 3: each is kept as a commented block with
     /// a TODO, and its step raises NotImplementedError naming the cell.
     bool allowBrokenCells = false;
+    /// Bytes of input files copied into the package's `data/` in all (`--copy-data-limit`);
+    /// inputs past it, and every input when 0, are read beside the notebook.
+    std::int64_t copyDataLimit = 20 * 1000 * 1000;
 
     bool operator==(const GraduationOptions &) const = default;
 };
@@ -67,6 +71,9 @@ struct GraduationStep
     /// What the notebook showed for these cells (stdout streams and text/plain results), with
     /// secrets masked: the step's regression fixture.
     std::string storedOutput;
+    /// With --verify: why a cell of the step did not reproduce its output (its tests are marked
+    /// xfail); empty when every cell did, or without --verify.
+    std::string xfailReason;
 
     bool operator==(const GraduationStep &) const = default;
 };
@@ -92,6 +99,21 @@ struct LocalModule
     std::vector<std::pair<std::string, std::string>> files;
 
     bool operator==(const LocalModule &) const = default;
+};
+
+/// A file or folder the notebook reads by a path relative to its folder: an entry of the
+/// configuration's `[inputs]` table that the step code reads (`input_path("name")`) instead of
+/// the literal. Copied into `data/` when it is a file beside the notebook within the copy limit.
+struct DataInput
+{
+    std::string name; ///< entry of `[inputs]` (identifier)
+    std::string target; ///< the path as the notebook resolved it, relative to its folder
+    std::string dataPath; ///< below `data/` when copied; empty when read beside the notebook
+    std::string content; ///< the copied bytes (when copied)
+    std::string cellId;
+    int cell = -1;
+
+    bool operator==(const DataInput &) const = default;
 };
 
 /// A third-party distribution the package needs.
@@ -163,6 +185,10 @@ struct GraduationPlan
     std::vector<std::string> secretValues;
     std::vector<TransformNote> notes;
     std::vector<PackageResource> resources; ///< scripts and files of cell magics
+    std::vector<DataInput> inputs; ///< files and folders the notebook reads
+    /// The notebook's folder relative to the package folder, where inputs that were not copied
+    /// are read; empty when unknown (then only `data/` and absolute paths are tried).
+    std::string notebookFolder;
     bool usesMatplotlib = false;
 
     bool operator==(const GraduationPlan &) const = default;

@@ -2,18 +2,21 @@
 
 #include "analysis/secretmasking.h"
 #include "analysis/stdlibmodules.h"
+#include "graduate/datainputs.h"
 #include "graduate/ipythontransformer.h"
 #include "graduate/localmodules.h"
 #include "graduate/pythonidentifiers.h"
 #include "graduate/pythonsource.h"
 #include "graduate/sessionsetup.h"
+#include "notebook/notebookloader.h"
 #include "python/linescanner.h"
 #include "util/escaping.h"
 #include "util/text.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -332,14 +335,6 @@ std::string storedOutputOf(const Cell &cell)
     return text;
 }
 
-std::string sha256(const std::string &bytes)
-{
-    return QCryptographicHash::hash(
-        QByteArrayView(bytes.data(), qsizetype(bytes.size())), QCryptographicHash::Sha256)
-        .toHex()
-        .toStdString();
-}
-
 // Which distribution a module needs when the dependency analysis said nothing.
 bool looksThirdParty(const std::string &module)
 {
@@ -565,6 +560,45 @@ void dropUnmovableHelpers(
     }
 }
 
+/// What a re-run printed for a cell, read as storedOutputOf reads stored outputs (through the
+/// notebook loader); nothing when its outputs are unreadable.
+std::optional<std::string> rerunOutputOf(const CellVerification &verification)
+{
+    nlohmann::json outputs = nlohmann::json::parse(verification.outputsJson, nullptr, false);
+    if (!outputs.is_array())
+        return std::nullopt;
+    const nlohmann::json nb = {{"nbformat", 4}, {"nbformat_minor", 5}, {"metadata", nlohmann::json::object()},
+        {"cells",
+            {{{"cell_type", "code"}, {"id", "rerun"}, {"metadata", nlohmann::json::object()}, {"source", ""},
+                {"execution_count", nullptr}, {"outputs", std::move(outputs)}}}}};
+    auto loaded = NotebookLoader().loadBytes(nb.dump(), "rerun.ipynb");
+    if (!loaded || loaded->cells.empty())
+        return std::nullopt;
+    return storedOutputOf(loaded->cells.front());
+}
+
+/// Why a cell's pinned output would not hold, from its re-run; empty when it would. Verify's
+/// comparison forgives what looks like a timestamp, the package's regression test does not: a
+/// cell verify calls reproduced whose printed text changed counts as well.
+std::string unreproducedReason(
+    const CellVerification &verification, const Cell &cell, const NotebookAnalysis &analysis)
+{
+    if (verification.status != VerifyStatus::Reproduced) {
+        if (!verification.explanations.empty())
+            return verification.explanations.front().message;
+        return verification.reason.empty()
+            ? "cell " + std::to_string(verification.cell + 1) + " did not reproduce"
+            : verification.reason;
+    }
+    const std::optional<std::string> rerun = rerunOutputOf(verification);
+    if (!rerun || *rerun == storedOutputOf(cell))
+        return {};
+    for (const Finding &finding : analysis.findings)
+        if (finding.rule == "nondeterministic-output" && finding.cell == verification.cell)
+            return finding.message;
+    return "cell " + std::to_string(verification.cell + 1) + " printed other text when re-run";
+}
+
 } // namespace
 
 Result<GraduationPlan> GraduationPlanner::plan(
@@ -637,6 +671,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
 
     // 3. Secrets: each span becomes an environment lookup before anything else reads the text.
     std::map<int, std::string> sources;
+    std::set<int> secretCells; // cells whose text the secret rewriting moved
     for (std::size_t i = 0; i < notebook.cells.size(); ++i)
         if (notebook.cells[i].isCode())
             sources[int(i)] = notebook.cells[i].source;
@@ -649,6 +684,7 @@ Result<GraduationPlan> GraduationPlanner::plan(
         std::map<std::string, std::string> nameOfValue;
         std::set<std::string> takenNames;
         for (auto &[cell, findings] : byCell) {
+            secretCells.insert(cell);
             std::sort(findings.begin(), findings.end(), [](const Finding *a, const Finding *b) {
                 return std::tie(a->line, a->column) > std::tie(b->line, b->column);
             });
@@ -689,6 +725,12 @@ Result<GraduationPlan> GraduationPlanner::plan(
             }
         }
     }
+    // Data paths become configuration and output-folder lookups (not in cells whose secrets moved
+    // the text the inventory's ranges point at).
+    std::map<int, std::set<std::string>> dataCalls
+        = DataInputs::rewrite(plan, sources, analysis.io, secretCells);
+    DataInputs::copy(plan, QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString(),
+        options.copyDataLimit);
     // Every value the scanner found anywhere (outputs, metadata, markdown...) is hidden in all
     // the plan holds, not only those of the sources just rewritten.
     SecretMask secretMask(plan.secretValues);
@@ -710,6 +752,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
         w.id = cell.id.empty() ? "cell-" + std::to_string(index + 1) : cell.id;
         const bool isBroken = std::find(broken.begin(), broken.end(), index) != broken.end();
         w.transformed = transformCell(source, index, isBroken, options, refused);
+        for (const std::string &name : dataCalls[index])
+            w.transformed.runtime.push_back(name);
         for (const PackageResource &resource : w.transformed.resources)
             plan.resources.push_back(resource);
         // Imports of the notebook's own modules point at their copies in the package.
@@ -818,6 +862,8 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 for (const std::string &word : PythonSource::names(statement.code))
                     if (importOf.count(word))
                         addUnique(helper.imports, importOf[word]);
+                    else if (dataCalls[w.index].count(word))
+                        addUnique(helper.imports, "from " + plan.packageName + "._runtime import " + word);
                 for (const std::string &import : helper.imports)
                     addUnique(plan.helperImports, import);
                 plan.helpers.push_back(helper);
@@ -1163,10 +1209,22 @@ Result<GraduationPlan> GraduationPlanner::plan(
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray bytes = file.readAll();
         std::string text(bytes.constData(), std::size_t(bytes.size()));
-        plan.notebookSha256 = sha256(text);
+        plan.notebookSha256 = sha256Hex(text);
         plan.notebookCopy = secretMask.hide(std::move(text));
     }
     return plan;
+}
+
+void GraduationPlanner::markUnreproduced(GraduationPlan &plan, const Notebook &notebook,
+    const VerifyReport &report, const NotebookAnalysis &analysis)
+{
+    for (GraduationStep &step : plan.steps)
+        for (const int cell : step.cells) {
+            const CellVerification *verification = report.find(cell);
+            if (!verification || !step.xfailReason.empty() || std::size_t(cell) >= notebook.cells.size())
+                continue;
+            step.xfailReason = unreproducedReason(*verification, notebook.cells[std::size_t(cell)], analysis);
+        }
 }
 
 } // namespace tassel

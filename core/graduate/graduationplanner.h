@@ -4,6 +4,7 @@
 #include "graduate/graduationplan.h"
 #include "notebook/notebook.h"
 #include "util/result.h"
+#include "verify/verifyreport.h"
 
 namespace tassel {
 
@@ -16,6 +17,11 @@ class GraduationPlanner
 public:
     static Result<GraduationPlan> plan(
         const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options);
+    /// `tassel graduate --verify`: every step with a cell whose re-run (`report`, explained) did
+    /// not reproduce its stored output gets a reason as `xfailReason`, so its regression tests are
+    /// expected to fail: the static finding that explains it, else verify's own sentence.
+    static void markUnreproduced(GraduationPlan &plan, const Notebook &notebook, const VerifyReport &report,
+        const NotebookAnalysis &analysis);
 };
 
 } // namespace tassel

@@ -168,6 +168,7 @@ void writefileCell(IPythonTransformer::Output &out, const std::string &name, con
     std::string base = PythonIdentifiers::identifier(target.substr(target.find_last_of('/') + 1), "file");
     const std::string path = "resources/" + std::string(label) + "_" + base + ".txt";
     out.resources.push_back({path, body, false});
+    out.writtenFiles.push_back(target);
     useRuntime(out, "write_resource");
     out.code += "# %%" + oneLine(name + " " + arguments) + ": its body is " + path + " in the package\n";
     out.code += "write_resource(" + pythonString(path) + ", " + pythonString(target)

@@ -25,6 +25,7 @@ public:
         std::vector<std::string> requirements; ///< "pandas==2.2.3", "numpy", ... from pip installs
         std::vector<std::string> runtime; ///< _runtime helpers the code calls
         std::vector<PackageResource> resources; ///< scripts and files the code runs or writes
+        std::vector<std::string> writtenFiles; ///< paths %%writefile cells write, as given
         /// A cell magic with no plain-Python equivalent ("sql"): the cell cannot graduate.
         std::string refusedMagic;
         bool needsOs = false;

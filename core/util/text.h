@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCryptographicHash>
+
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -24,6 +26,15 @@ inline std::string cellNumbers(const std::vector<int> &cells)
     for (const int cell : cells)
         text += (text.empty() ? "" : ", ") + std::to_string(cell + 1);
     return text;
+}
+
+/// Lower-case hex SHA-256 of `bytes` (notebook and data file fingerprints).
+inline std::string sha256Hex(std::string_view bytes)
+{
+    return QCryptographicHash::hash(
+        QByteArrayView(bytes.data(), qsizetype(bytes.size())), QCryptographicHash::Sha256)
+        .toHex()
+        .toStdString();
 }
 
 } // namespace tassel

@@ -36,6 +36,15 @@ Run run(const QString &program, const QStringList &args, const QString &workingD
         QString::fromUtf8(process.readAllStandardError())};
 }
 
+/// The generated tests, run with pytest in `dir` (the package folder or its tests/).
+Run pytest(const QString &dir)
+{
+    return run(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q"), QStringLiteral("-p"),
+            QStringLiteral("no:cacheprovider")},
+        dir);
+}
+
 /// What differs between runs goes: addresses, timing lines, trailing spaces, \r, and whether
 /// %%writefile found its file already there.
 QString normalise(QString text)
@@ -118,6 +127,11 @@ private slots:
     void dryRunWritesNothing();
     void refusedInOneLine_data();
     void refusedInOneLine();
+    void changedInputStopsTheRun_data();
+    void changedInputStopsTheRun();
+    void inputsReadBesideTheNotebook();
+    void outputsGoToTheOutputFolder();
+    void verifyMarksUnreproducedSteps();
 };
 
 void TestGraduateE2E::generatedPackageWorks_data()
@@ -137,6 +151,10 @@ void TestGraduateE2E::generatedPackageWorks_data()
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/deliveries.ipynb") << 5;
     QTest::addRow("helper module beside the notebook")
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/logdigest.ipynb") << 3;
+    QTest::addRow("report reading relative CSV files")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb") << 3;
+    QTest::addRow("result files and a figure")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/quarterly.ipynb") << 3;
 }
 
 void TestGraduateE2E::generatedPackageWorks()
@@ -160,9 +178,7 @@ void TestGraduateE2E::generatedPackageWorks()
             qPrintable(lint.out + lint.err));
     }
 
-    const QStringList pytestArgs = {QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q"),
-        QStringLiteral("-p"), QStringLiteral("no:cacheprovider")};
-    const Run tests = run(QStringLiteral("python3"), pytestArgs, tree);
+    const Run tests = pytest(tree);
     QVERIFY2(tests.exitCode == 0, qPrintable(tests.out + tests.err));
     const QRegularExpression passed(QStringLiteral("(\\d+) passed"));
     const auto match = passed.match(tests.out);
@@ -199,7 +215,7 @@ void TestGraduateE2E::generatedPackageWorks()
     QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
     broken.write(step.toUtf8());
     broken.close();
-    const Run brokenTests = run(QStringLiteral("python3"), pytestArgs, tree);
+    const Run brokenTests = pytest(tree);
     QVERIFY2(brokenTests.exitCode != 0, qPrintable(brokenTests.out));
     QVERIFY2(brokenTests.out.contains(QStringLiteral("FAILED tests/test_regression.py")),
         qPrintable(brokenTests.out));
@@ -351,6 +367,162 @@ void TestGraduateE2E::refusedInOneLine()
     QVERIFY2(pipeline.exitCode != 0
             && pipeline.err.contains(QStringLiteral("NotImplementedError: notebook cell 2")),
         qPrintable(pipeline.err));
+}
+
+namespace {
+
+/// `tassel graduate NOTEBOOK --output TREE ARGS...`, failing the test when it fails.
+bool graduate(const QString &notebook, const QString &tree, const QStringList &args = {})
+{
+    const Run graduated = run(QStringLiteral(TASSEL_BINARY),
+        QStringList {QStringLiteral("graduate"), notebook, QStringLiteral("--output"), tree} + args);
+    if (graduated.exitCode != 0)
+        qWarning("%s", qPrintable(graduated.err));
+    return graduated.exitCode == 0;
+}
+
+const QString kSalesReport = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb");
+
+} // namespace
+
+void TestGraduateE2E::changedInputStopsTheRun_data()
+{
+    QTest::addColumn<bool>("remove");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("one byte changed") << false << "has changed since the notebook read it";
+    QTest::addRow("removed") << true << "is missing";
+}
+
+void TestGraduateE2E::changedInputStopsTheRun()
+{
+    QFETCH(bool, remove);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(kSalesReport, tree));
+    const QString manifest = readAll(tree + QStringLiteral("/data/MANIFEST.tsv"));
+    QVERIFY2(QRegularExpression(QStringLiteral("^sales.csv\\t[0-9a-f]{64}\\t\\d+\\tsales$"),
+                 QRegularExpression::MultilineOption)
+                 .match(manifest)
+                 .hasMatch(),
+        qPrintable(manifest));
+    QFile data(tree + QStringLiteral("/data/sales.csv"));
+    if (remove) {
+        QVERIFY(data.remove());
+    } else {
+        QVERIFY(data.open(QIODevice::ReadWrite));
+        QByteArray bytes = data.readAll();
+        bytes[bytes.size() - 2] = bytes[bytes.size() - 2] == '5' ? '6' : '5';
+        QVERIFY(data.seek(0));
+        QCOMPARE(data.write(bytes), bytes.size());
+        data.close();
+    }
+    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, dir.path());
+    QVERIFY2(script.exitCode != 0, qPrintable(script.out));
+    QVERIFY2(script.err.contains(QStringLiteral("input 'sales'"))
+            && script.err.contains(QStringLiteral("data/sales.csv")) && script.err.contains(expected)
+            && !script.err.contains(QStringLiteral("Traceback")),
+        qPrintable(script.err));
+    QVERIFY2(script.out.isEmpty(), qPrintable(script.out)); // stopped before the first step
+}
+
+void TestGraduateE2E::inputsReadBesideTheNotebook()
+{
+    // --copy-data-limit 0: nothing copied, the package reads the files beside the notebook.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(kSalesReport, tree, {QStringLiteral("--copy-data-limit"), QStringLiteral("0")}));
+    QVERIFY(!QFileInfo::exists(tree + QStringLiteral("/data")));
+    const QString params = readAll(tree + QStringLiteral("/config/params.toml"));
+    QVERIFY2(params.contains(QStringLiteral("sales = \"data/sales.csv\"  # read beside the notebook")),
+        qPrintable(params));
+    auto loaded = NotebookLoader().loadFile(kSalesReport.toStdString());
+    QVERIFY(loaded);
+    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, dir.path());
+    QVERIFY2(script.exitCode == 0, qPrintable(script.err));
+    QCOMPARE(normalise(script.out), normalise(storedOutput(*loaded)));
+
+    // Another file through the generated command line, and the same clear error when absent.
+    const Run other = run(tree + QStringLiteral("/run.sh"),
+        {QStringLiteral("--offline"), QStringLiteral("--input"), QStringLiteral("regions=nowhere.csv")},
+        dir.path());
+    QVERIFY(other.exitCode != 0);
+    QVERIFY2(other.err.contains(QStringLiteral("input 'regions'"))
+            && other.err.contains(QStringLiteral("nowhere.csv"))
+            && other.err.contains(QStringLiteral("does not exist")),
+        qPrintable(other.err));
+}
+
+void TestGraduateE2E::outputsGoToTheOutputFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/quarterly.ipynb"), tree));
+    const QString elsewhere = dir.path() + QStringLiteral("/elsewhere");
+    QVERIFY(QDir().mkpath(elsewhere));
+    const QStringList written
+        = {QStringLiteral("quarters.csv"), QStringLiteral("revenue.txt"), QStringLiteral("revenue.png")};
+    const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, elsewhere);
+    QVERIFY2(script.exitCode == 0, qPrintable(script.err));
+    for (const QString &name : written) {
+        QVERIFY2(QFileInfo(tree + QStringLiteral("/output/") + name).size() > 0, qPrintable(name));
+        QVERIFY2(!QFileInfo::exists(elsewhere + QLatin1Char('/') + name), qPrintable(name));
+    }
+    // --output-dir from the generated command line, from yet another folder.
+    const Run module = run(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("quarterly"), QStringLiteral("--output-dir"),
+            QStringLiteral("results")},
+        tree + QStringLiteral("/src"));
+    QVERIFY2(module.exitCode == 0, qPrintable(module.err));
+    for (const QString &name : written)
+        QVERIFY2(QFileInfo::exists(tree + QStringLiteral("/src/results/") + name), qPrintable(name));
+    QVERIFY(QDir(elsewhere).isEmpty());
+    // pytest from tests/ finds the package's configuration and writes nothing beside the tests.
+    const Run tests = pytest(tree + QStringLiteral("/tests"));
+    QVERIFY2(tests.exitCode == 0, qPrintable(tests.out + tests.err));
+    for (const QString &name : written)
+        QVERIFY2(!QFileInfo::exists(tree + QStringLiteral("/tests/") + name), qPrintable(name));
+}
+
+void TestGraduateE2E::verifyMarksUnreproducedSteps()
+{
+    const QString notebook = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/runlog.ipynb");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Without --verify the timestamp and the random draws fail their regression tests.
+    const QString plain = dir.path() + QStringLiteral("/plain");
+    QVERIFY(graduate(notebook, plain));
+    const Run failing = pytest(plain);
+    QVERIFY2(failing.exitCode != 0 && failing.out.contains(QStringLiteral("FAILED tests/test_stamp.py")),
+        qPrintable(failing.out));
+
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(notebook, tree, {QStringLiteral("--verify")}));
+    const QString stamp = readAll(tree + QStringLiteral("/tests/test_stamp.py"));
+    QVERIFY2(stamp.contains(QStringLiteral("@pytest.mark.xfail(reason="))
+            && stamp.contains(QStringLiteral("datetime")),
+        qPrintable(stamp));
+    QVERIFY2(
+        readAll(tree + QStringLiteral("/tests/test_sample.py")).contains(QStringLiteral("random.random")),
+        qPrintable(readAll(tree + QStringLiteral("/tests/test_sample.py"))));
+    QVERIFY(!readAll(tree + QStringLiteral("/tests/test_count.py")).contains(QStringLiteral("xfail")));
+    QVERIFY(readAll(tree + QStringLiteral("/tests/test_regression.py")).contains(QStringLiteral("xfail")));
+    const QString readme = readAll(tree + QStringLiteral("/README.md"));
+    QVERIFY2(readme.contains(QStringLiteral("## Outputs that do not reproduce"))
+            && readme.contains(QStringLiteral("- `stamp`: ")),
+        qPrintable(readme));
+    const Run tests = pytest(tree);
+    QVERIFY2(tests.exitCode == 0 && tests.out.contains(QStringLiteral("xfailed"))
+            && !tests.out.contains(QStringLiteral("failed,")),
+        qPrintable(tests.out + tests.err));
+    if (ruffAvailable()) {
+        const Run lint = lintWithRuff(tree);
+        QVERIFY2(lint.exitCode == 0 && lint.out.contains(QStringLiteral(", 0 diagnostics")),
+            qPrintable(lint.out + lint.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGraduateE2E)

@@ -13,6 +13,7 @@
 #include "graduate/sessionsetup.h"
 #include "notebook/notebookloader.h"
 #include "python/syntaxtree.h"
+#include "util/text.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -109,6 +110,10 @@ private slots:
     void localImports_data();
     void localImports();
     void localModuleThatCannotTravel();
+    void dataPathsRewritten_data();
+    void dataPathsRewritten();
+    void dataCopiedWithinLimit_data();
+    void dataCopiedWithinLimit();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -937,6 +942,147 @@ void TestGraduateUnits::localModuleThatCannotTravel()
     QCOMPARE(plan->localModules.size(), std::size_t(1));
     QCOMPARE(plan->localModules.front().files.front().first, std::string("tools/__init__.py"));
     QCOMPARE(plan->steps.front().imports, (std::vector<std::string> {"from nb import tools"}));
+}
+
+/// The plan of a one-cell notebook written into `dir` (so relative paths are looked up there).
+Result<GraduationPlan> planInFolder(const QString &dir, const std::string &code, std::int64_t copyLimit = 0)
+{
+    const QString path = dir + QStringLiteral("/nb.ipynb");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error {};
+    file.write(QByteArray::fromStdString(notebookJson("# Use", code)));
+    file.close();
+    auto notebook = NotebookLoader().loadFile(path.toStdString());
+    if (!notebook)
+        return notebook.error();
+    GraduationOptions options;
+    options.copyDataLimit = copyLimit;
+    return GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), options);
+}
+
+void TestGraduateUnits::dataPathsRewritten_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("expected"); // in the step body
+    QTest::addColumn<QStringList>("inputs"); // name=target
+    QTest::addRow("pandas reader") << "import pandas as pd\ndf = pd.read_csv(\"data/sales.csv\", sep=\",\")"
+                                   << "df = pd.read_csv(input_path(\"sales\"), sep=\",\")"
+                                   << QStringList {"sales=data/sales.csv"};
+    QTest::addRow("constant bound before")
+        << "DATA = \"./data/x.csv\"\nrows = open(DATA).read()"
+        << "rows = open(input_path(\"x\")).read()" << QStringList {"x=data/x.csv"};
+    QTest::addRow("Path receiver") << "from pathlib import Path\ntext = Path(\"notes.txt\").read_text()"
+                                   << "text = input_path(\"notes\").read_text()"
+                                   << QStringList {"notes=notes.txt"};
+    QTest::addRow("glob stays a string")
+        << "import glob\nfiles = glob.glob(\"data/*.csv\")"
+        << "files = glob.glob(str(input_path(\"data\")))" << QStringList {"data=data/*.csv"};
+    QTest::addRow("one input read twice")
+        << "import pandas as pd\na = pd.read_csv(\"s.csv\")\nb = pd.read_csv(\"s.csv\")"
+        << "a = pd.read_csv(input_path(\"s\"))\nb = pd.read_csv(input_path(\"s\"))"
+        << QStringList {"s=s.csv"};
+    QTest::addRow("write goes to the output folder")
+        << "import pandas as pd\npd.DataFrame().to_csv(\"out.csv\")"
+        << "pd.DataFrame().to_csv(output_path(\"out.csv\"))" << QStringList {};
+    QTest::addRow("read of what it wrote")
+        << "with open(\"a.txt\", \"w\") as f:\n    f.write(\"x\")\nprint(open(\"a.txt\").read())"
+        << "with open(output_path(\"a.txt\"), \"w\") as f:\n    "
+           "f.write(\"x\")\nprint(open(output_path(\"a.txt\")).read())"
+        << QStringList {};
+    QTest::addRow("absolute path untouched") << "text = open(\"/etc/hostname\").read()"
+                                             << "text = open(\"/etc/hostname\").read()" << QStringList {};
+    QTest::addRow("URL untouched") << "import pandas as pd\ndf = pd.read_csv(\"https://example.org/a.csv\")"
+                                   << "df = pd.read_csv(\"https://example.org/a.csv\")" << QStringList {};
+}
+
+void TestGraduateUnits::dataPathsRewritten()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, expected);
+    QFETCH(QStringList, inputs);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto plan = planInFolder(dir.path(), code.toStdString());
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.size(), std::size_t(1));
+    QVERIFY2(plan->steps.front().body.find(expected.toStdString()) != std::string::npos,
+        plan->steps.front().body.c_str());
+    QStringList actual;
+    for (const DataInput &input : plan->inputs)
+        actual << QString::fromStdString(input.name + "=" + input.target);
+    QCOMPARE(actual, inputs);
+    // The step imports what it calls, and the package still parses. Only a package that reads
+    // beside the notebook (nothing is copied here: no file exists) says where the notebook is.
+    plan->notebookFolder = "../nb";
+    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    for (const GeneratedFile &file : files)
+        if (file.path == "src/nb/_runtime.py")
+            QCOMPARE(file.content.find("NOTEBOOK_DIR = \"../nb\"\n") != std::string::npos, !inputs.isEmpty());
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
+    for (const char *name : {"input_path", "output_path"})
+        if (plan->steps.front().body.find(std::string(name) + "(") != std::string::npos)
+            QVERIFY(std::find(plan->steps.front().runtime.begin(), plan->steps.front().runtime.end(), name)
+                != plan->steps.front().runtime.end());
+}
+
+void TestGraduateUnits::dataCopiedWithinLimit_data()
+{
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<QStringList>("copied"); // name=path below data/
+    QTest::addRow("default limit") << qint64(20 * 1000 * 1000)
+                                   << QStringList {"sales=sales.csv", "big=big.csv", "notes=notes.txt"};
+    QTest::addRow("small limit: first come first copied")
+        << qint64(120) << QStringList {"sales=sales.csv", "notes=notes.txt"};
+    QTest::addRow("0 copies nothing") << qint64(0) << QStringList {};
+}
+
+void TestGraduateUnits::dataCopiedWithinLimit()
+{
+    QFETCH(qint64, limit);
+    QFETCH(QStringList, copied);
+    QTemporaryDir outside;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid() && outside.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("data")));
+    auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(dir.path() + QStringLiteral("/data/sales.csv"), "a,b\n1,2\n"));
+    QVERIFY(write(dir.path() + QStringLiteral("/data/big.csv"), QByteArray(200, 'x')));
+    QVERIFY(write(dir.path() + QStringLiteral("/notes.txt"), "n\n"));
+    // A file beside the notebook that is a symlink to a file elsewhere is never carried.
+    QVERIFY(write(outside.path() + QStringLiteral("/private.csv"), "secret\n"));
+    QVERIFY(QFile::link(
+        outside.path() + QStringLiteral("/private.csv"), dir.path() + QStringLiteral("/linked.csv")));
+    auto plan = planInFolder(dir.path(),
+        "import pandas as pd\nsales = pd.read_csv(\"data/sales.csv\")\nbig = pd.read_csv(\"data/big.csv\")\n"
+        "notes = open(\"notes.txt\").read()\nlinked = pd.read_csv(\"linked.csv\")\n"
+        "missing = pd.read_csv(\"missing.csv\")\nup = open(\"../up.txt\").read()\n",
+        limit);
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->inputs.size(), std::size_t(6));
+    QStringList actual;
+    for (const DataInput &input : plan->inputs)
+        if (!input.dataPath.empty())
+            actual << QString::fromStdString(input.name + "=" + input.dataPath);
+    QCOMPARE(actual, copied);
+
+    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    std::string manifest;
+    QStringList dataFiles;
+    for (const GeneratedFile &file : files) {
+        if (file.path == "data/MANIFEST.tsv")
+            manifest = file.content;
+        else if (file.path.rfind("data/", 0) == 0)
+            dataFiles << QString::fromStdString(file.path);
+    }
+    QCOMPARE(dataFiles.size(), copied.size());
+    if (copied.contains(QStringLiteral("sales=sales.csv")))
+        QVERIFY2(manifest.find("sales.csv\t" + sha256Hex("a,b\n1,2\n") + "\t8\tsales\n") != std::string::npos,
+            manifest.c_str());
+    QCOMPARE(manifest.empty(), copied.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)

@@ -75,6 +75,7 @@ notebook("cell_magics", [
     new_code_cell("import os\n\nwith open('settings.yaml') as handle:\n    lines = handle.read().splitlines()\n"
                   "if len(lines) > 1:\n    !echo indented\nos.remove('settings.yaml')\nprint(len(lines))"),
     new_code_cell("!echo one \\\n  two"),
+])
 
 # Later sections use functions defined mid-notebook, one of them in a cell of its own in the middle
 # of a section; a set-up cell (imports and display options) sits between the first section's cells,
@@ -132,4 +133,68 @@ notebook("logdigest", [
                   "by_service = {}\nfor record in errors:\n"
                   '    by_service[record["service"]] = by_service.get(record["service"], 0) + 1\n'
                   'print(by_service)\nprint("known levels:", ", ".join(logparse.LEVELS))'),
+])
+
+# A monthly report reading relative CSV files below data/ (written here, committed), with a
+# parameters cell: graduation carries the files into the package's data/ with a manifest.
+(HERE / "data").mkdir(exist_ok=True)
+(HERE / "data" / "sales.csv").write_text(
+    "date,region,amount\n"
+    + "".join(f"2024-{month:02d}-{day:02d},{region},{(month * 37 + day * 11 + ord(region[0]) * 5) % 90 + 10.5}\n"
+              for month in (2, 3) for day in (3, 11, 19, 27) for region in ("north", "south", "east")),
+    encoding="utf-8")
+(HERE / "data" / "regions.csv").write_text(
+    "region,manager\nnorth,Ada\nsouth,Grace\neast,Linus\n", encoding="utf-8")
+report_parameters = new_code_cell('month = "2024-03"\ntop_n = 2')
+report_parameters.metadata["tags"] = ["parameters"]
+notebook("salesreport", [
+    new_markdown_cell("# Monthly sales report"),
+    report_parameters,
+    new_markdown_cell("## Load"),
+    new_code_cell('import pandas as pd\n\nsales = pd.read_csv("data/sales.csv", parse_dates=["date"])\n'
+                  'regions = pd.read_csv("data/regions.csv")\nprint(len(sales), "order lines")'),
+    new_markdown_cell("## Month"),
+    new_code_cell('in_month = sales[sales["date"].dt.strftime("%Y-%m") == month].merge(regions, on="region")\n'
+                  'by_manager = in_month.groupby("manager")["amount"].sum().sort_values(ascending=False)\n'
+                  "print(by_manager.head(top_n).to_string())"),
+    new_markdown_cell("## Summary"),
+    new_code_cell('print(f"total for {month}: {in_month[\'amount\'].sum():.2f}")'),
+])
+
+# Result files and a figure written by relative paths, one read back: in the package they go
+# below output/. What the kernel wrote here is removed again.
+notebook("quarterly", [
+    new_markdown_cell("# Quarterly results"),
+    new_code_cell("import matplotlib\n\nmatplotlib.use(\"Agg\")\nimport matplotlib.pyplot as plt\n"
+                  "import numpy as np\nimport pandas as pd"),
+    new_markdown_cell("## Compute"),
+    new_code_cell('quarters = pd.DataFrame({"quarter": ["Q1", "Q2", "Q3", "Q4"],\n'
+                  '                         "revenue": [120.5, 98.0, 143.25, 160.0]})\n'
+                  'quarters["growth"] = quarters["revenue"].pct_change().round(3)\n'
+                  "print(quarters.to_string(index=False))"),
+    new_markdown_cell("## Save"),
+    new_code_cell('quarters.to_csv("quarters.csv", index=False)\n'
+                  'np.savetxt("revenue.txt", quarters["revenue"].to_numpy(), fmt="%.2f")\n'
+                  "fig, ax = plt.subplots()\n"
+                  'ax.bar(quarters["quarter"], quarters["revenue"])\n'
+                  'fig.savefig("revenue.png")\n'
+                  "plt.close(fig)\n"
+                  'print("saved")'),
+    new_markdown_cell("## Check"),
+    new_code_cell('again = pd.read_csv("quarters.csv")\nprint(len(again), "rows read back")'),
+])
+for written in ("quarters.csv", "revenue.txt", "revenue.png"):
+    (HERE / written).unlink(missing_ok=True)
+
+# Output that never reproduces: a timestamp and unseeded random numbers (graduate --verify marks
+# those steps' tests xfail), and a section that does reproduce.
+notebook("runlog", [
+    new_markdown_cell("# Run log"),
+    new_code_cell("import datetime\nimport random"),
+    new_markdown_cell("## Stamp"),
+    new_code_cell('print("generated at", datetime.datetime.now().isoformat(timespec="microseconds"))'),
+    new_markdown_cell("## Sample"),
+    new_code_cell("draws = [random.random() for _ in range(3)]\nprint(draws)"),
+    new_markdown_cell("## Count"),
+    new_code_cell('print("draws:", len(draws))'),
 ])

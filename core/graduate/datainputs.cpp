@@ -1,0 +1,155 @@
+#include "graduate/datainputs.h"
+
+#include "graduate/ipythontransformer.h"
+#include "graduate/packagewriter.h"
+#include "graduate/pythonidentifiers.h"
+#include "python/sourcemap.h"
+#include "util/escaping.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace tassel {
+
+namespace {
+
+struct Edit
+{
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string text;
+};
+
+/// `./data/x.csv` and `data/x.csv` are one input.
+std::string withoutDotSlash(std::string path)
+{
+    while (path.rfind("./", 0) == 0)
+        path.erase(0, 2);
+    return path;
+}
+
+/// A configuration name for an input: its file's stem, else (a pattern) its folder's name.
+std::string inputName(const std::string &target, std::set<std::string> &taken)
+{
+    const QFileInfo info(QString::fromStdString(target));
+    const bool pattern = target.find_first_of("*?[") != std::string::npos;
+    std::string base
+        = pattern ? std::string() : PythonIdentifiers::identifier(info.completeBaseName().toStdString(), "");
+    if (base.find_first_not_of('_') == std::string::npos)
+        base = PythonIdentifiers::identifier(info.dir().dirName().toStdString(), "input");
+    return PythonIdentifiers::unique(base, taken);
+}
+
+/// Edits from the end backwards so earlier offsets stay valid; an edit inside another is dropped.
+void apply(std::string &source, std::vector<Edit> edits)
+{
+    std::sort(edits.begin(), edits.end(), [](const Edit &a, const Edit &b) { return a.begin > b.begin; });
+    std::size_t limit = source.size();
+    for (const Edit &edit : edits) {
+        if (edit.end > limit)
+            continue;
+        source.replace(edit.begin, edit.end - edit.begin, edit.text);
+        limit = edit.begin;
+    }
+}
+
+} // namespace
+
+std::string DataInputs::pathInData(const std::string &target)
+{
+    const std::string path = withoutDotSlash(target);
+    return path.rfind("data/", 0) == 0 && path.size() > 5 ? path.substr(5) : path;
+}
+
+std::map<int, std::set<std::string>> DataInputs::rewrite(GraduationPlan &plan,
+    std::map<int, std::string> &sources, const std::vector<IoAccess> &io, const std::set<int> &untouched)
+{
+    std::map<int, std::set<std::string>> used;
+    std::map<int, std::vector<Edit>> edits;
+    // What %%writefile cells write stays where they write it, and so do reads of it.
+    std::set<std::string> magicWritten;
+    for (const auto &[cell, source] : sources)
+        if (source.find("%%") != std::string::npos)
+            for (const std::string &path : IPythonTransformer::transform(source).writtenFiles)
+                magicWritten.insert(withoutDotSlash(path));
+    std::set<std::string> written;
+    std::map<std::string, std::string> nameOf; // target -> input name
+    std::set<std::string> taken;
+    for (const IoAccess &access : io) {
+        if (!access.target || access.absolute || (access.kind != "file" && access.kind != "directory"))
+            continue;
+        const std::string target = withoutDotSlash(*access.target);
+        const bool write = access.direction == "write";
+        const bool own = write || written.count(target); // what the notebook wrote itself
+        if (write)
+            written.insert(target);
+        if (target.empty() || target == "." || magicWritten.count(target) || access.targetRange.line == 0
+            || untouched.count(access.cell) || !sources.count(access.cell) || (own && access.kind != "file"))
+            continue;
+        std::string &source = sources[access.cell];
+        const SourceMap map(source);
+        const SourceRange &range = access.targetRange;
+        const std::size_t begin = map.offset(range.line, range.column);
+        const std::size_t end = map.offset(range.endLine, range.endColumn);
+        if (end <= begin || end > source.size())
+            continue;
+        std::string text;
+        if (own) {
+            text = "output_path(" + source.substr(begin, end - begin) + ")";
+            used[access.cell].insert("output_path");
+        } else {
+            std::string &name = nameOf[target];
+            if (name.empty()) {
+                name = inputName(target, taken);
+                plan.inputs.push_back({name, target, {}, {}, access.cellId, access.cell});
+            }
+            text = "input_path(" + escaping::pythonString(name) + ")";
+            // glob patterns must stay strings; everything else takes a Path.
+            if (access.call.rfind("glob.", 0) == 0)
+                text = "str(" + text + ")";
+            used[access.cell].insert("input_path");
+        }
+        edits[access.cell].push_back({begin, end, text});
+    }
+    for (auto &[cell, cellEdits] : edits)
+        apply(sources[cell], std::move(cellEdits));
+    return used;
+}
+
+void DataInputs::copy(GraduationPlan &plan, const std::string &notebookDir, std::int64_t limit)
+{
+    const QDir folder(QString::fromStdString(notebookDir));
+    const QString root = folder.canonicalPath();
+    if (root.isEmpty())
+        return;
+    std::set<std::string> takenPaths;
+    for (DataInput &input : plan.inputs) {
+        if (!PackageWriter::checkRelativePath(input.target).empty())
+            continue;
+        const QFileInfo info(folder.filePath(QString::fromStdString(input.target)));
+        const QString canonical = info.canonicalFilePath();
+        // Folders, patterns and missing files are read beside the notebook, and so is anything a
+        // symlink leads to outside its folder.
+        if (!info.isFile() || canonical.isEmpty() || !canonical.startsWith(root + QLatin1Char('/'))
+            || info.size() > limit)
+            continue;
+        QFile file(canonical);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        if (bytes.size() != info.size())
+            continue;
+        std::string path = pathInData(input.target);
+        if (path == "MANIFEST.tsv" || takenPaths.count(path))
+            path = input.target; // distinct: targets are
+        takenPaths.insert(path);
+        limit -= bytes.size();
+        input.dataPath = path;
+        input.content = bytes.toStdString();
+    }
+}
+
+} // namespace tassel
