@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -58,6 +59,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kCovered
 constexpr std::size_t kBeforeKeyword = 128;
 constexpr std::size_t kAfterKeyword = 1024;
 constexpr int kLinesAfter = 1;
+/// Stretches of one rule closer than this are searched as one.
+constexpr std::size_t kMergeGap = 2048;
 constexpr int kLinesAfterMultiLine = 5;
 
 /// Whether a regex reads across lines by design: dot-all groups or explicit line breaks.
@@ -65,6 +68,33 @@ bool readsAcrossLines(std::string_view regex)
 {
     return regex.find("(?s") != std::string_view::npos || regex.find("\\n") != std::string_view::npos
         || regex.find("\\r") != std::string_view::npos;
+}
+
+/// Calls `found` with the offset of each occurrence of a two-byte lower-case keyword in `text`,
+/// ASCII case ignored: memchr finds its second byte (in either case), then the first is compared.
+template <typename Found>
+void forEachTwoByteKeyword(std::string_view text, std::string_view keyword, Found found)
+{
+    const auto next = [&](char c, std::size_t from) {
+        const void *at
+            = from < text.size() ? std::memchr(text.data() + from, c, text.size() - from) : nullptr;
+        return at ? std::size_t(static_cast<const char *>(at) - text.data()) : std::string_view::npos;
+    };
+    const char second = keyword[1];
+    const bool letter = second >= 'a' && second <= 'z';
+    const char upper = letter ? char(second - 'a' + 'A') : second;
+    std::size_t lowerAt = next(second, 1);
+    std::size_t upperAt = letter ? next(upper, 1) : std::string_view::npos;
+    while (std::min(lowerAt, upperAt) != std::string_view::npos) {
+        const std::size_t at = std::min(lowerAt, upperAt);
+        const char first = text[at - 1];
+        if (first == keyword[0] || (first >= 'A' && first <= 'Z' && char(first - 'A' + 'a') == keyword[0]))
+            found(at - 1);
+        if (at == lowerAt)
+            lowerAt = next(second, at + 1);
+        else
+            upperAt = next(upper, at + 1);
+    }
 }
 
 /// The stretch [begin, end) of `text` around a keyword at `offset`, as described above.
@@ -290,6 +320,12 @@ void GitleaksRules::index()
     std::string alternation;
     m_prefixesOfKeyword.resize(m_keywords.size());
     for (std::size_t k : order) {
+        // Two-byte keywords ("s." of Vault's legacy tokens) occur everywhere in code: they are
+        // found by their second byte with memchr, so each occurrence costs no regex search.
+        if (m_keywords[k].size() == 2) {
+            m_twoByteKeywords.push_back(k);
+            continue;
+        }
         alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(m_keywords[k]);
         for (std::size_t other = 0; other < m_keywords.size(); ++other) {
             if (other != k && m_keywords[k].starts_with(m_keywords[other]))
@@ -326,7 +362,7 @@ const GitleaksRules &GitleaksRules::embedded()
 std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
 {
     std::vector<GitleaksMatch> out;
-    if (rules.empty() || text.empty())
+    if (rules.empty() || text.size() < kShortestMatch)
         return out;
     struct Stretch
     {
@@ -342,6 +378,8 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
             stretches.push_back({rule, begin, end});
         }
     };
+    for (std::size_t keyword : m_twoByteKeywords)
+        forEachTwoByteKeyword(text, m_keywords[keyword], [&](std::size_t at) { addStretches(keyword, at); });
     re2::StringPiece hit;
     for (std::size_t pos = 0; m_keywordFinder && pos < text.size();) {
         if (!m_keywordFinder->Match(piece(text), pos, text.size(), RE2::UNANCHORED, &hit, 1))
@@ -360,10 +398,12 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
     std::sort(stretches.begin(), stretches.end(), [](const Stretch &a, const Stretch &b) {
         return a.rule != b.rule ? a.rule < b.rule : a.begin < b.begin;
     });
-    // Overlapping stretches of one rule are read as one, so no match is reported twice.
+    // Overlapping stretches of one rule are read as one, so no match is reported twice; so are
+    // stretches close to each other: reading the gap costs less than starting another search.
     for (std::size_t i = 0; i < stretches.size();) {
         Stretch merged = stretches[i++];
-        while (i < stretches.size() && stretches[i].rule == merged.rule && stretches[i].begin <= merged.end)
+        while (i < stretches.size() && stretches[i].rule == merged.rule
+            && stretches[i].begin <= merged.end + kMergeGap)
             merged.end = std::max(merged.end, stretches[i++].end);
         matchStretch(merged.rule, text, merged.begin, merged.end, out);
     }

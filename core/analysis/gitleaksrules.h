@@ -60,6 +60,10 @@ public:
         std::string reason;
     };
 
+    /// Many texts a notebook holds (metadata ids, flags) are shorter than any match of gitleaks'
+    /// rules (the shortest, Slack's legacy tokens, have 12 bytes): they cost no search.
+    static constexpr std::size_t kShortestMatch = 10;
+
     std::vector<GitleaksRule> rules;
     std::vector<Skipped> skipped;
     GitleaksAllowlist global; ///< the file's top-level allowlist, applied to every rule
@@ -84,7 +88,8 @@ private:
     /// Every rule's keywords, once each, longest first, as one case-blind alternation: RE2's DFA
     /// finds them in one pass at a few cycles per byte, whatever their number.
     std::shared_ptr<const re2::RE2> m_keywordFinder;
-    std::vector<std::string> m_keywords; ///< lower case, in the alternation's order
+    std::vector<std::string> m_keywords; ///< lower case, sorted
+    std::vector<std::size_t> m_twoByteKeywords; ///< found with memchr, not in the alternation
     std::vector<std::vector<std::size_t>> m_rulesOfKeyword;
     /// By keyword: the shorter keywords it starts with, which occur where it does.
     std::vector<std::vector<std::size_t>> m_prefixesOfKeyword;
