@@ -54,7 +54,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kCovered
 /// Where a rule's regex looks around one of its keywords: from the start of the keyword's line,
 /// at most kBeforeKeyword bytes back (gitleaks' generated rules allow 50 bytes of name before the
 /// keyword), to the end of the next line (a value below its name), or of the sixth line for rules
-/// that read across lines (curl commands, Kubernetes YAML), at most kAfterKeyword bytes on (the
+/// that read across lines (curl commands, base64 JWTs), at most kAfterKeyword bytes on (the
 /// longest fixed-prefix tokens, 1Password service accounts, Bedrock keys, stay well inside).
 constexpr std::size_t kBeforeKeyword = 128;
 constexpr std::size_t kAfterKeyword = 1024;
@@ -206,7 +206,7 @@ std::optional<std::string> leftOut(const toml::table &table, std::string_view id
             return "Tassel's " + std::string(tasselKind) + " rule covers this family";
     }
     if (!table.contains("regex") || table.contains("path"))
-        return "matches file paths, which notebooks do not have";
+        return "matches file paths, or only in certain files (a notebook is none of them)";
     return std::nullopt;
 }
 
