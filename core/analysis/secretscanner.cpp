@@ -1,5 +1,7 @@
 #include "analysis/secretscanner.h"
 
+#include "analysis/gitleaksrules.h"
+
 #include <QByteArray>
 #include <QCryptographicHash>
 
@@ -123,7 +125,8 @@ bool isUuid(std::string_view v)
 }
 
 /// True for values that only stand in for a secret: <YOUR_KEY>, xxx, ${VAR}, changeme, ...
-bool isPlaceholder(std::string_view value)
+/// UUIDs are not looked at: some vendors' keys (Heroku's) are UUIDs.
+bool isStandIn(std::string_view value)
 {
     if (value.empty())
         return true;
@@ -141,9 +144,13 @@ bool isPlaceholder(std::string_view value)
         if (contains(l, word))
             return true;
     }
-    if (std::all_of(value.begin(), value.end(), [&](char c) { return c == value.front(); }))
-        return true;
-    return isUuid(value);
+    return std::all_of(value.begin(), value.end(), [&](char c) { return c == value.front(); });
+}
+
+/// A stand-in, or a UUID (which free-form values hold as ids, not secrets).
+bool isPlaceholder(std::string_view value)
+{
+    return isStandIn(value) || isUuid(value);
 }
 
 bool looksLikeNonSecretText(std::string_view value)
@@ -424,7 +431,24 @@ std::string describe(std::string_view kind)
     }
     if (kind == "gcp-service-account")
         return "a Google Cloud service-account key";
-    return "a secret";
+    // The other kinds are gitleaks rule ids, e.g. "shopify-access-token".
+    return "a secret matching gitleaks' " + std::string(kind) + " rule";
+}
+
+/// Settles overlaps, lower first: Tassel's token rules (in their order, bearer and URL tokens
+/// among them), then gitleaks' vendor rules, then Tassel's URL password and keyword rules, which
+/// know less about the value.
+std::size_t specificity(std::string_view kind)
+{
+    for (std::size_t i = 0; i < kRules.size(); ++i) {
+        if (kind != kRules[i].kind)
+            continue;
+        const bool token = kRules[i].type == RuleType::Token || kRules[i].type == RuleType::RandomToken;
+        return token ? i : kRules.size() + 1 + i;
+    }
+    if (kind == "gcp-service-account")
+        return 0;
+    return kRules.size();
 }
 
 std::string placeText(const SecretSpan &span)
@@ -449,6 +473,7 @@ struct SecretScanner::Private
     std::vector<std::unique_ptr<RE2>> rules;
     std::unique_ptr<RE2::Set> set;
     std::vector<std::size_t> ruleOfSetIndex; ///< a pattern RE2 rejects is left out, not misaligned
+    GitleaksRules gitleaks;
 
     void scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out) const;
     void scanMetadata(const nlohmann::json &value, const std::string &key, int cell,
@@ -458,8 +483,14 @@ struct SecretScanner::Private
 };
 
 SecretScanner::SecretScanner()
+    : SecretScanner(GitleaksRules::embedded())
+{
+}
+
+SecretScanner::SecretScanner(const GitleaksRules &gitleaks)
     : d(std::make_unique<Private>())
 {
+    d->gitleaks = gitleaks;
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
@@ -480,13 +511,31 @@ SecretScanner::~SecretScanner() = default;
 void SecretScanner::Private::scanInto(
     std::string_view text, TextKind kind, std::vector<SecretSpan> &out) const
 {
+    if (text.empty())
+        return;
     std::vector<int> matched;
-    if (text.empty() || !set->Match(piece(text), &matched))
+    set->Match(piece(text), &matched);
+    const std::vector<GitleaksMatch> vendorMatches = gitleaks.find(text);
+    if (matched.empty() && vendorMatches.empty())
         return;
     std::sort(matched.begin(), matched.end());
     const std::vector<Blob> blobs = findBlobs(text);
     const LineIndex lines(text);
     std::vector<SecretSpan> found;
+    auto keep = [&](std::size_t begin, std::size_t end, std::string kind, std::string_view name) {
+        if (insideBlob(blobs, begin, end) || contains(lines.lineAt(begin), kAllowComment))
+            return;
+        SecretSpan span;
+        span.begin = begin;
+        span.end = end;
+        span.kind = std::move(kind);
+        span.name = std::string(name);
+        span.value = std::string(text.substr(begin, end - begin));
+        const auto [line, column] = lines.position(begin);
+        const auto [endLine, endColumn] = lines.position(end);
+        span.range = {line, column, endLine, endColumn};
+        found.push_back(std::move(span));
+    };
     for (int setIndex : matched) {
         const std::size_t ruleIndex = ruleOfSetIndex[std::size_t(setIndex)];
         const RuleSpec &spec = kRules[ruleIndex];
@@ -510,43 +559,25 @@ void SecretScanner::Private::scanInto(
                 spec.type, name, value, kind, text, lines, std::size_t(groups[0].data() - text.data()));
             if (!kept)
                 continue;
-            value = *kept;
-            const std::size_t begin = std::size_t(value.data() - text.data());
-            const std::size_t end = begin + value.size();
-            if (insideBlob(blobs, begin, end))
-                continue;
-            SecretSpan span;
-            span.begin = begin;
-            span.end = end;
-            span.kind = spec.kind;
-            if (spec.type == RuleType::Keyword || spec.type == RuleType::BareKeyword)
-                span.name = std::string(name);
-            span.value = std::string(value);
-            const auto [line, column] = lines.position(begin);
-            const auto [endLine, endColumn] = lines.position(end);
-            span.range = {line, column, endLine, endColumn};
-            if (contains(lines.lineAt(begin), kAllowComment))
-                continue;
-            found.push_back(std::move(span));
+            const std::size_t begin = std::size_t(kept->data() - text.data());
+            const bool named = spec.type == RuleType::Keyword || spec.type == RuleType::BareKeyword;
+            keep(begin, begin + kept->size(), spec.kind, named ? name : std::string_view());
         }
     }
-    // Earlier rules are more specific: keep the first of any overlapping pair.
+    for (const GitleaksMatch &match : vendorMatches) {
+        if (!isStandIn(text.substr(match.begin, match.end - match.begin)))
+            keep(match.begin, match.end, gitleaks.rules[match.rule].id, {});
+    }
+    // Keep the more specific rule's span of any overlapping pair.
     std::stable_sort(found.begin(), found.end(),
         [](const SecretSpan &a, const SecretSpan &b) { return a.begin < b.begin; });
     std::vector<SecretSpan> kept;
     for (auto &span : found) {
-        auto rank = [](const SecretSpan &s) {
-            for (std::size_t i = 0; i < kRules.size(); ++i) {
-                if (s.kind == kRules[i].kind)
-                    return i;
-            }
-            return kRules.size();
-        };
         bool replaced = false;
         bool dropped = false;
         for (auto &other : kept) {
             if (span.begin < other.end && other.begin < span.end) {
-                if (rank(span) < rank(other) && !replaced) {
+                if (specificity(span.kind) < specificity(other.kind) && !replaced) {
                     other = span;
                     replaced = true;
                 } else {

@@ -10,6 +10,8 @@
 
 namespace tassel {
 
+class GitleaksRules;
+
 /// How bare `name=value` pairs (no quotes) are read: in prose (markdown, outputs, metadata)
 /// anywhere; in code only inside string literals, comments and shell or magic lines, where the
 /// value cannot be a variable.
@@ -38,15 +40,21 @@ struct SecretSpan
 
 /// Finds hard-coded credentials in a parsed notebook: decoded cell sources, text-like outputs,
 /// tracebacks (ANSI stripped) and metadata strings, never binary payloads. Patterns of the known
-/// token families run together in one RE2::Set (linear time); a keyword rule with a placeholder
-/// filter and an entropy threshold covers the rest. Honours `metadata.tassel.allow` (fingerprints)
+/// token families run together in one RE2::Set (linear time), beside gitleaks' vendor rules
+/// (GitleaksRules), each run only near one of its keywords; a keyword rule with a placeholder
+/// filter and an entropy threshold covers the rest. One value found by several rules is reported
+/// once, by the most specific: Tassel's token rules, then gitleaks', then Tassel's URL and
+/// keyword rules. Honours `metadata.tassel.allow` (fingerprints)
 /// and `# tassel: allow-secret` on the line. Immutable after construction and safe to share
 /// between threads; build one and reuse it (compiling the patterns takes tens
 /// of milliseconds).
 class SecretScanner
 {
 public:
+    /// Tassel's rules and gitleaks' rules as embedded in Tassel.
     SecretScanner();
+    /// Tassel's rules and the given gitleaks rules (tests and the benchmark use their own).
+    explicit SecretScanner(const GitleaksRules &gitleaks);
     ~SecretScanner();
     SecretScanner(const SecretScanner &) = delete;
     SecretScanner &operator=(const SecretScanner &) = delete;

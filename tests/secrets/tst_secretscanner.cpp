@@ -1,5 +1,7 @@
+#include "analysis/gitleaksrules.h"
 #include "analysis/secretscanner.h"
 #include "notebook/notebookloader.h"
+#include "regexsample.h"
 #include "testcorpus.h"
 
 #include <QFile>
@@ -7,7 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <re2/re2.h>
+
+#include <algorithm>
 #include <random>
+#include <set>
 
 using namespace tassel;
 using nlohmann::json;
@@ -70,6 +76,35 @@ json codeCell(json source, json outputs = json::array(), json metadata = json::o
         {"metadata", std::move(metadata)}, {"source", std::move(source)}, {"outputs", std::move(outputs)}};
 }
 
+/// A true positive for a gitleaks rule, generated from its regex: the first of a few seeds whose
+/// secret (first non-empty group, as gitleaks reads it) passes the rule's entropy threshold and
+/// repeats no character three times (a run like "xxx" reads as a placeholder to Tassel).
+std::string gitleaksSample(const GitleaksRule &rule, unsigned seed)
+{
+    std::string sample;
+    for (unsigned attempt = 0; attempt < 50; ++attempt) {
+        sample = RegexSample::generate(rule.regex, seed + attempt);
+        std::vector<std::string> groups(std::size_t(rule.compiled->NumberOfCapturingGroups()));
+        std::vector<RE2::Arg> args;
+        for (std::string &group : groups)
+            args.emplace_back(&group);
+        std::vector<const RE2::Arg *> argPointers;
+        for (const RE2::Arg &arg : args)
+            argPointers.push_back(&arg);
+        if (!RE2::PartialMatchN(sample, *rule.compiled, argPointers.data(), int(argPointers.size())))
+            continue;
+        const auto first
+            = std::find_if(groups.begin(), groups.end(), [](const auto &g) { return !g.empty(); });
+        const std::string secret = first == groups.end() ? sample : *first;
+        bool repeats = false;
+        for (std::size_t i = 0; i + 2 < secret.size(); ++i)
+            repeats = repeats || (secret[i] == secret[i + 1] && secret[i] == secret[i + 2]);
+        if (!repeats && (rule.entropy == 0 || SecretScanner::entropy(secret) > rule.entropy))
+            return sample;
+    }
+    return sample;
+}
+
 std::string kindsOf(const std::vector<SecretSpan> &spans)
 {
     std::string kinds;
@@ -97,6 +132,15 @@ private slots:
     void corpusExpectations_data();
     void corpusExpectations();
     void wholeCorpus();
+    void gitleaksRuleSet();
+    void gitleaksRules_data();
+    void gitleaksRules();
+    void gitleaksFalsePositives_data();
+    void gitleaksFalsePositives();
+    void gitleaksAllowlists_data();
+    void gitleaksAllowlists();
+    void gitleaksOverlaps_data();
+    void gitleaksOverlaps();
 
 private:
     SecretScanner m_scanner;
@@ -593,6 +637,217 @@ void TestSecretScanner::wholeCorpus()
     }
     QVERIFY(notebooks > (test::wholeCorpus() ? 250 : 25));
     qInfo("%d notebooks scanned, %d secret findings", notebooks, total);
+}
+
+void TestSecretScanner::gitleaksRuleSet()
+{
+    // Everything in gitleaks.toml is adopted except what Tassel leaves out on purpose: a rule
+    // RE2 refuses shows up here, at test time, never at run time.
+    const GitleaksRules &gitleaks = GitleaksRules::embedded();
+    for (const auto &skipped : gitleaks.skipped) {
+        const bool onPurpose = skipped.id == "generic-api-key" || skipped.reason.starts_with("Tassel's ")
+            || skipped.reason.starts_with("matches file paths");
+        QVERIFY2(onPurpose, (skipped.id + ": " + skipped.reason).c_str());
+    }
+    // Each adopted rule is a secret kind of its own (adobe-client-id, adobe-client-secret); the
+    // vendors are the ids' first words.
+    std::set<std::string> vendors;
+    for (const GitleaksRule &rule : gitleaks.rules)
+        vendors.insert(rule.id.substr(0, rule.id.find('-')));
+    qInfo("%zu gitleaks rules adopted, %zu left out, %zu vendors", gitleaks.rules.size(),
+        gitleaks.skipped.size(), vendors.size());
+    QVERIFY2(gitleaks.rules.size() >= 150, std::to_string(gitleaks.rules.size()).c_str());
+}
+
+void TestSecretScanner::gitleaksRules_data()
+{
+    QTest::addColumn<std::string>("sample"); // matches the rule's regex, beside one of its keywords
+    QTest::addColumn<std::string>("kinds"); // the rule id, and the kinds of rules that also claim the value
+    const SecretScanner tasselOnly {GitleaksRules {}};
+    const auto &rules = GitleaksRules::embedded().rules;
+    unsigned seed = 1000;
+    for (const GitleaksRule &rule : rules) {
+        std::string sample = gitleaksSample(rule, seed);
+        seed += 100;
+        std::string lowerSample = sample;
+        std::transform(lowerSample.begin(), lowerSample.end(), lowerSample.begin(),
+            [](unsigned char c) { return char(std::tolower(c)); });
+        // gitleaks' own examples name the service next to the token (doppler_api_token = ...).
+        if (!rule.keywords.empty()
+            && std::none_of(rule.keywords.begin(), rule.keywords.end(),
+                [&](const std::string &keyword) { return lowerSample.find(keyword) != std::string::npos; }))
+            sample = rule.keywords.front() + " " + sample;
+        std::string kinds = rule.id + ",";
+        for (const SecretSpan &span : tasselOnly.scanText(sample)) {
+            if (span.kind != "generic-secret" && span.kind != "url-credentials" && span.kind != "url-token"
+                && span.kind != "bearer-token")
+                kinds += span.kind + ","; // a Tassel token rule is more specific
+        }
+        for (const GitleaksRule &other : rules) {
+            if (&other != &rule && RE2::PartialMatch(sample, *other.compiled))
+                kinds += other.id + ","; // e.g. bittrex-access-key and -secret-key share a regex
+        }
+        QTest::addRow("%s", rule.id.c_str()) << sample << kinds;
+    }
+}
+
+void TestSecretScanner::gitleaksRules()
+{
+    QFETCH(std::string, sample);
+    QFETCH(std::string, kinds);
+    // The sample is as short as the rule's regex allows: no match is skipped as too short.
+    QVERIFY(sample.size() >= GitleaksRules::kShortestMatch);
+    const json stream = {{"output_type", "stream"}, {"name", "stdout"}, {"text", sample + "\n"}};
+    const json cell = codeCell(sample, json::array({stream}), json {{"config", sample}});
+    const Notebook notebook = load(notebookWith(json::array({cell})));
+    std::set<std::string> foundIn;
+    std::string found;
+    for (const Finding &finding : m_scanner.scan(notebook)) {
+        found += finding.location + ":" + finding.secretKind + " ";
+        QVERIFY(finding.message.find(finding.maskedPreview) != std::string::npos);
+        if (kinds.find(finding.secretKind + ",") != std::string::npos)
+            foundIn.insert(finding.location);
+    }
+    const std::set<std::string> everywhere {"source", "output", "metadata"};
+    QVERIFY2(foundIn == everywhere, (sample + " -> " + found).c_str());
+    // The rule's own kind where no other rule claims the value.
+    if (std::count(kinds.begin(), kinds.end(), ',') == 1)
+        QVERIFY2(
+            found.find(":" + kinds.substr(0, kinds.size() - 1) + " ") != std::string::npos, found.c_str());
+}
+
+void TestSecretScanner::gitleaksFalsePositives_data()
+{
+    QTest::addColumn<std::string>("rule");
+    QTest::addColumn<std::string>("text");
+    // gitleaks' documented false positives (the plain-string `fps` of its rule sources, written by
+    // core/analysis/gitleaks/update.sh), for the rules Tassel adopts.
+    QFile file(QStringLiteral(TASSEL_TEST_DATA_DIR "/gitleaks/false-positives.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const json byRule = json::parse(file.readAll().toStdString());
+    std::set<std::string> adopted;
+    for (const GitleaksRule &rule : GitleaksRules::embedded().rules)
+        adopted.insert(rule.id);
+    for (const auto &[rule, texts] : byRule.items()) {
+        if (!adopted.contains(rule))
+            continue;
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            QTest::addRow("%s %zu", rule.c_str(), i + 1) << rule << texts[i].get<std::string>();
+    }
+}
+
+void TestSecretScanner::gitleaksFalsePositives()
+{
+    QFETCH(std::string, rule);
+    QFETCH(std::string, text);
+    for (const TextKind kind : {TextKind::Code, TextKind::Prose}) {
+        for (const SecretSpan &span : m_scanner.scanText(text, kind))
+            QVERIFY2(span.kind != rule, text.c_str());
+    }
+}
+
+void TestSecretScanner::gitleaksAllowlists_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<bool>("found");
+    // A rule of our own in gitleaks' format, using every part of it Tassel honours.
+    const std::string token = randomText(24, kAlnum, 40);
+    QTest::addRow("matched") << cat({"acmecorp = acme_", token}) << true;
+    QTest::addRow("keyword in another case") << cat({"ACMECORP = acme_", token}) << true;
+    QTest::addRow("no keyword, no run") << cat({"key = acme_", token}) << false;
+    QTest::addRow("stopword in the secret") << cat({"acmecorp: acme_", token.substr(0, 20), "Fake"}) << false;
+    QTest::addRow("allowlist regex on the match")
+        << cat({"acmecorp: acme_", token.substr(0, 17), "EXAMPLE"}) << false;
+    QTest::addRow("allowlist regex on the line")
+        << cat({"acmecorp: acme_", token, " # in the docs"}) << false;
+    QTest::addRow("global allowlist stopword")
+        << cat({"acmecorp: acme_", token.substr(0, 18), "global"}) << false;
+    QTest::addRow("AND allowlist needs both")
+        << cat({"acmecorp: acme_", token.substr(0, 20), "Both"}) << true;
+    QTest::addRow("AND allowlist with both")
+        << cat({"acmecorp: acme_", token.substr(0, 16), "BothDemo"}) << false;
+    QTest::addRow("entropy too low") << cat({"acmecorp: acme_", std::string(12, 'a'), std::string(12, 'b')})
+                                     << false;
+    QTest::addRow("tassel allow comment")
+        << cat({"acmecorp = acme_", token, "  # tassel: allow-secret"}) << false;
+    QTest::addRow("keyword far before the secret")
+        << cat({"acmecorp", std::string(2000, ' '), "x = acme_", token}) << false;
+}
+
+void TestSecretScanner::gitleaksAllowlists()
+{
+    QFETCH(std::string, text);
+    QFETCH(bool, found);
+    const std::string config = R"toml(
+[allowlist]
+stopwords = ["global"]
+paths = ['''x''']
+
+[[rules]]
+id = "acme-key"
+description = "Acme key"
+regex = '''\b(acme_[a-zA-Z0-9]{24})\b'''
+entropy = 2.0
+keywords = ["AcmeCorp"]
+[[rules.allowlists]]
+regexTarget = "match"
+regexes = ['''EXAMPLE''']
+stopwords = ["fake"]
+[[rules.allowlists]]
+regexTarget = "line"
+regexes = ['''in the docs''']
+[[rules.allowlists]]
+condition = "AND"
+regexes = ['''Both''']
+stopwords = ["demo"]
+[[rules.allowlists]]
+condition = "AND"
+regexes = ['''.''']
+paths = ['''tests/''']
+)toml";
+    const auto rules = GitleaksRules::parse(config, "acme.toml");
+    QVERIFY2(rules.ok(), rules.ok() ? "" : rules.error().toString().c_str());
+    QCOMPARE(rules->rules.size(), std::size_t(1));
+    // The path-bound AND allowlist cannot apply to a notebook: it is dropped, not applied.
+    QCOMPARE(rules->rules.front().allowlists.size(), std::size_t(3));
+    const SecretScanner scanner(*rules);
+    QCOMPARE(kindsOf(scanner.scanText(text)), std::string(found ? "acme-key" : ""));
+}
+
+void TestSecretScanner::gitleaksOverlaps_data()
+{
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<std::string>("kinds");
+    // gitleaks documents these as not a Telegram token: the bot id has 5 to 16 digits.
+    const std::string botSecret = cat({":A", randomText(34, kUrlSafe, 41)});
+    QTest::addRow("telegram bot id too short")
+        << cat({"telegram_bot = \"", randomText(4, "123456789", 42), botSecret, "\""}) << std::string();
+    QTest::addRow("telegram bot id too long")
+        << cat({"telegram_bot = \"", randomText(17, "123456789", 43), botSecret, "\""}) << std::string();
+    QTest::addRow("telegram bot token")
+        << cat({"telegram_bot = \"", randomText(9, "123456789", 44), botSecret, "\""})
+        << std::string("telegram-bot-api-token");
+    // One value, two rules: the vendor rule names it, not Tassel's keyword rule.
+    QTest::addRow("vendor rule over the keyword rule")
+        << cat({"adafruit_api_key = \"", randomText(32, kHex, 45), "\""}) << std::string("adafruit-api-key");
+    QTest::addRow("tassel token rule over a covered gitleaks family")
+        << cat({"token = '", "gh", "p_", randomText(36, kAlnum, 46), "'"}) << std::string("github-token");
+    // Heroku's keys are UUIDs: a vendor rule keeps them although free-form values do not.
+    QTest::addRow("heroku key") << cat(
+        {"HEROKU_API_KEY = '", randomText(8, kHex, 47), "-", randomText(4, kHex, 48), "-",
+            randomText(4, kHex, 49), "-", randomText(4, kHex, 50), "-", randomText(12, kHex, 51), "'"})
+                                << std::string("heroku-api-key");
+    // Inside an inline image's base64 nothing is reported, whatever the keywords there.
+    QTest::addRow("vendor shape inside a data uri") << cat({"<img src=\"data:image/png;base64,",
+        randomText(200, kBase64, 52), "adafruit=", randomText(32, kHex, 53), "\">"})
+                                                    << std::string();
+}
+
+void TestSecretScanner::gitleaksOverlaps()
+{
+    QFETCH(std::string, text);
+    QFETCH(std::string, kinds);
+    QCOMPARE(kindsOf(m_scanner.scanText(text)), kinds);
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)
