@@ -327,6 +327,10 @@
 <context>
     <name>tassel::ui::FindingsPanel</name>
     <message>
+        <source>How to fix: %1</source>
+        <translation>So beheben: %1</translation>
+    </message>
+    <message>
         <source>%1 — %2 findings</source>
         <translation>%1 — %2 Befunde</translation>
     </message>

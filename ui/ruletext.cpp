@@ -100,4 +100,10 @@ QColor RuleText::severityColor(Severity severity)
     return QColor(0xd9, 0x82, 0x1e);
 }
 
+QString RuleText::fix(const RuleInfo &rule)
+{
+    // Core keeps the English sentence (reports print it); the translation is looked up by it.
+    return QCoreApplication::translate("RuleFix", rule.fix.c_str());
+}
+
 } // namespace tassel::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/finding.h"
+#include "analysis/rulecatalog.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -18,6 +19,8 @@ public:
     static QString title(const std::string &rule);
     /// A short badge label, e.g. "stale".
     static QString badge(const std::string &rule);
+    /// The rule's one-line fix, translated where the catalogue has it (context "RuleFix").
+    static QString fix(const RuleInfo &rule);
     static QString severity(Severity severity);
     static QColor severityColor(Severity severity);
 };

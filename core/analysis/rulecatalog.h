@@ -14,6 +14,7 @@ struct RuleInfo
     std::string title; ///< short, e.g. "Use before definition"
     std::string description; ///< one or two sentences: what it finds and why it matters
     Severity defaultSeverity = Severity::Warning;
+    std::string fix; ///< one line: what to do about a finding of this rule
 };
 
 /// The catalogue of every rule Tassel reports, in a stable order.

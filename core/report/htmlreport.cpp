@@ -60,6 +60,7 @@ th{background:#f4f4f4}.error{color:#b00020;font-weight:bold}.warning{color:#a15c
 .risky{color:#a15c00;font-weight:bold}
 pre{background:#f7f7f7;padding:6px;margin:4px 0;overflow-x:auto}mark{background:#ffe08a}
 .names code{background:#eef;padding:0 3px}
+.fix{color:#555;font-style:italic}
 )";
 
 } // namespace
@@ -143,6 +144,8 @@ std::string HtmlReport::render(const std::vector<NotebookAnalysis> &analyses)
             const RuleInfo *rule = RuleCatalog::find(finding.rule);
             html += "<span title=\"" + escape(rule ? rule->description : std::string()) + "\">"
                 + escape(finding.rule) + "</span></td><td>" + escape(finding.message);
+            if (rule && !rule->fix.empty())
+                html += "<div class=\"fix\">Fix: " + escape(rule->fix) + "</div>";
             if (!finding.names.empty()) {
                 html += "<div class=\"names\">";
                 for (const auto &name : finding.names)

@@ -1,5 +1,6 @@
 #include "report/jsonreport.h"
 
+#include "analysis/rulecatalog.h"
 #include "analysis/verdictbuilder.h"
 #include "version.h"
 
@@ -76,6 +77,8 @@ nlohmann::ordered_json JsonReport::findingToJson(const Finding &finding)
     json["names"] = finding.names;
     json["related_cells"] = finding.relatedCells;
     json["message"] = finding.message;
+    if (const RuleInfo *rule = RuleCatalog::find(finding.rule); rule && !rule->fix.empty())
+        json["fix"] = rule->fix;
     if (!finding.secretKind.empty()) {
         json["kind"] = finding.secretKind;
         json["masked"] = finding.maskedPreview;

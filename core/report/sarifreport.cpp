@@ -71,7 +71,7 @@ std::string SarifReport::render(const std::vector<NotebookAnalysis> &analyses)
         entry["shortDescription"] = {{"text", rule.title}};
         entry["fullDescription"] = {{"text", rule.description}};
         entry["defaultConfiguration"] = {{"level", levelOf(rule.defaultSeverity)}};
-        entry["help"] = {{"text", rule.description}};
+        entry["help"] = {{"text", rule.fix.empty() ? rule.description : rule.fix}};
         rules.push_back(std::move(entry));
     }
 

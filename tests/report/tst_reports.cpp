@@ -20,6 +20,9 @@ private slots:
     void outputFileIsWritten();
     void statusInEveryFormat_data();
     void statusInEveryFormat();
+    void fixInEveryFormat_data();
+    void fixInEveryFormat();
+    void everyRuleSaysHowToFix();
 
 private:
     static QByteArray check(const QStringList &arguments, int *exitCode = nullptr)
@@ -165,6 +168,44 @@ void TestReports::statusInEveryFormat()
         check({QStringLiteral("--format"), format, data("analysis/use_before_definition.ipynb")}));
     for (const QString &text : expected)
         QVERIFY2(report.contains(text), qPrintable(text + QStringLiteral(" not in:\n") + report.left(3000)));
+}
+
+void TestReports::fixInEveryFormat_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("expected");
+    const QString fix = QStringLiteral("Move the defining cell above its first use");
+    QTest::addRow("html") << QStringLiteral("html") << QStringLiteral("<div class=\"fix\">Fix: ") + fix;
+    QTest::addRow("json") << QStringLiteral("json") << QStringLiteral("\"fix\": \"") + fix;
+    QTest::addRow("sarif") << QStringLiteral("sarif") << QStringLiteral("\"text\": \"") + fix;
+}
+
+void TestReports::fixInEveryFormat()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, expected);
+    const QString report = QString::fromUtf8(
+        check({QStringLiteral("--format"), format, data("analysis/use_before_definition.ipynb")}));
+    QVERIFY2(
+        report.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + report.left(3000)));
+}
+
+void TestReports::everyRuleSaysHowToFix()
+{
+    const QJsonObject sarif = QJsonDocument::fromJson(
+        check({QStringLiteral("--format"), QStringLiteral("sarif"), data("analysis/linear.ipynb")}))
+                                  .object();
+    const QJsonArray rules = sarif[QStringLiteral("runs")][0][QStringLiteral("tool")]
+                                  [QStringLiteral("driver")][QStringLiteral("rules")]
+                                      .toArray();
+    QVERIFY(rules.size() >= 20);
+    for (const auto &entry : rules) {
+        const QJsonObject rule = entry.toObject();
+        const QString help = rule[QStringLiteral("help")][QStringLiteral("text")].toString();
+        QVERIFY2(!help.isEmpty()
+                && help != rule[QStringLiteral("fullDescription")][QStringLiteral("text")].toString(),
+            qPrintable(rule[QStringLiteral("id")].toString()));
+    }
 }
 
 void TestReports::outputFileIsWritten()

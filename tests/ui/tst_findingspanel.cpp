@@ -24,13 +24,14 @@ Finding finding(
     return f;
 }
 
-/// One line per row: indentation for depth, the row's text, "+" for a group of same-name findings.
+/// One line per row: indentation for depth, the row's first line (its "How to fix" line is
+/// fixUnderEachFinding's business), "+" for a group of same-name findings.
 QString dump(const QAbstractItemModel *model, const QModelIndex &parent = {}, int depth = 0)
 {
     QString out;
     for (int row = 0; row < model->rowCount(parent); ++row) {
         const QModelIndex index = model->index(row, 0, parent);
-        out += QString(depth * 2, QLatin1Char(' ')) + index.data().toString()
+        out += QString(depth * 2, QLatin1Char(' ')) + index.data().toString().section(QLatin1Char('\n'), 0, 0)
             + (index.data(FindingsPanel::SameNamesRole).toBool() ? QStringLiteral(" +") : QString())
             + QLatin1Char('\n');
         out += dump(model, index, depth + 1);
@@ -48,6 +49,7 @@ private slots:
     void groupsOpenOnSelection();
     void rowsWrap_data();
     void rowsWrap();
+    void fixUnderEachFinding();
 };
 
 void TestFindingsPanel::identicalFindingsAreGrouped_data()
@@ -155,6 +157,24 @@ void TestFindingsPanel::rowsWrap()
     // The whole text fits the viewport's width: nothing is cut at the right.
     QVERIFY(tree->visualRect(row).right() <= tree->viewport()->width());
     QCOMPARE(tree->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+}
+
+void TestFindingsPanel::fixUnderEachFinding()
+{
+    FindingsPanel panel;
+    NotebookAnalysis analysis;
+    analysis.findings = {finding("undefined-name", 3, {"df"}, "uses `df`"),
+        finding("a-rule-this-build-does-not-know", 4, {}, "something")};
+    panel.setAnalysis(analysis);
+    const QAbstractItemModel *model = panel.filteredModel();
+    QStringList texts;
+    for (int group = 0; group < model->rowCount(); ++group)
+        for (int row = 0; row < model->rowCount(model->index(group, 0)); ++row)
+            texts << model->index(row, 0, model->index(group, 0)).data().toString();
+    QCOMPARE(texts.size(), 2);
+    const QString known = texts.filter(QStringLiteral("uses `df`")).value(0);
+    QVERIFY2(known.contains(QStringLiteral("\nHow to fix: Define the name in a cell")), qPrintable(known));
+    QVERIFY(!texts.filter(QStringLiteral("something")).value(0).contains(QStringLiteral("How to fix")));
 }
 
 QTEST_MAIN(TestFindingsPanel)
