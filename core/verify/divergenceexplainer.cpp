@@ -112,6 +112,20 @@ bool moduleReaches(const Finding &finding, const NotebookAnalysis &analysis, con
     });
 }
 
+/// An error whose cause is not a library's version: a missing name, file or network, bad syntax.
+/// Only the rules about that cause explain it, not every library whose values reach the cell.
+bool causeKnownElsewhere(const CellVerification &cell)
+{
+    if (cell.status != VerifyStatus::Error)
+        return false;
+    if (cell.errorName == "NameError" || cell.errorName == "UnboundLocalError")
+        return true;
+    const std::string_view name = std::string_view(cell.errorName).substr(cell.errorName.rfind('.') + 1);
+    return std::any_of(kErrorFamilies.begin(), kErrorFamilies.end(), [&](const ErrorFamily &family) {
+        return std::find(family.exceptions.begin(), family.exceptions.end(), name) != family.exceptions.end();
+    });
+}
+
 bool isLibraryRule(const std::string &rule)
 {
     return rule == "unpinned-dependency" || rule == "undeclared-dependency";
@@ -127,7 +141,8 @@ std::optional<int> score(const Finding &finding, int rank, const CellVerificatio
     // A never-run cell explains the cells that depend on it; a library explains the cells its values
     // reach; other rules explain the cell they are reported at.
     const bool applies = here || (related && finding.rule == "unexecuted-cell")
-        || (isLibraryRule(finding.rule) && moduleReaches(finding, analysis, upstream));
+        || (isLibraryRule(finding.rule) && !causeKnownElsewhere(cell)
+            && moduleReaches(finding, analysis, upstream));
     if (!applies)
         return std::nullopt;
     int value = rank * 10;
