@@ -4,6 +4,38 @@
 <context>
     <name>RuleText</name>
     <message>
+        <source>Hard-coded path</source>
+        <translation>Fest verdrahteter Pfad</translation>
+    </message>
+    <message>
+        <source>absolute path</source>
+        <translation>absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>Missing input file</source>
+        <translation>Fehlende Eingabedatei</translation>
+    </message>
+    <message>
+        <source>missing input</source>
+        <translation>Eingabe fehlt</translation>
+    </message>
+    <message>
+        <source>Data read from the network</source>
+        <translation>Daten aus dem Netz gelesen</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Swallowed exception</source>
+        <translation>Verschluckte Ausnahme</translation>
+    </message>
+    <message>
+        <source>swallowed</source>
+        <translation>verschluckt</translation>
+    </message>
+    <message>
         <source>Used before definition</source>
         <translation>Vor der Definition verwendet</translation>
     </message>

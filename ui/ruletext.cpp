@@ -50,6 +50,8 @@ constexpr RuleWords kRules[] = {
         QT_TRANSLATE_NOOP("RuleText", "missing input")},
     {"network-input", QT_TRANSLATE_NOOP("RuleText", "Data read from the network"),
         QT_TRANSLATE_NOOP("RuleText", "network")},
+    {"swallowed-exception", QT_TRANSLATE_NOOP("RuleText", "Swallowed exception"),
+        QT_TRANSLATE_NOOP("RuleText", "swallowed")},
 };
 
 const RuleWords *find(const std::string &rule)

@@ -1,6 +1,7 @@
 // The findings panel stays readable at real-notebook scale: identical findings (one rule, the
 // same names) share one expandable row with their count, and rows wrap instead of eliding.
 #include "findingspanel.h"
+#include "ruletext.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
@@ -50,6 +51,7 @@ private slots:
     void rowsWrap_data();
     void rowsWrap();
     void fixUnderEachFinding();
+    void everyRuleHasWords();
 };
 
 void TestFindingsPanel::identicalFindingsAreGrouped_data()
@@ -175,6 +177,13 @@ void TestFindingsPanel::fixUnderEachFinding()
     const QString known = texts.filter(QStringLiteral("uses `df`")).value(0);
     QVERIFY2(known.contains(QStringLiteral("\nHow to fix: Define the name in a cell")), qPrintable(known));
     QVERIFY(!texts.filter(QStringLiteral("something")).value(0).contains(QStringLiteral("How to fix")));
+}
+
+void TestFindingsPanel::everyRuleHasWords()
+{
+    // A rule without words in RuleText shows as its bare id in the panel and the badges.
+    for (const RuleInfo &rule : RuleCatalog::all())
+        QVERIFY2(RuleText::title(rule.id) != QString::fromStdString(rule.id), rule.id.c_str());
 }
 
 QTEST_MAIN(TestFindingsPanel)
