@@ -4,6 +4,7 @@
 #include "analysis/verdictbuilder.h"
 #include "version.h"
 
+#include <optional>
 #include <set>
 
 namespace tassel {
@@ -11,6 +12,13 @@ namespace tassel {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+/// The value, or JSON null when there is none: the report's way to say "unknown".
+template <typename T>
+Json orNull(const std::optional<T> &value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
 
 Json namesOf(const std::vector<NameRef> &refs)
 {
@@ -40,7 +48,7 @@ Json contractJson(const DataContract &contract)
         Json entry;
         entry["name"] = column.name;
         entry["dtype"] = column.dtype.empty() ? Json(nullptr) : Json(column.dtype);
-        entry["nullable"] = column.nullable ? Json(*column.nullable) : Json(nullptr);
+        entry["nullable"] = orNull(column.nullable);
         Json sources;
         sources["name"] = sourceJson(column.nameSource);
         sources["dtype"] = column.dtypeSource ? sourceJson(*column.dtypeSource) : Json(nullptr);
@@ -52,8 +60,7 @@ Json contractJson(const DataContract &contract)
     json["columns"] = std::move(columns);
     json["rows"] = nullptr;
     if (contract.rows) {
-        json["rows"] = {{"min", contract.rows->min},
-            {"max", contract.rows->max ? Json(*contract.rows->max) : Json(nullptr)},
+        json["rows"] = {{"min", contract.rows->min}, {"max", orNull(contract.rows->max)},
             {"observed", contract.rows->observed}, {"source", sourceJson(contract.rows->source)}};
     }
     json["dtype"] = contract.dtype.empty() ? Json(nullptr) : Json(contract.dtype);
@@ -97,7 +104,7 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
 {
     Json notebook;
     notebook["path"] = analysis.path;
-    notebook["error"] = analysis.error ? Json(*analysis.error) : Json(nullptr);
+    notebook["error"] = orNull(analysis.error);
 
     Json cells = Json::array();
     for (std::size_t i = 0; i < analysis.cellInfo.size(); ++i) {
@@ -106,7 +113,7 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
         cell["index"] = int(i);
         cell["id"] = info.id;
         cell["type"] = info.type;
-        cell["execution_count"] = info.executionCount ? Json(*info.executionCount) : Json(nullptr);
+        cell["execution_count"] = orNull(info.executionCount);
         const bool hasSymbols = i < analysis.cells.size();
         cell["defines"] = hasSymbols ? namesOf(analysis.cells[i].defines) : Json::array();
         cell["uses"] = hasSymbols ? namesOf(analysis.cells[i].uses) : Json::array();
@@ -141,7 +148,7 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
         entry["optional"] = info.optional;
         entry["declared"] = info.declared;
         entry["pinned"] = info.pinned;
-        entry["version"] = info.version ? Json(*info.version) : Json(nullptr);
+        entry["version"] = orNull(info.version);
         entry["source"] = info.source;
         entry["guessed"] = info.distributionGuessed;
         imports.push_back(std::move(entry));
@@ -157,11 +164,11 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
         entry["column"] = access.column;
         entry["direction"] = access.direction;
         entry["call"] = access.call;
-        entry["target"] = access.target ? Json(*access.target) : Json(nullptr);
+        entry["target"] = orNull(access.target);
         entry["kind"] = access.kind;
         entry["absolute"] = access.absolute;
-        entry["exists"] = access.exists ? Json(*access.exists) : Json(nullptr);
-        entry["size"] = access.size ? Json(*access.size) : Json(nullptr);
+        entry["exists"] = orNull(access.exists);
+        entry["size"] = orNull(access.size);
         if (access.contract)
             entry["contract"] = contractJson(*access.contract);
         io.push_back(std::move(entry));

@@ -40,13 +40,22 @@ constexpr std::array kErrorFamilies = {
     ErrorFamily {{"SyntaxError", "IndentationError", "TabError"}, {"syntax-error"}},
 };
 
-bool errorFamilyNames(const std::string &errorName, const std::string &rule)
+/// The family of an exception class (its last dotted part), or nullptr.
+const ErrorFamily *familyOf(const std::string &errorName)
 {
     const std::string_view name = std::string_view(errorName).substr(errorName.rfind('.') + 1);
-    return std::any_of(kErrorFamilies.begin(), kErrorFamilies.end(), [&](const ErrorFamily &family) {
-        return std::find(family.exceptions.begin(), family.exceptions.end(), name) != family.exceptions.end()
-            && std::find(family.rules.begin(), family.rules.end(), rule) != family.rules.end();
-    });
+    const auto found
+        = std::find_if(kErrorFamilies.begin(), kErrorFamilies.end(), [&](const ErrorFamily &family) {
+              return std::find(family.exceptions.begin(), family.exceptions.end(), name)
+                  != family.exceptions.end();
+          });
+    return found == kErrorFamilies.end() ? nullptr : &*found;
+}
+
+bool errorFamilyNames(const std::string &errorName, const std::string &rule)
+{
+    const ErrorFamily *family = familyOf(errorName);
+    return family && std::find(family->rules.begin(), family->rules.end(), rule) != family->rules.end();
 }
 
 std::string nameInQuotes(const std::string &value)
@@ -116,14 +125,9 @@ bool moduleReaches(const Finding &finding, const NotebookAnalysis &analysis, con
 /// Only the rules about that cause explain it, not every library whose values reach the cell.
 bool causeKnownElsewhere(const CellVerification &cell)
 {
-    if (cell.status != VerifyStatus::Error)
-        return false;
-    if (cell.errorName == "NameError" || cell.errorName == "UnboundLocalError")
-        return true;
-    const std::string_view name = std::string_view(cell.errorName).substr(cell.errorName.rfind('.') + 1);
-    return std::any_of(kErrorFamilies.begin(), kErrorFamilies.end(), [&](const ErrorFamily &family) {
-        return std::find(family.exceptions.begin(), family.exceptions.end(), name) != family.exceptions.end();
-    });
+    return cell.status == VerifyStatus::Error
+        && (cell.errorName == "NameError" || cell.errorName == "UnboundLocalError"
+            || familyOf(cell.errorName));
 }
 
 bool isLibraryRule(const std::string &rule)
