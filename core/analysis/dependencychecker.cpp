@@ -106,6 +106,21 @@ std::optional<Installer> installerOf(const MagicRef &magic)
     return installer;
 }
 
+/// The imported distributions whose version is the one installed in `environment`: their
+/// requirements there are the ones the notebook ran with (a notebook pin to another version is not).
+std::vector<std::string> installedImports(
+    const std::vector<ImportInfo> &imports, const DependencyEnvironment &environment)
+{
+    std::vector<std::string> installed;
+    for (const ImportInfo &info : imports) {
+        const auto it = environment.versionByDistribution.find(Requirement::normalize(info.distribution));
+        if (info.kind == "third-party" && it != environment.versionByDistribution.end()
+            && info.version == it->second)
+            installed.push_back(info.distribution);
+    }
+    return installed;
+}
+
 } // namespace
 
 std::string DependencyChecker::localModulePath(const std::string &top, const std::string &notebookDir)
@@ -336,6 +351,8 @@ DependencyReport DependencyChecker::check(
             + " but no cell imports a module it provides (it may be a plugin or a command-line tool).";
         report.findings.push_back(std::move(finding));
     }
+    if (environment)
+        report.required = environment->requiredBy(installedImports(report.imports, *environment));
     return report;
 }
 

@@ -23,6 +23,8 @@ struct DependencyReport
     std::vector<Finding> findings;
     std::vector<Requirement> declarations;
     std::vector<Error> problems;
+    /// With an environment: the installed distributions the imports need, transitively.
+    std::vector<RequiredDistribution> required;
     int pythonMinor = 0; ///< the 3.minor whose standard library was used
 
     bool operator==(const DependencyReport &) const = default;

@@ -5,6 +5,9 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <deque>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 namespace tassel {
@@ -14,7 +17,7 @@ namespace {
 // Kept to the standard library so it runs in any environment from 3.8 on (packages_distributions
 // arrived in 3.10; older interpreters fall back to reading top_level.txt).
 constexpr const char *kScript = R"PY(
-import json, sys
+import json, re, sys
 from importlib import metadata
 mapping = {}
 try:
@@ -33,11 +36,17 @@ for dist in metadata.distributions():
         if name not in mapping.setdefault(module, []):
             mapping[module].append(name)
 versions = {}
+requires = {}
 for dist in metadata.distributions():
     name = dist.metadata['Name']
     if name:
         versions[name] = dist.version
-print(json.dumps({'version': list(sys.version_info[:3]), 'packages': mapping, 'versions': versions}))
+        # Names only: a requirement behind an extra is optional; other markers are judged by
+        # what is installed (a requirement whose marker was false here is not installed).
+        needed = [re.match(r'[A-Za-z0-9][A-Za-z0-9._-]*', r) for r in (dist.requires or []) if 'extra' not in r]
+        requires[name] = sorted({m.group(0) for m in needed if m})
+print(json.dumps({'version': list(sys.version_info[:3]), 'packages': mapping, 'versions': versions,
+                  'requires': requires}))
 )PY";
 
 } // namespace
@@ -61,11 +70,45 @@ Result<DependencyEnvironment> DependencyEnvironment::fromJson(
         }
         for (const auto &[name, version] : document.at("versions").items())
             environment.versionByDistribution[Requirement::normalize(name)] = version.get<std::string>();
+        // Absent from the output of older Tassel scripts and from hand-written test JSON.
+        const nlohmann::json requirements = document.value("requires", nlohmann::json::object());
+        for (const auto &[name, needed] : requirements.items())
+            for (const auto &requirement : needed)
+                environment.requiresByDistribution[Requirement::normalize(name)].push_back(
+                    Requirement::normalize(requirement.get<std::string>()));
     } catch (const nlohmann::json::exception &error) {
         return Error {"bad-environment-output",
             std::string("unexpected JSON from the interpreter: ") + error.what(), interpreter, 0, 0, {}};
     }
     return environment;
+}
+
+std::vector<RequiredDistribution> DependencyEnvironment::requiredBy(
+    const std::vector<std::string> &roots) const
+{
+    std::vector<RequiredDistribution> found;
+    std::set<std::string> seen;
+    for (const std::string &root : roots)
+        seen.insert(Requirement::normalize(root));
+    // Breadth first, so each distribution names the nearest root that needs it.
+    std::deque<std::pair<std::string, std::string>> queue; // distribution, root that needs it
+    for (const std::string &root : roots)
+        queue.emplace_back(Requirement::normalize(root), root);
+    while (!queue.empty()) {
+        const auto [distribution, root] = queue.front();
+        queue.pop_front();
+        const auto needs = requiresByDistribution.find(distribution);
+        if (needs == requiresByDistribution.end())
+            continue;
+        for (const std::string &needed : needs->second) {
+            const auto version = versionByDistribution.find(needed);
+            if (version == versionByDistribution.end() || !seen.insert(needed).second)
+                continue;
+            found.push_back({needed, version->second, root});
+            queue.emplace_back(needed, root);
+        }
+    }
+    return found;
 }
 
 Result<DependencyEnvironment> DependencyEnvironment::query(const std::string &interpreter, int timeoutMs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/datacontract.h"
+#include "analysis/dependencyenvironment.h"
 #include "analysis/finding.h"
 #include "python/cellsymbols.h"
 
@@ -135,6 +136,8 @@ struct NotebookAnalysis
     std::vector<Dependency> dependencies;
     std::vector<Finding> findings;
     std::vector<ImportInfo> imports;
+    /// With --python: the installed distributions the imports need, transitively (for pins).
+    std::vector<RequiredDistribution> requiredDistributions;
     std::vector<IoAccess> io; ///< every data read and write, in document order
     Verdict verdict;
     /// Things that did not stop the analysis but limit it (an unreadable requirements file, an

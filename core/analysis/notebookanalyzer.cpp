@@ -102,6 +102,7 @@ void analyzeDependencies(const Notebook &notebook, const AnalysisOptions &option
     DependencyReport dependencies
         = DependencyChecker(dependencyOptions).check(notebook, analysis.cells, folderOf(notebook));
     analysis.imports = std::move(dependencies.imports);
+    analysis.requiredDistributions = std::move(dependencies.required);
     for (Finding &finding : dependencies.findings)
         analysis.findings.push_back(std::move(finding));
     for (const Error &problem : problems)

@@ -123,6 +123,9 @@ struct PackageDependency
     std::string version; ///< empty when unknown
     std::string source; ///< where the version came from, e.g. "%pip in cell 2"
     std::string module; ///< the import that needs it (empty for a declared-only install)
+    /// Set for a requirement of another dependency (`--python` only): pinned in
+    /// requirements.lock, not listed in pyproject.toml's dependencies.
+    std::string requiredBy;
 
     bool operator==(const PackageDependency &) const = default;
 };

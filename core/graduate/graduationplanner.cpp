@@ -1,5 +1,6 @@
 #include "graduate/graduationplanner.h"
 
+#include "analysis/requirement.h"
 #include "analysis/secretmasking.h"
 #include "analysis/stdlibmodules.h"
 #include "graduate/datainputs.h"
@@ -1173,6 +1174,9 @@ Result<GraduationPlan> GraduationPlanner::plan(
             = info.source.empty() ? (info.version ? "the analysed environment" : "") : info.source;
         plan.dependencies.push_back(dependency);
     }
+    for (const RequiredDistribution &required : analysis.requiredDistributions)
+        plan.dependencies.push_back({required.distribution, required.version,
+            "the analysed environment, required by " + required.requiredBy, {}, required.requiredBy});
     if (analysis.imports.empty())
         for (const auto &[name, statement] : importOf) {
             std::string module = trim(statement.substr(statement.rfind("from ", 0) == 0 ? 5 : 7));
@@ -1189,14 +1193,20 @@ Result<GraduationPlan> GraduationPlanner::plan(
         std::vector<PackageDependency> merged;
         for (const PackageDependency &dependency : plan.dependencies) {
             auto same = std::find_if(merged.begin(), merged.end(), [&](const PackageDependency &d) {
-                return QString::fromStdString(d.distribution)
-                           .compare(QString::fromStdString(dependency.distribution), Qt::CaseInsensitive)
-                    == 0;
+                return Requirement::normalize(d.distribution)
+                    == Requirement::normalize(dependency.distribution);
             });
-            if (same == merged.end())
+            if (same == merged.end()) {
                 merged.push_back(dependency);
-            else if (same->version.empty() && !dependency.version.empty())
-                *same = dependency;
+            } else if (same->version.empty() && !dependency.version.empty()) {
+                // A direct dependency stays direct when a requirement of another one pins it.
+                PackageDependency pinned = dependency;
+                if (same->requiredBy.empty()) {
+                    pinned.requiredBy.clear();
+                    pinned.module = same->module;
+                }
+                *same = pinned;
+            }
         }
         std::sort(merged.begin(), merged.end(), [](const PackageDependency &a, const PackageDependency &b) {
             return a.distribution < b.distribution;

@@ -372,10 +372,11 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         t += "requires-python = \">=" + plan.pythonVersion + "\"\n";
         t += "dependencies = [\n";
         for (const PackageDependency &dependency : plan.dependencies)
-            t += "    "
-                + tomlString(
-                    dependency.distribution + (dependency.version.empty() ? "" : "==" + dependency.version))
-                + ",\n";
+            if (dependency.requiredBy.empty())
+                t += "    "
+                    + tomlString(dependency.distribution
+                        + (dependency.version.empty() ? "" : "==" + dependency.version))
+                    + ",\n";
         t += "]\n\n[project.scripts]\n" + plan.distributionName + " = \"" + pkg + ".cli:main\"\n\n";
         t += "[dependency-groups]\ntest = [\"pytest>=8\"]\ndev = [{include-group = \"test\"}, "
              "\"ruff>=0.6\"]\n\n";

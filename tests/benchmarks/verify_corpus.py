@@ -60,6 +60,14 @@ def spread(paths, limit):
     return sorted(chosen)
 
 
+NAME_RULES = ("undefined-name", "use-before-definition")
+
+
+def name_finding_cells(entry):
+    """The cells where `check` predicts a NameError."""
+    return {finding["cell"] for finding in entry.get("findings", []) if finding["rule"] in NAME_RULES}
+
+
 def verify(binary, notebook, timeout):
     with tempfile.TemporaryDirectory(prefix="tassel-verify-bench-") as folder:
         copy = pathlib.Path(folder) / pathlib.Path(notebook).name
@@ -90,6 +98,10 @@ def main():
     totals = collections.Counter()
     rules = collections.Counter()
     errors = collections.Counter()
+    # Issue 18's sweep: a NameError on re-run must have been predicted at its cell by a name
+    # finding, and a notebook that re-runs without raising must get none.
+    name_errors = {"raised": 0, "predicted": 0, "missed": []}
+    false_name_findings = []
     started = time.time()
     details = open(args.details, "w") if args.details else None
     for path in chosen:
@@ -99,6 +111,7 @@ def main():
             continue
         totals["notebooks"] += 1
         clean = True
+        named = name_finding_cells(candidates[path])
         for cell in report["cells"]:
             if cell["status"] == "not-run":
                 continue
@@ -117,6 +130,12 @@ def main():
                 totals[kind] += 1
                 if kind == "raise":
                     errors[cell.get("error", {}).get("ename", "?")] += 1
+                    if cell.get("error", {}).get("ename") == "NameError":
+                        name_errors["raised"] += 1
+                        if cell["cell"] in named:
+                            name_errors["predicted"] += 1
+                        else:
+                            name_errors["missed"].append(f"{path} cell {cell['cell']}")
                 why = cell["explainedBy"]
                 if details:
                     details.write(json.dumps({"notebook": str(path), **cell}) + "\n")
@@ -124,6 +143,8 @@ def main():
                     totals[kind + "_explained"] += 1
                     rules[why[0]["rule"]] += 1
         totals["clean"] += clean
+        if named and not any(cell["status"] == "error" for cell in report["cells"]):
+            false_name_findings.append(f"{path} cells {sorted(named)}")
         print(f"{report['summary']['reproduced']:4}/{report['summary']['codeCells']:<4} {path}", flush=True)
 
     def share(kind):
@@ -152,8 +173,15 @@ def main():
         f"| of those, explained by a static finding | {totals['raise_explained']} ({share('raise')}) |",
         "| exceptions raised | " + ", ".join(f"{name} {n}" for name, n in errors.most_common(6)) + " |",
     ]
+    lines += [
+        f"| NameErrors raised on re-run | {name_errors['raised']} |",
+        f"| of those, predicted at their cell by `undefined-name` or `use-before-definition` | {name_errors['predicted']} |",
+        f"| notebooks that re-ran without raising yet got a name finding | {len(false_name_findings)} |",
+    ]
     for rule, count in rules.most_common():
         lines.append(f"| explained first by `{rule}` | {count} |")
+    for what, items in (("NameError not predicted", name_errors["missed"]), ("name finding on a clean re-run", false_name_findings)):
+        lines += [f"- {what}: `{item.split('/corpus/')[-1]}`" for item in items]
     lines += ["", END]
     section = "\n".join(lines) + "\n"
     print(section)

@@ -106,6 +106,9 @@ private slots:
     void checkerFindings();
     void checkerEnvironment();
     void realInterpreter();
+    void requiredDistributions_data();
+    void requiredDistributions();
+    void checkerReportsRequiredDistributions();
 };
 
 void TestDependencies::parseRequirement_data()
@@ -606,9 +609,69 @@ void TestDependencies::realInterpreter()
     QVERIFY(environment->minor >= 8);
     // numpy is installed in the build environment and provides the import name numpy.
     QVERIFY(environment->distributionsByImport.contains("numpy"));
+    // pandas is installed too, and needs numpy (its requirements without extras).
+    const auto pandasNeeds = environment->requiresByDistribution.find("pandas");
+    QVERIFY(pandasNeeds != environment->requiresByDistribution.end());
+    QVERIFY(std::ranges::count(pandasNeeds->second, "numpy") == 1);
     const auto missing = DependencyEnvironment::query("/nonexistent/python3", 2000);
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, std::string("interpreter-failed"));
+}
+
+void TestDependencies::requiredDistributions_data()
+{
+    QTest::addColumn<QStringList>("roots");
+    QTest::addColumn<QStringList>("expected"); // "distribution version requiredBy"
+    // a: b, c; b: d, e; d: a (a cycle); c and e: not installed; f: nothing
+    QTest::addRow("transitive, each once") << QStringList {"a"} << QStringList {"b 2.0 a", "d 4.0 a"};
+    QTest::addRow("nearest root named") << QStringList {"f", "b"} << QStringList {"d 4.0 b", "a 1.0 b"};
+    QTest::addRow("roots left out") << QStringList {"a", "d"} << QStringList {"b 2.0 a"};
+    QTest::addRow("names normalised")
+        << QStringList {"My_Lib"} << QStringList {"d 4.0 My_Lib", "a 1.0 My_Lib", "b 2.0 My_Lib"};
+    QTest::addRow("nothing needed") << QStringList {"f"} << QStringList {};
+    QTest::addRow("unknown root") << QStringList {"zzz"} << QStringList {};
+}
+
+void TestDependencies::requiredDistributions()
+{
+    QFETCH(QStringList, roots);
+    QFETCH(QStringList, expected);
+    const auto environment = DependencyEnvironment::fromJson(
+        R"({"version": [3, 12, 0], "packages": {},
+            "versions": {"a": "1.0", "B": "2.0", "d": "4.0", "f": "6.0", "my-lib": "7.0"},
+            "requires": {"a": ["B", "c"], "b": ["d", "e"], "d": ["a"], "f": [], "My.Lib": ["D"]}})",
+        "python-under-test");
+    QVERIFY(environment.ok());
+    std::vector<std::string> rootNames;
+    for (const QString &root : roots)
+        rootNames.push_back(root.toStdString());
+    QStringList found;
+    for (const RequiredDistribution &required : environment->requiredBy(rootNames))
+        found << QString::fromStdString(
+            required.distribution + " " + required.version + " " + required.requiredBy);
+    QCOMPARE(found, expected);
+}
+
+void TestDependencies::checkerReportsRequiredDistributions()
+{
+    // numpy's version here is the installed one, so its requirements are the ones the notebook
+    // ran with; a notebook pin to another version is not followed.
+    const auto environment = DependencyEnvironment::fromJson(
+        R"({"version": [3, 12, 0], "packages": {"pandas": ["pandas"], "yaml": ["PyYAML"]},
+            "versions": {"pandas": "2.2.3", "numpy": "2.2.4", "PyYAML": "6.0.1", "six": "1.16"},
+            "requires": {"pandas": ["numpy"], "PyYAML": ["six"]}})",
+        "python-under-test");
+    QVERIFY(environment.ok());
+    DependencyChecker::Options options;
+    options.environment = environment.value();
+    Notebook notebook = notebookWithCells(2, "3.12.0");
+    std::vector<CellSymbols> cells(2);
+    cells[0].magics.push_back(magicOf(MagicRef::Kind::LineMagic, "pip", "install PyYAML==5.4", 1));
+    cells[1].imports.push_back(importOf("pandas", 1));
+    cells[1].imports.push_back(importOf("yaml", 2));
+    const auto report = DependencyChecker(options).check(notebook, cells, {});
+    QCOMPARE(report.required.size(), std::size_t(1));
+    QCOMPARE(report.required[0], (RequiredDistribution {"numpy", "2.2.4", "pandas"}));
 }
 
 QTEST_GUILESS_MAIN(TestDependencies)

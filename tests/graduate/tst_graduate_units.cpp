@@ -17,6 +17,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +115,7 @@ private slots:
     void dataPathsRewritten();
     void dataCopiedWithinLimit_data();
     void dataCopiedWithinLimit();
+    void requirementsPinnedFromTheInterpreter();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -1083,6 +1085,47 @@ void TestGraduateUnits::dataCopiedWithinLimit()
         QVERIFY2(manifest.find("sales.csv\t" + sha256Hex("a,b\n1,2\n") + "\t8\tsales\n") != std::string::npos,
             manifest.c_str());
     QCOMPARE(manifest.empty(), copied.isEmpty());
+}
+
+void TestGraduateUnits::requirementsPinnedFromTheInterpreter()
+{
+    // pandas is installed in the build environment, with numpy among its requirements.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 is part of the build environment");
+    const Notebook notebook
+        = codeNotebook("python", {"import pandas as pd\nframe = pd.DataFrame({'a': [1]})"});
+    AnalysisOptions options;
+    options.pythonInterpreter = python.toStdString();
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook, options), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    auto find = [&](const std::string &name) {
+        const auto it = std::find_if(plan->dependencies.begin(), plan->dependencies.end(),
+            [&](const PackageDependency &dependency) { return dependency.distribution == name; });
+        return it == plan->dependencies.end() ? nullptr : &*it;
+    };
+    const PackageDependency *pandas = find("pandas");
+    const PackageDependency *numpy = find("numpy");
+    QVERIFY(pandas && numpy);
+    QVERIFY(pandas->requiredBy.empty());
+    QVERIFY(!pandas->version.empty());
+    QCOMPARE(numpy->requiredBy, std::string("pandas"));
+    QVERIFY(!numpy->version.empty());
+
+    std::map<std::string, std::string> files;
+    for (const GeneratedFile &file : PackageGenerator::generate(*plan))
+        files[file.path] = file.content;
+    const QString lock = QString::fromStdString(files["requirements.lock"]);
+    const QString pyproject = QString::fromStdString(files["pyproject.toml"]);
+    const QString numpyPin = QString::fromStdString("numpy==" + numpy->version);
+    QVERIFY2(
+        lock.contains(numpyPin + QStringLiteral("  # from the analysed environment, required by pandas")),
+        qPrintable(lock));
+    QVERIFY2(lock.contains(QString::fromStdString("pandas==" + pandas->version)), qPrintable(lock));
+    QVERIFY2(!lock.contains(QStringLiteral("version unknown")), qPrintable(lock));
+    // The project declares what the code imports; the lock pins what that needs.
+    QVERIFY2(
+        pyproject.contains(QString::fromStdString("\"pandas==" + pandas->version)), qPrintable(pyproject));
+    QVERIFY2(!pyproject.contains(QStringLiteral("numpy")), qPrintable(pyproject));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)
