@@ -2,11 +2,14 @@
 
 #include "syntaxrepository.h"
 
+#include "analysis/notebookanalyzer.h"
 #include "analysis/stdlibmodules.h"
 #include "graduate/graduationplanner.h"
 #include "graduate/packagewriter.h"
 #include "graduate/pythonidentifiers.h"
+#include "util/bytesize.h"
 #include "util/outputguard.h"
+#include "verify/verifier.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -105,11 +108,45 @@ public:
     }
     bool validatePage() override
     {
-        const QString error = m_wizard->makePlan();
+        QString error;
+        if (const auto limit = parseSize(m_wizard->m_copyLimitEdit->text().toStdString()))
+            m_wizard->m_copyDataLimit = *limit;
+        else
+            error = GraduationWizard::tr("Copy data files up to: type a size such as 20M, 500K or 0.");
+        if (error.isEmpty()) {
+            m_wizard->m_analysis = m_wizard->m_baseAnalysis;
+            error = m_wizard->makePlan();
+        }
         m_wizard->m_optionsError->setText(error);
         m_wizard->m_optionsError->setVisible(!error.isEmpty());
         return error.isEmpty();
     }
+    int nextId() const override
+    {
+        return m_wizard->needsRerun() ? GraduationWizard::RerunPageId : GraduationWizard::PlanPageId;
+    }
+
+private:
+    GraduationWizard *m_wizard;
+};
+
+/// Asks the chosen interpreter for installed versions and re-runs the notebook, off the GUI
+/// thread; complete once both are done and the plan is made again from what they found.
+class RerunPage : public QWizardPage
+{
+public:
+    explicit RerunPage(GraduationWizard *wizard)
+        : QWizardPage(wizard)
+        , m_wizard(wizard)
+    {
+    }
+    void initializePage() override { m_wizard->startRerun(); }
+    bool isComplete() const override
+    {
+        return !m_wizard->m_rerunWatcher.isRunning() && m_wizard->m_rerunWatcher.future().isValid()
+            && m_wizard->m_rerunWatcher.result().error.isEmpty();
+    }
+    void refresh() { emit completeChanged(); }
 
 private:
     GraduationWizard *m_wizard;
@@ -217,6 +254,7 @@ GraduationWizard::GraduationWizard(
     const Notebook &notebook, const NotebookAnalysis &analysis, QWidget *parent)
     : QWizard(parent)
     , m_notebook(notebook)
+    , m_baseAnalysis(analysis)
     , m_analysis(analysis)
 {
     setObjectName(QStringLiteral("graduationWizard"));
@@ -252,6 +290,17 @@ GraduationWizard::GraduationWizard(
     m_hiddenState = new QCheckBox(options);
     m_brokenCells = new QCheckBox(options);
     m_brokenCells->setObjectName(QStringLiteral("allowBrokenCells"));
+    m_interpreterLabel = new QLabel(options);
+    m_interpreterEdit = new QLineEdit(options);
+    m_interpreterEdit->setObjectName(QStringLiteral("pythonInterpreter"));
+    m_interpreterLabel->setBuddy(m_interpreterEdit);
+    m_copyLimitLabel = new QLabel(options);
+    m_copyLimitEdit = new QLineEdit(QStringLiteral("20M"), options);
+    m_copyLimitEdit->setObjectName(QStringLiteral("copyDataLimit"));
+    m_copyLimitLabel->setBuddy(m_copyLimitEdit);
+    m_verifyBox = new QCheckBox(options);
+    m_verifyBox->setObjectName(QStringLiteral("verifyFirst"));
+    m_verifyBox->setChecked(true);
     m_optionsError = new QLabel(options);
     m_optionsError->setWordWrap(true);
     m_optionsError->setStyleSheet(QStringLiteral("color: #c0392b"));
@@ -262,8 +311,32 @@ GraduationWizard::GraduationWizard(
     optionsLayout->addRow(QString(), m_splitHelp);
     optionsLayout->addRow(QString(), m_hiddenState);
     optionsLayout->addRow(QString(), m_brokenCells);
+    optionsLayout->addRow(m_interpreterLabel, m_interpreterEdit);
+    optionsLayout->addRow(m_copyLimitLabel, m_copyLimitEdit);
+    optionsLayout->addRow(QString(), m_verifyBox);
     optionsLayout->addRow(m_optionsError);
     setPage(OptionsPageId, options);
+
+    // 1b. Re-run (only when the options ask for it).
+    auto *rerun = new RerunPage(this);
+    m_rerunProgress = new QProgressBar(rerun);
+    m_rerunStatus = new QLabel(rerun);
+    m_rerunStatus->setObjectName(QStringLiteral("rerunStatus"));
+    m_rerunStatus->setWordWrap(true);
+    m_rerunStatus->setTextFormat(Qt::PlainText);
+    auto *rerunLayout = new QVBoxLayout(rerun);
+    rerunLayout->addWidget(m_rerunProgress);
+    rerunLayout->addWidget(m_rerunStatus);
+    rerunLayout->addStretch();
+    connect(&m_rerunWatcher, &QFutureWatcher<RerunOutcome>::progressRangeChanged, m_rerunProgress,
+        &QProgressBar::setRange);
+    connect(&m_rerunWatcher, &QFutureWatcher<RerunOutcome>::progressValueChanged, m_rerunProgress,
+        &QProgressBar::setValue);
+    connect(&m_rerunWatcher, &QFutureWatcher<RerunOutcome>::finished, this, [this, rerun] {
+        rerunDone();
+        rerun->refresh();
+    });
+    setPage(RerunPageId, rerun);
 
     // 2. Plan.
     auto *planPage = new PlanPage(this);
@@ -443,8 +516,11 @@ GraduationWizard::~GraduationWizard()
 {
     if (m_cancel)
         m_cancel->store(true);
+    if (m_rerunCancel)
+        m_rerunCancel->store(true);
     m_writeWatcher.waitForFinished();
     m_generateWatcher.waitForFinished();
+    m_rerunWatcher.waitForFinished();
 }
 
 void GraduationWizard::retranslate()
@@ -464,6 +540,18 @@ void GraduationWizard::retranslate()
     explainSplit();
     m_hiddenState->setText(tr("Generate even when cells read names defined later or nowhere"));
     m_brokenCells->setText(tr("Keep cells that are not Python 3 as commented TODOs"));
+    m_interpreterLabel->setText(tr("&Interpreter:"));
+    m_interpreterEdit->setPlaceholderText(
+        tr("Python the notebook ran with, to pin installed versions (empty: the notebook's own pins)"));
+    m_copyLimitLabel->setText(tr("&Copy data files up to:"));
+    m_copyLimitEdit->setToolTip(tr("Files the notebook reads beside it are copied into the package's data/ "
+                                   "while they add up to at most this size (K, M, G; 0 copies none)."));
+    m_verifyBox->setText(tr("Re-run the notebook first and mark the tests of outputs that do not reproduce "
+                            "as expected failures"));
+    page(RerunPageId)->setTitle(tr("Re-run"));
+    page(RerunPageId)
+        ->setSubTitle(
+            tr("The notebook runs in a fresh process, in a copy of its folder; nothing is changed."));
 
     page(PlanPageId)->setTitle(tr("Plan"));
     page(PlanPageId)
@@ -569,6 +657,7 @@ QString GraduationWizard::makePlan()
     options.split = GraduationOptions::Split(m_splitCombo->currentData().toInt());
     options.allowHiddenState = m_hiddenState->isChecked();
     options.allowBrokenCells = m_brokenCells->isChecked();
+    options.copyDataLimit = m_copyDataLimit;
     auto plan = GraduationPlanner::plan(m_notebook, m_analysis, options);
     if (!plan) {
         if (plan.error().code == "hidden-state") {
@@ -755,6 +844,13 @@ void GraduationWizard::startWrite()
     m_cancelWrite->setEnabled(true);
     m_openFolder->setEnabled(false);
     const QString target = m_targetEdit->text().trimmed();
+    // Inputs not copied into data/ are read beside the notebook, by a path from the target.
+    const std::string notebookFolder
+        = GraduationPlanner::notebookFolderFrom(target.toStdString(), m_notebook.path);
+    if (m_plan.notebookFolder != notebookFolder) {
+        m_plan.notebookFolder = notebookFolder;
+        m_files = PackageGenerator::generate(m_plan);
+    }
     m_writeStatus->setText(tr("Writing to %1…").arg(QDir::toNativeSeparators(target)));
     static_cast<WritePage *>(page(WritePageId))->refresh();
     m_writeWatcher.setFuture(QtConcurrent::run(
@@ -799,7 +895,84 @@ void GraduationWizard::cancelWrite()
 
 bool GraduationWizard::isBusy() const
 {
-    return m_writeWatcher.isRunning() || m_generateWatcher.isRunning();
+    return m_writeWatcher.isRunning() || m_generateWatcher.isRunning() || m_rerunWatcher.isRunning();
+}
+
+bool GraduationWizard::needsRerun() const
+{
+    return m_verifyBox->isChecked() || !m_interpreterEdit->text().trimmed().isEmpty();
+}
+
+void GraduationWizard::startRerun()
+{
+    if (m_rerunWatcher.isRunning())
+        return;
+    const std::string interpreter = m_interpreterEdit->text().trimmed().toStdString();
+    const bool verify = m_verifyBox->isChecked();
+    m_rerunCancel = std::make_shared<std::atomic_bool>(false);
+    m_rerunProgress->setRange(0, 0);
+    m_rerunStatus->setText(
+        verify ? tr("Re-running the notebook…") : tr("Asking the interpreter for versions…"));
+    m_rerunWatcher.setFuture(QtConcurrent::run([notebook = m_notebook, base = m_baseAnalysis, interpreter,
+                                                   verify,
+                                                   cancel = m_rerunCancel](QPromise<RerunOutcome> &promise) {
+        RerunOutcome outcome;
+        AnalysisOptions analysisOptions;
+        analysisOptions.pythonInterpreter = interpreter;
+        outcome.analysis = interpreter.empty() ? base : analyzeNotebook(notebook, analysisOptions);
+        if (verify) {
+            VerifyOptions options;
+            options.python = interpreter;
+            options.runInCopy = true; // the notebook's folder stays as it is
+            auto report = Verifier::run(notebook, options, cancel.get(), [&](int, int position, int total) {
+                promise.setProgressRange(0, total);
+                promise.setProgressValue(position - 1);
+            });
+            if (!report) {
+                outcome.error = QString::fromStdString(report.error().toString());
+            } else {
+                Verifier::explain(report.value(), outcome.analysis);
+                outcome.report = std::move(report).value();
+            }
+        }
+        promise.addResult(std::move(outcome));
+    }));
+}
+
+void GraduationWizard::rerunDone()
+{
+    const RerunOutcome outcome = m_rerunWatcher.result();
+    m_rerunProgress->setRange(0, 1);
+    m_rerunProgress->setValue(outcome.error.isEmpty() ? 1 : 0);
+    QString error = outcome.error;
+    if (error.isEmpty()) {
+        m_analysis = outcome.analysis;
+        error = makePlan();
+    }
+    if (!error.isEmpty()) {
+        m_rerunStatus->setText(tr("The re-run could not be done: %1").arg(error));
+        emit rerunFinished(false);
+        return;
+    }
+    QStringList lines;
+    for (const std::string &problem : m_analysis.problems)
+        lines.append(QString::fromStdString(problem));
+    if (outcome.report) {
+        GraduationPlanner::markUnreproduced(m_plan, m_notebook, *outcome.report, m_analysis);
+        lines.append(tr("%1 of %2 code cells reproduced their stored outputs.")
+                         .arg(outcome.report->count(VerifyStatus::Reproduced))
+                         .arg(outcome.report->cells.size()));
+        for (const GraduationStep &step : m_plan.steps)
+            if (!step.xfailReason.empty())
+                lines.append(
+                    tr("%1: tests marked as expected failures: %2")
+                        .arg(QString::fromStdString(step.name), QString::fromStdString(step.xfailReason)));
+    }
+    const auto pinned = std::count_if(m_plan.dependencies.begin(), m_plan.dependencies.end(),
+        [](const PackageDependency &dependency) { return !dependency.version.empty(); });
+    lines.append(tr("%1 of %2 dependencies pinned.").arg(pinned).arg(m_plan.dependencies.size()));
+    m_rerunStatus->setText(lines.join(QLatin1Char('\n')));
+    emit rerunFinished(true);
 }
 
 void GraduationWizard::reject()
@@ -807,6 +980,9 @@ void GraduationWizard::reject()
     // Stop between two files rather than leaving a thread writing behind a closed dialog.
     cancelWrite();
     m_writeWatcher.waitForFinished();
+    if (m_rerunCancel)
+        m_rerunCancel->store(true);
+    m_rerunWatcher.waitForFinished();
     QWizard::reject();
 }
 

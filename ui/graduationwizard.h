@@ -4,12 +4,14 @@
 #include "graduate/graduationplan.h"
 #include "graduate/packagegenerator.h"
 #include "notebook/notebook.h"
+#include "verify/verifyreport.h"
 
 #include <QFutureWatcher>
 #include <QWizard>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <set>
 
 class QCheckBox;
@@ -27,6 +29,15 @@ class SyntaxHighlighter;
 }
 
 namespace tassel::ui {
+
+/// What the re-run page found: the analysis with the chosen interpreter's versions (for pins),
+/// the notebook's re-run when asked for, or why it could not be done.
+struct RerunOutcome
+{
+    NotebookAnalysis analysis;
+    std::optional<VerifyReport> report;
+    QString error;
+};
 
 /// The outcome of writing a package: the files written before an error or a cancel, and why
 /// it stopped (empty when every file was written).
@@ -46,7 +57,15 @@ class GraduationWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { OptionsPageId, PlanPageId, PreviewPageId, WarningsPageId, TargetPageId, WritePageId };
+    enum PageId {
+        OptionsPageId,
+        RerunPageId,
+        PlanPageId,
+        PreviewPageId,
+        WarningsPageId,
+        TargetPageId,
+        WritePageId
+    };
     enum PlanColumn { TitleColumn, FunctionColumn, CellsColumn, ParametersColumn, ReturnsColumn };
 
     GraduationWizard(const Notebook &notebook, const NotebookAnalysis &analysis, QWidget *parent = nullptr);
@@ -72,6 +91,12 @@ public:
     QLineEdit *targetEdit() const { return m_targetEdit; }
     QPushButton *openFolderButton() const { return m_openFolder; }
     QLabel *splitHelp() const { return m_splitHelp; }
+    QLineEdit *interpreterEdit() const { return m_interpreterEdit; }
+    QLineEdit *copyLimitEdit() const { return m_copyLimitEdit; }
+    QCheckBox *verifyBox() const { return m_verifyBox; }
+    QLabel *rerunStatus() const { return m_rerunStatus; }
+    /// Whether the options ask for the re-run page (an interpreter to pin from, or a re-run).
+    bool needsRerun() const;
     QLabel *warningsLabel() const { return m_warnings; }
     /// The commands the last page offers to copy ("./run.sh", "python -m pytest").
     static QStringList nextCommands();
@@ -83,6 +108,7 @@ public:
 
 signals:
     void filesGenerated();
+    void rerunFinished(bool ok);
     void writeFinished(bool ok);
 
 protected:
@@ -91,6 +117,7 @@ protected:
 
 private:
     friend class OptionsPage;
+    friend class RerunPage;
     friend class PlanPage;
     friend class PreviewPage;
     friend class WarningsPage;
@@ -100,6 +127,8 @@ private:
     QString makePlan();
     void fillPlanTable();
     void planItemChanged(int row, int column);
+    void startRerun();
+    void rerunDone();
     void startGeneration();
     void showFile(const QString &path);
     void explainSplit();
@@ -112,12 +141,16 @@ private:
     void retranslate();
 
     Notebook m_notebook;
-    NotebookAnalysis m_analysis;
+    NotebookAnalysis m_baseAnalysis; ///< as the main window made it
+    NotebookAnalysis m_analysis; ///< the one the plan uses (with the interpreter's versions)
+    std::int64_t m_copyDataLimit = GraduationOptions().copyDataLimit;
     GraduationPlan m_plan;
     std::vector<GeneratedFile> m_files;
     std::set<std::string> m_notebookNames; ///< names the notebook binds or reads: no step may take one
     PackageWriteOutcome m_outcome;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<std::atomic_bool> m_rerunCancel;
+    QFutureWatcher<RerunOutcome> m_rerunWatcher;
     QFutureWatcher<std::vector<GeneratedFile>> m_generateWatcher;
     QFutureWatcher<PackageWriteOutcome> m_writeWatcher;
     bool m_filling = false;
@@ -130,7 +163,14 @@ private:
     QLabel *m_splitHelp = nullptr;
     QCheckBox *m_hiddenState = nullptr;
     QCheckBox *m_brokenCells = nullptr;
+    QLabel *m_interpreterLabel = nullptr;
+    QLineEdit *m_interpreterEdit = nullptr;
+    QLabel *m_copyLimitLabel = nullptr;
+    QLineEdit *m_copyLimitEdit = nullptr;
+    QCheckBox *m_verifyBox = nullptr;
     QLabel *m_optionsError = nullptr;
+    QProgressBar *m_rerunProgress = nullptr;
+    QLabel *m_rerunStatus = nullptr;
     QTableWidget *m_planTable = nullptr;
     QLabel *m_planStatus = nullptr;
     QPlainTextEdit *m_notes = nullptr;

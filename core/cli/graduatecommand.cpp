@@ -5,6 +5,7 @@
 #include "graduate/packagegenerator.h"
 #include "graduate/packagewriter.h"
 #include "notebook/notebookloader.h"
+#include "util/bytesize.h"
 #include "util/escaping.h"
 #include "verify/verifier.h"
 
@@ -38,33 +39,6 @@ constexpr const char *kGraduateUsage
       "                         folder): tests of steps whose output does not reproduce are xfail\n"
       "  --copy-data-limit SIZE copy input files beside the notebook into data/ while they add up\n"
       "                         to at most SIZE (bytes, or with K, M, G; default 20M; 0 copies none)\n";
-
-/// "20M" -> 20000000; nothing when it is not a size.
-std::optional<std::int64_t> parseSize(const std::string &text)
-{
-    std::size_t digits = 0;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
-        ++digits;
-    if (digits == 0 || digits > 15)
-        return std::nullopt;
-    std::string unit = text.substr(digits);
-    if (!unit.empty() && (unit.back() == 'B' || unit.back() == 'b'))
-        unit.pop_back();
-    static const std::map<std::string, std::int64_t> kUnits
-        = {{"", 1}, {"K", 1000}, {"k", 1000}, {"M", 1000 * 1000}, {"G", 1000 * 1000 * 1000}};
-    const auto factor = kUnits.find(unit);
-    if (factor == kUnits.end())
-        return std::nullopt;
-    return std::stoll(text.substr(0, digits)) * factor->second;
-}
-
-/// Where the package finds the notebook's folder: relative to the package folder.
-std::string notebookFolderFrom(const std::string &output, const std::string &notebookPath)
-{
-    const QString packageDir = QFileInfo(QString::fromStdString(output)).absoluteFilePath();
-    const QString notebookDir = QFileInfo(QString::fromStdString(notebookPath)).absolutePath();
-    return QDir(packageDir).relativeFilePath(notebookDir).toStdString();
-}
 
 int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
@@ -175,7 +149,7 @@ int runGraduate(const std::vector<std::string> &args, std::ostream &out, std::os
             << report->cells.size() << " code cells reproduced\n";
     }
     if (!output.empty())
-        plan->notebookFolder = notebookFolderFrom(output, notebookPath);
+        plan->notebookFolder = GraduationPlanner::notebookFolderFrom(output, notebookPath);
     const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
     if (const std::string why = PackageWriter::checkGeneratedPython(files); !why.empty()) {
         err << "tassel graduate: " << notebookPath << ": " << why << "\n";

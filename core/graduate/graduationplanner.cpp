@@ -14,6 +14,7 @@
 #include "util/escaping.h"
 #include "util/text.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -1235,6 +1236,14 @@ void GraduationPlanner::markUnreproduced(GraduationPlan &plan, const Notebook &n
                 continue;
             step.xfailReason = unreproducedReason(*verification, notebook.cells[std::size_t(cell)], analysis);
         }
+}
+
+std::string GraduationPlanner::notebookFolderFrom(
+    const std::string &packageDir, const std::string &notebookPath)
+{
+    const QString package = QFileInfo(QString::fromStdString(packageDir)).absoluteFilePath();
+    const QString notebookDir = QFileInfo(QString::fromStdString(notebookPath)).absolutePath();
+    return QDir(package).relativeFilePath(notebookDir).toStdString();
 }
 
 } // namespace tassel

@@ -22,6 +22,9 @@ public:
     /// expected to fail: the static finding that explains it, else verify's own sentence.
     static void markUnreproduced(GraduationPlan &plan, const Notebook &notebook, const VerifyReport &report,
         const NotebookAnalysis &analysis);
+    /// The notebook's folder as the package at `packageDir` finds it (relative), for inputs
+    /// read beside the notebook rather than copied into data/ (`plan.notebookFolder`).
+    static std::string notebookFolderFrom(const std::string &packageDir, const std::string &notebookPath);
 };
 
 } // namespace tassel

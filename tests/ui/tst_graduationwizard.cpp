@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -32,6 +33,7 @@ using namespace tassel::ui;
 
 namespace {
 const QString kExample = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
+const QString kRunLog = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/runlog.ipynb");
 const QString kHiddenState = QStringLiteral(TASSEL_TEST_DATA_DIR "/analysis/hidden_state.ipynb");
 
 struct Loaded
@@ -117,6 +119,11 @@ private slots:
     void warnsAboutUnpinnedDependencies();
     void lastPageOffersNextCommands();
     void previewCitesCellNumbers();
+    void rerunMarksUnreproducedSteps();
+    void rerunPinsFromTheInterpreter();
+    void copyLimitIsChecked_data();
+    void copyLimitIsChecked();
+    void uncopiedInputsReadBesideTheNotebook();
 };
 
 void TestGraduationWizard::initTestCase()
@@ -128,6 +135,7 @@ void TestGraduationWizard::writesPackageEndToEnd()
 {
     const Loaded loaded = load(kExample);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
@@ -201,6 +209,7 @@ void TestGraduationWizard::refusesStepNames()
     QFETCH(bool, accepted);
     const Loaded loaded = load(kExample);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
@@ -234,6 +243,7 @@ void TestGraduationWizard::splitModeChangesSteps()
     const std::size_t byHeading = headings.plan().steps.size();
 
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.splitCombo()->setCurrentIndex(split);
     wizard.next();
@@ -250,6 +260,7 @@ void TestGraduationWizard::hiddenStateNeedsConsent()
     // Cell 2 prints `cleaned_rows`, which no cell defines: the package could not run.
     const Loaded loaded = load(kHiddenState);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
@@ -270,6 +281,7 @@ void TestGraduationWizard::refusesNonEmptyFolder()
 {
     const Loaded loaded = load(kExample);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.next();
     wizard.next();
@@ -331,6 +343,7 @@ void TestGraduationWizard::explainsSplitModes()
     QFETCH(QString, word);
     const Loaded loaded = load(kExample);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     wizard.splitCombo()->setCurrentIndex(split);
@@ -364,6 +377,7 @@ void TestGraduationWizard::planShowsPlainTitles()
     const Loaded loaded
         = load(writeNotebook(folder.path(), heading, QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n")));
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     wizard.next();
@@ -407,6 +421,7 @@ void TestGraduationWizard::warnsAboutUnpinnedDependencies()
     QVERIFY(folder.isValid());
     const Loaded loaded = load(writeNotebook(folder.path(), QStringLiteral("# Study"), code));
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.next();
     wizard.next();
@@ -431,6 +446,7 @@ void TestGraduationWizard::lastPageOffersNextCommands()
         folder.path(), QStringLiteral("# Study"), QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n"));
     const Loaded loaded = load(notebook);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     wizard.next();
@@ -475,6 +491,7 @@ void TestGraduationWizard::previewCitesCellNumbers()
     const Loaded loaded = load(writeNotebook(
         folder.path(), QStringLiteral("# Study"), QStringLiteral("rows = [1, 2, 3]\nprint(len(rows))\n")));
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.next();
     wizard.next();
@@ -488,6 +505,134 @@ void TestGraduationWizard::previewCitesCellNumbers()
     QVERIFY2(
         QString::fromStdString(file->content).contains(QStringLiteral("notebook cells 2 (ids code0002)")),
         file->content.c_str());
+}
+
+void TestGraduationWizard::rerunMarksUnreproducedSteps()
+{
+    // A timestamp and unseeded random draws: the re-run (a real python3) cannot reproduce them.
+    const Loaded loaded = load(kRunLog);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(wizard.verifyBox()->isChecked()); // on by default
+    QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled() || !finished.isEmpty());
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QStringList marked;
+    for (const GraduationStep &step : wizard.plan().steps)
+        if (!step.xfailReason.empty())
+            marked << QString::fromStdString(step.name);
+    QVERIFY2(marked.contains(QStringLiteral("stamp")), qPrintable(marked.join(u',')));
+    QVERIFY2(marked.contains(QStringLiteral("sample")), qPrintable(marked.join(u',')));
+    const QString status = wizard.rerunStatus()->text();
+    QVERIFY2(status.contains(QStringLiteral("code cells reproduced")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("stamp: tests marked as expected failures")), qPrintable(status));
+
+    // The marks reach the generated tests.
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    QString tests;
+    for (const GeneratedFile &file : wizard.files())
+        if (file.path.starts_with("tests/"))
+            tests += QString::fromStdString(file.content);
+    QVERIFY2(tests.contains(QStringLiteral("pytest.mark.xfail")), qPrintable(tests));
+}
+
+void TestGraduationWizard::rerunPinsFromTheInterpreter()
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 is part of the build environment");
+    const Loaded loaded = load(kExample); // imports pandas, which needs numpy
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId)); // nothing asked for a re-run
+    wizard.back();
+    wizard.interpreterEdit()->setText(python);
+    QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QCOMPARE(finished.first().first().toBool(), true);
+    const auto &dependencies = wizard.plan().dependencies;
+    const auto numpy = std::find_if(dependencies.begin(), dependencies.end(),
+        [](const PackageDependency &dependency) { return dependency.distribution == "numpy"; });
+    QVERIFY(numpy != dependencies.end());
+    QVERIFY(!numpy->version.empty());
+    const auto pandas = std::find_if(dependencies.begin(), dependencies.end(),
+        [](const PackageDependency &dependency) { return dependency.distribution == "pandas"; });
+    QVERIFY(pandas != dependencies.end());
+    QVERIFY(!pandas->version.empty());
+    QVERIFY2(wizard.rerunStatus()->text().contains(QStringLiteral("dependencies pinned")),
+        qPrintable(wizard.rerunStatus()->text()));
+}
+
+void TestGraduationWizard::copyLimitIsChecked_data()
+{
+    QTest::addColumn<QString>("limit");
+    QTest::addColumn<bool>("accepted");
+    QTest::addRow("default") << "20M" << true;
+    QTest::addRow("nothing copied") << "0" << true;
+    QTest::addRow("kilobytes") << "500K" << true;
+    QTest::addRow("not a size") << "lots" << false;
+    QTest::addRow("unknown unit") << "3T" << false;
+    QTest::addRow("empty") << "" << false;
+}
+
+void TestGraduationWizard::copyLimitIsChecked()
+{
+    QFETCH(QString, limit);
+    QFETCH(bool, accepted);
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.copyLimitEdit()->setText(limit);
+    wizard.next();
+    QCOMPARE(
+        wizard.currentId(), int(accepted ? GraduationWizard::PlanPageId : GraduationWizard::OptionsPageId));
+}
+
+void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
+{
+    // With nothing copied, the package reads data/sales.csv beside the notebook: the wizard must
+    // tell it where that is from the target it writes to.
+    const Loaded loaded = load(QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb"));
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    wizard.copyLimitEdit()->setText(QStringLiteral("0"));
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    for (const GeneratedFile &file : wizard.files())
+        QVERIFY2(!file.path.starts_with("data/") || file.path == "data/MANIFEST.tsv", file.path.c_str());
+    nextToTarget(wizard);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString target = folder.filePath(QStringLiteral("sales"));
+    wizard.targetEdit()->setText(target);
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+
+    QProcess run;
+    run.setWorkingDirectory(folder.path()); // not the package folder
+    run.start(target + QStringLiteral("/run.sh"), {QStringLiteral("--offline")});
+    QVERIFY(run.waitForFinished(120000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
 }
 
 QTEST_MAIN(TestGraduationWizard)
