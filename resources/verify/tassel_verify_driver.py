@@ -263,6 +263,14 @@ class Shell:
             if name == "time":
                 report_time(started)
             return value
+        if name == "pylab":
+            # IPython's import_pylab: numpy's and pylab's names into the namespace, as the kernel
+            # does (figures then come out as with %matplotlib inline).
+            exec("import numpy\nimport matplotlib\nfrom matplotlib import pylab, mlab, pyplot\nnp = numpy\n"
+                 "plt = pyplot\nfrom pylab import *\nfrom numpy import *\n", self.user_ns)
+            sys.stdout.write("%pylab is deprecated, use %matplotlib inline and import the required libraries.\n"
+                             "Populating the interactive namespace from numpy and matplotlib\n")
+            return None
         if name == "cd":
             os.chdir(os.path.expanduser(line.strip() or "~"))
             return None

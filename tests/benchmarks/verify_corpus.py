@@ -68,6 +68,20 @@ def name_finding_cells(entry):
     return {finding["cell"] for finding in entry.get("findings", []) if finding["rule"] in NAME_RULES}
 
 
+def stored_errors(path):
+    """The exception each cell of the notebook as saved ends with, by cell index."""
+    try:
+        cells = json.loads(pathlib.Path(path).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return {}
+    errors = {}
+    for index, cell in enumerate(cells):
+        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            if isinstance(output, dict) and output.get("output_type") == "error":
+                errors[index] = output.get("ename", "?")
+    return errors
+
+
 def verify(binary, notebook, timeout):
     with tempfile.TemporaryDirectory(prefix="tassel-verify-bench-") as folder:
         copy = pathlib.Path(folder) / pathlib.Path(notebook).name
@@ -112,6 +126,7 @@ def main():
         totals["notebooks"] += 1
         clean = True
         named = name_finding_cells(candidates[path])
+        stored = stored_errors(path)
         for cell in report["cells"]:
             if cell["status"] == "not-run":
                 continue
@@ -142,8 +157,17 @@ def main():
                 if why:
                     totals[kind + "_explained"] += 1
                     rules[why[0]["rule"]] += 1
+        # A cell that raised the very error the notebook stored counts as reproduced: it raised all the same.
+        reraised = [cell["cell"] for cell in report["cells"] if cell["status"] == "reproduced" and cell["cell"] in stored]
+        for index in reraised:
+            if stored[index] == "NameError":
+                name_errors["raised"] += 1
+                if index in named:
+                    name_errors["predicted"] += 1
+                else:
+                    name_errors["missed"].append(f"{path} cell {index}")
         totals["clean"] += clean
-        if named and not any(cell["status"] == "error" for cell in report["cells"]):
+        if named and not reraised and not any(cell["status"] == "error" for cell in report["cells"]):
             false_name_findings.append(f"{path} cells {sorted(named)}")
         print(f"{report['summary']['reproduced']:4}/{report['summary']['codeCells']:<4} {path}", flush=True)
 
@@ -174,14 +198,15 @@ def main():
         "| exceptions raised | " + ", ".join(f"{name} {n}" for name, n in errors.most_common(6)) + " |",
     ]
     lines += [
-        f"| NameErrors raised on re-run | {name_errors['raised']} |",
+        f"| NameErrors raised on re-run (also where the notebook stored the same error) | {name_errors['raised']} |",
         f"| of those, predicted at their cell by `undefined-name` or `use-before-definition` | {name_errors['predicted']} |",
         f"| notebooks that re-ran without raising yet got a name finding | {len(false_name_findings)} |",
     ]
     for rule, count in rules.most_common():
         lines.append(f"| explained first by `{rule}` | {count} |")
     for what, items in (("NameError not predicted", name_errors["missed"]), ("name finding on a clean re-run", false_name_findings)):
-        lines += [f"- {what}: `{item.split('/corpus/')[-1]}`" for item in items]
+        if items:
+            lines += [""] + [f"- {what}: `{item.split('/corpus/')[-1]}`" for item in items]
     lines += ["", END]
     section = "\n".join(lines) + "\n"
     print(section)

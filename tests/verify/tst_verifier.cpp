@@ -290,6 +290,12 @@ private slots:
             << "reproduced,reproduced,reproduced,reproduced,reproduced" << -1 << ""
             << ""
             << "";
+        QTest::addRow("pylab names defined, figure included")
+            << "pylab.ipynb"
+            << "document"
+            << "reproduced,reproduced,reproduced" << -1 << ""
+            << ""
+            << "";
         QTest::addRow("stale output differs at cell 2") << "stale_output.ipynb"
                                                         << "document"
                                                         << "reproduced,differs,reproduced" << 2 << ""

@@ -5,10 +5,12 @@ Run inside the build environment (it has nbclient and ipykernel):
 
 Each notebook is executed with nbclient, cell by cell in the order a user ran them, then edited
 the way a user would (a changed constant re-run on its own, a sleep lengthened) to create the
-situation the test expects. Execution timestamps are removed so a regeneration diffs cleanly.
+situation the test expects. Execution timestamps are removed so a regeneration diffs cleanly. With file names as
+arguments, only those notebooks are written.
 """
 
 import os
+import sys
 
 import nbformat
 from nbclient import NotebookClient
@@ -46,6 +48,8 @@ def run(nb, order, edits=()):
 
 
 def save(nb, name):
+    if sys.argv[1:] and name not in sys.argv[1:]:
+        return
     path = os.path.join(HERE, name)
     with open(path, "w", encoding="utf-8") as handle:
         nbformat.write(nb, handle)
@@ -106,6 +110,16 @@ def main():
         "print('leaked' in globals(), sum(values))",
     )
     save(run(timing, [1, 2, 3, 4, 5]), "timeit.ipynb")
+
+    # %pylab puts numpy's and pylab's names in the namespace (deprecated, still common in old
+    # notebooks): hist, linspace and sqrt come from it.
+    pylab = notebook(
+        "# Pylab",
+        "%pylab inline",
+        "xs = linspace(0, 1, 5)\nprint(xs.sum(), sqrt(16.0))",
+        "counts, edges, patches = hist([1, 2, 2, 3], bins=3)\nprint(counts)",
+    )
+    save(run(pylab, [1, 2, 3]), "pylab.ipynb")
 
 
 if __name__ == "__main__":
