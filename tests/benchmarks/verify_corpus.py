@@ -167,7 +167,9 @@ def main():
                 else:
                     name_errors["missed"].append(f"{path} cell {index}")
         totals["clean"] += clean
-        if named and not reraised and not any(cell["status"] == "error" for cell in report["cells"]):
+        raised = bool(reraised) or any(cell["status"] == "error" for cell in report["cells"])
+        totals["ran_without_raising"] += not raised
+        if named and not raised:
             false_name_findings.append(f"{path} cells {sorted(named)}")
         print(f"{report['summary']['reproduced']:4}/{report['summary']['codeCells']:<4} {path}", flush=True)
 
@@ -200,7 +202,8 @@ def main():
     lines += [
         f"| NameErrors raised on re-run (also where the notebook stored the same error) | {name_errors['raised']} |",
         f"| of those, predicted at their cell by `undefined-name` or `use-before-definition` | {name_errors['predicted']} |",
-        f"| notebooks that re-ran without raising yet got a name finding | {len(false_name_findings)} |",
+        f"| notebooks whose re-run raised nothing | {totals['ran_without_raising']} |",
+        f"| of those, with an `undefined-name` or `use-before-definition` finding | {len(false_name_findings)} |",
     ]
     for rule, count in rules.most_common():
         lines.append(f"| explained first by `{rule}` | {count} |")
