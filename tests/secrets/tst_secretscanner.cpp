@@ -185,6 +185,8 @@ public:
         both("wandb-api-key", cat({"wandb.login(key=\"", r(40, kHex), "\")"}),
             cat({"login(key=\"", r(40, kHex), "\")"}), "no vendor word");
         rows.push_back(
+            {"wandb-api-key", "wandb-api-key run id", cat({"wandb_run_id = \"", r(40, kHex), "\""}), false});
+        rows.push_back(
             {"wandb-api-key", "wandb-api-key login command", cat({"!wandb login ", r(40, kHex)}), true});
         rows.push_back({"wandb-api-key", "wandb-api-key environment",
             cat({"os.environ[\"WANDB_API_KEY\"] = \"", r(40, kHex), "\""}), true});
@@ -211,6 +213,9 @@ public:
         both("kaggle-api-key",
             cat({"!echo '{\"username\":\"jdoe\",\"key\":\"", r(32, kHex), "\"}' > ~/.kaggle/kaggle.json"}),
             cat({"os.environ['KAGGLE_KEY'] = '", r(31, kHex), "'"}), "too short");
+        // A checksum or id named after the vendor is not its key (the rules' allowlist).
+        rows.push_back({"kaggle-api-key", "kaggle-api-key md5 checksum",
+            cat({"KAGGLE_DATASET_MD5 = \"", r(32, kHex), "\""}), false});
         rows.push_back({"kaggle-api-key", "kaggle-api-key environment",
             cat({"os.environ['KAGGLE_KEY'] = '", r(32, kHex), "'"}), true});
         both("comet-api-key", cat({"COMET_API_KEY = \"", r(25, kAlnum), "\""}),
@@ -294,6 +299,8 @@ public:
             cat({"TMDB_API_KEY = \"", r(31, kHex), "\""}), "too short");
         both("fred-api-key", cat({"fred = Fred(api_key=\"", r(32, kHex), "\")"}),
             cat({"fred = Fred(api_key=\"", r(31, kHex), "\")"}), "too short");
+        rows.push_back({"census-api-key", "census-api-key sha1 checksum",
+            cat({"census_tracts_sha1 = '", r(40, kHex), "'"}), false});
         both("census-api-key", cat({"c = Census(\"", r(40, kHex), "\")"}),
             cat({"c = Census(\"", r(39, kHex), "\")"}), "too short");
         both("unsplash-access-key", cat({"UNSPLASH_ACCESS_KEY = \"", r(43, kUrlSafe), "\""}),
