@@ -905,8 +905,8 @@ void TestSecretScanner::gitleaksRuleSet()
     std::set<std::string> vendors;
     for (const GitleaksRule &rule : gitleaks.rules)
         vendors.insert(rule.id.substr(0, rule.id.find('-')));
-    qInfo("%zu gitleaks rules adopted, %zu left out, %zu vendors", gitleaks.rules.size(),
-        gitleaks.skipped.size(), vendors.size());
+    qInfo("%zu rules adopted (gitleaks.toml, tassel-rules.toml), %zu left out, %zu vendors",
+        gitleaks.rules.size(), gitleaks.skipped.size(), vendors.size());
     QVERIFY2(gitleaks.rules.size() >= 150, std::to_string(gitleaks.rules.size()).c_str());
 }
 
