@@ -344,11 +344,17 @@ void GitleaksRules::index()
 const GitleaksRules &GitleaksRules::embedded()
 {
     static const GitleaksRules rules = [] {
-        QFile file(QStringLiteral(":/tassel/gitleaks/gitleaks.toml"));
-        const bool opened = file.open(QIODevice::ReadOnly);
-        const QByteArray text = opened ? file.readAll() : QByteArray();
-        auto parsed = parse(std::string_view(text.constData(), std::size_t(text.size())), "gitleaks.toml");
-        // The file is part of the build; tst_secretscanner checks that all of it is read.
+        // Tassel's own rules, in gitleaks' format, follow gitleaks' as more [[rules]] tables.
+        QByteArray text;
+        bool opened = true;
+        for (const QString &name : {QStringLiteral("gitleaks.toml"), QStringLiteral("tassel-rules.toml")}) {
+            QFile file(QStringLiteral(":/tassel/gitleaks/") + name);
+            opened = file.open(QIODevice::ReadOnly) && opened;
+            text += file.readAll() + '\n';
+        }
+        auto parsed = parse(std::string_view(text.constData(), std::size_t(text.size())),
+            "gitleaks.toml + tassel-rules.toml");
+        // The files are part of the build; tst_secretscanner checks that every rule of both is read.
         if (!opened || !parsed.ok()) {
             GitleaksRules none;
             none.skipped.push_back({"*", opened ? parsed.error().toString() : "not embedded"});

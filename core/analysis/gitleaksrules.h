@@ -68,7 +68,8 @@ public:
     std::vector<Skipped> skipped;
     GitleaksAllowlist global; ///< the file's top-level allowlist, applied to every rule
 
-    /// The rules compiled into Tassel (Qt resource :/tassel/gitleaks/gitleaks.toml).
+    /// The rules compiled into Tassel: Qt resources :/tassel/gitleaks/gitleaks.toml, then Tassel's own
+    /// rules in gitleaks' format, tassel-rules.toml.
     static const GitleaksRules &embedded();
     /// Rules from the text of a gitleaks configuration file; an Error for invalid TOML.
     static Result<GitleaksRules> parse(std::string_view toml, const std::string &file);

@@ -113,6 +113,249 @@ std::string kindsOf(const std::vector<SecretSpan> &spans)
     return kinds;
 }
 
+/// Rows for Tassel's own vendor rules (core/analysis/gitleaks/tassel-rules.toml): how notebooks
+/// write each key, and a near miss (wrong length, no vendor word beside it, a placeholder) that
+/// must not be reported as that rule.
+struct TasselRuleRow
+{
+    std::string rule;
+    std::string name;
+    std::string text;
+    bool found = true;
+};
+
+const std::string kLowerDigits = "abcdefghijklmnopqrstuvwxyz0123456789";
+const std::string kUpperDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/// Builds the rows, a group of rules at a time; values come from one seed sequence.
+class TasselRuleRows
+{
+public:
+    std::vector<TasselRuleRow> rows;
+
+    /// Tokens with a documented prefix.
+    void prefixedTokens()
+    {
+        both("pinecone-api-key",
+            cat({"pc = Pinecone(api_key=\"pc", "sk_", r(6, kAlnum), "_", r(63, kAlnum), "\")"}),
+            cat({"pc = Pinecone(api_key=\"pc", "sk_", r(6, kAlnum), "_", r(62, kAlnum), "\")"}), "too short");
+        both("groq-api-key", cat({"client = Groq(api_key=\"gs", "k_", r(52, kAlnum), "\")"}),
+            cat({"client = Groq(api_key=\"gs", "k_", r(51, kAlnum), "\")"}), "too short");
+        rows.push_back({"groq-api-key", "groq-api-key placeholder",
+            cat({"GROQ_API_KEY=gs", "k_", std::string(52, 'x')}), false});
+        both("replicate-api-token",
+            cat({"os.environ[\"REPLICATE_API_TOKEN\"] = \"r8", "_", r(37, kAlnum), "\""}),
+            cat({"os.environ[\"REPLICATE_API_TOKEN\"] = \"r8", "_", r(36, kAlnum), "\""}), "too short");
+        both("openrouter-api-key", cat({"OPENROUTER_API_KEY = \"sk-or", "-v1-", r(64, kHex), "\""}),
+            cat({"OPENROUTER_API_KEY = \"sk-or", "-v1-", r(63, kHex), "\""}), "too short");
+        both("xai-api-key", cat({"XAI_API_KEY = \"xa", "i-", r(80, kAlnum), "\""}),
+            cat({"XAI_API_KEY = \"xa", "i-", r(79, kAlnum), "\""}), "too short");
+        both("tavily-api-key", cat({"tavily = TavilyClient(api_key=\"tv", "ly-", r(32, kAlnum), "\")"}),
+            cat({"tavily = TavilyClient(api_key=\"tv", "ly-", r(31, kAlnum), "\")"}), "too short");
+        rows.push_back({"tavily-api-key", "tavily-api-key placeholder",
+            cat({"tavily = TavilyClient(api_key=\"tv", "ly-YOUR_API_KEY\")"}), false});
+        both("langsmith-api-key",
+            cat({"os.environ[\"LANGCHAIN_API_KEY\"] = \"lsv2", "_pt_", r(32, kHex), "_", r(10, kHex), "\""}),
+            cat({"os.environ[\"LANGCHAIN_API_KEY\"] = \"lsv2", "_pt_", r(32, kHex), "_", r(9, kHex), "\""}),
+            "too short");
+        // A Langfuse public key (pk-lf-) is not a secret.
+        both("langfuse-secret-key", cat({"LANGFUSE_SECRET_KEY = \"sk", "-lf-", uuid(), "\""}),
+            cat({"LANGFUSE_PUBLIC_KEY = \"pk", "-lf-", uuid(), "\""}), "public key");
+        both("nvidia-api-key", cat({"client = OpenAI(api_key=\"nv", "api-", r(64, kUrlSafe), "\")"}),
+            cat({"client = OpenAI(api_key=\"nv", "api-", r(63, kUrlSafe), "\")"}), "too short");
+        both("supabase-access-token", cat({"%env SUPABASE_ACCESS_TOKEN=sb", "p_", r(40, kLowerDigits)}),
+            cat({"%env SUPABASE_ACCESS_TOKEN=sb", "p_", r(39, kLowerDigits)}), "too short");
+        both("apify-api-token", cat({"client = ApifyClient(\"apify", "_api_", r(36, kAlnum), "\")"}),
+            cat({"client = ApifyClient(\"apify", "_api_", r(35, kAlnum), "\")"}), "too short");
+        both("posthog-personal-api-key", cat({"POSTHOG_PERSONAL_API_KEY = \"ph", "x_", r(43, kAlnum), "\""}),
+            cat({"POSTHOG_PERSONAL_API_KEY = \"ph", "x_", r(42, kAlnum), "\""}), "too short");
+        both("llamacloud-api-key", cat({"parser = LlamaParse(api_key=\"ll", "x-", r(48, kAlnum), "\")"}),
+            cat({"parser = LlamaParse(api_key=\"ll", "x-", r(47, kAlnum), "\")"}), "too short");
+        both("firecrawl-api-key", cat({"app = FirecrawlApp(api_key=\"f", "c-", r(32, kHex), "\")"}),
+            cat({"app = FirecrawlApp(api_key=\"f", "c-", r(31, kHex), "\")"}), "too short");
+        both("firebase-cloud-messaging-server-key",
+            cat({"FCM_SERVER_KEY = \"AA", "AA", r(7, kAlnum), ":APA", "91b", r(134, kUrlSafe), "\""}),
+            cat({"FCM_SERVER_KEY = \"AA", "AA", r(7, kAlnum), ":APA", "91b", r(133, kUrlSafe), "\""}),
+            "too short");
+    }
+
+    /// AI and ML services whose keys need the vendor's word beside them.
+    void mlServices()
+    {
+        both("wandb-api-key", cat({"wandb.login(key=\"", r(40, kHex), "\")"}),
+            cat({"login(key=\"", r(40, kHex), "\")"}), "no vendor word");
+        rows.push_back(
+            {"wandb-api-key", "wandb-api-key run id", cat({"wandb_run_id = \"", r(40, kHex), "\""}), false});
+        rows.push_back(
+            {"wandb-api-key", "wandb-api-key login command", cat({"!wandb login ", r(40, kHex)}), true});
+        rows.push_back({"wandb-api-key", "wandb-api-key environment",
+            cat({"os.environ[\"WANDB_API_KEY\"] = \"", r(40, kHex), "\""}), true});
+        both("mistral-api-key", cat({"client = Mistral(api_key=\"", r(32, kAlnum), "\")"}),
+            cat({"client = Client(api_key=\"", r(32, kAlnum), "\")"}), "no vendor word");
+        both("deepseek-api-key", cat({"DEEPSEEK_API_KEY = \"s", "k-", r(32, kHex), "\""}),
+            cat({"OTHER_API_KEY = \"s", "k-", r(32, kHex), "\""}), "no vendor word");
+        both("ngrok-authtoken", cat({"ngrok.set_auth_token(\"", ngrokToken(), "\")"}),
+            cat({"conf.set_auth_token(\"", ngrokToken(), "\")"}), "no vendor word");
+        rows.push_back(
+            {"ngrok-authtoken", "ngrok-authtoken command", cat({"!ngrok authtoken ", ngrokToken()}), true});
+        both("deepgram-api-key", cat({"deepgram = DeepgramClient(\"", r(40, kHex), "\")"}),
+            cat({"deepgram = DeepgramClient(\"", r(39, kHex), "\")"}), "too short");
+        both("assemblyai-api-key", cat({"ASSEMBLYAI_API_KEY = \"", r(32, kHex), "\""}),
+            cat({"aai.settings.api_key = \"", r(32, kHex), "\""}), "no vendor word");
+        both("elevenlabs-api-key", cat({"client = ElevenLabs(api_key=\"s", "k_", r(48, kHex), "\")"}),
+            cat({"client = Client(api_key=\"s", "k_", r(48, kHex), "\")"}), "no vendor word");
+        both("together-api-key", cat({"os.environ[\"TOGETHER_API_KEY\"] = \"", r(64, kHex), "\""}),
+            cat({"os.environ[\"TOGETHER_API_KEY\"] = \"", r(63, kHex), "\""}), "too short");
+        both("stability-api-key", cat({"STABILITY_KEY = \"s", "k-", r(48, kAlnum), "\""}),
+            cat({"KEY = \"s", "k-", r(48, kAlnum), "\""}), "no vendor word");
+        both("roboflow-api-key", cat({"rf = Roboflow(api_key=\"", r(20, kAlnum), "\")"}),
+            cat({"rf = Roboflow(api_key=\"", r(19, kAlnum), "\")"}), "too short");
+        both("kaggle-api-key",
+            cat({"!echo '{\"username\":\"jdoe\",\"key\":\"", r(32, kHex), "\"}' > ~/.kaggle/kaggle.json"}),
+            cat({"os.environ['KAGGLE_KEY'] = '", r(31, kHex), "'"}), "too short");
+        // A checksum or id named after the vendor is not its key (the rules' allowlist).
+        rows.push_back({"kaggle-api-key", "kaggle-api-key md5 checksum",
+            cat({"KAGGLE_DATASET_MD5 = \"", r(32, kHex), "\""}), false});
+        rows.push_back({"kaggle-api-key", "kaggle-api-key environment",
+            cat({"os.environ['KAGGLE_KEY'] = '", r(32, kHex), "'"}), true});
+        both("comet-api-key", cat({"COMET_API_KEY = \"", r(25, kAlnum), "\""}),
+            cat({"experiment = Experiment(api_key=\"", r(25, kAlnum), "\")"}), "no vendor word");
+    }
+
+    /// Data, finance, web3 and media APIs notebooks query.
+    void dataServices()
+    {
+        both("openweather-api-key",
+            cat({"url = f\"https://api.openweathermap.org/data/2.5/weather?q={city}&appid=", r(32, kHex),
+                "\""}),
+            cat({"url = f\"https://api.example.org/data/2.5/weather?q={city}&appid=", r(32, kHex), "\""}),
+            "other host");
+        rows.push_back({"openweather-api-key", "openweather-api-key environment",
+            cat({"os.environ[\"OPENWEATHER_API_KEY\"] = \"", r(32, kHex), "\""}), true});
+        both("newsapi-api-key", cat({"newsapi = NewsApiClient(api_key=\"", r(32, kHex), "\")"}),
+            cat({"newsapi = NewsApiClient(api_key=\"", r(31, kHex), "\")"}), "too short");
+        both("spotify-client-secret",
+            cat({"sp = spotipy.Spotify(auth_manager=SpotifyClientCredentials(\n    client_id=\"", r(32, kHex),
+                "\",\n    client_secret=\"", r(32, kHex), "\"))"}),
+            cat({"sp = spotipy.Spotify(auth_manager=SpotifyClientCredentials(\n    client_id=\"", r(32, kHex),
+                "\"))"}),
+            "client id only");
+        both("reddit-client-secret",
+            cat({"reddit = praw.Reddit(\n    client_id=\"", r(14, kUrlSafe), "\",\n    client_secret=\"",
+                r(30, kAlnum), "\",\n    user_agent=\"notebook\")"}),
+            cat({"reddit = praw.Reddit(\n    client_id=\"", r(14, kUrlSafe), "\",\n    client_secret=\"",
+                r(26, kAlnum), "\",\n    user_agent=\"notebook\")"}),
+            "too short");
+        both("alphavantage-api-key",
+            cat({"url = \"https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=IBM&apikey=",
+                r(16, kUpperDigits), "\""}),
+            cat({"url = "
+                 "\"https://www.alphavantage.co/query?function=TIME_SERIES_DAILY&symbol=IBM&apikey=demo\""}),
+            "demo key");
+        rows.push_back({"alphavantage-api-key", "alphavantage-api-key datareader",
+            cat({"df = web.DataReader(\"AAPL\", \"av-daily\", start=start, api_key=\"", r(16, kUpperDigits),
+                "\")"}),
+            true});
+        both("polygon-api-key", cat({"POLYGON_API_KEY = \"", r(32, kAlnum), "\""}),
+            cat({"POLYGON_API_KEY = \"", r(31, kAlnum), "\""}), "too short");
+        both("tiingo-api-key", cat({"TIINGO_API_KEY = \"", r(40, kHex), "\""}),
+            cat({"TIINGO_API_KEY = \"", r(39, kHex), "\""}), "too short");
+        both("etherscan-api-key",
+            cat({"url = f\"https://api.etherscan.io/api?module=account&action=balance&address={addr}&apikey=",
+                r(34, kUpperDigits), "\""}),
+            cat({"ETHERSCAN_API_KEY = \"", r(33, kUpperDigits), "\""}), "too short");
+        both("infura-api-key",
+            cat({"w3 = Web3(Web3.HTTPProvider(\"https://mainnet.infura.io/v3/", r(32, kHex), "\"))"}),
+            cat({"w3 = Web3(Web3.HTTPProvider(\"https://mainnet.example.io/v3/", r(32, kHex), "\"))"}),
+            "other host");
+        both("alchemy-api-key",
+            cat({"ALCHEMY_URL = \"https://eth-mainnet.g.alchemy.com/v2/", r(32, kUrlSafe), "\""}),
+            cat({"ALCHEMY_URL = \"https://eth-mainnet.g.alchemy.com/v2/", r(31, kUrlSafe), "\""}),
+            "too short");
+        both("virustotal-api-key", cat({"VIRUSTOTAL_API_KEY = \"", r(64, kHex), "\""}),
+            cat({"VIRUSTOTAL_API_KEY = \"", r(63, kHex), "\""}), "too short");
+        both("shodan-api-key", cat({"api = shodan.Shodan(\"", r(32, kAlnum), "\")"}),
+            cat({"api = shodan.Shodan(\"", r(31, kAlnum), "\")"}), "too short");
+        both("trello-api-key", cat({"TRELLO_TOKEN = \"", r(64, kHex), "\""}),
+            cat({"TRELLO_TOKEN = \"", r(48, kHex), "\""}), "wrong length");
+        both("clarifai-api-key", cat({"CLARIFAI_PAT = \"", r(32, kAlnum), "\""}),
+            cat({"CLARIFAI_PAT = \"", r(31, kAlnum), "\""}), "too short");
+        both("oanda-api-token", cat({"OANDA_ACCESS_TOKEN = \"", r(32, kHex), "-", r(32, kHex), "\""}),
+            cat({"OANDA_ACCESS_TOKEN = \"", r(32, kHex), "\""}), "one half");
+        both("nasdaq-data-link-api-key", cat({"quandl.ApiConfig.api_key = \"", r(20, kAlnum), "\""}),
+            cat({"quandl.ApiConfig.api_key = \"", r(19, kAlnum), "\""}), "too short");
+        both("yelp-api-key", cat({"YELP_API_KEY = \"", r(128, kUrlSafe), "\""}),
+            cat({"YELP_API_KEY = \"", r(127, kUrlSafe), "\""}), "too short");
+        both("serpapi-api-key", cat({"os.environ[\"SERPAPI_API_KEY\"] = \"", r(64, kHex), "\""}),
+            cat({"os.environ[\"SERPAPI_API_KEY\"] = \"", r(63, kHex), "\""}), "too short");
+        both("serper-api-key", cat({"os.environ[\"SERPER_API_KEY\"] = \"", r(40, kHex), "\""}),
+            cat({"os.environ[\"SERPER_API_KEY\"] = \"", r(39, kHex), "\""}), "too short");
+        both("binance-api-key", cat({"BINANCE_API_SECRET = \"", r(64, kAlnum), "\""}),
+            cat({"BINANCE_API_SECRET = \"", r(63, kAlnum), "\""}), "too short");
+        both("alpaca-api-secret", cat({"APCA_API_SECRET_KEY = \"", r(40, kAlnum), "\""}),
+            cat({"APCA_API_SECRET_KEY = \"", r(39, kAlnum), "\""}), "too short");
+        both("tmdb-api-key",
+            cat({"url = f\"https://api.themoviedb.org/3/movie/{movie_id}?api_key=", r(32, kHex), "\""}),
+            cat({"TMDB_API_KEY = \"", r(31, kHex), "\""}), "too short");
+        both("fred-api-key", cat({"fred = Fred(api_key=\"", r(32, kHex), "\")"}),
+            cat({"fred = Fred(api_key=\"", r(31, kHex), "\")"}), "too short");
+        rows.push_back({"census-api-key", "census-api-key sha1 checksum",
+            cat({"census_tracts_sha1 = '", r(40, kHex), "'"}), false});
+        both("census-api-key", cat({"c = Census(\"", r(40, kHex), "\")"}),
+            cat({"c = Census(\"", r(39, kHex), "\")"}), "too short");
+        both("unsplash-access-key", cat({"UNSPLASH_ACCESS_KEY = \"", r(43, kUrlSafe), "\""}),
+            cat({"UNSPLASH_ACCESS_KEY = \"", r(42, kUrlSafe), "\""}), "too short");
+        both("twelvedata-api-key", cat({"TWELVE_DATA_API_KEY = \"", r(32, kHex), "\""}),
+            cat({"TWELVE_DATA_API_KEY = \"", r(31, kHex), "\""}), "too short");
+        both("wolfram-app-id",
+            cat({"client = wolframalpha.Client(\"", r(6, kUpperDigits), "-", r(10, kUpperDigits), "\")"}),
+            cat({"client = wolframalpha.Client(\"", r(6, kUpperDigits), "-", r(9, kUpperDigits), "\")"}),
+            "too short");
+        both("nasa-api-key",
+            cat({"url = \"https://api.nasa.gov/planetary/apod?api_key=", r(40, kAlnum), "\""}),
+            cat({"url = \"https://api.nasa.gov/planetary/apod?api_key=DEMO_KEY\""}), "demo key");
+    }
+
+private:
+    std::string r(std::size_t length, const std::string &alphabet)
+    {
+        return randomText(length, alphabet, ++m_seed);
+    }
+    std::string uuid()
+    {
+        return cat({r(8, kHex), "-", r(4, kHex), "-", r(4, kHex), "-", r(4, kHex), "-", r(12, kHex)});
+    }
+    std::string ngrokToken() { return cat({"2", r(26, kAlnum), "_", r(1, "123456789"), r(20, kAlnum)}); }
+    void both(const std::string &rule, std::string found, std::string nearMiss, const std::string &why)
+    {
+        rows.push_back({rule, rule, std::move(found), true});
+        rows.push_back({rule, rule + " " + why, std::move(nearMiss), false});
+    }
+
+    unsigned m_seed = 5000;
+};
+
+std::vector<TasselRuleRow> tasselRuleRows()
+{
+    TasselRuleRows builder;
+    builder.prefixedTokens();
+    builder.mlServices();
+    builder.dataServices();
+    return builder.rows;
+}
+
+/// The first word of a rule id or secret kind: its vendor ("aws-access-key-id" -> "aws"), with
+/// the ids that name a product of a vendor counted once under the vendor.
+std::string vendorOf(const std::string &id)
+{
+    const std::string word = id.substr(0, id.find('-'));
+    if (word == "artifactory")
+        return "jfrog";
+    if (word == "vault")
+        return "hashicorp";
+    return word;
+}
+
 } // namespace
 
 class TestSecretScanner : public QObject
@@ -141,6 +384,10 @@ private slots:
     void gitleaksAllowlists();
     void gitleaksOverlaps_data();
     void gitleaksOverlaps();
+    void tasselRuleFile();
+    void vendorFamilies();
+    void tasselRules_data();
+    void tasselRules();
 
 private:
     SecretScanner m_scanner;
@@ -274,8 +521,12 @@ void TestSecretScanner::families_data()
         << std::string("!git clone git@github.com:org/repo.git") << std::string() << std::string();
 
     const std::string alpha = cat({"AZ", "OBAQ2SK8AC1MUD"});
-    QTest::addRow("keyword argument") << cat({"web.DataReader('AAPL', 'av-daily', api_key=\"", alpha, "\")"})
+    QTest::addRow("keyword argument") << cat({"web.DataReader('AAPL', 'stooq', api_key=\"", alpha, "\")"})
                                       << std::string("generic-secret") << alpha;
+    // The corpus' line: pandas-datareader's av-* sources take an Alpha Vantage key (tassel-rules.toml).
+    QTest::addRow("keyword argument of an alpha vantage source")
+        << cat({"web.DataReader('AAPL', 'av-daily', api_key=\"", alpha, "\")"})
+        << std::string("alphavantage-api-key") << alpha;
     const std::string pw = cat({"Tr0ub4dor", "&3x!"});
     QTest::addRow("password assignment")
         << cat({"db_password = '", pw, "'"}) << std::string("generic-secret") << pw;
@@ -654,8 +905,8 @@ void TestSecretScanner::gitleaksRuleSet()
     std::set<std::string> vendors;
     for (const GitleaksRule &rule : gitleaks.rules)
         vendors.insert(rule.id.substr(0, rule.id.find('-')));
-    qInfo("%zu gitleaks rules adopted, %zu left out, %zu vendors", gitleaks.rules.size(),
-        gitleaks.skipped.size(), vendors.size());
+    qInfo("%zu rules adopted (gitleaks.toml, tassel-rules.toml), %zu left out, %zu vendors",
+        gitleaks.rules.size(), gitleaks.skipped.size(), vendors.size());
     QVERIFY2(gitleaks.rules.size() >= 150, std::to_string(gitleaks.rules.size()).c_str());
 }
 
@@ -848,6 +1099,92 @@ void TestSecretScanner::gitleaksOverlaps()
     QFETCH(std::string, text);
     QFETCH(std::string, kinds);
     QCOMPARE(kindsOf(m_scanner.scanText(text)), kinds);
+}
+
+void TestSecretScanner::tasselRuleFile()
+{
+    // Tassel's own rules in gitleaks' format, read on their own: every rule adopted, each one a
+    // vendor neither gitleaks nor Tassel's token rules name, prefiltered by keywords and held to
+    // an entropy threshold, and each loaded into the embedded set after gitleaks' rules.
+    const auto resource = [](const char *name) {
+        QFile file(QStringLiteral(":/tassel/gitleaks/") + QLatin1String(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+    };
+    const auto own = GitleaksRules::parse(resource("tassel-rules.toml"), "tassel-rules.toml");
+    QVERIFY2(own.ok(), own.ok() ? "" : own.error().toString().c_str());
+    QVERIFY(!own->rules.empty());
+    for (const auto &skipped : own->skipped)
+        QFAIL((skipped.id + ": " + skipped.reason).c_str());
+    const auto upstream = GitleaksRules::parse(resource("gitleaks.toml"), "gitleaks.toml");
+    QVERIFY(upstream.ok());
+    // The first words of Tassel's own token kinds (secretscanner.cpp) and of gitleaks' rule ids.
+    std::set<std::string> taken {"private", "putty", "aws", "google", "gcp", "azure", "github", "gitlab",
+        "slack", "anthropic", "openai", "huggingface", "stripe", "twilio", "sendgrid", "pypi", "databricks",
+        "jwt", "url", "bearer", "generic"};
+    for (const GitleaksRule &rule : upstream->rules)
+        taken.insert(vendorOf(rule.id));
+    for (const auto &skipped : upstream->skipped)
+        taken.insert(vendorOf(skipped.id));
+    std::set<std::string> embedded;
+    for (const GitleaksRule &rule : GitleaksRules::embedded().rules)
+        embedded.insert(rule.id);
+    std::set<std::string> found;
+    std::set<std::string> missed;
+    for (const TasselRuleRow &row : tasselRuleRows())
+        (row.found ? found : missed).insert(row.rule);
+    for (const GitleaksRule &rule : own->rules) {
+        QVERIFY2(!taken.contains(vendorOf(rule.id)), rule.id.c_str());
+        QVERIFY2(!rule.keywords.empty() && rule.entropy > 0, rule.id.c_str());
+        QVERIFY2(embedded.contains(rule.id), rule.id.c_str());
+        QVERIFY2(found.contains(rule.id) && missed.contains(rule.id), rule.id.c_str());
+    }
+}
+
+void TestSecretScanner::vendorFamilies()
+{
+    // Issue #23 asks for at least 150 vendor families: the first words of the adopted rule ids
+    // (gitleaks' and Tassel's rules in gitleaks' format) and of the gitleaks families Tassel's
+    // own token rules cover, without the kinds that name no vendor.
+    const GitleaksRules &rules = GitleaksRules::embedded();
+    std::set<std::string> vendors;
+    for (const GitleaksRule &rule : rules.rules)
+        vendors.insert(vendorOf(rule.id));
+    for (const auto &skipped : rules.skipped) {
+        if (skipped.reason.starts_with("Tassel's "))
+            vendors.insert(vendorOf(skipped.id));
+    }
+    for (const char *shape : {"curl", "jwt", "private", "age", "pkcs12", "generic"})
+        vendors.erase(shape);
+    qInfo("%zu vendor families", vendors.size());
+    QVERIFY2(vendors.size() >= 150, std::to_string(vendors.size()).c_str());
+}
+
+void TestSecretScanner::tasselRules_data()
+{
+    QTest::addColumn<std::string>("rule");
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<bool>("found");
+    for (const TasselRuleRow &row : tasselRuleRows())
+        QTest::addRow("%s", row.name.c_str()) << row.rule << row.text << row.found;
+}
+
+void TestSecretScanner::tasselRules()
+{
+    QFETCH(std::string, rule);
+    QFETCH(std::string, text);
+    QFETCH(bool, found);
+    const json stream = {{"output_type", "stream"}, {"name", "stdout"}, {"text", text + "\n"}};
+    const json cell = codeCell(text, json::array({stream}), json {{"config", text}});
+    std::set<std::string> foundIn;
+    std::string all;
+    for (const Finding &finding : m_scanner.scan(load(notebookWith(json::array({cell}))))) {
+        all += finding.location + ":" + finding.secretKind + " ";
+        if (finding.secretKind == rule)
+            foundIn.insert(finding.location);
+    }
+    const std::set<std::string> expected
+        = found ? std::set<std::string> {"source", "output", "metadata"} : std::set<std::string> {};
+    QVERIFY2(foundIn == expected, all.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)
