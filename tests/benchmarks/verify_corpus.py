@@ -103,6 +103,8 @@ def main():
     parser.add_argument("--binary", default=str(SOURCE / "build" / "dev" / "app" / "tassel"))
     parser.add_argument("--limit", type=int, default=0, help="run at most N notebooks (0: all)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per notebook")
+    parser.add_argument("--clean-list", help="also write the notebooks whose re-run raised nothing here, one path per line"
+                        " (graduate_corpus.py reads it)")
     parser.add_argument("--details", help="also write every differing or raising cell (reason, excerpts) as JSON lines here")
     args = parser.parse_args()
 
@@ -118,6 +120,7 @@ def main():
     false_name_findings = []
     started = time.time()
     details = open(args.details, "w") if args.details else None
+    clean_list = open(args.clean_list, "w") if args.clean_list else None
     for path in chosen:
         report = verify(args.binary, path, args.timeout)
         if report is None:
@@ -169,6 +172,8 @@ def main():
         totals["clean"] += clean
         raised = bool(reraised) or any(cell["status"] == "error" for cell in report["cells"])
         totals["ran_without_raising"] += not raised
+        if clean_list and not raised:
+            clean_list.write(f"{path}\n")
         if named and not raised:
             false_name_findings.append(f"{path} cells {sorted(named)}")
         print(f"{report['summary']['reproduced']:4}/{report['summary']['codeCells']:<4} {path}", flush=True)
