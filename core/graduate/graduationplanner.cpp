@@ -1015,8 +1015,18 @@ Result<GraduationPlan> GraduationPlanner::plan(
         plan.setUp.body = mask(plan.setUp.body);
         if (step.cells.empty())
             continue;
-        std::string base = PythonIdentifiers::identifier(step.title, "step");
-        step.name = PythonIdentifiers::unique(base, taken);
+        // A heading that names a notebook variable ("## Summary" beside `summary`) falls back on
+        // the values the section makes, its last one (usually what it shows) first, then on
+        // "<heading>_step", before a numeric suffix.
+        const std::string base = PythonIdentifiers::identifier(step.title, "step");
+        std::vector<std::string> candidates {base};
+        for (auto cell = step.cells.rbegin(); cell != step.cells.rend(); ++cell)
+            if (const CellSymbols *symbols = symbolsOf(*cell))
+                for (auto ref = symbols->defines.rbegin(); ref != symbols->defines.rend(); ++ref)
+                    if (ref->name.front() != '_')
+                        candidates.push_back(PythonIdentifiers::identifier("compute " + ref->name, "step"));
+        candidates.push_back(base + "_step");
+        step.name = PythonIdentifiers::firstFree(candidates, taken);
         step.module = step.name;
         step.runtime.assign(runtime.begin(), runtime.end());
         if (needsOs && importOf.count("os") == 0)

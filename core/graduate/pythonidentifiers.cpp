@@ -58,4 +58,13 @@ std::string PythonIdentifiers::unique(const std::string &name, std::set<std::str
     return candidate;
 }
 
+std::string PythonIdentifiers::firstFree(
+    const std::vector<std::string> &candidates, std::set<std::string> &taken)
+{
+    for (const std::string &candidate : candidates)
+        if (!candidate.empty() && taken.insert(candidate).second)
+            return candidate;
+    return unique(candidates.empty() ? std::string("step") : candidates.front(), taken);
+}
+
 } // namespace tassel

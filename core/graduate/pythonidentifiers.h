@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tassel {
 
@@ -17,6 +18,9 @@ public:
     static std::string identifier(std::string_view text, std::string_view fallback);
     /// `name`, or `name_2`, `name_3`, ... so that the result is not in `taken`; adds it there.
     static std::string unique(const std::string &name, std::set<std::string> &taken);
+    /// The first of `candidates` not in `taken` (then taken); when all are, the first one with a
+    /// numeric suffix. Candidates go from the best name to the least good.
+    static std::string firstFree(const std::vector<std::string> &candidates, std::set<std::string> &taken);
 };
 
 } // namespace tassel

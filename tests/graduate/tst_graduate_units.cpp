@@ -116,6 +116,9 @@ private slots:
     void dataCopiedWithinLimit_data();
     void dataCopiedWithinLimit();
     void requirementsPinnedFromTheInterpreter();
+    void firstFreeName_data();
+    void firstFreeName();
+    void stepNameClashUsesWhatTheSectionMakes();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -514,7 +517,7 @@ void TestGraduateUnits::planDataflow()
     QStringList steps;
     for (const auto &step : plan->steps)
         steps << QString::fromStdString(step.name);
-    QCOMPARE(steps, (QStringList {"load", "compute", "summary_2"}));
+    QCOMPARE(steps, (QStringList {"load", "compute", "compute_summary"})); // `summary` is a variable
     const auto &load = plan->steps[0];
     const auto &compute = plan->steps[1];
     const auto &summary = plan->steps[2];
@@ -1126,6 +1129,52 @@ void TestGraduateUnits::requirementsPinnedFromTheInterpreter()
     QVERIFY2(
         pyproject.contains(QString::fromStdString("\"pandas==" + pandas->version)), qPrintable(pyproject));
     QVERIFY2(!pyproject.contains(QStringLiteral("numpy")), qPrintable(pyproject));
+}
+
+void TestGraduateUnits::firstFreeName_data()
+{
+    QTest::addColumn<QStringList>("candidates");
+    QTest::addColumn<QStringList>("taken");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("first free") << QStringList {"month", "compute_in_month"} << QStringList {} << "month";
+    QTest::addRow("second when the first is taken") << QStringList {"month", "compute_in_month", "month_step"}
+                                                    << QStringList {"month"} << "compute_in_month";
+    QTest::addRow("last before a number") << QStringList {"month", "compute_in_month", "month_step"}
+                                          << QStringList {"month", "compute_in_month"} << "month_step";
+    QTest::addRow("numeric suffix on the best name")
+        << QStringList {"month", "month_step"} << QStringList {"month", "month_step", "month_2"} << "month_3";
+    QTest::addRow("empty candidates skipped") << QStringList {"", "load"} << QStringList {} << "load";
+}
+
+void TestGraduateUnits::firstFreeName()
+{
+    QFETCH(QStringList, candidates);
+    QFETCH(QStringList, taken);
+    QFETCH(QString, expected);
+    std::vector<std::string> names;
+    for (const QString &candidate : candidates)
+        names.push_back(candidate.toStdString());
+    std::set<std::string> used;
+    for (const QString &name : taken)
+        used.insert(name.toStdString());
+    QCOMPARE(QString::fromStdString(PythonIdentifiers::firstFree(names, used)), expected);
+    QVERIFY(used.contains(expected.toStdString()));
+}
+
+void TestGraduateUnits::stepNameClashUsesWhatTheSectionMakes()
+{
+    // salesreport's "## Month" section sits beside the parameter `month`: its step was month_2.
+    auto notebook = NotebookLoader().loadFile(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb");
+    QVERIFY(notebook);
+    const auto plan = GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QStringList names;
+    for (const GraduationStep &step : plan->steps)
+        names << QString::fromStdString(step.name);
+    QVERIFY2(names.contains(QStringLiteral("compute_by_manager")), qPrintable(names.join(u',')));
+    QVERIFY2(names.contains(QStringLiteral("load")), qPrintable(names.join(u',')));
+    for (const QString &name : std::as_const(names))
+        QVERIFY2(!name.back().isDigit(), qPrintable(name));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)
