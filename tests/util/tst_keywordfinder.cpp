@@ -69,7 +69,7 @@ void TestKeywordFinder::hits_data()
 {
     QTest::addColumn<QList<QByteArray>>("keywords");
     QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<QByteArray>("expected"); // keyword index @ byte offset, by offset
+    QTest::addColumn<QByteArray>("expected"); // keyword index @ byte offset, by offset then index
 
     using L = QList<QByteArray>;
     QTest::addRow("keyword at text start") << L {"abc"} << QByteArray("abcdef") << QByteArray("0@0");
@@ -96,6 +96,15 @@ void TestKeywordFinder::hits_data()
                                                                        << QByteArray("a\x7f"
                                                                                      "b A_B")
                                                                        << QByteArray("0@4");
+    QTest::addRow("keywords at odd and even offsets, every length")
+        << L {"s.", "sc_", "akcp", "twitter"} << QByteArray("xSC_ akcpTwitter s. xakcp twitterSc_")
+        << QByteArray("1@1 2@5 3@9 0@17 2@21 3@26 1@33");
+    QTest::addRow("three-byte keyword ending the text at an odd offset")
+        << L {"fm1"} << QByteArray("xfm1") << QByteArray("0@1");
+    QTest::addRow("three-byte keyword ending the text at an even offset")
+        << L {"fm1"} << QByteArray("xyFM1") << QByteArray("0@2");
+    QTest::addRow("four-byte keyword ending the text at an odd offset")
+        << L {"ltai"} << QByteArray("xLTAI") << QByteArray("0@1");
     QTest::addRow("one-byte keyword") << L {"q"} << QByteArray("aQq") << QByteArray("0@1 0@2");
     QTest::addRow("two-byte keyword inside and at the very end")
         << L {"s."} << QByteArray("as.bS.") << QByteArray("0@1 0@4");
@@ -122,9 +131,9 @@ void TestKeywordFinder::hits()
     const KeywordFinder finder(list);
     const std::string_view view(text.constData(), std::size_t(text.size()));
     std::vector<KeywordFinder::Hit> hits = finder.find(view);
+    std::sort(hits.begin(), hits.end(), byPlace);
     QCOMPARE(describe(hits), expected);
     QCOMPARE(finder.empty(), std::all_of(list.begin(), list.end(), [](const auto &k) { return k.empty(); }));
-    std::sort(hits.begin(), hits.end(), byPlace);
     std::vector<KeywordFinder::Hit> plain = plainSearch(list, view);
     std::sort(plain.begin(), plain.end(), byPlace);
     QCOMPARE(describe(hits), describe(plain));
