@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace tassel;
 using nlohmann::json;
@@ -145,6 +146,7 @@ private slots:
     void gitleaksRefused_data();
     void gitleaksRefused();
     void gitleaksLoad();
+    void gitleaksConcurrentFirstUse();
 
 private:
     SecretScanner m_scanner;
@@ -911,6 +913,33 @@ void TestSecretScanner::gitleaksLoad()
     const auto missing = GitleaksRules::load(path + ".missing");
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, std::string("unreadable-file"));
+}
+
+void TestSecretScanner::gitleaksConcurrentFirstUse()
+{
+    // Regexes compile when first needed and SecretScanner::shared() serves QtConcurrent workers,
+    // so several threads may need one regex first at once: each must see it compiled, once.
+    // Fresh rules, so none is compiled yet; one line per adopted rule, each beside a keyword.
+    const auto rules = GitleaksRules::load(std::string(GitleaksRules::kEmbeddedFile));
+    QVERIFY(rules.ok());
+    std::string text;
+    unsigned seed = 1000;
+    for (const GitleaksRule &rule : GitleaksRules::embedded().rules) {
+        const std::string keyword = rule.keywords.empty() ? std::string() : rule.keywords.front();
+        text += keyword + " " + gitleaksSample(rule, seed) + "\n\n";
+        seed += 100;
+    }
+    const std::string expected = kindsOf(m_scanner.scanText(text));
+    QVERIFY(!expected.empty());
+    const SecretScanner scanner(*rules);
+    std::vector<std::string> found(4);
+    std::vector<std::thread> threads;
+    for (std::string &kinds : found)
+        threads.emplace_back([&] { kinds = kindsOf(scanner.scanText(text)); });
+    for (std::thread &thread : threads)
+        thread.join();
+    for (const std::string &kinds : found)
+        QCOMPARE(kinds, expected);
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)
