@@ -77,7 +77,7 @@ private:
     {
         for (std::size_t w = firstWindow(key); w < m_windows.size() && m_windows[w].key == key; ++w) {
             const Window &window = m_windows[w];
-            // The keyword starts `offset` bytes before the window (-1: a byte after its start).
+            // The keyword starts `offset` bytes before the window (-1: the window starts a byte before it).
             if (window.offset > 0 && at < std::size_t(window.offset))
                 continue;
             const std::size_t begin
