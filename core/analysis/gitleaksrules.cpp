@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <map>
+#include <mutex>
 #include <optional>
 
 namespace tassel {
@@ -70,33 +70,6 @@ bool readsAcrossLines(std::string_view regex)
         || regex.find("\\r") != std::string_view::npos;
 }
 
-/// Calls `found` with the offset of each occurrence of a two-byte lower-case keyword in `text`,
-/// ASCII case ignored: memchr finds its second byte (in either case), then the first is compared.
-template <typename Found>
-void forEachTwoByteKeyword(std::string_view text, std::string_view keyword, Found found)
-{
-    const auto next = [&](char c, std::size_t from) {
-        const void *at
-            = from < text.size() ? std::memchr(text.data() + from, c, text.size() - from) : nullptr;
-        return at ? std::size_t(static_cast<const char *>(at) - text.data()) : std::string_view::npos;
-    };
-    const char second = keyword[1];
-    const bool letter = second >= 'a' && second <= 'z';
-    const char upper = letter ? char(second - 'a' + 'A') : second;
-    std::size_t lowerAt = next(second, 1);
-    std::size_t upperAt = letter ? next(upper, 1) : std::string_view::npos;
-    while (std::min(lowerAt, upperAt) != std::string_view::npos) {
-        const std::size_t at = std::min(lowerAt, upperAt);
-        const char first = text[at - 1];
-        if (first == keyword[0] || (first >= 'A' && first <= 'Z' && char(first - 'A' + 'a') == keyword[0]))
-            found(at - 1);
-        if (at == lowerAt)
-            lowerAt = next(second, at + 1);
-        else
-            upperAt = next(upper, at + 1);
-    }
-}
-
 /// The stretch [begin, end) of `text` around a keyword at `offset`, as described above.
 std::pair<std::size_t, std::size_t> stretchAround(
     std::string_view text, std::size_t offset, std::size_t length, int linesAfter)
@@ -121,18 +94,6 @@ re2::StringPiece piece(std::string_view text)
     return re2::StringPiece(text.data(), text.size());
 }
 
-std::shared_ptr<const re2::RE2> compile(const std::string &pattern, std::string *error)
-{
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_shared<const re2::RE2>(pattern, options);
-    if (!re->ok()) {
-        *error = "RE2 refuses its regex: " + re->error();
-        return nullptr;
-    }
-    return re;
-}
-
 std::string lower(std::string_view text)
 {
     std::string out(text);
@@ -154,8 +115,8 @@ std::vector<std::string> strings(const toml::node_view<const toml::node> &node, 
 }
 
 /// One allowlist table; nothing when it cannot apply to notebooks (it needs a path or commit,
-/// or has nothing but paths), an Error text in `reason` when a regex does not compile.
-std::optional<GitleaksAllowlist> readAllowlist(const toml::table &table, std::string *reason)
+/// or has nothing but paths).
+std::optional<GitleaksAllowlist> readAllowlist(const toml::table &table)
 {
     GitleaksAllowlist allowlist;
     allowlist.requireAll = table["condition"].value_or(std::string()) == "AND";
@@ -164,19 +125,15 @@ std::optional<GitleaksAllowlist> readAllowlist(const toml::table &table, std::st
         return std::nullopt;
     allowlist.regexTarget = table["regexTarget"].value_or(std::string());
     allowlist.stopwords = strings(table["stopwords"], true);
-    for (const std::string &pattern : strings(table["regexes"], false)) {
-        auto re = compile(pattern, reason);
-        if (!re)
-            return std::nullopt;
-        allowlist.regexes.push_back(std::move(re));
-    }
+    for (std::string &pattern : strings(table["regexes"], false))
+        allowlist.regexes.emplace_back(std::move(pattern));
     if (allowlist.regexes.empty() && allowlist.stopwords.empty())
         return std::nullopt;
     return allowlist;
 }
 
 /// A rule's allowlists: `[[rules.allowlists]]` (gitleaks 8.21+) or `[rules.allowlist]`.
-bool readAllowlists(const toml::table &table, GitleaksRule &rule, std::string *reason)
+void readAllowlists(const toml::table &table, GitleaksRule &rule)
 {
     std::vector<const toml::table *> tables;
     if (const toml::table *single = table["allowlist"].as_table())
@@ -188,12 +145,9 @@ bool readAllowlists(const toml::table &table, GitleaksRule &rule, std::string *r
         }
     }
     for (const toml::table *one : tables) {
-        if (auto allowlist = readAllowlist(*one, reason))
+        if (auto allowlist = readAllowlist(*one))
             rule.allowlists.push_back(std::move(*allowlist));
-        else if (!reason->empty())
-            return false;
     }
-    return true;
 }
 
 /// Why Tassel leaves a rule out, or nothing when it adopts it.
@@ -210,7 +164,8 @@ std::optional<std::string> leftOut(const toml::table &table, std::string_view id
     return std::nullopt;
 }
 
-/// One [[rules]] entry; nothing (with `reason`) when Tassel leaves it out or RE2 refuses it.
+/// One [[rules]] entry, its regexes not compiled yet; nothing (with `reason`) when Tassel leaves
+/// it out.
 std::optional<GitleaksRule> readRule(const toml::table &table, std::string *reason)
 {
     GitleaksRule rule;
@@ -221,14 +176,9 @@ std::optional<GitleaksRule> readRule(const toml::table &table, std::string *reas
     }
     rule.description = table["description"].value_or(rule.id);
     rule.regex = table["regex"].value_or(std::string());
-    rule.compiled = compile(rule.regex, reason);
-    if (!rule.compiled || !readAllowlists(table, rule, reason))
-        return std::nullopt;
+    rule.compiled = GitleaksRegex(rule.regex);
+    readAllowlists(table, rule);
     rule.secretGroup = int(table["secretGroup"].value_or(std::int64_t(0)));
-    if (rule.secretGroup > rule.compiled->NumberOfCapturingGroups()) {
-        *reason = "secretGroup names a group the regex does not have";
-        return std::nullopt;
-    }
     rule.entropy = table["entropy"].value_or(0.0);
     rule.keywords = strings(table["keywords"], true);
     return rule;
@@ -247,11 +197,52 @@ std::string_view linesAround(std::string_view text, std::string_view match)
 
 } // namespace
 
+struct GitleaksRegex::Compiled
+{
+    std::string pattern;
+    std::once_flag once;
+    std::unique_ptr<const re2::RE2> re;
+};
+
+GitleaksRegex::GitleaksRegex(std::string pattern)
+    : m_compiled(std::make_shared<Compiled>())
+{
+    m_compiled->pattern = std::move(pattern);
+}
+
+const std::string &GitleaksRegex::pattern() const
+{
+    static const std::string none;
+    return m_compiled ? m_compiled->pattern : none;
+}
+
+const re2::RE2 *GitleaksRegex::get() const
+{
+    if (!m_compiled)
+        return nullptr;
+    Compiled &c = *m_compiled;
+    std::call_once(c.once, [&c] {
+        re2::RE2::Options options;
+        options.set_log_errors(false);
+        c.re = std::make_unique<const re2::RE2>(c.pattern, options);
+    });
+    return c.re->ok() ? c.re.get() : nullptr;
+}
+
+std::string GitleaksRegex::error() const
+{
+    if (!m_compiled)
+        return "no regex";
+    return get() ? std::string() : m_compiled->re->error();
+}
+
 bool GitleaksAllowlist::allows(std::string_view secret, std::string_view match, std::string_view line) const
 {
     const std::string_view target = regexTarget == "match" ? match : regexTarget == "line" ? line : secret;
-    const bool byRegex = std::any_of(regexes.begin(), regexes.end(),
-        [&](const auto &re) { return RE2::PartialMatch(piece(target), *re); });
+    const bool byRegex = std::any_of(regexes.begin(), regexes.end(), [&](const GitleaksRegex &regex) {
+        const re2::RE2 *re = regex.get();
+        return re && RE2::PartialMatch(piece(target), *re);
+    });
     bool byStopword = false;
     if (!stopwords.empty()) {
         const std::string l = lower(secret);
@@ -270,11 +261,8 @@ Result<GitleaksRules> GitleaksRules::parse(std::string_view toml, const std::str
         return document.error();
     GitleaksRules out;
     if (const toml::table *global = (*document)["allowlist"].as_table()) {
-        std::string reason;
-        if (auto allowlist = readAllowlist(*global, &reason))
+        if (auto allowlist = readAllowlist(*global))
             out.global = std::move(*allowlist);
-        else if (!reason.empty())
-            out.skipped.push_back({"allowlist", reason});
     }
     if (const toml::array *rules = (*document)["rules"].as_array()) {
         for (const toml::node &node : *rules) {
@@ -292,6 +280,68 @@ Result<GitleaksRules> GitleaksRules::parse(std::string_view toml, const std::str
     return out;
 }
 
+Result<GitleaksRules> GitleaksRules::load(const std::string &path)
+{
+    return load(std::vector<std::string> {path});
+}
+
+Result<GitleaksRules> GitleaksRules::load(const std::vector<std::string> &paths)
+{
+    QByteArray text;
+    std::string names;
+    for (const std::string &path : paths) {
+        QFile file(QString::fromStdString(path));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error {"unreadable-file", "cannot read " + path, path, 0, 0, {}};
+        text += file.readAll() + '\n';
+        const std::size_t slash = path.rfind('/');
+        names += (names.empty() ? "" : " + ") + (slash == std::string::npos ? path : path.substr(slash + 1));
+    }
+    return parse(std::string_view(text.constData(), std::size_t(text.size())), names);
+}
+
+std::vector<std::string> GitleaksRules::embeddedFiles()
+{
+    return {std::string(kEmbeddedFile), std::string(kTasselRulesFile)};
+}
+
+const GitleaksRules &GitleaksRules::embedded()
+{
+    static const GitleaksRules rules = [] {
+        auto loaded = load(embeddedFiles());
+        // The files are part of the build; tst_secretscanner checks that all of them are read.
+        if (!loaded.ok()) {
+            GitleaksRules none;
+            none.skipped.push_back({"*", loaded.error().toString()});
+            return none;
+        }
+        return std::move(loaded).value();
+    }();
+    return rules;
+}
+
+std::vector<GitleaksRules::Skipped> GitleaksRules::refused() const
+{
+    std::vector<Skipped> out;
+    auto checkAllowlist = [&](const std::string &id, const GitleaksAllowlist &allowlist) {
+        for (const GitleaksRegex &regex : allowlist.regexes) {
+            if (!regex.get())
+                out.push_back({id, "RE2 refuses an allowlist regex: " + regex.error()});
+        }
+    };
+    checkAllowlist("allowlist", global);
+    for (const GitleaksRule &rule : rules) {
+        const re2::RE2 *re = rule.compiled.get();
+        if (!re)
+            out.push_back({rule.id, "RE2 refuses its regex: " + rule.compiled.error()});
+        else if (rule.secretGroup > re->NumberOfCapturingGroups())
+            out.push_back({rule.id, "secretGroup names a group the regex does not have"});
+        for (const GitleaksAllowlist &allowlist : rule.allowlists)
+            checkAllowlist(rule.id, allowlist);
+    }
+    return out;
+}
+
 void GitleaksRules::index()
 {
     std::map<std::string, std::vector<std::size_t>, std::less<>> rulesOfKeyword;
@@ -306,63 +356,13 @@ void GitleaksRules::index()
         if (!indexed)
             m_keywordless.push_back(r);
     }
+    std::vector<std::string> keywords;
     for (auto &[keyword, ruleIndexes] : rulesOfKeyword) {
-        m_keywords.push_back(keyword);
+        keywords.push_back(keyword);
+        m_keywordLengths.push_back(keyword.size());
         m_rulesOfKeyword.push_back(std::move(ruleIndexes));
     }
-    // Longest first, so the alternation reports the longest keyword at a place; the shorter
-    // ones that start it are looked up, not searched for.
-    std::vector<std::size_t> order(m_keywords.size());
-    for (std::size_t k = 0; k < order.size(); ++k)
-        order[k] = k;
-    std::stable_sort(order.begin(), order.end(),
-        [&](std::size_t a, std::size_t b) { return m_keywords[a].size() > m_keywords[b].size(); });
-    std::string alternation;
-    m_prefixesOfKeyword.resize(m_keywords.size());
-    for (std::size_t k : order) {
-        // Two-byte keywords ("s." of Vault's legacy tokens) occur everywhere in code: they are
-        // found by their second byte with memchr, so each occurrence costs no regex search.
-        if (m_keywords[k].size() == 2) {
-            m_twoByteKeywords.push_back(k);
-            continue;
-        }
-        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(m_keywords[k]);
-        for (std::size_t other = 0; other < m_keywords.size(); ++other) {
-            if (other != k && m_keywords[k].starts_with(m_keywords[other]))
-                m_prefixesOfKeyword[k].push_back(other);
-        }
-    }
-    if (alternation.empty())
-        return;
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
-    options.set_encoding(RE2::Options::EncodingLatin1); // ASCII keywords: bytes keep the DFA small
-    m_keywordFinder = std::make_shared<const RE2>("(" + alternation + ")", options);
-}
-
-const GitleaksRules &GitleaksRules::embedded()
-{
-    static const GitleaksRules rules = [] {
-        // Tassel's own rules, in gitleaks' format, follow gitleaks' as more [[rules]] tables.
-        QByteArray text;
-        bool opened = true;
-        for (const QString &name : {QStringLiteral("gitleaks.toml"), QStringLiteral("tassel-rules.toml")}) {
-            QFile file(QStringLiteral(":/tassel/gitleaks/") + name);
-            opened = file.open(QIODevice::ReadOnly) && opened;
-            text += file.readAll() + '\n';
-        }
-        auto parsed = parse(std::string_view(text.constData(), std::size_t(text.size())),
-            "gitleaks.toml + tassel-rules.toml");
-        // The files are part of the build; tst_secretscanner checks that every rule of both is read.
-        if (!opened || !parsed.ok()) {
-            GitleaksRules none;
-            none.skipped.push_back({"*", opened ? parsed.error().toString() : "not embedded"});
-            return none;
-        }
-        return std::move(parsed).value();
-    }();
-    return rules;
+    m_keywordFinder = KeywordFinder(keywords);
 }
 
 std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
@@ -377,28 +377,13 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
         std::size_t end;
     };
     std::vector<Stretch> stretches;
-    auto addStretches = [&](std::size_t keyword, std::size_t offset) {
+    m_keywordFinder.forEach(text, [&](std::size_t keyword, std::size_t offset) {
         for (std::size_t rule : m_rulesOfKeyword[keyword]) {
             const auto [begin, end]
-                = stretchAround(text, offset, m_keywords[keyword].size(), m_linesAfter[rule]);
+                = stretchAround(text, offset, m_keywordLengths[keyword], m_linesAfter[rule]);
             stretches.push_back({rule, begin, end});
         }
-    };
-    for (std::size_t keyword : m_twoByteKeywords)
-        forEachTwoByteKeyword(text, m_keywords[keyword], [&](std::size_t at) { addStretches(keyword, at); });
-    re2::StringPiece hit;
-    for (std::size_t pos = 0; m_keywordFinder && pos < text.size();) {
-        if (!m_keywordFinder->Match(piece(text), pos, text.size(), RE2::UNANCHORED, &hit, 1))
-            break;
-        const std::size_t offset = std::size_t(hit.data() - text.data());
-        const std::size_t keyword = std::size_t(std::lower_bound(m_keywords.begin(), m_keywords.end(),
-                                                    lower(std::string_view(hit.data(), hit.size())))
-            - m_keywords.begin());
-        addStretches(keyword, offset);
-        for (std::size_t prefix : m_prefixesOfKeyword[keyword])
-            addStretches(prefix, offset);
-        pos = offset + 1; // keywords may overlap
-    }
+    });
     for (std::size_t rule : m_keywordless)
         stretches.push_back({rule, 0, text.size()});
     std::sort(stretches.begin(), stretches.end(), [](const Stretch &a, const Stretch &b) {
@@ -420,11 +405,15 @@ void GitleaksRules::matchStretch(std::size_t ruleIndex, std::string_view text, s
     std::size_t end, std::vector<GitleaksMatch> &out) const
 {
     const GitleaksRule &rule = rules[ruleIndex];
-    std::vector<re2::StringPiece> groups(std::size_t(rule.compiled->NumberOfCapturingGroups()) + 1);
+    const re2::RE2 *re = rule.compiled.get();
+    // A regex RE2 refuses, or a secretGroup it lacks, never matches (refused() names them).
+    if (!re || rule.secretGroup > re->NumberOfCapturingGroups())
+        return;
+    std::vector<re2::StringPiece> groups(std::size_t(re->NumberOfCapturingGroups()) + 1);
     std::size_t pos = begin;
     // The text around the stretch stays the regex's context, so \b, ^ and $ see what is there.
-    while (pos <= end
-        && rule.compiled->Match(piece(text), pos, end, RE2::UNANCHORED, groups.data(), int(groups.size()))) {
+    while (
+        pos <= end && re->Match(piece(text), pos, end, RE2::UNANCHORED, groups.data(), int(groups.size()))) {
         std::string_view match(groups[0].data(), groups[0].size());
         pos = std::max(std::size_t(match.data() - text.data()) + match.size(), pos + 1);
         // As gitleaks does: the match loses the line breaks around it; the secret is the rule's

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "util/keywordfinder.h"
 #include "util/result.h"
 
 #include <memory>
@@ -13,10 +14,30 @@ class RE2;
 
 namespace tassel {
 
+/// A regex of gitleaks' configuration, compiled by RE2 the first time a text needs it: most rules
+/// never run on a notebook (their keywords do not occur), so start-up pays for none of them.
+/// Copies share one compiled form; get() is thread-safe (compiled once, under std::call_once).
+class GitleaksRegex
+{
+public:
+    GitleaksRegex() = default;
+    explicit GitleaksRegex(std::string pattern);
+
+    const std::string &pattern() const;
+    /// The compiled regex, or nullptr when RE2 refuses the pattern (error() says why).
+    const re2::RE2 *get() const;
+    /// Why RE2 refuses the pattern; empty when it compiles.
+    std::string error() const;
+
+private:
+    struct Compiled;
+    std::shared_ptr<Compiled> m_compiled;
+};
+
 /// The parts of a gitleaks allowlist that apply to notebooks (paths and commits do not).
 struct GitleaksAllowlist
 {
-    std::vector<std::shared_ptr<const re2::RE2>> regexes;
+    std::vector<GitleaksRegex> regexes;
     std::string regexTarget; ///< what `regexes` test: "" (the secret), "match" or "line"
     std::vector<std::string> stopwords; ///< lower case; a secret holding one is allowed
     bool requireAll = false; ///< condition = "AND": regexes and stopwords must both allow
@@ -25,13 +46,13 @@ struct GitleaksAllowlist
     bool allows(std::string_view secret, std::string_view match, std::string_view line) const;
 };
 
-/// One rule of gitleaks' configuration, compiled for RE2 (gitleaks' Go regexps are RE2 syntax).
+/// One rule of gitleaks' configuration, for RE2 (gitleaks' Go regexps are RE2 syntax).
 struct GitleaksRule
 {
     std::string id; ///< becomes the finding's secret kind, e.g. "shopify-access-token"
     std::string description;
     std::string regex;
-    std::shared_ptr<const re2::RE2> compiled;
+    GitleaksRegex compiled; ///< `regex`, compiled when the rule first runs
     int secretGroup = 0; ///< the group holding the secret; 0 = the first non-empty group
     double entropy = 0.0; ///< a secret needs more bits per byte than this; 0 = no threshold
     std::vector<std::string> keywords; ///< lower case; the rule runs only near one of them
@@ -46,11 +67,13 @@ struct GitleaksMatch
     std::size_t end = 0;
 };
 
-/// gitleaks' rule set (analysis/gitleaks/gitleaks.toml, MIT; see the README beside it), read with
-/// tomlplusplus. Left out, and listed in `skipped` with the reason: rules RE2 refuses, gitleaks'
-/// generic-api-key (Tassel's keyword rule does that job), path-only rules and the rules of
-/// families Tassel has its own rule for. Immutable after parse(); embedded() is built once and
-/// shared between threads.
+/// gitleaks' rule set (analysis/gitleaks/gitleaks.toml, MIT; see the README beside it), or another
+/// file in its format, read with tomlplusplus. Left out, and listed in `skipped` with the reason:
+/// gitleaks' generic-api-key (Tassel's keyword rule does that job), path-only rules and the rules
+/// of families Tassel has its own rule for. Regexes are compiled when first needed; refused()
+/// compiles them all and names the rules RE2 refuses (the tests call it, so none reaches a
+/// release). Immutable after parse() (the lazy compilation is invisible and thread-safe);
+/// embedded() is built once and shared between threads.
 class GitleaksRules
 {
 public:
@@ -63,20 +86,38 @@ public:
     /// Many texts a notebook holds (metadata ids, flags) are shorter than any match of gitleaks'
     /// rules (the shortest, Slack's legacy tokens, have 12 bytes): they cost no search.
     static constexpr std::size_t kShortestMatch = 10;
+    /// Where embedded() reads gitleaks' rules from (a Qt resource).
+    static constexpr std::string_view kEmbeddedFile = ":/tassel/gitleaks/gitleaks.toml";
+    /// Tassel's own vendor rules in gitleaks' format, read after gitleaks' (a Qt resource).
+    static constexpr std::string_view kTasselRulesFile = ":/tassel/gitleaks/tassel-rules.toml";
 
     std::vector<GitleaksRule> rules;
     std::vector<Skipped> skipped;
     GitleaksAllowlist global; ///< the file's top-level allowlist, applied to every rule
 
-    /// The rules compiled into Tassel: Qt resources :/tassel/gitleaks/gitleaks.toml, then Tassel's own
-    /// rules in gitleaks' format, tassel-rules.toml.
+    /// The rules compiled into Tassel (load(embeddedFiles())), read once per process; an empty set
+    /// with one `skipped` entry naming the problem if that fails (tst_secretscanner checks it).
     static const GitleaksRules &embedded();
-    /// Rules from the text of a gitleaks configuration file; an Error for invalid TOML.
+    /// kEmbeddedFile, then kTasselRulesFile.
+    static std::vector<std::string> embeddedFiles();
+    /// Rules from a gitleaks configuration file: a path on disk or a Qt resource (":/...").
+    /// An Error when it cannot be read or is not valid TOML.
+    static Result<GitleaksRules> load(const std::string &path);
+    /// Rules from several such files read as one, in order (their [[rules]] tables in sequence;
+    /// the first file's top-level allowlist applies to all).
+    static Result<GitleaksRules> load(const std::vector<std::string> &paths);
+    /// Rules from the text of a gitleaks configuration file (`file` names it in errors); an
+    /// Error for invalid TOML.
     static Result<GitleaksRules> parse(std::string_view toml, const std::string &file);
 
+    /// Compiles every regex now: the rules RE2 refuses (or whose secretGroup the regex lacks),
+    /// and allowlists RE2 refuses, with the reason. Such a rule never matches.
+    std::vector<Skipped> refused() const;
+
     /// The secrets gitleaks' rules find in `text`, after their entropy thresholds and allowlists.
-    /// One pass finds every keyword (ASCII case ignored); a rule's regex then runs only on the
-    /// lines around its keywords' occurrences, never on the whole text.
+    /// One pass over the bytes finds every keyword (KeywordFinder, ASCII case ignored); a rule's
+    /// regex then runs only on the lines around its keywords' occurrences, never on the whole
+    /// text.
     std::vector<GitleaksMatch> find(std::string_view text) const;
 
 private:
@@ -86,14 +127,9 @@ private:
     void matchStretch(std::size_t ruleIndex, std::string_view text, std::size_t begin, std::size_t end,
         std::vector<GitleaksMatch> &out) const;
 
-    /// Every rule's keywords, once each, longest first, as one case-blind alternation: RE2's DFA
-    /// finds them in one pass at a few cycles per byte, whatever their number.
-    std::shared_ptr<const re2::RE2> m_keywordFinder;
-    std::vector<std::string> m_keywords; ///< lower case, sorted
-    std::vector<std::size_t> m_twoByteKeywords; ///< found with memchr, not in the alternation
+    KeywordFinder m_keywordFinder; ///< every rule's keywords, once each
+    std::vector<std::size_t> m_keywordLengths;
     std::vector<std::vector<std::size_t>> m_rulesOfKeyword;
-    /// By keyword: the shorter keywords it starts with, which occur where it does.
-    std::vector<std::vector<std::size_t>> m_prefixesOfKeyword;
     std::vector<int> m_linesAfter; ///< by rule: lines after the keyword's line its regex may read
     std::vector<std::size_t> m_keywordless; ///< rules without keywords run on every text
 };

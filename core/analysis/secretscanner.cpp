@@ -431,8 +431,9 @@ std::string describe(std::string_view kind)
     }
     if (kind == "gcp-service-account")
         return "a Google Cloud service-account key";
-    // The other kinds are gitleaks rule ids, e.g. "shopify-access-token".
-    return "a secret matching gitleaks' " + std::string(kind) + " rule";
+    // The other kinds are ids of rules in gitleaks' format, gitleaks' own ("shopify-access-token")
+    // or Tassel's ("pinecone-api-key").
+    return "a secret matching the " + std::string(kind) + " rule";
 }
 
 /// Settles overlaps, lower first: Tassel's token rules (in their order, bearer and URL tokens

@@ -5,6 +5,7 @@
 #include "testcorpus.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace tassel;
 using nlohmann::json;
@@ -84,14 +86,14 @@ std::string gitleaksSample(const GitleaksRule &rule, unsigned seed)
     std::string sample;
     for (unsigned attempt = 0; attempt < 50; ++attempt) {
         sample = RegexSample::generate(rule.regex, seed + attempt);
-        std::vector<std::string> groups(std::size_t(rule.compiled->NumberOfCapturingGroups()));
+        std::vector<std::string> groups(std::size_t(rule.compiled.get()->NumberOfCapturingGroups()));
         std::vector<RE2::Arg> args;
         for (std::string &group : groups)
             args.emplace_back(&group);
         std::vector<const RE2::Arg *> argPointers;
         for (const RE2::Arg &arg : args)
             argPointers.push_back(&arg);
-        if (!RE2::PartialMatchN(sample, *rule.compiled, argPointers.data(), int(argPointers.size())))
+        if (!RE2::PartialMatchN(sample, *rule.compiled.get(), argPointers.data(), int(argPointers.size())))
             continue;
         const auto first
             = std::find_if(groups.begin(), groups.end(), [](const auto &g) { return !g.empty(); });
@@ -388,6 +390,10 @@ private slots:
     void vendorFamilies();
     void tasselRules_data();
     void tasselRules();
+    void gitleaksRefused_data();
+    void gitleaksRefused();
+    void gitleaksLoad();
+    void gitleaksConcurrentFirstUse();
 
 private:
     SecretScanner m_scanner;
@@ -893,8 +899,11 @@ void TestSecretScanner::wholeCorpus()
 void TestSecretScanner::gitleaksRuleSet()
 {
     // Everything in gitleaks.toml is adopted except what Tassel leaves out on purpose: a rule
-    // RE2 refuses shows up here, at test time, never at run time.
+    // RE2 refuses shows up here, at test time, never at run time (where regexes are compiled
+    // when first needed, and a refused one would silently never match).
     const GitleaksRules &gitleaks = GitleaksRules::embedded();
+    for (const auto &refused : gitleaks.refused())
+        QFAIL((refused.id + ": " + refused.reason).c_str());
     for (const auto &skipped : gitleaks.skipped) {
         const bool onPurpose = skipped.id == "generic-api-key" || skipped.reason.starts_with("Tassel's ")
             || skipped.reason.starts_with("matches file paths");
@@ -935,7 +944,7 @@ void TestSecretScanner::gitleaksRules_data()
                 kinds += span.kind + ","; // a Tassel token rule is more specific
         }
         for (const GitleaksRule &other : rules) {
-            if (&other != &rule && RE2::PartialMatch(sample, *other.compiled))
+            if (&other != &rule && RE2::PartialMatch(sample, *other.compiled.get()))
                 kinds += other.id + ","; // e.g. bittrex-access-key and -secret-key share a regex
         }
         QTest::addRow("%s", rule.id.c_str()) << sample << kinds;
@@ -1185,6 +1194,92 @@ void TestSecretScanner::tasselRules()
     const std::set<std::string> expected
         = found ? std::set<std::string> {"source", "output", "metadata"} : std::set<std::string> {};
     QVERIFY2(foundIn == expected, all.c_str());
+    for (const Finding &finding : m_scanner.scan(load(notebookWith(json::array({cell})))))
+        if (finding.secretKind == rule)
+            QVERIFY2(finding.message.find("gitleaks'") == std::string::npos, finding.message.c_str());
+}
+
+void TestSecretScanner::gitleaksRefused_data()
+{
+    QTest::addColumn<std::string>("rule"); // the body of one [[rules]] table
+    QTest::addColumn<std::string>("refused"); // "id: reason start", or empty
+    const std::string acme = "regex = '''(acme_[a-z]{8})'''\nkeywords = ['acme']\n";
+    QTest::addRow("valid rule") << "id = 'ok'\n" + acme << std::string();
+    QTest::addRow("look-ahead RE2 does not have")
+        << std::string("id = 'ahead'\nregex = '''acme_(?=[a-z]{8})'''\nkeywords = ['acme']\n")
+        << std::string("ahead: RE2 refuses its regex");
+    QTest::addRow("secretGroup beyond the regex's groups")
+        << "id = 'group'\nsecretGroup = 2\n" + acme << std::string("group: secretGroup names a group");
+    QTest::addRow("allowlist regex RE2 refuses")
+        << "id = 'allow'\n" + acme + "[[rules.allowlists]]\nregexes = ['''(?<!x)y''']\n"
+        << std::string("allow: RE2 refuses an allowlist regex");
+}
+
+void TestSecretScanner::gitleaksRefused()
+{
+    QFETCH(std::string, rule);
+    QFETCH(std::string, refused);
+    // Regexes compile when first needed; refused() compiles them all. A refused rule is still
+    // read but never matches, and nothing fails at scan time.
+    const auto rules = GitleaksRules::parse("[[rules]]\n" + rule, "refused.toml");
+    QVERIFY2(rules.ok(), rules.ok() ? "" : rules.error().toString().c_str());
+    QCOMPARE(rules->rules.size(), std::size_t(1));
+    const SecretScanner scanner(*rules);
+    const auto spans = scanner.scanText("acme = acme_qzkwrtmp");
+    std::string found;
+    for (const auto &skipped : rules->refused())
+        found += skipped.id + ": " + skipped.reason;
+    QVERIFY2(refused.empty() ? found.empty() : found.starts_with(refused), found.c_str());
+    // A refused allowlist regex allows nothing; the rule itself still finds its secret.
+    const bool matches = refused.empty() || refused.starts_with("allow");
+    QCOMPARE(kindsOf(spans), matches ? rules->rules.front().id : std::string());
+}
+
+void TestSecretScanner::gitleaksLoad()
+{
+    // The loader reads any file in gitleaks' format, from a resource or from disk.
+    const auto embedded = GitleaksRules::load(GitleaksRules::embeddedFiles());
+    QVERIFY2(embedded.ok(), embedded.ok() ? "" : embedded.error().toString().c_str());
+    QCOMPARE(embedded->rules.size(), GitleaksRules::embedded().rules.size());
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("extra.toml")).toStdString();
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[[rules]]\nid = 'acme'\nregex = '''(acme_[a-z]{8})'''\nkeywords = ['acme']\n");
+    file.close();
+    const auto extra = GitleaksRules::load(path);
+    QVERIFY2(extra.ok(), extra.ok() ? "" : extra.error().toString().c_str());
+    QCOMPARE(extra->rules.size(), std::size_t(1));
+    const auto missing = GitleaksRules::load(path + ".missing");
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, std::string("unreadable-file"));
+}
+
+void TestSecretScanner::gitleaksConcurrentFirstUse()
+{
+    // Regexes compile when first needed and SecretScanner::shared() serves QtConcurrent workers,
+    // so several threads may need one regex first at once: each must see it compiled, once.
+    // Fresh rules, so none is compiled yet; one line per adopted rule, each beside a keyword.
+    const auto rules = GitleaksRules::load(GitleaksRules::embeddedFiles());
+    QVERIFY(rules.ok());
+    std::string text;
+    unsigned seed = 1000;
+    for (const GitleaksRule &rule : GitleaksRules::embedded().rules) {
+        const std::string keyword = rule.keywords.empty() ? std::string() : rule.keywords.front();
+        text += keyword + " " + gitleaksSample(rule, seed) + "\n\n";
+        seed += 100;
+    }
+    const std::string expected = kindsOf(m_scanner.scanText(text));
+    QVERIFY(!expected.empty());
+    const SecretScanner scanner(*rules);
+    std::vector<std::string> found(4);
+    std::vector<std::thread> threads;
+    for (std::string &kinds : found)
+        threads.emplace_back([&] { kinds = kindsOf(scanner.scanText(text)); });
+    for (std::thread &thread : threads)
+        thread.join();
+    for (const std::string &kinds : found)
+        QCOMPARE(kinds, expected);
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)
