@@ -476,9 +476,20 @@ void TestGraduateE2E::outputsGoToTheOutputFolder()
         = {QStringLiteral("quarters.csv"), QStringLiteral("revenue.txt"), QStringLiteral("revenue.png")};
     const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, elsewhere);
     QVERIFY2(script.exitCode == 0, qPrintable(script.err));
+    // run.json lists every file the run wrote with its SHA-256.
+    const QJsonObject outputs
+        = QJsonDocument::fromJson(readAll(tree + QStringLiteral("/output/run.json")).toUtf8())
+              .object()
+              .value(QStringLiteral("outputs"))
+              .toObject();
     for (const QString &name : written) {
         QVERIFY2(QFileInfo(tree + QStringLiteral("/output/") + name).size() > 0, qPrintable(name));
         QVERIFY2(!QFileInfo::exists(elsewhere + QLatin1Char('/') + name), qPrintable(name));
+        QFile file(tree + QStringLiteral("/output/") + name);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(outputs.value(name).toObject().value(QStringLiteral("sha256")).toString(),
+            QString::fromLatin1(
+                QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
     }
     // --output-dir from the generated command line, from yet another folder.
     const Run module = run(QStringLiteral("python3"),
