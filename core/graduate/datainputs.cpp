@@ -4,6 +4,7 @@
 #include "graduate/packagewriter.h"
 #include "graduate/pythonidentifiers.h"
 #include "python/sourcemap.h"
+#include "python/syntaxtree.h"
 #include "util/escaping.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <optional>
 
 namespace tassel {
 
@@ -56,6 +58,40 @@ void apply(std::string &source, std::vector<Edit> edits)
     }
 }
 
+/// The byte range of the call that starts at `callStart` and holds the edited target: the
+/// smallest such call (`pd.read_csv(...)` in `pd.read_csv(...).dropna()`). Empty when the cell
+/// does not parse that way.
+std::optional<std::pair<std::size_t, std::size_t>> callAround(
+    const std::string &source, std::size_t callStart, const Edit &target)
+{
+    SyntaxTree tree;
+    if (!tree.parse(source, 1.0))
+        return std::nullopt;
+    std::optional<std::pair<std::size_t, std::size_t>> found;
+    for (const SyntaxNode &node : tree.nodes())
+        if (node.kind == SyntaxKind::Call && node.start == callStart && node.start <= target.begin
+            && target.end <= node.end && (!found || node.end < found->second))
+            found = std::pair<std::size_t, std::size_t>(node.start, node.end);
+    return found;
+}
+
+/// A tabular read with a contract, `call(... target ...)`, becomes
+/// `check_input("name", call(... input_path("name") ...))`: checked right after it is read.
+/// False (and nothing changed) when the call is not found around the target.
+bool wrapInCheck(const std::string &source, const IoAccess &access, const std::string &name, Edit &edit)
+{
+    const auto call = callAround(source, SourceMap(source).offset(access.line, access.column), edit);
+    if (!call)
+        return false;
+    const auto [begin, end] = *call;
+    edit.text = "check_input(" + escaping::pythonString(name) + ", "
+        + source.substr(begin, edit.begin - begin) + edit.text + source.substr(edit.end, end - edit.end)
+        + ")";
+    edit.begin = begin;
+    edit.end = end;
+    return true;
+}
+
 } // namespace
 
 std::string DataInputs::pathInData(const std::string &target)
@@ -96,23 +132,29 @@ std::map<int, std::set<std::string>> DataInputs::rewrite(GraduationPlan &plan,
         const std::size_t end = map.offset(range.endLine, range.endColumn);
         if (end <= begin || end > source.size())
             continue;
-        std::string text;
+        Edit edit {begin, end, {}};
         if (own) {
-            text = "output_path(" + source.substr(begin, end - begin) + ")";
+            edit.text = "output_path(" + source.substr(begin, end - begin) + ")";
             used[access.cell].insert("output_path");
         } else {
             std::string &name = nameOf[target];
             if (name.empty()) {
                 name = inputName(target, taken);
-                plan.inputs.push_back({name, target, {}, {}, access.cellId, access.cell});
+                plan.inputs.push_back({name, target, {}, {}, access.cellId, access.cell, {}});
             }
-            text = "input_path(" + escaping::pythonString(name) + ")";
+            edit.text = "input_path(" + escaping::pythonString(name) + ")";
             // glob patterns must stay strings; everything else takes a Path.
             if (access.call.rfind("glob.", 0) == 0)
-                text = "str(" + text + ")";
+                edit.text = "str(" + edit.text + ")";
             used[access.cell].insert("input_path");
+            if (access.contract && wrapInCheck(source, access, name, edit)) {
+                used[access.cell].insert("check_input");
+                for (DataInput &input : plan.inputs)
+                    if (input.name == name && !input.contract)
+                        input.contract = access.contract;
+            }
         }
-        edits[access.cell].push_back({begin, end, text});
+        edits[access.cell].push_back(std::move(edit));
     }
     for (auto &[cell, cellEdits] : edits)
         apply(sources[cell], std::move(cellEdits));

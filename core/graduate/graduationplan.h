@@ -1,6 +1,9 @@
 #pragma once
 
+#include "analysis/datacontract.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -112,6 +115,9 @@ struct DataInput
     std::string content; ///< the copied bytes (when copied)
     std::string cellId;
     int cell = -1;
+    /// What the notebook expects of it (a tabular read): written to `contracts/<name>.toml`, and
+    /// every read of it is checked against that file when it runs.
+    std::optional<DataContract> contract;
 
     bool operator==(const DataInput &) const = default;
 };

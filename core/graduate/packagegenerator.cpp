@@ -4,6 +4,7 @@
 #include "analysis/stdlibmodules.h"
 #include "graduate/importblock.h"
 #include "graduate/ipythontransformer.h"
+#include "graduate/packagechecks.h"
 #include "graduate/pythonsource.h"
 #include "util/escaping.h"
 #include "util/text.h"
@@ -134,6 +135,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from )PY"
+        + plan.packageName + R"PY( import _contracts
+from )PY"
+        + plan.packageName
+        + R"PY(._contracts import ContractError
+
 _figure_count = 0
 
 # The package folder when run from its source tree (run.sh, pytest, python -m); else the working
@@ -210,7 +217,8 @@ def input_path(name):
     return ROOT / notebook_path
 
 
-def _sha256(path):
+def file_sha256(path):
+    """The SHA-256 of a file, in hex."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -230,7 +238,7 @@ def check_inputs():
             file = data_dir() / path
             if not file.is_file():
                 raise InputError(f"input {name!r}: {file} is missing (listed in {manifest})")
-            actual = _sha256(file)
+            actual = file_sha256(file)
             if actual != expected:
                 raise InputError(
                     f"input {name!r}: {file} has changed since the notebook read it "
@@ -241,6 +249,7 @@ def check_inputs():
         if not re.search(r"[*?[]", str(path)) and not path.exists():
             where = "copied into the data folder" if copy else "read beside the notebook"
             raise InputError(f"input {name!r}: {path} does not exist ({notebook_path}, {where})")
+        _check_not_empty(name, path)
 
 
 )PY";
@@ -330,6 +339,26 @@ std::string unreproducedSteps(const GraduationPlan &plan)
         if (!step.xfailReason.empty())
             names.push_back(step.name);
     return join(names, ", ");
+}
+
+/// One step in `pipeline.run`: stop here under `until`, else run it through `run_step` (logged,
+/// timed, recorded) and keep what it returns.
+std::string stepCall(const GraduationStep &step)
+{
+    std::vector<std::string> returns;
+    for (const std::string &name : step.returns)
+        returns.push_back(pythonString(name));
+    const std::string arguments = callArguments(step, "", "_config");
+    std::string t = "        if _until == \"" + step.name
+        + "\":\n            return finish_run(\"stopped\", _values)\n";
+    t += "        # " + oneLine(step.title + " (notebook cells " + cellList(step) + ")") + "\n        ";
+    if (!step.returns.empty())
+        t += join(step.returns, ", ") + " = ";
+    t += "run_step(\"" + step.name + "\", (" + join(returns, ", ") + (returns.size() == 1 ? "," : "") + "), "
+        + step.name + (arguments.empty() ? "" : ", " + arguments) + ")\n";
+    for (const std::string &name : step.returns)
+        t += "        _values[\"" + name + "\"] = " + name + "\n";
+    return t;
 }
 
 /// The package README's word on the notebook's inputs.
@@ -517,6 +546,7 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
             t += "\n\n" + dataSection(plan);
         if (!plan.secrets.empty())
             t += " Secrets come from the environment: copy `.env.example` to `.env` and fill it in.";
+        t += PackageChecks::readmeSection(plan);
         t += "\n\n## Test\n\n```sh\npython -m pytest\n```\n\n`tests/test_regression.py` compares what the "
              "pipeline "
              "prints with what the notebook showed (`tests/fixtures/`).\n";
@@ -549,7 +579,10 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
     add(src + "__main__.py",
         "\"\"\"python -m " + pkg + "\"\"\"\n\nfrom " + pkg
             + ".cli import main\n\nraise SystemExit(main())\n");
-    add(src + "_runtime.py", runtimeModule(plan, outputVariable) + runtimeTail());
+    add(src + "_runtime.py",
+        runtimeModule(plan, outputVariable) + PackageChecks::runtimeCode(plan) + runtimeTail());
+    for (GeneratedFile &file : PackageChecks::files(plan))
+        files.push_back(std::move(file));
     for (const PackageResource &resource : plan.resources)
         add(src + resource.path, resource.content, resource.executable);
     {
@@ -593,11 +626,14 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
     }
     add(src + "cli.py",
         "\"\"\"Command line: python -m " + pkg
-            + " [--config FILE] [--data-dir DIR] [--output-dir DIR] [--input NAME=PATH] [--NAME VALUE ...]"
-              "\"\"\"\n\n"
+            + " [--config FILE] [--data-dir DIR] [--output-dir DIR] [--input NAME=PATH] [--no-validate]\n"
+              "[--log-format human|json] [--NAME VALUE ...], or python -m "
+            + pkg
+            + " diff RUN1.json RUN2.json\"\"\"\n\n"
               "import argparse\nimport ast\nimport sys\n\nfrom "
-            + pkg + " import pipeline\nfrom " + pkg
-            + "._runtime import INPUTS, InputError, set_folders\nfrom " + pkg
+            + pkg + " import pipeline\nfrom " + pkg + "._contracts import ContractError\nfrom " + pkg
+            + "._observe import StepFailed, configure_logging, diff\nfrom " + pkg
+            + "._runtime import INPUTS, InputError, output_dir, set_folders, set_validation\nfrom " + pkg
             + ".config import DEFAULTS, load_config\n\n\n"
               "def _value(text):\n    try:\n        return ast.literal_eval(text)\n    except (ValueError, "
               "SyntaxError):\n"
@@ -608,7 +644,21 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "        raise argparse.ArgumentTypeError(f\"NAME=PATH with NAME one of {', "
               "'.join(INPUTS)}\")\n"
               "    return name, path\n\n\n"
+              "def _diff(paths):\n"
+              "    \"\"\"diff RUN1.json RUN2.json: what changed between two runs; exit 1 when something "
+              "did.\"\"\"\n"
+              "    if len(paths) != 2:\n"
+              "        print(\"usage: python -m "
+            + pkg
+            + " diff RUN1.json RUN2.json\", file=sys.stderr)\n"
+              "        return 2\n"
+              "    lines = diff(*paths)\n"
+              "    print(\"\\n\".join(lines) if lines else \"no differences\")\n"
+              "    return 1 if lines else 0\n\n\n"
               "def main(argv=None):\n"
+              "    argv = sys.argv[1:] if argv is None else list(argv)\n"
+              "    if argv[:1] == [\"diff\"]:\n"
+              "        return _diff(argv[1:])\n"
               "    parser = argparse.ArgumentParser(prog="
             + pythonString(plan.distributionName) + ", description=" + pythonString(plan.description)
             + ")\n"
@@ -621,6 +671,11 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "    parser.add_argument(\"--input\", action=\"append\", type=_input, default=[], "
               "metavar=\"NAME=PATH\",\n"
               "                        help=\"read input NAME from PATH instead\")\n"
+              "    parser.add_argument(\"--no-validate\", action=\"store_true\", help=\"do not check the "
+              "inputs "
+              "against contracts/\")\n"
+              "    parser.add_argument(\"--log-format\", choices=(\"human\", \"json\"), default=\"human\", "
+              "help=\"log lines on stderr\")\n"
               "    for name, default in DEFAULTS.items():\n"
               "        parser.add_argument(\"--\" + name.replace(\"_\", \"-\"), dest=name, type=_value, "
               "help=f\"default: {default!r}\")\n"
@@ -629,11 +684,17 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
               "None}\n"
               "    overrides[\"inputs\"] = dict(args.input)\n"
               "    set_folders(args.data_dir, args.output_dir)\n"
+              "    set_validation(not args.no_validate)\n"
+              "    configure_logging(args.log_format)\n"
               "    try:\n"
               "        pipeline.run(load_config(args.config, overrides))\n"
-              "    except InputError as error:\n"
+              "    except (InputError, ContractError) as error:\n"
               "        print(f\"{parser.prog}: error: {error}\", file=sys.stderr)\n"
               "        return 2\n"
+              "    except StepFailed as error:\n"
+              "        print(f\"{parser.prog}: error: {error} (traceback in {output_dir() / 'run.log'})\", "
+              "file=sys.stderr)\n"
+              "        return 1\n"
               "    return 0\n");
 
     if (!plan.helpers.empty()) {
@@ -686,6 +747,9 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         std::vector<std::pair<std::string, std::string>> own;
         for (const GraduationStep &step : plan.steps)
             own.emplace_back(step.module, step.name);
+        own.emplace_back("_observe", "finish_run");
+        own.emplace_back("_observe", "run_step");
+        own.emplace_back("_observe", "start_run");
         own.emplace_back("_runtime", "save_figures");
         own.emplace_back("_runtime", "use_inputs");
         own.emplace_back("_runtime", "check_inputs");
@@ -695,22 +759,17 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
         t += importsFor(plan, {}, {}, own).substr(1) + "\n\n";
         t += "def run(config=None, *, until=None):\n"
              "    \"\"\"Runs every step; with `until` (a step name), stops before it. Returns the values "
-             "made.\"\"\"\n"
+             "made.\n\n    Each step is logged and timed; output/run.json records the run.\"\"\"\n"
              "    # Underscored names cannot clash with the notebook's own variables below.\n"
              "    _config, _until, _values = (load_config() if config is None else config), until, {}\n";
-        t += "    use_inputs(_config[\"inputs\"])\n    check_inputs()\n";
+        t += "    use_inputs(_config[\"inputs\"])\n    check_inputs()\n    start_run(_config)\n    try:\n";
         if (!plan.setUp.body.empty())
-            t += "    set_up()\n";
-        for (const GraduationStep &step : plan.steps) {
-            t += "    if _until == \"" + step.name + "\":\n        return _values\n";
-            t += "    # " + oneLine(step.title + " (notebook cells " + cellList(step) + ")") + "\n    ";
-            if (!step.returns.empty())
-                t += join(step.returns, ", ") + " = ";
-            t += step.name + "(" + callArguments(step, "", "_config") + ")\n";
-            for (const std::string &name : step.returns)
-                t += "    _values[\"" + name + "\"] = " + name + "\n";
-        }
-        t += "    save_figures()\n    return _values\n";
+            t += "        set_up()\n";
+        for (const GraduationStep &step : plan.steps)
+            t += stepCall(step);
+        t += "        save_figures()\n    except BaseException:\n        finish_run(\"failed\")\n        "
+             "raise\n"
+             "    return finish_run(\"succeeded\", _values)\n";
         add(src + "pipeline.py", t);
     }
 

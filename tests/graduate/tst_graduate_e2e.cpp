@@ -2,8 +2,12 @@
 // tested with pytest and run with ./run.sh --offline using the build environment's python3.
 #include "notebook/notebookloader.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -132,6 +136,11 @@ private slots:
     void inputsReadBesideTheNotebook();
     void outputsGoToTheOutputFolder();
     void verifyMarksUnreproducedSteps();
+    void contractStopsTheRun_data();
+    void contractStopsTheRun();
+    void runsAreLoggedAndRecorded();
+    void contractChecks_data();
+    void contractChecks();
 };
 
 void TestGraduateE2E::generatedPackageWorks_data()
@@ -200,7 +209,7 @@ void TestGraduateE2E::generatedPackageWorks()
     auto imports = QRegularExpression(QStringLiteral("from \\w+\\.(\\w+) import \\w+")).globalMatch(pipeline);
     while (imports.hasNext() && stepModule.isEmpty()) {
         const QString module = imports.next().captured(1);
-        if (module != QStringLiteral("_runtime") && module != QStringLiteral("config"))
+        if (!module.startsWith(QLatin1Char('_')) && module != QStringLiteral("config"))
             stepModule = module;
     }
     QVERIFY2(!stepModule.isEmpty(), qPrintable(pipeline));
@@ -467,9 +476,20 @@ void TestGraduateE2E::outputsGoToTheOutputFolder()
         = {QStringLiteral("quarters.csv"), QStringLiteral("revenue.txt"), QStringLiteral("revenue.png")};
     const Run script = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, elsewhere);
     QVERIFY2(script.exitCode == 0, qPrintable(script.err));
+    // run.json lists every file the run wrote with its SHA-256.
+    const QJsonObject outputs
+        = QJsonDocument::fromJson(readAll(tree + QStringLiteral("/output/run.json")).toUtf8())
+              .object()
+              .value(QStringLiteral("outputs"))
+              .toObject();
     for (const QString &name : written) {
         QVERIFY2(QFileInfo(tree + QStringLiteral("/output/") + name).size() > 0, qPrintable(name));
         QVERIFY2(!QFileInfo::exists(elsewhere + QLatin1Char('/') + name), qPrintable(name));
+        QFile file(tree + QStringLiteral("/output/") + name);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(outputs.value(name).toObject().value(QStringLiteral("sha256")).toString(),
+            QString::fromLatin1(
+                QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
     }
     // --output-dir from the generated command line, from yet another folder.
     const Run module = run(QStringLiteral("python3"),
@@ -523,6 +543,235 @@ void TestGraduateE2E::verifyMarksUnreproducedSteps()
         QVERIFY2(lint.exitCode == 0 && lint.out.contains(QStringLiteral(", 0 diagnostics")),
             qPrintable(lint.out + lint.err));
     }
+}
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+/// The last line of `text` that is not blank.
+QString lastLine(const QString &text)
+{
+    const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
+    return lines.isEmpty() ? QString() : lines.last();
+}
+
+} // namespace
+
+void TestGraduateE2E::contractStopsTheRun_data()
+{
+    // The sales data with `from` replaced by `to`, what the one-line error must say, and the exit
+    // status with --no-validate (-1: anything but the contract's error).
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<int>("unvalidatedExit");
+    QTest::addRow("renamed column") << "date,region,amount\n"
+                                    << "date,region,total\n"
+                                    << QStringList {"column 'amount'", "expected a column of that name",
+                                           "found none (columns: date, region, total)"}
+                                    << 1;
+    QTest::addRow("no rows") << "*"
+                             << "date,region,amount\n"
+                             << QStringList {"expected at least 2 rows, found 0"} << 1;
+    QTest::addRow("too few rows") << "*"
+                                  << "date,region,amount\n2024-03-01,north,10.0\n"
+                                  << QStringList {"expected at least 2 rows, found 1"} << 0;
+    QTest::addRow("empty file") << "*"
+                                << "" << QStringList {"expected a table, found an empty file (0 bytes)"} << 1;
+    QTest::addRow("text in a number column")
+        << "2024-02-03,north,37.5\n"
+        << "2024-02-03,north,unknown\n"
+        << QStringList {"column 'amount'", "expected float", "found object ('unknown' in row 1)"} << -1;
+}
+
+void TestGraduateE2E::contractStopsTheRun()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QStringList, expected);
+    QFETCH(int, unvalidatedExit);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(kSalesReport, tree));
+    QVERIFY2(
+        readAll(tree + QStringLiteral("/contracts/sales.toml")).contains(QStringLiteral("name = \"amount\"")),
+        qPrintable(readAll(tree + QStringLiteral("/contracts/sales.toml"))));
+    QString data = readAll(tree + QStringLiteral("/data/sales.csv"));
+    if (from == QStringLiteral("*"))
+        data = to;
+    else {
+        QVERIFY2(data.contains(from), qPrintable(data));
+        data.replace(data.indexOf(from), from.size(), to);
+    }
+    writeFile(dir.path() + QStringLiteral("/damaged.csv"), data.toUtf8());
+    const QStringList args {QStringLiteral("--offline"), QStringLiteral("--input"),
+        QStringLiteral("sales=") + dir.path() + QStringLiteral("/damaged.csv")};
+
+    const Run script = run(tree + QStringLiteral("/run.sh"), args, dir.path());
+    QCOMPARE(script.exitCode, 2);
+    const QString error = lastLine(script.err);
+    QVERIFY2(error.contains(QStringLiteral("error: input 'sales': "))
+            && error.contains(QStringLiteral("damaged.csv")),
+        qPrintable(script.err));
+    for (const QString &part : expected)
+        QVERIFY2(error.contains(part), qPrintable(script.err));
+    QVERIFY2(!script.err.contains(QStringLiteral("Traceback")), qPrintable(script.err));
+
+    const Run unvalidated = run(
+        tree + QStringLiteral("/run.sh"), args + QStringList {QStringLiteral("--no-validate")}, dir.path());
+    QVERIFY2(!unvalidated.err.contains(expected.last()), qPrintable(unvalidated.err));
+    if (unvalidatedExit >= 0)
+        QVERIFY2(unvalidated.exitCode == unvalidatedExit, qPrintable(unvalidated.err));
+    if (unvalidatedExit == 1) {
+        // A step's exception: one line on stderr, the traceback in the log.
+        QVERIFY2(lastLine(unvalidated.err).contains(QStringLiteral("error: step '"))
+                && !unvalidated.err.contains(QStringLiteral("Traceback")),
+            qPrintable(unvalidated.err));
+        QVERIFY(readAll(tree + QStringLiteral("/output/run.log")).contains(QStringLiteral("Traceback")));
+    }
+}
+
+void TestGraduateE2E::runsAreLoggedAndRecorded()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(kSalesReport, tree));
+    QVERIFY(readAll(tree + QStringLiteral("/README.md")).contains(QStringLiteral("`contracts/sales.toml`")));
+
+    // The generated failure-path tests run with the others and pass.
+    const Run tests = pytest(tree);
+    QVERIFY2(tests.exitCode == 0, qPrintable(tests.out + tests.err));
+    const QString failurePaths = readAll(tree + QStringLiteral("/tests/test_contracts.py"));
+    for (const char *test : {"test_sales_missing_file", "test_sales_empty_file", "test_sales_no_rows",
+             "test_sales_missing_column", "test_sales_wrong_kind", "test_regions_missing_column"})
+        QVERIFY2(failurePaths.contains(QLatin1String(test)), test);
+
+    const Run script = run(tree + QStringLiteral("/run.sh"),
+        {QStringLiteral("--offline"), QStringLiteral("--log-format"), QStringLiteral("json")}, dir.path());
+    QVERIFY2(script.exitCode == 0, qPrintable(script.err));
+    QStringList events;
+    for (const QString &line : script.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QJsonParseError parseError;
+        const QJsonDocument entry = QJsonDocument::fromJson(line.toUtf8(), &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError && entry.isObject(), qPrintable(line));
+        const QJsonObject object = entry.object();
+        events << object.value(QStringLiteral("event")).toString() + QLatin1Char(' ')
+                + object.value(QStringLiteral("step")).toString();
+        if (object.value(QStringLiteral("step")) == QStringLiteral("load")
+            && object.value(QStringLiteral("event")) == QStringLiteral("step_end"))
+            QCOMPARE(object.value(QStringLiteral("shapes"))
+                         .toObject()
+                         .value(QStringLiteral("sales"))
+                         .toArray()
+                         .size(),
+                2);
+    }
+    QVERIFY2(events.contains(QStringLiteral("step_start load"))
+            && events.contains(QStringLiteral("step_end summary"))
+            && events.contains(QStringLiteral("run_end ")),
+        qPrintable(events.join(QLatin1Char('|'))));
+
+    const QString runJson = tree + QStringLiteral("/output/run.json");
+    const QJsonObject summary = QJsonDocument::fromJson(readAll(runJson).toUtf8()).object();
+    QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    QFile sales(tree + QStringLiteral("/data/sales.csv"));
+    QVERIFY(sales.open(QIODevice::ReadOnly));
+    const QByteArray bytes = sales.readAll();
+    const QJsonObject input
+        = summary.value(QStringLiteral("inputs")).toObject().value(QStringLiteral("sales")).toObject();
+    QCOMPARE(input.value(QStringLiteral("sha256")).toString(),
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(input.value(QStringLiteral("bytes")).toInteger(), bytes.size());
+    QCOMPARE(summary.value(QStringLiteral("steps")).toArray().size(), 3);
+    QVERIFY(summary.value(QStringLiteral("versions")).toObject().contains(QStringLiteral("pandas")));
+    QVERIFY(summary.value(QStringLiteral("parameters")).toObject().contains(QStringLiteral("month")));
+
+    // diff: the same inputs say nothing; a changed input shows its checksum.
+    QVERIFY(QFile::copy(runJson, dir.path() + QStringLiteral("/run1.json")));
+    QByteArray changed = bytes;
+    changed.replace("37.5", "38.5");
+    writeFile(dir.path() + QStringLiteral("/changed.csv"), changed);
+    const Run again = run(tree + QStringLiteral("/run.sh"),
+        {QStringLiteral("--offline"), QStringLiteral("--input"),
+            QStringLiteral("sales=") + dir.path() + QStringLiteral("/changed.csv")},
+        dir.path());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QVERIFY2(!again.err.contains(QLatin1Char('{')), qPrintable(again.err)); // human lines by default
+    const QString src = tree + QStringLiteral("/src");
+    const Run same = run(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("salesreport"), QStringLiteral("diff"),
+            dir.path() + QStringLiteral("/run1.json"), dir.path() + QStringLiteral("/run1.json")},
+        src);
+    QVERIFY2(same.exitCode == 0 && same.out.trimmed() == QStringLiteral("no differences"),
+        qPrintable(same.out + same.err));
+    const Run diff = run(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("salesreport"), QStringLiteral("diff"),
+            dir.path() + QStringLiteral("/run1.json"), runJson},
+        src);
+    QVERIFY2(diff.exitCode == 1
+            && diff.out.contains(
+                QStringLiteral("inputs.sales: sha256 ") + input.value(QStringLiteral("sha256")).toString()),
+        qPrintable(diff.out + diff.err));
+}
+
+void TestGraduateE2E::contractChecks_data()
+{
+    // A CSV read with pandas, its contract (TOML), the ContractError's text after "x.csv: " or
+    // "" when the table keeps the contract.
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<QString>("contract");
+    QTest::addColumn<QString>("expected");
+    const QString amount = QStringLiteral("[[columns]]\nname = \"n\"\ndtype = \"%1\"\nnullable = %2\n");
+    QTest::addRow("int column") << "n\n1\n2\n" << amount.arg("int", "false") << "";
+    QTest::addRow("fraction in an int column")
+        << "n\n1\n2.5\n"
+        << amount.arg("int", "false") << "column 'n': expected int, found float64 (2.5 in row 2)";
+    QTest::addRow("int where float is expected") << "n\n1\n" << amount.arg("float", "false") << "";
+    QTest::addRow("missing value, nullable") << "n,m\n1,a\n,b\n3,c\n" << amount.arg("int", "true") << "";
+    QTest::addRow("missing value, not nullable")
+        << "n,m\n1,a\n,b\n3,c\n"
+        << amount.arg("int", "false")
+        << "column 'n': expected no missing values, found 1 missing (the first in row 2)";
+    QTest::addRow("dates as text") << "n\n2024-01-31\n" << amount.arg("datetime", "false") << "";
+    QTest::addRow("not a date") << "n\n2024-01-31\nsoon\n"
+                                << amount.arg("datetime", "false")
+                                << "column 'n': expected datetime, found object ('soon' in row 2)";
+    QTest::addRow("truth values") << "n\nTrue\nFalse\n" << amount.arg("bool", "false") << "";
+    QTest::addRow("numbers in a string column") << "n\n7\n" << amount.arg("string", "false") << "";
+    QTest::addRow("more rows needed") << "n\n1\n"
+                                      << "[rows]\nmin = 2\n"
+                                      << "expected at least 2 rows, found 1";
+}
+
+void TestGraduateE2E::contractChecks()
+{
+    QFETCH(QString, csv);
+    QFETCH(QString, contract);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.path() + QStringLiteral("/x.csv"), csv.toUtf8());
+    writeFile(dir.path() + QStringLiteral("/x.toml"), contract.toUtf8());
+    const Run check = run(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral(
+                "import sys\nsys.path.insert(0, sys.argv[1])\nimport pandas, _contracts\n"
+                "try:\n"
+                "    _contracts.check(pandas.read_csv('x.csv'), _contracts.load('x.toml'), 'x.csv')\n"
+                "except _contracts.ContractError as error:\n"
+                "    print(error)\n"),
+            QStringLiteral(TASSEL_SOURCE_DIR "/resources/graduate")},
+        dir.path());
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+    QCOMPARE(check.out.trimmed(), expected.isEmpty() ? QString() : QStringLiteral("x.csv: ") + expected);
 }
 
 QTEST_GUILESS_MAIN(TestGraduateE2E)

@@ -119,6 +119,8 @@ private slots:
     void firstFreeName_data();
     void firstFreeName();
     void stepNameClashUsesWhatTheSectionMakes();
+    void readsCheckedAgainstContracts_data();
+    void readsCheckedAgainstContracts();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -971,9 +973,10 @@ void TestGraduateUnits::dataPathsRewritten_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("expected"); // in the step body
     QTest::addColumn<QStringList>("inputs"); // name=target
-    QTest::addRow("pandas reader") << "import pandas as pd\ndf = pd.read_csv(\"data/sales.csv\", sep=\",\")"
-                                   << "df = pd.read_csv(input_path(\"sales\"), sep=\",\")"
-                                   << QStringList {"sales=data/sales.csv"};
+    QTest::addRow("pandas reader")
+        << "import pandas as pd\ndf = pd.read_csv(\"data/sales.csv\", sep=\",\")"
+        << "df = check_input(\"sales\", pd.read_csv(input_path(\"sales\"), sep=\",\"))"
+        << QStringList {"sales=data/sales.csv"};
     QTest::addRow("constant bound before")
         << "DATA = \"./data/x.csv\"\nrows = open(DATA).read()"
         << "rows = open(input_path(\"x\")).read()" << QStringList {"x=data/x.csv"};
@@ -985,7 +988,8 @@ void TestGraduateUnits::dataPathsRewritten_data()
         << "files = glob.glob(str(input_path(\"data\")))" << QStringList {"data=data/*.csv"};
     QTest::addRow("one input read twice")
         << "import pandas as pd\na = pd.read_csv(\"s.csv\")\nb = pd.read_csv(\"s.csv\")"
-        << "a = pd.read_csv(input_path(\"s\"))\nb = pd.read_csv(input_path(\"s\"))"
+        << "a = check_input(\"s\", pd.read_csv(input_path(\"s\")))\nb = check_input(\"s\", "
+           "pd.read_csv(input_path(\"s\")))"
         << QStringList {"s=s.csv"};
     QTest::addRow("write goes to the output folder")
         << "import pandas as pd\npd.DataFrame().to_csv(\"out.csv\")"
@@ -1029,6 +1033,58 @@ void TestGraduateUnits::dataPathsRewritten()
         if (plan->steps.front().body.find(std::string(name) + "(") != std::string::npos)
             QVERIFY(std::find(plan->steps.front().runtime.begin(), plan->steps.front().runtime.end(), name)
                 != plan->steps.front().runtime.end());
+}
+
+void TestGraduateUnits::readsCheckedAgainstContracts_data()
+{
+    QTest::addColumn<QString>("code"); // sales.csv (date,amount) is beside the notebook
+    QTest::addColumn<QString>("expected"); // in the step body
+    QTest::addRow("read bound to a name")
+        << "import pandas as pd\nsales = pd.read_csv(\"sales.csv\", sep=\",\")"
+        << "sales = check_input(\"sales\", pd.read_csv(input_path(\"sales\"), sep=\",\"))";
+    QTest::addRow("read then a method")
+        << "import pandas as pd\nsales = pd.read_csv(\"./sales.csv\").dropna()"
+        << "sales = check_input(\"sales\", pd.read_csv(input_path(\"sales\"))).dropna()";
+    QTest::addRow("read over lines")
+        << "import pandas as pd\nsales = pd.read_csv(\n    \"sales.csv\",\n    parse_dates=[\"date\"],\n)"
+        << "sales = check_input(\"sales\", pd.read_csv(\n    input_path(\"sales\"),\n    "
+           "parse_dates=[\"date\"],\n))";
+}
+
+void TestGraduateUnits::readsCheckedAgainstContracts()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile data(dir.path() + QStringLiteral("/sales.csv"));
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write("date,amount\n2024-01-02,3.5\n2024-01-03,4.0\n");
+    data.close();
+    auto plan = planInFolder(dir.path(), code.toStdString());
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.size(), std::size_t(1));
+    const GraduationStep &step = plan->steps.front();
+    QVERIFY2(step.body.find(expected.toStdString()) != std::string::npos, step.body.c_str());
+    QVERIFY(std::find(step.runtime.begin(), step.runtime.end(), "check_input") != step.runtime.end());
+    QCOMPARE(plan->inputs.size(), std::size_t(1));
+    QVERIFY(plan->inputs.front().contract);
+    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
+    std::set<std::string> paths;
+    for (const GeneratedFile &file : files) {
+        paths.insert(file.path);
+        if (file.path == "contracts/sales.toml")
+            QVERIFY2(file.content.find("name = \"amount\"\ndtype = \"float\"") != std::string::npos,
+                file.content.c_str());
+        if (file.path == "src/nb/_runtime.py")
+            QVERIFY2(file.content.find("CONTRACTS = {\n    \"sales\": \"contracts/sales.toml\",\n}")
+                    != std::string::npos,
+                file.content.c_str());
+    }
+    for (const char *path :
+        {"contracts/sales.toml", "src/nb/_contracts.py", "src/nb/_observe.py", "tests/test_contracts.py"})
+        QVERIFY2(paths.count(path), path);
 }
 
 void TestGraduateUnits::dataCopiedWithinLimit_data()
