@@ -141,7 +141,17 @@ struct Round
     double firstPaint = 0;
     double settled = 0;
     double memoryMiB = 0;
+    double residentBefore = 0; ///< MiB, with the window shown and no notebook
+    // Peak resident set of the process (VmHWM) once each phase is over, in MiB.
+    double peakLoaded = 0;
+    double peakPainted = 0;
+    double peakSettled = 0;
 };
+
+double peakMiB()
+{
+    return double(statusKiB("VmHWM:")) / 1024;
+}
 
 std::optional<Round> measure(const QString &path)
 {
@@ -163,15 +173,18 @@ std::optional<Round> measure(const QString &path)
         return std::nullopt;
     }
     const qint64 loaded = timer.elapsed();
+    const double peakLoaded = peakMiB();
     watcher.painted = false;
     while (!watcher.painted && timer.elapsed() < 60000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     QApplication::processEvents();
     const qint64 firstPaint = timer.elapsed();
+    const double peakPainted = peakMiB();
     while (window.isBusy() && timer.elapsed() < 120000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     const qint64 settled = timer.elapsed();
-    return Round {double(loaded), double(firstPaint), double(settled), double(residentKiB() - before) / 1024};
+    return Round {double(loaded), double(firstPaint), double(settled), double(residentKiB() - before) / 1024,
+        double(before) / 1024, peakLoaded, peakPainted, peakMiB()};
 }
 
 /// "median ms (min–max)" of one figure over the rounds.
@@ -194,8 +207,10 @@ void report(const QString &path, int rounds)
         return;
     std::cout << QFileInfo(path).fileName().toStdString() << ": first round in the process: load "
               << cold->load << " ms, first paint " << cold->firstPaint << " ms, analysis and graph done "
-              << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB, peak RSS of the process "
-              << statusKiB("VmHWM:") / 1024 << " MiB\n";
+              << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB; resident before "
+              << int(cold->residentBefore) << " MiB, peak RSS of the process after loading "
+              << int(cold->peakLoaded) << " MiB, after the first paint " << int(cold->peakPainted)
+              << " MiB, after the analysis " << int(cold->peakSettled) << " MiB\n";
     std::vector<Round> figures;
     for (int round = 0; round < rounds; ++round) {
         if (auto figure = measure(path))
