@@ -31,6 +31,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <unordered_map>
 
@@ -196,13 +197,14 @@ std::string outputText(const Output &output, bool &error)
 
 struct CellDelegate::Block
 {
+    // 32 bytes: one per output, and a cell can hold a million.
     int output = -1;
     int top = 0; // from the item's top, so painting finds the visible blocks by bisection
-    bool image = false;
     QSize imageSize; // as shown
     int height = 0;
     int shownLines = 0;
-    qsizetype hiddenLines = 0;
+    int hiddenLines = 0;
+    bool image = false;
     bool error = false;
     bool html = false;
 };
@@ -286,6 +288,7 @@ const CellDelegate::Geometry &CellDelegate::geometry(int row) const
         headLines(cell.source, 1, lines);
         g.source = int(std::max<qsizetype>(lines, 1)) * spacing + 2 * kPad;
     }
+    g.blocks.reserve(cell.outputs.size());
     for (std::size_t i = 0; i < cell.outputs.size(); ++i) {
         const Output &output = cell.outputs[i];
         Block block;
@@ -318,7 +321,7 @@ const CellDelegate::Geometry &CellDelegate::geometry(int row) const
         qsizetype total = 0;
         headLines(text, kMaxOutputLines, total);
         block.shownLines = int(std::min<qsizetype>(total, kMaxOutputLines));
-        block.hiddenLines = total - block.shownLines;
+        block.hiddenLines = int(std::min<qsizetype>(total - block.shownLines, INT_MAX));
         block.height = (block.shownLines + (block.hiddenLines > 0 ? 1 : 0)) * spacing + 2 * kPad;
         g.blocks.push_back(block);
     }

@@ -189,11 +189,18 @@ void DependencyGraphView::clear()
 
 void DependencyGraphView::setAnalysis(const Notebook &notebook, const NotebookAnalysis &analysis)
 {
+    setAnalysis(std::make_shared<const Notebook>(notebook), analysis);
+}
+
+void DependencyGraphView::setAnalysis(
+    std::shared_ptr<const Notebook> notebook, const NotebookAnalysis &analysis)
+{
     clear();
-    m_notebook = std::make_shared<const Notebook>(notebook);
+    m_notebook = std::move(notebook);
     m_analysis = std::make_shared<const NotebookAnalysis>(analysis);
-    const auto codeCells = std::count_if(
-        notebook.cells.begin(), notebook.cells.end(), [](const Cell &c) { return c.isCode(); });
+    const auto &cells = m_notebook->cells;
+    const auto codeCells
+        = std::count_if(cells.begin(), cells.end(), [](const Cell &c) { return c.isCode(); });
     // A big notebook opens focused on its first cell that has an edge.
     m_options.focusCell = -1;
     for (const Dependency &d : GraphLayout::drawnDependencies(analysis, m_options.importBadges)) {

@@ -32,10 +32,14 @@ public:
 
     /// Starts laying out the graph; layoutReady follows.
     void setAnalysis(const Notebook &notebook, const NotebookAnalysis &analysis);
+    /// Shares the caller's notebook instead of copying it.
+    void setAnalysis(std::shared_ptr<const Notebook> notebook, const NotebookAnalysis &analysis);
     void clear();
     void selectCell(int cell);
 
     const GraphLayout::Result &layoutResult() const { return m_layout; }
+    /// The notebook of the last setAnalysis, shared with the caller; null before it.
+    const Notebook *notebook() const { return m_notebook.get(); }
     /// Cells upstream (it reads from) and downstream (they read from it) of the selected cell.
     QSet<int> upstreamCells() const { return m_upstream; }
     QSet<int> downstreamCells() const { return m_downstream; }

@@ -405,7 +405,7 @@ void MainWindow::setAnalysis(const NotebookAnalysis &analysis)
     m_analysed = true;
     m_graduateAction->setEnabled(true);
     m_exportAction->setEnabled(true);
-    m_graph->setAnalysis(*m_notebook, analysis);
+    m_graph->setAnalysis(m_notebook, analysis);
     m_timeline->setFindings(analysis.findings);
     m_currentFinding = -1;
     statusBar()->showMessage(tr("%n cell(s)", nullptr, int(m_notebook->cells.size())) + QStringLiteral(" · ")

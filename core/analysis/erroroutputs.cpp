@@ -31,8 +31,8 @@ std::vector<Finding> ErrorOutputs::findings(const Notebook &notebook)
             finding.outputIndex = int(o);
             finding.location = "output";
             // The exception's name only: its value may quote data or credentials.
-            const std::string what = output.type == OutputType::Error && !output.errorName.empty()
-                ? "a `" + output.errorName + "` traceback"
+            const std::string what = output.type == OutputType::Error && !output.details().errorName.empty()
+                ? "a `" + output.details().errorName + "` traceback"
                 : "a traceback in its "
                     + (output.streamName.empty() ? std::string("stream") : output.streamName);
             finding.message = "cell " + std::to_string(c + 1) + " was saved with " + what + " (output "

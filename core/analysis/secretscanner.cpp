@@ -705,13 +705,13 @@ std::vector<SecretSpan> SecretScanner::locate(const Notebook &notebook) const
                 if (item.isTextLike() || item.isJson)
                     add(item.data, cellIndex, "output", outputIndex);
             }
-            if (!output.traceback.empty()) {
+            if (!output.details().traceback.empty()) {
                 std::string joined;
-                for (const auto &line : output.traceback)
+                for (const auto &line : output.details().traceback)
                     joined += line + '\n';
                 add(stripAnsi(joined), cellIndex, "output", outputIndex);
-            } else if (!output.errorValue.empty()) {
-                add(stripAnsi(output.errorValue), cellIndex, "output", outputIndex);
+            } else if (!output.details().errorValue.empty()) {
+                add(stripAnsi(output.details().errorValue), cellIndex, "output", outputIndex);
             }
         }
     }

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -545,6 +546,49 @@ bool JsonReader::readValue(nlohmann::json &out)
             targets.push_back(slot);
     }
     return true;
+}
+
+std::size_t JsonReader::countObjectElements() const
+{
+    const char *data = m_bytes.data();
+    const std::size_t size = m_bytes.size();
+    if (m_pos >= size || data[m_pos] != '[')
+        return 0;
+    std::size_t depth = 0;
+    std::size_t objects = 0;
+    for (std::size_t pos = m_pos; pos < size; ++pos) {
+        switch (data[pos]) {
+        case '"':
+            // To the closing quote: the next '"' after an even run of backslashes.
+            for (;;) {
+                const void *quote = std::memchr(data + pos + 1, '"', size - pos - 1);
+                if (!quote)
+                    return objects;
+                const std::size_t at = std::size_t(static_cast<const char *>(quote) - data);
+                std::size_t slashes = 0;
+                while (data[at - 1 - slashes] == '\\')
+                    ++slashes;
+                pos = at;
+                if (slashes % 2 == 0)
+                    break;
+            }
+            break;
+        case '{':
+            objects += depth == 1 ? 1 : 0;
+            [[fallthrough]];
+        case '[':
+            ++depth;
+            break;
+        case '}':
+        case ']':
+            if (--depth == 0)
+                return objects;
+            break;
+        default:
+            break;
+        }
+    }
+    return objects;
 }
 
 bool JsonReader::skipValue()

@@ -49,6 +49,11 @@ public:
     bool readValue(nlohmann::json &out);
     /// Any value, validated and thrown away.
     bool skipValue();
+    /// How many objects the list starting at offset() holds directly (call it after peek()
+    /// said Array), without moving: a quick scan that validates nothing, so that a caller can
+    /// allocate the list once at its size. Counting only objects bounds the answer by what
+    /// reading the list would build anyway.
+    std::size_t countObjectElements() const;
     /// After the top-level value: only white space may follow.
     bool expectEnd();
 

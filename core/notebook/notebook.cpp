@@ -87,11 +87,12 @@ std::string Output::plainText() const
             return item->data;
         return {};
     case OutputType::Error: {
+        const OutputDetails &error = details();
         std::string lines;
-        for (const auto &line : traceback)
+        for (const auto &line : error.traceback)
             lines += line + '\n';
         if (lines.empty())
-            lines = errorName + ": " + errorValue + '\n';
+            lines = error.errorName + ": " + error.errorValue + '\n';
         return lines;
     }
     case OutputType::Unknown:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/boxed.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -38,29 +40,41 @@ struct MimeItem
 
 enum class OutputType { Stream, ExecuteResult, DisplayData, Error, Unknown };
 
-/// A cell output as nbformat 4 describes it. Unknown keys are kept in `extra` so a saved
-/// notebook keeps them.
-struct Output
+/// The parts of an output that most outputs leave empty (see Output::details()).
+struct OutputDetails
 {
-    OutputType type = OutputType::Unknown;
-    std::string outputTypeName; ///< as written in the file, kept for unknown types
-    // stream
-    std::string streamName; ///< "stdout" or "stderr"
-    std::string text;
-    bool textWasList = true; ///< see MimeItem::wasList
-    std::vector<std::size_t> textLineLengths; ///< see MimeItem::storedLineLengths
-    // execute_result / display_data
-    std::vector<MimeItem> data;
-    std::optional<int> executionCount;
+    std::string outputTypeName; ///< as written in the file, for unknown output types only
     // error
     std::string errorName;
     std::string errorValue;
     std::vector<std::string> traceback;
-
-    // Null until the file gives them: an empty object costs a heap block, and a notebook can hold
-    // a million stream outputs that have neither. A rich output without metadata is saved with {}.
-    nlohmann::json metadata;
+    std::vector<std::size_t> textLineLengths; ///< see MimeItem::storedLineLengths
+    /// Unknown keys, and keys of the wrong type or not part of the output's type, so that a
+    /// saved notebook keeps them.
     nlohmann::json extra;
+
+    bool operator==(const OutputDetails &) const = default;
+};
+
+/// A cell output as nbformat 4 describes it. A notebook can hold a million print() outputs, so
+/// an output is small (128 bytes): what errors, unusual files and unknown types need is behind
+/// one pointer, allocated only for the outputs that have it.
+struct Output
+{
+    OutputType type = OutputType::Unknown;
+    bool textWasList = true; ///< see MimeItem::wasList
+    std::optional<int> executionCount; ///< execute_result
+    std::string streamName; ///< "stdout" or "stderr"
+    std::string text; ///< stream
+    std::vector<MimeItem> data; ///< execute_result / display_data
+    // Null until the file gives it: an empty object costs a heap block. A rich output without
+    // metadata is saved with {}.
+    nlohmann::json metadata;
+
+    /// Error name, value and traceback, unusual line lengths, unknown keys: empty for most.
+    const OutputDetails &details() const { return m_details.get(); }
+    /// details() for writing; allocates them on first use.
+    OutputDetails &editDetails() { return m_details.edit(); }
 
     /// The first item of the given MIME type, or nullptr.
     const MimeItem *find(std::string_view mimeType) const;
@@ -68,6 +82,9 @@ struct Output
     std::string plainText() const;
 
     bool operator==(const Output &) const = default;
+
+private:
+    Boxed<OutputDetails> m_details;
 };
 
 enum class CellType { Code, Markdown, Raw, Unknown };

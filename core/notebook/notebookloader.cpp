@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <set>
@@ -190,8 +191,11 @@ public:
     }
 
     /// A string or a list of strings, joined. Anything else is an error: the text is the point.
+    /// `lengths` gets the list's element lengths only when they are unusual (see
+    /// keepLengthsIfUnusual); `path()` gives the JSON path, built only for an error message.
+    template <typename Path>
     bool readText(std::string &out, bool &wasList, std::vector<std::size_t> &lengths, const std::string &what,
-        const std::string &path)
+        const Path &path)
     {
         out.clear();
         lengths.clear();
@@ -201,31 +205,35 @@ public:
             return m_reader.readString(out);
         }
         if (kind != JsonReader::Kind::Array)
-            return m_reader.failed() ? false : wrongType(what, "a string or a list of strings", kind, path);
+            return m_reader.failed() ? false : wrongType(what, "a string or a list of strings", kind, path());
         wasList = true;
         m_reader.beginArray();
-        std::string line;
+        // Collected in a buffer the reader reuses: most lists are one line or split as usual, and
+        // a million outputs must not cost a million small allocations.
+        std::vector<std::size_t> &found = m_lineLengths;
+        found.clear();
         while (m_reader.nextElement()) {
             const auto lineKind = m_reader.peek();
             if (lineKind != JsonReader::Kind::String)
                 return m_reader.failed()
                     ? false
-                    : wrongType(what + " line " + std::to_string(lengths.size() + 1), "a string", lineKind,
-                        path + "/" + std::to_string(lengths.size()));
-            if (lengths.empty()) {
+                    : wrongType(what + " line " + std::to_string(found.size() + 1), "a string", lineKind,
+                        path() + "/" + std::to_string(found.size()));
+            if (found.empty()) {
                 if (!m_reader.readString(out)) // the common single-line case: no extra copy
                     return false;
-                lengths.push_back(out.size());
+                found.push_back(out.size());
                 continue;
             }
-            if (!m_reader.readString(line))
+            if (!m_reader.readString(m_line))
                 return false;
-            out += line;
-            lengths.push_back(line.size());
+            out += m_line;
+            found.push_back(m_line.size());
         }
         if (m_reader.failed())
             return false;
-        keepLengthsIfUnusual(out, lengths);
+        keepLengthsIfUnusual(out, found);
+        lengths.assign(found.begin(), found.end());
         return true;
     }
 
@@ -248,7 +256,7 @@ public:
         return true;
     }
 
-    bool readMimeBundle(std::vector<MimeItem> &items, int cellIndex, const std::string &path)
+    bool readMimeBundle(std::vector<MimeItem> &items, int cellIndex)
     {
         m_reader.beginObject();
         std::string mime;
@@ -288,78 +296,123 @@ public:
                 item.data = item.jsonValue.dump(-1, ' ', false, json::error_handler_t::replace);
             items.push_back(std::move(item));
         }
-        (void)path;
         return !m_reader.failed();
     }
 
-    bool readOutput(Output &output, int cellIndex, const std::string &path)
+    /// What readOutput learns about an output besides its fields.
+    struct OutputKeys
+    {
+        unsigned seen = 0; ///< bits of outputKeyBit
+        bool haveType = false;
+        bool haveMetadata = false;
+        bool haveCount = false;
+        std::optional<int> count;
+        json countExtra; ///< {"execution_count": value} for a value of the wrong type
+        std::string typeName;
+    };
+
+    /// The bit of a key some output type requires, 0 for other keys.
+    static unsigned outputKeyBit(std::string_view key)
+    {
+        static constexpr std::array<std::string_view, 7> keys
+            = {"name", "text", "data", "metadata", "ename", "evalue", "traceback"};
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i] == key)
+                return 1u << i;
+        }
+        return 0;
+    }
+
+    static std::string outputWhere(std::size_t index) { return "output " + std::to_string(index) + ": "; }
+
+    /// One key of an output object. Messages and paths are built only when needed: a cell can
+    /// hold a million outputs.
+    bool readOutputMember(Output &output, OutputKeys &keys, const std::string &key, int cellIndex, int line,
+        const std::string &outputsPath, std::size_t index)
+    {
+        keys.seen |= outputKeyBit(key);
+        const auto kind = m_reader.peek();
+        if (kind == JsonReader::Kind::Invalid)
+            return false;
+        if (key == "output_type" && kind == JsonReader::Kind::String) {
+            keys.haveType = true;
+            return m_reader.readString(keys.typeName);
+        }
+        if (key == "name" && kind == JsonReader::Kind::String)
+            return m_reader.readString(output.streamName);
+        if (key == "text") {
+            std::vector<std::size_t> lengths;
+            if (!readText(output.text, output.textWasList, lengths, "output 'text'",
+                    [&] { return outputsPath + "/" + std::to_string(index) + "/text"; }))
+                return false;
+            if (!lengths.empty())
+                output.editDetails().textLineLengths = std::move(lengths);
+            return true;
+        }
+        if (key == "data" && kind == JsonReader::Kind::Object)
+            return readMimeBundle(output.data, cellIndex);
+        const std::string where = outputWhere(index);
+        if (key == "metadata") {
+            keys.haveMetadata = true;
+            if (!m_reader.readValue(output.metadata))
+                return false;
+            if (!output.metadata.is_object())
+                warn("wrong-type", where + "metadata must be an object", cellIndex, line);
+            return true;
+        }
+        if (key == "execution_count") {
+            keys.haveCount = true;
+            return readExecutionCount(keys.count, keys.countExtra, cellIndex, where);
+        }
+        if ((key == "ename" || key == "evalue") && kind == JsonReader::Kind::String) {
+            OutputDetails &details = output.editDetails();
+            return m_reader.readString(key == "ename" ? details.errorName : details.errorValue);
+        }
+        if (key == "traceback" && kind == JsonReader::Kind::Array) {
+            json value;
+            if (!m_reader.readValue(value))
+                return false;
+            if (std::all_of(value.begin(), value.end(), [](const json &v) { return v.is_string(); })) {
+                for (auto &frame : value)
+                    output.editDetails().traceback.push_back(std::move(frame.get_ref<std::string &>()));
+            } else {
+                warn("wrong-type", where + "traceback must be a list of strings", cellIndex, line);
+                output.editDetails().extra[key] = std::move(value);
+            }
+            return true;
+        }
+        const bool known = key == "output_type" || key == "name" || key == "data" || key == "ename"
+            || key == "evalue" || key == "traceback";
+        if (known)
+            warn("wrong-type", where + "'" + key + "' has the wrong type (" + kindName(kind) + ")", cellIndex,
+                line);
+        else if (!m_future)
+            warn("unknown-key", where + "unknown key '" + key + "'", cellIndex, line);
+        return m_reader.readValue(output.editDetails().extra[key]);
+    }
+
+    /// Output `index` of the list at `outputsPath`.
+    bool readOutput(Output &output, int cellIndex, const std::string &outputsPath, std::size_t index)
     {
         const int line = m_reader.line();
-        const std::string where = "output " + path.substr(path.rfind('/') + 1) + ": ";
-        bool haveType = false, haveMetadata = false, haveCount = false;
-        std::optional<int> count;
-        json countExtra = json::object();
-        std::set<std::string> seen;
+        OutputKeys keys;
         m_reader.beginObject();
         std::string key;
         while (m_reader.nextKey(key)) {
-            seen.insert(key);
-            const auto kind = m_reader.peek();
-            if (kind == JsonReader::Kind::Invalid)
+            if (!readOutputMember(output, keys, key, cellIndex, line, outputsPath, index))
                 return false;
-            if (key == "output_type" && kind == JsonReader::Kind::String) {
-                haveType = true;
-                if (!m_reader.readString(output.outputTypeName))
-                    return false;
-            } else if (key == "name" && kind == JsonReader::Kind::String) {
-                if (!m_reader.readString(output.streamName))
-                    return false;
-            } else if (key == "text") {
-                if (!readText(output.text, output.textWasList, output.textLineLengths, "output 'text'",
-                        path + "/text"))
-                    return false;
-            } else if (key == "data" && kind == JsonReader::Kind::Object) {
-                if (!readMimeBundle(output.data, cellIndex, path + "/data"))
-                    return false;
-            } else if (key == "metadata") {
-                haveMetadata = true;
-                if (!m_reader.readValue(output.metadata))
-                    return false;
-                if (!output.metadata.is_object())
-                    warn("wrong-type", where + "metadata must be an object", cellIndex, line);
-            } else if (key == "execution_count") {
-                haveCount = true;
-                if (!readExecutionCount(count, countExtra, cellIndex, where))
-                    return false;
-            } else if ((key == "ename" || key == "evalue") && kind == JsonReader::Kind::String) {
-                if (!m_reader.readString(key == "ename" ? output.errorName : output.errorValue))
-                    return false;
-            } else if (key == "traceback" && kind == JsonReader::Kind::Array) {
-                json value;
-                if (!m_reader.readValue(value))
-                    return false;
-                if (std::all_of(value.begin(), value.end(), [](const json &v) { return v.is_string(); })) {
-                    for (auto &frame : value)
-                        output.traceback.push_back(std::move(frame.get_ref<std::string &>()));
-                } else {
-                    warn("wrong-type", where + "traceback must be a list of strings", cellIndex, line);
-                    output.extra[key] = std::move(value);
-                }
-            } else {
-                const bool known = key == "output_type" || key == "name" || key == "data" || key == "ename"
-                    || key == "evalue" || key == "traceback";
-                if (known)
-                    warn("wrong-type", where + "'" + key + "' has the wrong type (" + kindName(kind) + ")",
-                        cellIndex, line);
-                else if (!m_future)
-                    warn("unknown-key", where + "unknown key '" + key + "'", cellIndex, line);
-                if (!m_reader.readValue(output.extra[key]))
-                    return false;
-            }
         }
         if (m_reader.failed())
             return false;
-        const std::string &name = output.outputTypeName;
+        finishOutput(output, keys, cellIndex, line, index);
+        return true;
+    }
+
+    /// The output's type from its output_type, keys that type does not have moved to the
+    /// details' `extra`, and warnings for the keys it lacks.
+    void finishOutput(Output &output, OutputKeys &keys, int cellIndex, int line, std::size_t index)
+    {
+        const std::string &name = keys.typeName;
         if (name == "stream")
             output.type = OutputType::Stream;
         else if (name == "execute_result")
@@ -368,30 +421,35 @@ public:
             output.type = OutputType::DisplayData;
         else if (name == "error")
             output.type = OutputType::Error;
-        else if (haveType)
-            warn("unknown-output-type", where + "unknown output_type '" + name + "'", cellIndex, line);
-        if (!haveType)
-            warn("missing-key", where + "no output_type", cellIndex, line);
+        else if (keys.haveType)
+            warn("unknown-output-type", outputWhere(index) + "unknown output_type '" + name + "'", cellIndex,
+                line);
+        if (!keys.haveType)
+            warn("missing-key", outputWhere(index) + "no output_type", cellIndex, line);
+        if (output.type == OutputType::Unknown && !name.empty())
+            output.editDetails().outputTypeName = name;
 
         // Keys the model only has for some output types go back to `extra` for the others.
         if (output.type == OutputType::ExecuteResult) {
-            output.executionCount = count;
-            if (!haveCount)
-                warn("missing-key", where + "execute_result without execution_count", cellIndex, line);
-        } else if (haveCount) {
-            output.extra["execution_count"] = count ? json(*count) : json(nullptr);
+            output.executionCount = keys.count;
+            if (!keys.haveCount)
+                warn("missing-key", outputWhere(index) + "execute_result without execution_count", cellIndex,
+                    line);
+        } else if (keys.haveCount) {
+            output.editDetails().extra["execution_count"] = keys.count ? json(*keys.count) : json(nullptr);
         }
-        if (countExtra.contains("execution_count"))
-            output.extra["execution_count"] = std::move(countExtra["execution_count"]);
+        if (keys.countExtra.contains("execution_count"))
+            output.editDetails().extra["execution_count"] = std::move(keys.countExtra["execution_count"]);
         const bool rich = output.type == OutputType::ExecuteResult || output.type == OutputType::DisplayData;
-        if (!rich && haveMetadata) {
-            output.extra["metadata"] = std::move(output.metadata);
+        if (!rich && keys.haveMetadata) {
+            output.editDetails().extra["metadata"] = std::move(output.metadata);
             output.metadata = json();
         }
-        const auto require = [&](std::initializer_list<const char *> keys) {
-            for (const char *required : keys) {
-                if (!seen.count(required))
-                    warn("missing-key", where + name + " output without '" + required + "'", cellIndex, line);
+        const auto require = [&](std::initializer_list<const char *> required) {
+            for (const char *key : required) {
+                if (!(keys.seen & outputKeyBit(key)))
+                    warn("missing-key", outputWhere(index) + name + " output without '" + key + "'",
+                        cellIndex, line);
             }
         };
         switch (output.type) {
@@ -408,7 +466,6 @@ public:
         case OutputType::Unknown:
             break;
         }
-        return true;
     }
 
     bool readOutputs(Cell &cell, int cellIndex, const std::string &path)
@@ -416,15 +473,19 @@ public:
         const auto kind = m_reader.peek();
         if (kind != JsonReader::Kind::Array)
             return m_reader.failed() ? false : wrongType("'outputs'", "a list", kind, path);
+        // Allocated once at its final size: doubling a list of a million outputs would hold
+        // one and a half lists at its last step.
+        cell.outputs.reserve(m_reader.countObjectElements());
         m_reader.beginArray();
         while (m_reader.nextElement()) {
-            const std::string outputPath = path + "/" + std::to_string(cell.outputs.size());
+            const std::size_t index = cell.outputs.size();
             const auto outputKind = m_reader.peek();
             if (outputKind != JsonReader::Kind::Object)
-                return m_reader.failed() ? false
-                                         : wrongType("an output", "an object", outputKind, outputPath);
+                return m_reader.failed()
+                    ? false
+                    : wrongType("an output", "an object", outputKind, path + "/" + std::to_string(index));
             cell.outputs.emplace_back();
-            if (!readOutput(cell.outputs.back(), cellIndex, outputPath))
+            if (!readOutput(cell.outputs.back(), cellIndex, path, index))
                 return false;
         }
         return !m_reader.failed();
@@ -455,7 +516,7 @@ public:
             } else if (key == "source") {
                 haveSource = true;
                 if (!readText(cell.source, cell.sourceWasList, cell.sourceLineLengths, "'source'",
-                        path + "/source"))
+                        [&] { return path + "/source"; }))
                     return false;
             } else if (key == "execution_count") {
                 haveCount = true;
@@ -648,6 +709,9 @@ private:
     Notebook &m_notebook;
     const NotebookLoader::Limits &m_limits;
     bool m_future;
+    // Buffers readText reuses from one text to the next.
+    std::vector<std::size_t> m_lineLengths;
+    std::string m_line;
 };
 
 // --- nbformat 3 --------------------------------------------------------------------------------

@@ -246,15 +246,16 @@ public:
     {
         static const char *const names[] = {"stream", "execute_result", "display_data", "error", ""};
         Members members;
-        const std::string typeName
-            = output.outputTypeName.empty() ? names[int(output.type)] : output.outputTypeName;
+        const std::string typeName = output.details().outputTypeName.empty()
+            ? names[int(output.type)]
+            : output.details().outputTypeName;
         members["output_type"] = [this, typeName](int) { string(typeName); };
         const bool rich = output.type == OutputType::ExecuteResult || output.type == OutputType::DisplayData;
         if (output.type == OutputType::Stream || !output.streamName.empty())
             members["name"] = [this, &output](int) { string(output.streamName); };
         if (output.type == OutputType::Stream || !output.text.empty())
             members["text"] = [this, &output](int inner) {
-                lines(output.text, output.textWasList, output.textLineLengths, inner);
+                lines(output.text, output.textWasList, output.details().textLineLengths, inner);
             };
         if (rich || !output.data.empty())
             members["data"] = [this, &output](int inner) { mimeBundle(output.data, inner); };
@@ -267,15 +268,16 @@ public:
             members["execution_count"] = [this, &output](int) {
                 m_out += output.executionCount ? std::to_string(*output.executionCount) : "null";
             };
-        if (output.type == OutputType::Error || !output.errorName.empty() || !output.errorValue.empty()
-            || !output.traceback.empty()) {
-            members["ename"] = [this, &output](int) { string(output.errorName); };
-            members["evalue"] = [this, &output](int) { string(output.errorValue); };
-            members["traceback"] = [this, &output](int inner) {
-                array(output.traceback, inner, [this](const std::string &line, int) { string(line); });
+        const OutputDetails &details = output.details();
+        if (output.type == OutputType::Error || !details.errorName.empty() || !details.errorValue.empty()
+            || !details.traceback.empty()) {
+            members["ename"] = [this, &details](int) { string(details.errorName); };
+            members["evalue"] = [this, &details](int) { string(details.errorValue); };
+            members["traceback"] = [this, &details](int inner) {
+                array(details.traceback, inner, [this](const std::string &line, int) { string(line); });
             };
         }
-        extras(members, output.extra);
+        extras(members, details.extra);
         object(members, indent);
     }
 

@@ -509,7 +509,7 @@ std::vector<ComparableOutput> OutputComparer::comparable(
         case OutputType::Error:
             item.kind = ComparableOutput::Kind::Error;
             item.label = "error";
-            item.text = output.errorName + ": " + output.errorValue;
+            item.text = output.details().errorName + ": " + output.details().errorValue;
             break;
         case OutputType::Unknown:
             continue;

@@ -573,8 +573,8 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
         });
         for (const Output &output : fresh) {
             if (output.type == OutputType::Error) {
-                result.errorName = output.errorName;
-                result.errorValue = output.errorValue;
+                result.errorName = output.details().errorName;
+                result.errorValue = output.details().errorValue;
                 break;
             }
         }

@@ -31,9 +31,10 @@ Output error(std::string name, std::string value)
 {
     Output output;
     output.type = OutputType::Error;
-    output.errorName = std::move(name);
-    output.errorValue = std::move(value);
-    output.traceback = {"Traceback (most recent call last)", output.errorName + ": " + output.errorValue};
+    OutputDetails &error = output.editDetails();
+    error.errorName = std::move(name);
+    error.errorValue = std::move(value);
+    error.traceback = {"Traceback (most recent call last)", error.errorName + ": " + error.errorValue};
     return output;
 }
 

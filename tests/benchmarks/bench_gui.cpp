@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -141,7 +142,28 @@ struct Round
     double firstPaint = 0;
     double settled = 0;
     double memoryMiB = 0;
+    // CPU time of the GUI thread (ms), which loads and paints: what the wall times would be on
+    // a quiet machine, since the analysis runs on other threads.
+    double loadCpu = 0;
+    double firstPaintCpu = 0;
+    double residentBefore = 0; ///< MiB, with the window shown and no notebook
+    // Peak resident set of the process (VmHWM) once each phase is over, in MiB.
+    double peakLoaded = 0;
+    double peakPainted = 0;
+    double peakSettled = 0;
 };
+
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+double peakMiB()
+{
+    return double(statusKiB("VmHWM:")) / 1024;
+}
 
 std::optional<Round> measure(const QString &path)
 {
@@ -158,20 +180,26 @@ std::optional<Round> measure(const QString &path)
     const long before = residentKiB();
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = threadCpuMs();
     if (!window.openFile(path)) {
         std::cout << path.toStdString() << ": " << window.lastError().toStdString() << '\n';
         return std::nullopt;
     }
     const qint64 loaded = timer.elapsed();
+    const double loadCpu = threadCpuMs() - cpuStart;
+    const double peakLoaded = peakMiB();
     watcher.painted = false;
     while (!watcher.painted && timer.elapsed() < 60000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     QApplication::processEvents();
     const qint64 firstPaint = timer.elapsed();
+    const double firstPaintCpu = threadCpuMs() - cpuStart;
+    const double peakPainted = peakMiB();
     while (window.isBusy() && timer.elapsed() < 120000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     const qint64 settled = timer.elapsed();
-    return Round {double(loaded), double(firstPaint), double(settled), double(residentKiB() - before) / 1024};
+    return Round {double(loaded), double(firstPaint), double(settled), double(residentKiB() - before) / 1024,
+        loadCpu, firstPaintCpu, double(before) / 1024, peakLoaded, peakPainted, peakMiB()};
 }
 
 /// "median ms (min–max)" of one figure over the rounds.
@@ -194,8 +222,11 @@ void report(const QString &path, int rounds)
         return;
     std::cout << QFileInfo(path).fileName().toStdString() << ": first round in the process: load "
               << cold->load << " ms, first paint " << cold->firstPaint << " ms, analysis and graph done "
-              << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB, peak RSS of the process "
-              << statusKiB("VmHWM:") / 1024 << " MiB\n";
+              << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB; resident before "
+              << int(cold->residentBefore) << " MiB, peak RSS of the process after loading "
+              << int(cold->peakLoaded) << " MiB, after the first paint " << int(cold->peakPainted)
+              << " MiB, after the analysis " << int(cold->peakSettled) << " MiB; GUI thread CPU: load "
+              << int(cold->loadCpu) << " ms, first paint " << int(cold->firstPaintCpu) << " ms\n";
     std::vector<Round> figures;
     for (int round = 0; round < rounds; ++round) {
         if (auto figure = measure(path))
@@ -209,8 +240,9 @@ void report(const QString &path, int rounds)
     std::cout << QFileInfo(path).fileName().toStdString() << ": " << QFileInfo(path).size() / 1e6
               << " MB; median (min–max) of the " << figures.size() << " rounds after it: load "
               << spread(figures, &Round::load) << ", first paint " << spread(figures, &Round::firstPaint)
-              << ", analysis and graph done " << spread(figures, &Round::settled) << "; memory up to +"
-              << int(memory) << " MiB\n";
+              << ", analysis and graph done " << spread(figures, &Round::settled) << "; GUI thread CPU: load "
+              << spread(figures, &Round::loadCpu) << ", first paint "
+              << spread(figures, &Round::firstPaintCpu) << "; memory up to +" << int(memory) << " MiB\n";
 }
 
 } // namespace

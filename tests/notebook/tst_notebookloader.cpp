@@ -100,6 +100,8 @@ private slots:
     void writerFormatsLikePython_data();
     void writerFormatsLikePython();
     void saveIsAtomicAndNeverOverwritesTheSource();
+    void outputsTakeTheirExactSize_data();
+    void outputsTakeTheirExactSize();
 };
 
 void TestNotebookLoader::loadsBundledExample()
@@ -768,6 +770,50 @@ void TestNotebookLoader::saveIsAtomicAndNeverOverwritesTheSource()
         notebook, dir.filePath(QStringLiteral("no/such/dir.ipynb")).toStdString());
     QVERIFY(!failed.ok());
     QCOMPARE(failed.error().code, std::string("io-error"));
+}
+
+void TestNotebookLoader::outputsTakeTheirExactSize_data()
+{
+    QTest::addColumn<int>("outputs");
+    QTest::addColumn<QByteArray>("output"); // one output's JSON
+    QTest::addColumn<QString>("lastText");
+    const QByteArray stream = R"({"output_type": "stream", "name": "stdout", "text": "step\n"})";
+    QTest::addRow("no outputs") << 0 << stream << QString();
+    QTest::addRow("one output") << 1 << stream << "step\n";
+    QTest::addRow("five outputs") << 5 << stream << "step\n";
+    QTest::addRow("1000 outputs") << 1000 << stream << "step\n";
+    // Braces, brackets, escaped quotes and backslashes in strings, objects inside outputs.
+    QTest::addRow("quotes and brackets in strings")
+        << 40 << QByteArray(R"({"output_type": "stream", "name": "stdout", "text": ["{[\"}]", "\\"]})")
+        << "{[\"}]\\";
+    QTest::addRow("nested objects") << 40
+                                    << QByteArray(R"({"output_type": "display_data", "metadata": {"a": {}},)"
+                                                  R"( "data": {"text/plain": ["}", "{"]}})")
+                                    << QString();
+}
+
+/// Issue 19: a cell with a million print() outputs must open in under 500 MB. An output costs
+/// its struct (the rarely used fields sit behind one pointer) and the list is allocated once at
+/// its final size instead of doubling: the last doubling of a 1M list held 1.5 times the list.
+void TestNotebookLoader::outputsTakeTheirExactSize()
+{
+    QFETCH(int, outputs);
+    QFETCH(QByteArray, output);
+    QFETCH(QString, lastText);
+    QByteArray list;
+    for (int i = 0; i < outputs; ++i)
+        list += (i ? "," : "") + output;
+    const QByteArray bytes = minimalCell(R"(   "cell_type": "code", "execution_count": 1, "id": "a",)"
+                                         R"( "metadata": {}, "source": "", "outputs": [)"
+        + list + "]");
+    const auto loaded = NotebookLoader().loadBytes(bytes.toStdString(), "outputs.ipynb");
+    QVERIFY2(loaded.ok(), describe(loaded).c_str());
+    const Cell &cell = loaded.value().cells.front();
+    QCOMPARE(cell.outputs.size(), std::size_t(outputs));
+    QCOMPARE(cell.outputs.capacity(), std::size_t(outputs));
+    if (outputs > 0)
+        QCOMPARE(QString::fromStdString(cell.outputs.back().text), lastText);
+    QVERIFY2(sizeof(Output) <= 128, QByteArray::number(qulonglong(sizeof(Output))).constData());
 }
 
 QTEST_GUILESS_MAIN(TestNotebookLoader)

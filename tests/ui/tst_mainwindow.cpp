@@ -77,6 +77,8 @@ private slots:
     void graduateNeedsAnalysis();
     void buildsOnlyVisibleOutputs_data();
     void buildsOnlyVisibleOutputs();
+    void viewsShareOneNotebook_data();
+    void viewsShareOneNotebook();
 };
 
 void TestMainWindow::initTestCase()
@@ -619,6 +621,27 @@ void TestMainWindow::foreignNotebookSaysWhy()
         qPrintable(window.findingsPanel()->verdictText()));
     QVERIFY(window.findingsPanel()->verdictText().contains(QStringLiteral("Only secrets were checked")));
     QVERIFY(window.notebookView()->notebookModel()->analysis().findings.empty());
+}
+
+void TestMainWindow::viewsShareOneNotebook_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("small notebook") << kSmall;
+    QTest::addRow("bundled example") << kExample;
+}
+
+/// The cell view and the dependency graph read the window's notebook: a copy per view cost
+/// 280 MB more for a cell with a million outputs (issue 19).
+void TestMainWindow::viewsShareOneNotebook()
+{
+    QFETCH(QString, path);
+    MainWindow window;
+    QSignalSpy ready(&window, &MainWindow::analysisReady);
+    QVERIFY(window.openFile(path));
+    QVERIFY(ready.wait(30000));
+    QVERIFY(!window.notebook().cells.empty());
+    QCOMPARE(&window.notebookView()->notebookModel()->notebook(), &window.notebook());
+    QCOMPARE(window.graphView()->notebook(), &window.notebook());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -38,8 +38,8 @@ Output error(const std::string &name, const std::string &value)
 {
     Output output;
     output.type = OutputType::Error;
-    output.errorName = name;
-    output.errorValue = value;
+    output.editDetails().errorName = name;
+    output.editDetails().errorValue = value;
     return output;
 }
 
