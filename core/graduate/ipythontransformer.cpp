@@ -359,6 +359,14 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                 out.code += indent + "os.environ[" + pythonString(key) + "] = " + pythonString(value)
                     + "  # was %env\n";
                 note("rewritten", lineNumber, "%env turned into os.environ[...]");
+            } else if (name == "pylab" && target.empty()) {
+                // Beyond configuring plots, %pylab puts numpy's and pylab's names in the namespace
+                // (IPython's import_pylab); a package needs them as imports.
+                out.code += indent + "# %" + oneLine(magic) + ": the imports IPython makes for it\n";
+                for (const char *line : {"import numpy as np", "import matplotlib.pyplot as plt",
+                         "from matplotlib.pylab import *", "from numpy import *"})
+                    out.code += indent + line + '\n';
+                note("rewritten", lineNumber, "%pylab turned into the imports of numpy's and pylab's names");
             } else if (contains(kSessionMagics, name) && target.empty()) {
                 out.code += indent + "# %" + oneLine(magic)
                     + " removed: it only configures the interactive session\n";

@@ -119,6 +119,7 @@ private slots:
     void firstFreeName_data();
     void firstFreeName();
     void stepNameClashUsesWhatTheSectionMakes();
+    void pylabNamesGraduate();
     void readsCheckedAgainstContracts_data();
     void readsCheckedAgainstContracts();
 };
@@ -174,6 +175,11 @@ void TestGraduateUnits::transformer_data()
                                         << "# %matplotlib inline removed"
                                         << "\n%matplotlib"
                                         << "";
+    QTest::addRow("pylab becomes imports")
+        << "%pylab inline\nhist([1, 2])"
+        << "from matplotlib.pylab import *\nfrom numpy import *\nhist([1, 2])"
+        << "\n%pylab"
+        << "";
     QTest::addRow("cell time keeps body") << "%%time\ny = 2\n"
                                           << "y = 2"
                                           << "\n%%time"
@@ -1231,6 +1237,25 @@ void TestGraduateUnits::stepNameClashUsesWhatTheSectionMakes()
     QVERIFY2(names.contains(QStringLiteral("load")), qPrintable(names.join(u',')));
     for (const QString &name : std::as_const(names))
         QVERIFY2(!name.back().isDigit(), qPrintable(name));
+}
+
+void TestGraduateUnits::pylabNamesGraduate()
+{
+    // nbconvert's notebook2.ipynb: hist and linspace come from %pylab. Graduation refused it with
+    // "'hist' is not defined before step".
+    const Notebook notebook = codeNotebook("python",
+        {"%pylab inline", "xs = linspace(0, 1, 5)\nprint(xs.sum())", "counts, edges, patches = hist(xs)"});
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    std::set<std::string> imports;
+    for (const GraduationStep &step : plan->steps) {
+        QVERIFY(step.parameters.empty() && step.hiddenState.empty());
+        imports.insert(step.imports.begin(), step.imports.end());
+    }
+    QVERIFY(imports.contains("from numpy import *"));
+    QVERIFY(imports.contains("from matplotlib.pylab import *"));
+    const auto files = PackageGenerator::generate(*plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)
