@@ -27,9 +27,10 @@ BEGIN = "<!-- graduate_corpus.py: begin -->"
 END = "<!-- graduate_corpus.py: end -->"
 
 
-def last_line(text):
+def last_line(text, folder):
+    """The last line of `text`, the temporary folder's path left out (it means nothing later)."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
-    return lines[-1][:160] if lines else "(no output)"
+    return lines[-1].replace(folder + "/", "")[:240] if lines else "(no output)"
 
 
 def graduate_and_run(binary, notebook, timeout):
@@ -42,14 +43,14 @@ def graduate_and_run(binary, notebook, timeout):
         done = subprocess.run([binary, "graduate", str(copy), "--output", str(package)], capture_output=True,
                               text=True, timeout=300)
         if done.returncode != 0:
-            return "refused", last_line(done.stderr)
+            return "refused", last_line(done.stderr, folder)
         try:
             ran = subprocess.run([str(package / "run.sh"), "--offline"], capture_output=True, text=True,
                                  timeout=timeout, cwd=folder)
         except subprocess.TimeoutExpired:
             return "run failed", f"no end within {timeout} s"
         if ran.returncode != 0:
-            return "run failed", last_line(ran.stderr or ran.stdout)
+            return "run failed", last_line(ran.stderr or ran.stdout, folder)
         return "ran", ""
 
 
