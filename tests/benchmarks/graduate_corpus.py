@@ -21,10 +21,10 @@ import sys
 import tempfile
 import time
 
+import results_section
+
 HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = HERE.parent.parent
-BEGIN = "<!-- graduate_corpus.py: begin -->"
-END = "<!-- graduate_corpus.py: end -->"
 
 
 def last_line(text, folder):
@@ -74,7 +74,6 @@ def main():
             failures.append(f"- {outcome}: `{name}`: {why}")
 
     lines = [
-        BEGIN,
         "## Graduation: `tassel graduate` and `run.sh --offline` over the corpus",
         "",
         f"Written by `tests/benchmarks/graduate_corpus.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
@@ -91,16 +90,8 @@ def main():
     ]
     if failures:
         lines += [""] + failures
-    lines += ["", END]
-    section = "\n".join(lines) + "\n"
-    print(section)
-    results = HERE / "RESULTS.md"
-    text = results.read_text() if results.exists() else "# Benchmark results\n"
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    results.write_text(text)
+    lines += [""]
+    print(results_section.write("graduate_corpus.py", lines))
 
 
 if __name__ == "__main__":

@@ -22,10 +22,10 @@ import sys
 import tempfile
 import time
 
+import results_section
+
 HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = HERE.parent.parent
-BEGIN = "<!-- verify_corpus.py: begin -->"
-END = "<!-- verify_corpus.py: end -->"
 
 
 def tassel(args, timeout):
@@ -181,7 +181,6 @@ def main():
     def share(kind):
         return f"{totals[kind + '_explained'] / totals[kind]:.0%}" if totals[kind] else "-"
     lines = [
-        BEGIN,
         "## Repeatability: `tassel verify` over the corpus",
         "",
         f"Written by `tests/benchmarks/verify_corpus.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
@@ -215,17 +214,8 @@ def main():
     for what, items in (("NameError not predicted", name_errors["missed"]), ("name finding on a clean re-run", false_name_findings)):
         if items:
             lines += [""] + [f"- {what}: `{item.split('/corpus/')[-1]}`" for item in items]
-    lines += ["", END]
-    section = "\n".join(lines) + "\n"
-    print(section)
-
-    results = HERE / "RESULTS.md"
-    text = results.read_text() if results.exists() else "# Benchmark results\n"
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    results.write_text(text)
+    lines += [""]
+    print(results_section.write("verify_corpus.py", lines))
 
 
 if __name__ == "__main__":
