@@ -164,6 +164,8 @@ void TestGraduateE2E::generatedPackageWorks_data()
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb") << 3;
     QTest::addRow("result files and a figure")
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/quarterly.ipynb") << 3;
+    QTest::addRow("seeded scikit-learn model")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/churnmodel.ipynb") << 4;
 }
 
 void TestGraduateE2E::generatedPackageWorks()

@@ -186,6 +186,42 @@ notebook("quarterly", [
 for written in ("quarters.csv", "revenue.txt", "revenue.png"):
     (HERE / written).unlink(missing_ok=True)
 
+# A seeded scikit-learn model on generated data: every number reproduces, the figure too.
+churn_parameters = new_code_cell("seed = 7\ntest_share = 0.25\ncustomers = 400")
+churn_parameters.metadata["tags"] = ["parameters"]
+notebook("churnmodel", [
+    new_markdown_cell("# Churn model\n\nWhich customers leave, from tenure and monthly charges."),
+    churn_parameters,
+    new_code_cell("import matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n"
+                  "from sklearn.linear_model import LogisticRegression\n"
+                  "from sklearn.model_selection import train_test_split"),
+    new_markdown_cell("## Customers"),
+    new_code_cell("rng = np.random.default_rng(seed)\n"
+                  "frame = pd.DataFrame({\n"
+                  '    "tenure": rng.integers(1, 72, customers),\n'
+                  '    "monthly": rng.normal(65, 20, customers).round(2),\n'
+                  "})\n"
+                  'odds = 0.04 * frame["monthly"] - 0.08 * frame["tenure"] - 0.5\n'
+                  'frame["churned"] = (rng.random(customers) < 1 / (1 + np.exp(-odds))).astype(int)\n'
+                  'print(frame["churned"].value_counts().sort_index().to_dict())'),
+    new_markdown_cell("## Train"),
+    new_code_cell('features = frame[["tenure", "monthly"]]\n'
+                  "train_x, test_x, train_y, test_y = train_test_split(\n"
+                  '    features, frame["churned"], test_size=test_share, random_state=seed\n'
+                  ")\n"
+                  "model = LogisticRegression().fit(train_x, train_y)\n"
+                  'print("accuracy:", round(model.score(test_x, test_y), 3))'),
+    new_markdown_cell("## Coefficients"),
+    new_code_cell("weights = pd.Series(model.coef_[0].round(3), index=features.columns)\nprint(weights.to_dict())"),
+    new_markdown_cell("## Risk"),
+    new_code_cell("risk = model.predict_proba(test_x)[:, 1]\n"
+                  "fig, ax = plt.subplots(figsize=(4, 3))\n"
+                  "ax.hist(risk, bins=10)\n"
+                  'ax.set_xlabel("churn probability")\n'
+                  "plt.show()\n"
+                  'print("high risk:", int((risk > 0.5).sum()))'),
+])
+
 # Output that never reproduces: a timestamp and unseeded random numbers (graduate --verify marks
 # those steps' tests xfail), and a section that does reproduce.
 notebook("runlog", [
