@@ -134,6 +134,7 @@ private slots:
     void changedInputStopsTheRun_data();
     void changedInputStopsTheRun();
     void inputsReadBesideTheNotebook();
+    void relativePathsFromTheCallersFolder();
     void outputsGoToTheOutputFolder();
     void verifyMarksUnreproducedSteps();
     void contractStopsTheRun_data();
@@ -774,6 +775,27 @@ void TestGraduateE2E::contractChecks()
         dir.path());
     QVERIFY2(check.exitCode == 0, qPrintable(check.err));
     QCOMPARE(check.out.trimmed(), expected.isEmpty() ? QString() : QStringLiteral("x.csv: ") + expected);
+}
+
+void TestGraduateE2E::relativePathsFromTheCallersFolder()
+{
+    // run.sh changes into the package folder; --input and --output-dir given relative to the
+    // user's folder must still mean that folder (they meant the package folder before).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(kSalesReport, tree));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("march")));
+    QVERIFY(QFile::copy(
+        tree + QStringLiteral("/data/sales.csv"), dir.path() + QStringLiteral("/march/sales.csv")));
+    const Run script = run(tree + QStringLiteral("/run.sh"),
+        {QStringLiteral("--offline"), QStringLiteral("--input"), QStringLiteral("sales=march/sales.csv"),
+            QStringLiteral("--output-dir"), QStringLiteral("results")},
+        dir.path());
+    QVERIFY2(script.exitCode == 0, qPrintable(script.err));
+    QVERIFY2(script.out.contains(QStringLiteral("order lines")), qPrintable(script.out));
+    QVERIFY2(QFileInfo::exists(dir.path() + QStringLiteral("/results/run.json")), qPrintable(script.err));
+    QVERIFY(!QFileInfo::exists(tree + QStringLiteral("/results")));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateE2E)
