@@ -193,6 +193,9 @@ struct GraduationPlan
     std::vector<SecretVariable> secrets;
     std::vector<std::string> secretValues;
     std::vector<TransformNote> notes;
+    /// The notebook's swallowed exceptions (kind "swallowed-exception"), kept as written and listed
+    /// in the package README as failure paths to review.
+    std::vector<TransformNote> failurePaths;
     std::vector<PackageResource> resources; ///< scripts and files of cell magics
     std::vector<DataInput> inputs; ///< files and folders the notebook reads
     /// The notebook's folder relative to the package folder, where inputs that were not copied

@@ -1172,6 +1172,17 @@ Result<GraduationPlan> GraduationPlanner::plan(
     if (auto undefined = undefinedNames(plan, readAt, notebook, options.allowHiddenState))
         return *undefined;
 
+    // The notebook's silent failures stay as written; the package README lists them to review.
+    for (const Finding &finding : analysis.findings) {
+        if (finding.rule != "swallowed-exception")
+            continue;
+        const auto step = stepOfCell.find(finding.cell);
+        const std::string where
+            = step == stepOfCell.end() ? std::string() : "step `" + plan.steps[step->second].name + "`: ";
+        plan.failurePaths.push_back(
+            {finding.rule, finding.cellId, finding.cell, finding.line, where + finding.message});
+    }
+
     // 8. Dependencies: what the dependency analysis knows, else a guess from the imports.
     for (const ImportInfo &info : analysis.imports) {
         if (info.kind != "third-party")

@@ -561,6 +561,13 @@ std::vector<GeneratedFile> PackageGenerator::generate(const GraduationPlan &plan
                 if (!step.xfailReason.empty())
                     t += "- `" + step.name + "`: " + oneLine(step.xfailReason) + "\n";
         }
+        if (!plan.failurePaths.empty()) {
+            t += "\n## Failure paths to review\n\nThe notebook catches these exceptions and goes on; the "
+                 "package keeps the code as written. Check that each still does what a pipeline should "
+                 "(let it fail, or log and re-raise).\n\n";
+            for (const TransformNote &path : plan.failurePaths)
+                t += "- " + oneLine(path.message) + "\n"; // the message names the cell and line
+        }
         if (!plan.notes.empty()) {
             t += "\n## What changed from the notebook\n\n";
             for (const TransformNote &note : plan.notes)

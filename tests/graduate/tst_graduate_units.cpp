@@ -120,6 +120,7 @@ private slots:
     void firstFreeName();
     void stepNameClashUsesWhatTheSectionMakes();
     void pylabNamesGraduate();
+    void swallowedExceptionsListedForReview();
     void readsCheckedAgainstContracts_data();
     void readsCheckedAgainstContracts();
 };
@@ -1256,6 +1257,34 @@ void TestGraduateUnits::pylabNamesGraduate()
     QVERIFY(imports.contains("from matplotlib.pylab import *"));
     const auto files = PackageGenerator::generate(*plan);
     QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
+}
+
+void TestGraduateUnits::swallowedExceptionsListedForReview()
+{
+    const Notebook notebook = codeNotebook("python",
+        {"import json",
+            "settings = {}\ntry:\n    settings = json.loads('{')\nexcept Exception:\n    "
+            "pass\nprint(settings)",
+            "try:\n    count = int('7')\nexcept ValueError:\n    count = 0\nprint(count)"});
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->failurePaths.size(), std::size_t(1)); // a narrow, named except is not one
+    QCOMPARE(plan->failurePaths.front().cell, 1);
+    QCOMPARE(plan->failurePaths.front().line, 4);
+    std::string readme;
+    for (const GeneratedFile &file : PackageGenerator::generate(*plan))
+        if (file.path == "README.md")
+            readme = file.content;
+    const QString text = QString::fromStdString(readme);
+    QVERIFY2(text.contains(QStringLiteral("## Failure paths to review")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("- step `"))
+            && text.contains(QStringLiteral("cell 2 line 4: `except Exception:`")),
+        qPrintable(text));
+    // The code stays as written.
+    std::string bodies;
+    for (const GraduationStep &step : plan->steps)
+        bodies += step.body;
+    QVERIFY(bodies.find("except Exception:") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)
