@@ -601,237 +601,368 @@ std::string unreproducedReason(
     return "cell " + std::to_string(verification.cell + 1) + " printed other text when re-run";
 }
 
-} // namespace
-
-Result<GraduationPlan> GraduationPlanner::plan(
-    const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options)
+/// Replaces the secret `finding` points at in `source` (a cell's text) by an environment lookup;
+/// the same value always gets the same variable.
+void rewriteSecret(GraduationPlan &plan, std::string &source, const Finding &finding,
+    std::map<std::string, std::string> &nameOfValue, std::set<std::string> &takenNames)
 {
-    GraduationPlan plan;
-    plan.version = options.version;
-    const std::string stem
-        = QFileInfo(QString::fromStdString(notebook.path)).completeBaseName().toStdString();
-    plan.notebookFileName = PythonIdentifiers::identifier(stem, "notebook") + ".ipynb";
-
-    if (auto refused = refusal(notebook, analysis, options))
-        return *refused;
-
-    // 1. Cells that read names defined later or nowhere stop graduation: the package would
-    //    reproduce a state nobody can rebuild.
-    std::vector<const Finding *> hidden;
-    for (const Finding &finding : analysis.findings)
-        if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
-            hidden.push_back(&finding);
-    if (!hidden.empty() && !options.allowHiddenState) {
-        Error error;
-        error.code = "hidden-state";
-        error.file = notebook.path;
-        error.message
-            = "cannot graduate: the notebook depends on hidden state (run with --allow-hidden-state "
-              "to generate anyway):";
-        for (const Finding *finding : hidden)
-            error.message += "\n  cell " + std::to_string(finding->cell + 1)
-                + (finding->cellId.empty() ? std::string() : " (id " + finding->cellId + ")")
-                + (finding->line > 0 ? ", line " + std::to_string(finding->line) : std::string()) + ": "
-                + finding->message;
-        error.line = hidden.front()->cell >= 0 && std::size_t(hidden.front()->cell) < notebook.cells.size()
-            ? notebook.cells[std::size_t(hidden.front()->cell)].fileLine
-            : 0;
-        return error;
+    std::size_t begin = offsetOf(source, finding.line, finding.column);
+    std::size_t end
+        = offsetOf(source, finding.endLine > 0 ? finding.endLine : finding.line, finding.endColumn);
+    if (begin == std::string::npos || end == std::string::npos || end <= begin)
+        return;
+    std::string inner = source.substr(begin, end - begin);
+    // The scanner may report the literal with or without its quotes.
+    if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'') && inner.back() == inner.front())
+        inner = inner.substr(1, inner.size() - 2);
+    else if (begin > 0 && end < source.size() && (source[begin - 1] == '"' || source[begin - 1] == '\'')
+        && source[end] == source[begin - 1]) {
+        --begin;
+        ++end;
     }
-
-    // 2. Names of the whole thing.
-    std::string title;
-    for (const Cell &cell : notebook.cells)
-        if (cell.type == CellType::Markdown && title.empty())
-            title = headingOf(cell);
-    plan.description = title.empty() ? "Pipeline graduated from " + plan.notebookFileName : title;
-    {
-        std::string base = options.name.empty() ? stem : options.name;
-        std::string name = PythonIdentifiers::identifier(base, "notebook");
-        if (name == "notebook" && !title.empty() && options.name.empty())
-            name = PythonIdentifiers::identifier(title, "notebook");
-        if (StdlibModules::contains(name) || kReservedModules.count(name))
-            name += "_pipeline";
-        plan.packageName = name;
-        plan.distributionName = name;
-        std::replace(plan.distributionName.begin(), plan.distributionName.end(), '_', '-');
+    std::string &envName = nameOfValue[inner];
+    if (envName.empty()) {
+        std::string base = PythonIdentifiers::identifier(finding.secretKind, "secret");
+        std::transform(
+            base.begin(), base.end(), base.begin(), [](unsigned char c) { return std::toupper(c); });
+        envName = PythonIdentifiers::unique(base, takenNames);
+        SecretVariable variable;
+        variable.environmentName = envName;
+        variable.kind = finding.secretKind;
+        variable.cell = finding.cell;
+        variable.cellId = finding.cellId;
+        plan.secrets.push_back(variable);
+        plan.secretValues.push_back(inner);
     }
-    {
-        const std::string version = notebook.languageVersion();
-        int minor = 11;
-        const std::size_t minorDigits = version.rfind("3.", 0) == 0 ? digitsAt(version, 2) : 0;
-        if (minorDigits > 0 && minorDigits <= 3)
-            minor = std::max(11, std::stoi(version.substr(2, minorDigits))); // tomllib needs 3.11
-        plan.pythonVersion = "3." + std::to_string(minor);
-    }
+    source.replace(begin, end - begin, "os.environ[\"" + envName + "\"]");
+}
 
-    if (auto error = carryLocalModules(plan, notebook, analysis))
-        return *error;
-    std::set<std::string> localNames;
-    for (const LocalModule &module : plan.localModules)
-        localNames.insert(module.name);
-
-    // 3. Secrets: each span becomes an environment lookup before anything else reads the text.
-    std::map<int, std::string> sources;
-    std::set<int> secretCells; // cells whose text the secret rewriting moved
-    for (std::size_t i = 0; i < notebook.cells.size(); ++i)
-        if (notebook.cells[i].isCode())
-            sources[int(i)] = notebook.cells[i].source;
-    {
-        std::map<int, std::vector<const Finding *>> byCell;
-        for (const Finding &finding : analysis.findings)
-            if (finding.rule == "hardcoded-secret" && finding.cell >= 0 && sources.count(finding.cell)
-                && (finding.location.empty() || finding.location == "source") && finding.line > 0)
-                byCell[finding.cell].push_back(&finding);
-        std::map<std::string, std::string> nameOfValue;
-        std::set<std::string> takenNames;
-        for (auto &[cell, findings] : byCell) {
-            secretCells.insert(cell);
-            std::sort(findings.begin(), findings.end(), [](const Finding *a, const Finding *b) {
-                return std::tie(a->line, a->column) > std::tie(b->line, b->column);
-            });
-            std::string &source = sources[cell];
-            for (const Finding *finding : findings) {
-                std::size_t begin = offsetOf(source, finding->line, finding->column);
-                std::size_t end = offsetOf(
-                    source, finding->endLine > 0 ? finding->endLine : finding->line, finding->endColumn);
-                if (begin == std::string::npos || end == std::string::npos || end <= begin)
-                    continue;
-                const std::string value = source.substr(begin, end - begin);
-                std::string inner = value;
-                // The scanner may report the literal with or without its quotes.
-                if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'')
-                    && inner.back() == inner.front())
-                    inner = inner.substr(1, inner.size() - 2);
-                else if (begin > 0 && end < source.size()
-                    && (source[begin - 1] == '"' || source[begin - 1] == '\'')
-                    && source[end] == source[begin - 1]) {
-                    --begin;
-                    ++end;
-                }
-                std::string &envName = nameOfValue[inner];
-                if (envName.empty()) {
-                    std::string base = PythonIdentifiers::identifier(finding->secretKind, "secret");
-                    std::transform(base.begin(), base.end(), base.begin(),
-                        [](unsigned char c) { return std::toupper(c); });
-                    envName = PythonIdentifiers::unique(base, takenNames);
-                    SecretVariable variable;
-                    variable.environmentName = envName;
-                    variable.kind = finding->secretKind;
-                    variable.cell = cell;
-                    variable.cellId = finding->cellId;
-                    plan.secrets.push_back(variable);
-                    plan.secretValues.push_back(inner);
-                }
-                source.replace(begin, end - begin, "os.environ[\"" + envName + "\"]");
+/// One entry per distribution, sorted; a known version wins over an unknown one.
+std::vector<PackageDependency> mergedDependencies(const std::vector<PackageDependency> &dependencies)
+{
+    std::vector<PackageDependency> merged;
+    for (const PackageDependency &dependency : dependencies) {
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const PackageDependency &d) {
+            return Requirement::normalize(d.distribution) == Requirement::normalize(dependency.distribution);
+        });
+        if (same == merged.end()) {
+            merged.push_back(dependency);
+        } else if (same->version.empty() && !dependency.version.empty()) {
+            // A direct dependency stays direct when a requirement of another one pins it.
+            PackageDependency pinned = dependency;
+            if (same->requiredBy.empty()) {
+                pinned.requiredBy.clear();
+                pinned.module = same->module;
             }
+            *same = pinned;
         }
     }
-    // Data paths become configuration and output-folder lookups (not in cells whose secrets moved
-    // the text the inventory's ranges point at).
-    std::map<int, std::set<std::string>> dataCalls
-        = DataInputs::rewrite(plan, sources, analysis.io, secretCells);
-    DataInputs::copy(plan, QFileInfo(QString::fromStdString(notebook.path)).absolutePath().toStdString(),
-        options.copyDataLimit);
+    std::sort(merged.begin(), merged.end(), [](const PackageDependency &a, const PackageDependency &b) {
+        return a.distribution < b.distribution;
+    });
+    return merged;
+}
+
+/// The planner's stages over one notebook, in the order plan() runs them. Each stage reads what
+/// the earlier ones left in the members below and adds to the plan.
+class PlanBuilder
+{
+public:
+    PlanBuilder(const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options)
+        : m_notebook(notebook)
+        , m_analysis(analysis)
+        , m_options(options)
+    {
+    }
+
+    Result<GraduationPlan> build();
+
+private:
+    struct Section
+    {
+        std::string title;
+        std::vector<const CellWork *> cells;
+    };
+    /// Who binds a name in a cell: an import, a helper, the configuration or a step.
+    enum class Binder { Import, Helper, Config, Step };
+    using Binders = std::map<std::string, std::vector<std::pair<int, Binder>>>;
+    /// Where a step first reads a name it does not define, for the plan's errors.
+    using ReadAt = std::map<std::pair<std::size_t, std::string>, int>;
+
+    std::optional<Error> refuseHiddenState();
+    void nameThePackage();
+    void rewriteSecretsAndData();
+    std::optional<Error> readCells();
+    CellWork readCell(int index, const std::string &source, std::vector<std::pair<int, std::string>> &refused,
+        std::vector<std::pair<int, std::string>> &starImports);
+    void readConfiguration(CellWork &w, const Cell &cell);
+    void findHelpers();
+    std::vector<Section> sections() const;
+    std::set<std::string> takenNames() const;
+    void writeSteps(const std::vector<Section> &sections);
+    void addCellToStep(GraduationStep &step, const CellWork &w, std::set<std::string> &runtime, bool &needsOs,
+        std::string &storedOutput);
+    std::string stepBody(const CellWork &w, std::set<std::string> &runtime) const;
+    void addPipRequirements(const Section &section);
+    std::string stepName(const GraduationStep &step, std::set<std::string> &taken) const;
+    Binders binders() const;
+    void connectStep(GraduationStep &step, const Binders &binders, ReadAt &readAt);
+    void sortImports(std::vector<std::string> &imports) const;
+    void orderReturns();
+    void listFailurePaths();
+    void collectDependencies();
+    void copyNotebook();
+
+    const CellSymbols *symbolsOf(int cell) const
+    {
+        return std::size_t(cell) < m_analysis.cells.size() ? &m_analysis.cells[std::size_t(cell)] : nullptr;
+    }
+    std::string mask(std::string text) const { return m_secretMask.hide(std::move(text)); }
+
+    const Notebook &m_notebook;
+    const NotebookAnalysis &m_analysis;
+    const GraduationOptions &m_options;
+    GraduationPlan m_plan;
+    std::string m_stem;
+    std::string m_title;
+    std::vector<const Finding *> m_hidden; ///< use-before-definition and undefined-name findings
+    std::set<std::string> m_localNames;
+    std::map<int, std::string> m_sources; ///< code cells' text, rewritten stage by stage
+    std::map<int, std::set<std::string>> m_dataCalls; ///< runtime functions each cell's data paths call
+    SecretMask m_secretMask;
+    std::vector<int> m_broken; ///< cells kept as comments (--allow-broken-cells)
+    std::vector<CellWork> m_work; ///< never resized after readCells(): candidates point into it
+    std::vector<std::string> m_allImports; ///< statement text, in order of appearance
+    std::map<std::string, std::string> m_importOf; ///< bound name -> statement
+    std::unordered_map<std::string, std::size_t> m_importRank; ///< statement -> its place in m_allImports
+    std::vector<std::pair<int, std::string>> m_starImports; ///< cell, `from m import *`
+    std::map<std::string, HelperCandidate> m_candidates;
+    std::set<const Statement *> m_moved; ///< statements that went to functions.py
+    std::map<int, std::size_t> m_stepOfCell;
+};
+
+Result<GraduationPlan> PlanBuilder::build()
+{
+    m_plan.version = m_options.version;
+    m_stem = QFileInfo(QString::fromStdString(m_notebook.path)).completeBaseName().toStdString();
+    m_plan.notebookFileName = PythonIdentifiers::identifier(m_stem, "notebook") + ".ipynb";
+    if (auto refused = refusal(m_notebook, m_analysis, m_options))
+        return *refused;
+    if (auto error = refuseHiddenState())
+        return *error;
+    nameThePackage();
+    if (auto error = carryLocalModules(m_plan, m_notebook, m_analysis))
+        return *error;
+    for (const LocalModule &module : m_plan.localModules)
+        m_localNames.insert(module.name);
+    rewriteSecretsAndData();
+    if (auto error = readCells())
+        return *error;
+    findHelpers();
+    writeSteps(sections());
+    const Binders binders = this->binders();
+    keepFirstOccurrences(m_allImports);
+    for (std::size_t i = 0; i < m_allImports.size(); ++i)
+        m_importRank.emplace(m_allImports[i], i);
+    ReadAt readAt;
+    for (GraduationStep &step : m_plan.steps)
+        connectStep(step, binders, readAt);
+    orderReturns();
+    if (auto undefined = undefinedNames(m_plan, readAt, m_notebook, m_options.allowHiddenState))
+        return *undefined;
+    listFailurePaths();
+    collectDependencies();
+    copyNotebook();
+    return std::move(m_plan);
+}
+
+/// Cells that read names defined later or nowhere stop graduation: the package would reproduce
+/// a state nobody can rebuild.
+std::optional<Error> PlanBuilder::refuseHiddenState()
+{
+    for (const Finding &finding : m_analysis.findings)
+        if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
+            m_hidden.push_back(&finding);
+    if (m_hidden.empty() || m_options.allowHiddenState)
+        return std::nullopt;
+    Error error;
+    error.code = "hidden-state";
+    error.file = m_notebook.path;
+    error.message = "cannot graduate: the notebook depends on hidden state (run with --allow-hidden-state "
+                    "to generate anyway):";
+    for (const Finding *finding : m_hidden)
+        error.message += "\n  cell " + std::to_string(finding->cell + 1)
+            + (finding->cellId.empty() ? std::string() : " (id " + finding->cellId + ")")
+            + (finding->line > 0 ? ", line " + std::to_string(finding->line) : std::string()) + ": "
+            + finding->message;
+    const int cell = m_hidden.front()->cell;
+    error.line = cell >= 0 && std::size_t(cell) < m_notebook.cells.size()
+        ? m_notebook.cells[std::size_t(cell)].fileLine
+        : 0;
+    return error;
+}
+
+/// The description, package and distribution names, and the Python the package asks for.
+void PlanBuilder::nameThePackage()
+{
+    for (const Cell &cell : m_notebook.cells)
+        if (cell.type == CellType::Markdown && m_title.empty())
+            m_title = headingOf(cell);
+    m_plan.description = m_title.empty() ? "Pipeline graduated from " + m_plan.notebookFileName : m_title;
+
+    std::string name
+        = PythonIdentifiers::identifier(m_options.name.empty() ? m_stem : m_options.name, "notebook");
+    if (name == "notebook" && !m_title.empty() && m_options.name.empty())
+        name = PythonIdentifiers::identifier(m_title, "notebook");
+    if (StdlibModules::contains(name) || kReservedModules.count(name))
+        name += "_pipeline";
+    m_plan.packageName = name;
+    m_plan.distributionName = name;
+    std::replace(m_plan.distributionName.begin(), m_plan.distributionName.end(), '_', '-');
+
+    const std::string version = m_notebook.languageVersion();
+    int minor = 11;
+    const std::size_t minorDigits = version.rfind("3.", 0) == 0 ? digitsAt(version, 2) : 0;
+    if (minorDigits > 0 && minorDigits <= 3)
+        minor = std::max(11, std::stoi(version.substr(2, minorDigits))); // tomllib needs 3.11
+    m_plan.pythonVersion = "3." + std::to_string(minor);
+}
+
+/// Secrets: each span becomes an environment lookup before anything else reads the text. Then
+/// data paths become configuration and output-folder lookups.
+void PlanBuilder::rewriteSecretsAndData()
+{
+    for (std::size_t i = 0; i < m_notebook.cells.size(); ++i)
+        if (m_notebook.cells[i].isCode())
+            m_sources[int(i)] = m_notebook.cells[i].source;
+    std::map<int, std::vector<const Finding *>> byCell;
+    for (const Finding &finding : m_analysis.findings)
+        if (finding.rule == "hardcoded-secret" && finding.cell >= 0 && m_sources.count(finding.cell)
+            && (finding.location.empty() || finding.location == "source") && finding.line > 0)
+            byCell[finding.cell].push_back(&finding);
+    std::set<int> secretCells; // cells whose text the secret rewriting moved
+    std::map<std::string, std::string> nameOfValue;
+    std::set<std::string> takenNames;
+    for (auto &[cell, findings] : byCell) {
+        secretCells.insert(cell);
+        std::sort(findings.begin(), findings.end(), [](const Finding *a, const Finding *b) {
+            return std::tie(a->line, a->column) > std::tie(b->line, b->column);
+        });
+        for (const Finding *finding : findings)
+            rewriteSecret(m_plan, m_sources[cell], *finding, nameOfValue, takenNames);
+    }
+    // Not in cells whose secrets moved the text the inventory's ranges point at.
+    m_dataCalls = DataInputs::rewrite(m_plan, m_sources, m_analysis.io, secretCells);
+    DataInputs::copy(m_plan, QFileInfo(QString::fromStdString(m_notebook.path)).absolutePath().toStdString(),
+        m_options.copyDataLimit);
     // Every value the scanner found anywhere (outputs, metadata, markdown...) is hidden in all
     // the plan holds, not only those of the sources just rewritten.
-    SecretMask secretMask(plan.secretValues);
-    secretMask.addFoundIn(notebook);
-    plan.secretValues = secretMask.values();
-    auto mask = [&](std::string text) { return secretMask.hide(std::move(text)); };
+    m_secretMask = SecretMask(m_plan.secretValues);
+    m_secretMask.addFoundIn(m_notebook);
+    m_plan.secretValues = m_secretMask.values();
+}
 
-    // 4. Per cell: plain Python, statements, imports and configuration.
-    std::vector<CellWork> work;
-    std::vector<std::string> allImports; // statement text, in order of appearance
-    std::map<std::string, std::string> importOf; // bound name -> statement
-    const std::vector<int> broken = brokenCells(notebook, analysis);
+/// Per cell: plain Python, statements, imports and configuration.
+std::optional<Error> PlanBuilder::readCells()
+{
+    m_broken = brokenCells(m_notebook, m_analysis);
     std::vector<std::pair<int, std::string>> refused; // cell, magic
-    std::vector<std::pair<int, std::string>> starImports; // cell, `from m import *`
-    for (auto &[index, source] : sources) {
-        const Cell &cell = notebook.cells[std::size_t(index)];
-        CellWork w;
-        w.index = index;
-        w.id = cell.id.empty() ? "cell-" + std::to_string(index + 1) : cell.id;
-        const bool isBroken = std::find(broken.begin(), broken.end(), index) != broken.end();
-        w.transformed = transformCell(source, index, isBroken, options, refused);
-        for (const std::string &name : dataCalls[index])
-            w.transformed.runtime.push_back(name);
-        for (const PackageResource &resource : w.transformed.resources)
-            plan.resources.push_back(resource);
-        // Imports of the notebook's own modules point at their copies in the package.
-        w.transformed.code = LocalModules::rewriteSource(w.transformed.code, localNames, plan.packageName);
-        w.statements = PythonSource::statements(w.transformed.code);
-        for (TransformNote note : w.transformed.notes) {
-            note.cell = index;
-            note.cellId = w.id;
-            plan.notes.push_back(note);
-        }
-        for (const Statement &statement : w.statements)
-            if (statement.kind == Statement::Kind::Import) {
-                const std::string text = trim(statement.code);
-                allImports.push_back(text);
-                if (text.size() > 9 && text.compare(text.size() - 9, 9, " import *") == 0)
-                    starImports.emplace_back(index, text);
-                for (const std::string &name : PythonSource::importBindings(text)) {
-                    w.importBound.insert(name);
-                    importOf[name] = text;
-                }
-            }
-        w.parametersCell = cell.hasTag("parameters");
-        if (!w.parametersCell && cell.outputs.empty()) {
-            // A cell of nothing but literal constants is configuration as well.
-            bool constants = false;
-            for (const Statement &statement : w.statements) {
-                if (statement.kind == Statement::Kind::Trivia || statement.kind == Statement::Kind::Import)
-                    continue;
-                const auto [name, value] = simpleAssignment(statement);
-                if (name.empty() || (tomlValue(value).empty() && value != "None")) {
-                    constants = false;
-                    break;
-                }
-                constants = true;
-            }
-            w.parametersCell = constants;
-        }
-        if (w.parametersCell)
-            for (const Statement &statement : w.statements) {
-                const auto [name, value] = simpleAssignment(statement);
-                if (name.empty())
-                    continue;
-                ConfigParameter parameter;
-                parameter.name = name;
-                parameter.pythonValue = value;
-                parameter.tomlValue = tomlValue(value);
-                parameter.cell = index;
-                parameter.cellId = w.id;
-                auto existing = std::find_if(plan.config.begin(), plan.config.end(),
-                    [&](const ConfigParameter &p) { return p.name == name; });
-                if (existing != plan.config.end())
-                    *existing = parameter;
-                else
-                    plan.config.push_back(parameter);
-                w.configNames.insert(name);
-            }
-        work.push_back(std::move(w));
-    }
+    for (auto &[index, source] : m_sources)
+        m_work.push_back(readCell(index, source, refused, m_starImports));
     if (!refused.empty())
-        return refusedMagics(notebook, refused);
-    for (const auto &[name, statement] : importOf)
+        return refusedMagics(m_notebook, refused);
+    for (const auto &[name, statement] : m_importOf)
         if (statement.find("matplotlib") != std::string::npos)
-            plan.usesMatplotlib = true;
+            m_plan.usesMatplotlib = true;
+    return std::nullopt;
+}
 
-    auto symbolsOf = [&](int cell) -> const CellSymbols * {
-        return std::size_t(cell) < analysis.cells.size() ? &analysis.cells[std::size_t(cell)] : nullptr;
-    };
+CellWork PlanBuilder::readCell(int index, const std::string &source,
+    std::vector<std::pair<int, std::string>> &refused, std::vector<std::pair<int, std::string>> &starImports)
+{
+    const Cell &cell = m_notebook.cells[std::size_t(index)];
+    CellWork w;
+    w.index = index;
+    w.id = cell.id.empty() ? "cell-" + std::to_string(index + 1) : cell.id;
+    const bool isBroken = std::find(m_broken.begin(), m_broken.end(), index) != m_broken.end();
+    w.transformed = transformCell(source, index, isBroken, m_options, refused);
+    for (const std::string &name : m_dataCalls[index])
+        w.transformed.runtime.push_back(name);
+    for (const PackageResource &resource : w.transformed.resources)
+        m_plan.resources.push_back(resource);
+    // Imports of the notebook's own modules point at their copies in the package.
+    w.transformed.code = LocalModules::rewriteSource(w.transformed.code, m_localNames, m_plan.packageName);
+    w.statements = PythonSource::statements(w.transformed.code);
+    for (TransformNote note : w.transformed.notes) {
+        note.cell = index;
+        note.cellId = w.id;
+        m_plan.notes.push_back(note);
+    }
+    for (const Statement &statement : w.statements)
+        if (statement.kind == Statement::Kind::Import) {
+            const std::string text = trim(statement.code);
+            m_allImports.push_back(text);
+            if (text.size() > 9 && text.compare(text.size() - 9, 9, " import *") == 0)
+                starImports.emplace_back(index, text);
+            for (const std::string &name : PythonSource::importBindings(text)) {
+                w.importBound.insert(name);
+                m_importOf[name] = text;
+            }
+        }
+    readConfiguration(w, cell);
+    return w;
+}
 
-    // 5. Helpers: functions and classes whose bodies read only imports and other helpers.
+/// A parameters cell, or a cell of nothing but literal constants, gives the configuration.
+void PlanBuilder::readConfiguration(CellWork &w, const Cell &cell)
+{
+    w.parametersCell = cell.hasTag("parameters");
+    if (!w.parametersCell && cell.outputs.empty()) {
+        bool constants = false;
+        for (const Statement &statement : w.statements) {
+            if (statement.kind == Statement::Kind::Trivia || statement.kind == Statement::Kind::Import)
+                continue;
+            const auto [name, value] = simpleAssignment(statement);
+            if (name.empty() || (tomlValue(value).empty() && value != "None")) {
+                constants = false;
+                break;
+            }
+            constants = true;
+        }
+        w.parametersCell = constants;
+    }
+    if (!w.parametersCell)
+        return;
+    for (const Statement &statement : w.statements) {
+        const auto [name, value] = simpleAssignment(statement);
+        if (name.empty())
+            continue;
+        ConfigParameter parameter;
+        parameter.name = name;
+        parameter.pythonValue = value;
+        parameter.tomlValue = tomlValue(value);
+        parameter.cell = w.index;
+        parameter.cellId = w.id;
+        auto existing = std::find_if(m_plan.config.begin(), m_plan.config.end(),
+            [&](const ConfigParameter &p) { return p.name == name; });
+        if (existing != m_plan.config.end())
+            *existing = parameter;
+        else
+            m_plan.config.push_back(parameter);
+        w.configNames.insert(name);
+    }
+}
+
+/// Helpers: functions and classes whose bodies read only imports and other helpers move to
+/// functions.py.
+void PlanBuilder::findHelpers()
+{
     std::map<std::string, int> definitionCount;
-    for (const CellWork &w : work)
+    for (const CellWork &w : m_work)
         if (const CellSymbols *symbols = symbolsOf(w.index))
             for (const NameRef &ref : symbols->defines)
                 ++definitionCount[ref.name];
-    std::map<std::string, HelperCandidate> candidates;
-    for (const CellWork &w : work) {
+    for (const CellWork &w : m_work) {
         const CellSymbols *symbols = symbolsOf(w.index);
         if (!symbols)
             continue;
@@ -848,81 +979,87 @@ Result<GraduationPlan> GraduationPlanner::plan(
                 for (const DeferredScope *scope : scopes->second)
                     for (const NameRef &ref : scope->freeNames)
                         candidate.freeNames.push_back(ref.name);
-            candidates.emplace(statement.name, candidate);
+            m_candidates.emplace(statement.name, candidate);
         }
     }
-    dropUnmovableHelpers(candidates, importOf);
-    std::set<const Statement *> moved;
-    for (const CellWork &w : work)
-        for (const Statement &statement : w.statements)
-            if (candidates.count(statement.name) && candidates.at(statement.name).statement == &statement) {
-                HelperDefinition helper;
-                helper.name = statement.name;
-                helper.source = statement.leading + statement.code;
-                helper.cell = w.index;
-                helper.cellId = w.id;
-                for (const std::string &word : PythonSource::names(statement.code))
-                    if (importOf.count(word))
-                        addUnique(helper.imports, importOf[word]);
-                    else if (dataCalls[w.index].count(word))
-                        addUnique(helper.imports, "from " + plan.packageName + "._runtime import " + word);
-                for (const std::string &import : helper.imports)
-                    addUnique(plan.helperImports, import);
-                plan.helpers.push_back(helper);
-                moved.insert(&statement);
-            }
+    dropUnmovableHelpers(m_candidates, m_importOf);
+    for (const CellWork &w : m_work)
+        for (const Statement &statement : w.statements) {
+            const auto candidate = m_candidates.find(statement.name);
+            if (candidate == m_candidates.end() || candidate->second.statement != &statement)
+                continue;
+            HelperDefinition helper;
+            helper.name = statement.name;
+            helper.source = statement.leading + statement.code;
+            helper.cell = w.index;
+            helper.cellId = w.id;
+            for (const std::string &word : PythonSource::names(statement.code))
+                if (m_importOf.count(word))
+                    addUnique(helper.imports, m_importOf[word]);
+                else if (m_dataCalls[w.index].count(word))
+                    addUnique(helper.imports, "from " + m_plan.packageName + "._runtime import " + word);
+            for (const std::string &import : helper.imports)
+                addUnique(m_plan.helperImports, import);
+            m_plan.helpers.push_back(helper);
+            m_moved.insert(&statement);
+        }
+}
 
-    // 6. Sections.
-    struct Section
-    {
-        std::string title;
-        std::vector<const CellWork *> cells;
-    };
+/// The code cells grouped as the split option asks: by heading, one per cell, or all in one.
+std::vector<PlanBuilder::Section> PlanBuilder::sections() const
+{
+    using Split = GraduationOptions::Split;
     std::vector<Section> sections;
-    {
-        std::map<int, const CellWork *> workOf;
-        for (const CellWork &w : work)
-            workOf[w.index] = &w;
-        std::string lastHeading;
-        for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
-            const Cell &cell = notebook.cells[i];
-            if (cell.type == CellType::Markdown) {
-                const std::string heading = headingOf(cell);
-                if (!heading.empty()) {
-                    lastHeading = heading;
-                    if (options.split == GraduationOptions::Split::Headings)
-                        sections.push_back({heading, {}});
-                }
-                continue;
+    std::map<int, const CellWork *> workOf;
+    for (const CellWork &w : m_work)
+        workOf[w.index] = &w;
+    std::string lastHeading;
+    for (std::size_t i = 0; i < m_notebook.cells.size(); ++i) {
+        const Cell &cell = m_notebook.cells[i];
+        if (cell.type == CellType::Markdown) {
+            const std::string heading = headingOf(cell);
+            if (!heading.empty()) {
+                lastHeading = heading;
+                if (m_options.split == Split::Headings)
+                    sections.push_back({heading, {}});
             }
-            if (!workOf.count(int(i)))
-                continue;
-            if (options.split == GraduationOptions::Split::Cells || sections.empty())
-                sections.push_back({options.split == GraduationOptions::Split::Single ? plan.description
-                        : lastHeading.empty()                                         ? "step"
-                                                                                      : lastHeading,
-                    {}});
-            sections.back().cells.push_back(workOf[int(i)]);
+            continue;
         }
+        const auto w = workOf.find(int(i));
+        if (w == workOf.end())
+            continue;
+        if (m_options.split == Split::Cells || sections.empty())
+            sections.push_back({m_options.split == Split::Single ? m_plan.description
+                    : lastHeading.empty()                        ? "step"
+                                                                 : lastHeading,
+                {}});
+        sections.back().cells.push_back(w->second);
     }
+    return sections;
+}
 
-    // Every name the notebook binds, so step names cannot shadow a variable in pipeline.py.
+/// Every name the notebook binds, so step names cannot shadow a variable in pipeline.py.
+std::set<std::string> PlanBuilder::takenNames() const
+{
     std::set<std::string> taken(kReservedModules.begin(), kReservedModules.end());
-    taken.insert(plan.packageName);
-    taken.insert(localNames.begin(), localNames.end());
-    for (const CellWork &w : work) {
+    taken.insert(m_plan.packageName);
+    taken.insert(m_localNames.begin(), m_localNames.end());
+    for (const CellWork &w : m_work) {
         if (const CellSymbols *symbols = symbolsOf(w.index)) {
             for (const NameRef &ref : symbols->defines)
                 taken.insert(ref.name);
             for (const NameRef &ref : symbols->uses)
                 taken.insert(ref.name);
         }
-        for (const std::string &name : w.importBound)
-            taken.insert(name);
+        taken.insert(w.importBound.begin(), w.importBound.end());
     }
+    return taken;
+}
 
-    // 7. Bodies, then the dataflow between steps.
-    std::map<int, std::size_t> stepOfCell;
+/// One step per section that keeps any code or stored output.
+void PlanBuilder::writeSteps(const std::vector<Section> &sections)
+{
+    std::set<std::string> taken = takenNames();
     for (const Section &section : sections) {
         GraduationStep step;
         step.title = section.title;
@@ -930,235 +1067,265 @@ Result<GraduationPlan> GraduationPlanner::plan(
         bool needsOs = false;
         std::string storedOutput;
         for (const CellWork *w : section.cells) {
-            const Cell &cell = notebook.cells[std::size_t(w->index)];
-            if (isSetUpCell(*w, cell, importOf)) {
-                addSetUp(plan, *w, importOf);
-                continue;
-            }
-            std::string body;
-            const Statement *lastCode = nullptr;
-            for (const Statement &statement : w->statements)
-                if (statement.kind != Statement::Kind::Trivia)
-                    lastCode = &statement;
-            for (const Statement &statement : w->statements) {
-                if (statement.kind == Statement::Kind::Import || moved.count(&statement))
-                    continue;
-                if (w->configNames.count(simpleAssignment(statement).first))
-                    continue;
-                std::string code = statement.endsWithSemicolon
-                    ? PythonSource::withoutTrailingSemicolon(statement.code)
-                    : statement.code;
-                if (&statement == lastCode && statement.kind == Statement::Kind::Expression
-                    && !statement.endsWithSemicolon) {
-                    const std::string expression = trim(code);
-                    if (!isSilentCall(expression)) {
-                        // IPython displays the value of a cell's last bare expression.
-                        runtime.insert("show");
-                        if (expression.find('#') != std::string::npos
-                            || expression.find('\n') != std::string::npos)
-                            code = "show(\n    " + expression + "\n)\n";
-                        else if (statement.topLevelComma)
-                            code = "show((" + expression + "))\n";
-                        else
-                            code = "show(" + expression + ")\n";
-                    }
-                }
-                body += statement.leading + code;
-            }
-            // display(x) prints what the notebook showed; pyplot's show() saves the figures.
-            if (replaceCalls(body, "display", "show(", false))
-                runtime.insert("show");
-            for (const auto &[name, statement] : importOf) {
-                if (statement.find("pyplot") == std::string::npos)
-                    continue;
-                if (replaceCalls(body, name + ".show", "save_figures()", true))
-                    runtime.insert("save_figures");
-            }
-            const std::string stored = storedOutputOf(cell);
-            if (!LineScanner::hasCode(body) && stored.empty())
-                continue;
-            std::string header = "# notebook cell " + escaping::oneLine(w->id) + " (cell "
-                + std::to_string(w->index + 1) + ")\n";
-            for (const Finding *finding : hidden)
-                if (finding->cell == w->index) {
-                    header += "# TASSEL HIDDEN STATE: " + escaping::oneLine(finding->message) + "\n";
-                    TransformNote note {"hidden-state", w->id, w->index, finding->line, finding->message};
-                    plan.notes.push_back(note);
-                }
-            while (!body.empty() && body.front() == '\n')
-                body.erase(0, 1);
-            step.body += (step.body.empty() ? "" : "\n") + header + (trim(body).empty() ? "" : body);
-            step.cells.push_back(w->index);
-            step.cellIds.push_back(w->id);
-            storedOutput += stored;
-            for (const std::string &name : w->transformed.runtime)
-                runtime.insert(name);
-            needsOs = needsOs || w->transformed.needsOs;
-            if (w->transformed.code.find("os.environ[") != std::string::npos)
-                needsOs = true;
+            const Cell &cell = m_notebook.cells[std::size_t(w->index)];
+            if (isSetUpCell(*w, cell, m_importOf))
+                addSetUp(m_plan, *w, m_importOf);
+            else
+                addCellToStep(step, *w, runtime, needsOs, storedOutput);
         }
-        for (const CellWork *w : section.cells)
-            for (const std::string &requirement : w->transformed.requirements) {
-                PackageDependency dependency;
-                const auto eq = requirement.find("==");
-                std::size_t nameEnd = 0;
-                while (nameEnd < requirement.size()
-                    && (isWordChar(requirement[nameEnd]) || requirement[nameEnd] == '.'
-                        || requirement[nameEnd] == '-'))
-                    ++nameEnd;
-                dependency.distribution = nameEnd > 0 ? requirement.substr(0, nameEnd) : requirement;
-                if (eq != std::string::npos)
-                    dependency.version = requirement.substr(eq + 2);
-                dependency.source = "pip install in cell " + std::to_string(w->index + 1);
-                plan.dependencies.push_back(dependency);
-            }
-        plan.setUp.body = mask(plan.setUp.body);
+        addPipRequirements(section);
+        m_plan.setUp.body = mask(m_plan.setUp.body);
         if (step.cells.empty())
             continue;
-        // A heading that names a notebook variable ("## Summary" beside `summary`) falls back on
-        // the values the section makes, its last one (usually what it shows) first, then on
-        // "<heading>_step", before a numeric suffix.
-        const std::string base = PythonIdentifiers::identifier(step.title, "step");
-        std::vector<std::string> candidates {base};
-        for (auto cell = step.cells.rbegin(); cell != step.cells.rend(); ++cell)
-            if (const CellSymbols *symbols = symbolsOf(*cell))
-                for (auto ref = symbols->defines.rbegin(); ref != symbols->defines.rend(); ++ref)
-                    if (ref->name.front() != '_')
-                        candidates.push_back(PythonIdentifiers::identifier("compute " + ref->name, "step"));
-        candidates.push_back(base + "_step");
-        step.name = PythonIdentifiers::firstFree(candidates, taken);
+        step.name = stepName(step, taken);
         step.module = step.name;
         step.runtime.assign(runtime.begin(), runtime.end());
-        if (needsOs && importOf.count("os") == 0)
+        if (needsOs && m_importOf.count("os") == 0)
             step.imports.push_back("import os");
         step.storedOutput = mask(storedOutput);
         step.body = mask(step.body);
         for (int cell : step.cells)
-            stepOfCell[cell] = plan.steps.size();
-        plan.steps.push_back(std::move(step));
+            m_stepOfCell[cell] = m_plan.steps.size();
+        m_plan.steps.push_back(std::move(step));
     }
+}
 
-    // Who binds what, in document order: imports, helpers, configuration or a step.
-    enum class Binder { Import, Helper, Config, Step };
-    std::map<std::string, std::vector<std::pair<int, Binder>>> binders;
-    for (const CellWork &w : work) {
+void PlanBuilder::addCellToStep(GraduationStep &step, const CellWork &w, std::set<std::string> &runtime,
+    bool &needsOs, std::string &storedOutput)
+{
+    const std::string body = stepBody(w, runtime);
+    const std::string stored = storedOutputOf(m_notebook.cells[std::size_t(w.index)]);
+    if (!LineScanner::hasCode(body) && stored.empty())
+        return;
+    std::string header
+        = "# notebook cell " + escaping::oneLine(w.id) + " (cell " + std::to_string(w.index + 1) + ")\n";
+    for (const Finding *finding : m_hidden)
+        if (finding->cell == w.index) {
+            header += "# TASSEL HIDDEN STATE: " + escaping::oneLine(finding->message) + "\n";
+            m_plan.notes.push_back({"hidden-state", w.id, w.index, finding->line, finding->message});
+        }
+    const std::size_t start = body.find_first_not_of('\n');
+    const std::string trimmed = start == std::string::npos ? std::string() : body.substr(start);
+    step.body += (step.body.empty() ? "" : "\n") + header + (trim(trimmed).empty() ? "" : trimmed);
+    step.cells.push_back(w.index);
+    step.cellIds.push_back(w.id);
+    storedOutput += stored;
+    runtime.insert(w.transformed.runtime.begin(), w.transformed.runtime.end());
+    needsOs = needsOs || w.transformed.needsOs || w.transformed.code.find("os.environ[") != std::string::npos;
+}
+
+/// A cell's statements as a step runs them: without imports, helpers and configuration, its last
+/// bare expression shown as IPython displays it, figures saved instead of shown.
+std::string PlanBuilder::stepBody(const CellWork &w, std::set<std::string> &runtime) const
+{
+    std::string body;
+    const Statement *lastCode = nullptr;
+    for (const Statement &statement : w.statements)
+        if (statement.kind != Statement::Kind::Trivia)
+            lastCode = &statement;
+    for (const Statement &statement : w.statements) {
+        if (statement.kind == Statement::Kind::Import || m_moved.count(&statement))
+            continue;
+        if (w.configNames.count(simpleAssignment(statement).first))
+            continue;
+        std::string code = statement.endsWithSemicolon
+            ? PythonSource::withoutTrailingSemicolon(statement.code)
+            : statement.code;
+        if (&statement == lastCode && statement.kind == Statement::Kind::Expression
+            && !statement.endsWithSemicolon) {
+            const std::string expression = trim(code);
+            if (!isSilentCall(expression)) {
+                // IPython displays the value of a cell's last bare expression.
+                runtime.insert("show");
+                if (expression.find('#') != std::string::npos || expression.find('\n') != std::string::npos)
+                    code = "show(\n    " + expression + "\n)\n";
+                else if (statement.topLevelComma)
+                    code = "show((" + expression + "))\n";
+                else
+                    code = "show(" + expression + ")\n";
+            }
+        }
+        body += statement.leading + code;
+    }
+    // display(x) prints what the notebook showed; pyplot's show() saves the figures.
+    if (replaceCalls(body, "display", "show(", false))
+        runtime.insert("show");
+    for (const auto &[name, statement] : m_importOf) {
+        if (statement.find("pyplot") == std::string::npos)
+            continue;
+        if (replaceCalls(body, name + ".show", "save_figures()", true))
+            runtime.insert("save_figures");
+    }
+    return body;
+}
+
+/// `%pip install` lines of the section's cells become dependencies.
+void PlanBuilder::addPipRequirements(const Section &section)
+{
+    for (const CellWork *w : section.cells)
+        for (const std::string &requirement : w->transformed.requirements) {
+            PackageDependency dependency;
+            const auto eq = requirement.find("==");
+            std::size_t nameEnd = 0;
+            while (nameEnd < requirement.size()
+                && (isWordChar(requirement[nameEnd]) || requirement[nameEnd] == '.'
+                    || requirement[nameEnd] == '-'))
+                ++nameEnd;
+            dependency.distribution = nameEnd > 0 ? requirement.substr(0, nameEnd) : requirement;
+            if (eq != std::string::npos)
+                dependency.version = requirement.substr(eq + 2);
+            dependency.source = "pip install in cell " + std::to_string(w->index + 1);
+            m_plan.dependencies.push_back(dependency);
+        }
+}
+
+/// A heading that names a notebook variable ("## Summary" beside `summary`) falls back on the
+/// values the section makes, its last one (usually what it shows) first, then on
+/// "<heading>_step", before a numeric suffix.
+std::string PlanBuilder::stepName(const GraduationStep &step, std::set<std::string> &taken) const
+{
+    const std::string base = PythonIdentifiers::identifier(step.title, "step");
+    std::vector<std::string> candidates {base};
+    for (auto cell = step.cells.rbegin(); cell != step.cells.rend(); ++cell)
+        if (const CellSymbols *symbols = symbolsOf(*cell))
+            for (auto ref = symbols->defines.rbegin(); ref != symbols->defines.rend(); ++ref)
+                if (ref->name.front() != '_')
+                    candidates.push_back(PythonIdentifiers::identifier("compute " + ref->name, "step"));
+    candidates.push_back(base + "_step");
+    return PythonIdentifiers::firstFree(candidates, taken);
+}
+
+/// Who binds what, in document order: imports, helpers, configuration or a step.
+PlanBuilder::Binders PlanBuilder::binders() const
+{
+    Binders binders;
+    for (const CellWork &w : m_work) {
         const CellSymbols *symbols = symbolsOf(w.index);
         if (!symbols)
             continue;
         for (const NameRef &ref : symbols->defines) {
             Binder binder = Binder::Step;
+            const auto candidate = m_candidates.find(ref.name);
             if (w.configNames.count(ref.name))
                 binder = Binder::Config;
-            else if (candidates.count(ref.name) && candidates.at(ref.name).cell == &w)
+            else if (candidate != m_candidates.end() && candidate->second.cell == &w)
                 binder = Binder::Helper;
             else if (w.importBound.count(ref.name))
                 binder = Binder::Import;
             binders[ref.name].emplace_back(w.index, binder);
         }
     }
-    keepFirstOccurrences(allImports);
-    std::unordered_map<std::string, std::size_t> importRank;
-    for (std::size_t i = 0; i < allImports.size(); ++i)
-        importRank.emplace(allImports[i], i);
-    // Where a step first reads a name it does not define, for the plan's errors.
-    std::map<std::pair<std::size_t, std::string>, int> readAt;
-    for (GraduationStep &step : plan.steps) {
-        std::vector<std::string> uses;
-        std::set<std::string> definedInStep;
-        auto use = [&](const std::string &name, int cell) {
-            if (definedInStep.count(name))
-                return;
-            uses.push_back(name);
-            readAt.emplace(std::make_pair(std::size_t(&step - plan.steps.data()), name), cell);
-        };
-        for (int cell : step.cells) {
-            const CellSymbols *symbols = symbolsOf(cell);
-            if (!symbols)
-                continue;
-            for (const NameRef &ref : symbols->uses)
-                use(ref.name, cell);
-            // Functions left in the step read module names when called: the step must have them.
-            for (const DeferredScope &scope : symbols->deferred)
-                if (!candidates.count(scope.name))
-                    for (const NameRef &ref : scope.freeNames)
-                        use(ref.name, cell);
-            for (const NameRef &ref : symbols->defines)
-                definedInStep.insert(ref.name);
-        }
-        keepFirstOccurrences(uses);
-        const std::size_t index = std::size_t(&step - plan.steps.data());
-        for (const std::string &name : uses) {
-            // A helper lives in functions.py whatever cell defined it (often a cell of this very
-            // step that held nothing else and so left no trace in step.cells).
-            if (candidates.count(name)) {
-                step.helpers.push_back(name);
-                continue;
-            }
-            // The last binding before the cell that reads the name: imports and configuration
-            // cells inside the step count too, though they left no trace in step.cells.
-            const int readCell = readAt.at({index, name});
-            const auto it = binders.find(name);
-            const std::pair<int, Binder> *binder = nullptr;
-            if (it != binders.end())
-                for (const auto &entry : it->second)
-                    if (entry.first < readCell)
-                        binder = &entry;
-            if (!binder) {
-                if (definedInStep.count(name))
-                    continue; // read before its binding inside the step: reported as hidden state
-                // A star import may bind it: the step imports every one made before the read.
-                bool star = false;
-                for (const auto &[cell, statement] : starImports)
-                    if (cell <= readCell) {
-                        step.imports.push_back(statement);
-                        star = true;
-                    }
-                if (!star)
-                    step.hiddenState.push_back(name);
-                continue;
-            }
-            switch (binder->second) {
-            case Binder::Import:
-                break; // the module imports it
-            case Binder::Helper:
-                step.helpers.push_back(name);
-                break;
-            case Binder::Config:
-                step.configParameters.push_back(name);
-                break;
-            case Binder::Step:
-                if (stepOfCell.count(binder->first) && stepOfCell[binder->first] == index)
-                    break; // bound earlier in this very step
-                if (stepOfCell.count(binder->first)) {
-                    step.parameters.push_back(name);
-                    plan.steps[stepOfCell[binder->first]].returns.push_back(name);
-                } else {
-                    step.hiddenState.push_back(name);
-                }
-                break;
-            }
-        }
-        // Helpers called inside the body but bound in the same step's cells are moved as well.
-        for (const std::string &word : PythonSource::names(step.body)) {
-            if (candidates.count(word))
-                step.helpers.push_back(word);
-            if (importOf.count(word))
-                step.imports.push_back(importOf[word]);
-        }
-        for (auto *list :
-            {&step.helpers, &step.hiddenState, &step.configParameters, &step.parameters, &step.imports})
-            keepFirstOccurrences(*list);
-        // The notebook's order, `from __future__` first.
-        auto rank = [&](const std::string &statement) {
-            const auto at = importRank.find(statement);
-            return std::make_pair(statement.rfind("from __future__", 0) != 0,
-                at == importRank.end() ? allImports.size() : at->second);
-        };
-        std::stable_sort(step.imports.begin(), step.imports.end(),
-            [&](const std::string &a, const std::string &b) { return rank(a) < rank(b); });
+    return binders;
+}
+
+/// What a step reads from outside itself: parameters from earlier steps (which then return
+/// them), configuration, helpers, imports, or hidden state when nothing before binds a name.
+void PlanBuilder::connectStep(GraduationStep &step, const Binders &binders, ReadAt &readAt)
+{
+    const std::size_t index = std::size_t(&step - m_plan.steps.data());
+    std::vector<std::string> uses;
+    std::set<std::string> definedInStep;
+    auto use = [&](const std::string &name, int cell) {
+        if (definedInStep.count(name))
+            return;
+        uses.push_back(name);
+        readAt.emplace(std::make_pair(index, name), cell);
+    };
+    for (int cell : step.cells) {
+        const CellSymbols *symbols = symbolsOf(cell);
+        if (!symbols)
+            continue;
+        for (const NameRef &ref : symbols->uses)
+            use(ref.name, cell);
+        // Functions left in the step read module names when called: the step must have them.
+        for (const DeferredScope &scope : symbols->deferred)
+            if (!m_candidates.count(scope.name))
+                for (const NameRef &ref : scope.freeNames)
+                    use(ref.name, cell);
+        for (const NameRef &ref : symbols->defines)
+            definedInStep.insert(ref.name);
     }
-    // A step returns a name only if a later step reads it; order by first definition.
-    for (GraduationStep &step : plan.steps) {
+    keepFirstOccurrences(uses);
+    for (const std::string &name : uses) {
+        // A helper lives in functions.py whatever cell defined it (often a cell of this very
+        // step that held nothing else and so left no trace in step.cells).
+        if (m_candidates.count(name)) {
+            step.helpers.push_back(name);
+            continue;
+        }
+        // The last binding before the cell that reads the name: imports and configuration
+        // cells inside the step count too, though they left no trace in step.cells.
+        const int readCell = readAt.at({index, name});
+        const auto it = binders.find(name);
+        const std::pair<int, Binder> *binder = nullptr;
+        if (it != binders.end())
+            for (const auto &entry : it->second)
+                if (entry.first < readCell)
+                    binder = &entry;
+        if (!binder) {
+            if (definedInStep.count(name))
+                continue; // read before its binding inside the step: reported as hidden state
+            // A star import may bind it: the step imports every one made before the read.
+            bool star = false;
+            for (const auto &[cell, statement] : m_starImports)
+                if (cell <= readCell) {
+                    step.imports.push_back(statement);
+                    star = true;
+                }
+            if (!star)
+                step.hiddenState.push_back(name);
+            continue;
+        }
+        switch (binder->second) {
+        case Binder::Import:
+            break; // the module imports it
+        case Binder::Helper:
+            step.helpers.push_back(name);
+            break;
+        case Binder::Config:
+            step.configParameters.push_back(name);
+            break;
+        case Binder::Step: {
+            const auto from = m_stepOfCell.find(binder->first);
+            if (from == m_stepOfCell.end()) {
+                step.hiddenState.push_back(name);
+            } else if (from->second != index) { // else bound earlier in this very step
+                step.parameters.push_back(name);
+                m_plan.steps[from->second].returns.push_back(name);
+            }
+            break;
+        }
+        }
+    }
+    // Helpers called inside the body but bound in the same step's cells are moved as well.
+    for (const std::string &word : PythonSource::names(step.body)) {
+        if (m_candidates.count(word))
+            step.helpers.push_back(word);
+        if (const auto import = m_importOf.find(word); import != m_importOf.end())
+            step.imports.push_back(import->second);
+    }
+    for (auto *list :
+        {&step.helpers, &step.hiddenState, &step.configParameters, &step.parameters, &step.imports})
+        keepFirstOccurrences(*list);
+    sortImports(step.imports);
+}
+
+/// The notebook's order, `from __future__` first.
+void PlanBuilder::sortImports(std::vector<std::string> &imports) const
+{
+    auto rank = [&](const std::string &statement) {
+        const auto at = m_importRank.find(statement);
+        return std::make_pair(statement.rfind("from __future__", 0) != 0,
+            at == m_importRank.end() ? m_allImports.size() : at->second);
+    };
+    std::stable_sort(imports.begin(), imports.end(),
+        [&](const std::string &a, const std::string &b) { return rank(a) < rank(b); });
+}
+
+/// A step returns a name only if a later step reads it; ordered by first definition.
+void PlanBuilder::orderReturns()
+{
+    for (GraduationStep &step : m_plan.steps) {
         const std::unordered_set<std::string> returned(step.returns.begin(), step.returns.end());
         std::vector<std::string> ordered;
         for (int cell : step.cells)
@@ -1169,22 +1336,26 @@ Result<GraduationPlan> GraduationPlanner::plan(
         keepFirstOccurrences(ordered);
         step.returns = ordered;
     }
-    if (auto undefined = undefinedNames(plan, readAt, notebook, options.allowHiddenState))
-        return *undefined;
+}
 
-    // The notebook's silent failures stay as written; the package README lists them to review.
-    for (const Finding &finding : analysis.findings) {
+/// The notebook's silent failures stay as written; the package README lists them to review.
+void PlanBuilder::listFailurePaths()
+{
+    for (const Finding &finding : m_analysis.findings) {
         if (finding.rule != "swallowed-exception")
             continue;
-        const auto step = stepOfCell.find(finding.cell);
+        const auto step = m_stepOfCell.find(finding.cell);
         const std::string where
-            = step == stepOfCell.end() ? std::string() : "step `" + plan.steps[step->second].name + "`: ";
-        plan.failurePaths.push_back(
+            = step == m_stepOfCell.end() ? std::string() : "step `" + m_plan.steps[step->second].name + "`: ";
+        m_plan.failurePaths.push_back(
             {finding.rule, finding.cellId, finding.cell, finding.line, where + finding.message});
     }
+}
 
-    // 8. Dependencies: what the dependency analysis knows, else a guess from the imports.
-    for (const ImportInfo &info : analysis.imports) {
+/// What the dependency analysis knows, else a guess from the imports; one entry per distribution.
+void PlanBuilder::collectDependencies()
+{
+    for (const ImportInfo &info : m_analysis.imports) {
         if (info.kind != "third-party")
             continue;
         PackageDependency dependency;
@@ -1194,13 +1365,13 @@ Result<GraduationPlan> GraduationPlanner::plan(
             dependency.version = *info.version;
         dependency.source
             = info.source.empty() ? (info.version ? "the analysed environment" : "") : info.source;
-        plan.dependencies.push_back(dependency);
+        m_plan.dependencies.push_back(dependency);
     }
-    for (const RequiredDistribution &required : analysis.requiredDistributions)
-        plan.dependencies.push_back({required.distribution, required.version,
+    for (const RequiredDistribution &required : m_analysis.requiredDistributions)
+        m_plan.dependencies.push_back({required.distribution, required.version,
             "the analysed environment, required by " + required.requiredBy, {}, required.requiredBy});
-    if (analysis.imports.empty())
-        for (const auto &[name, statement] : importOf) {
+    if (m_analysis.imports.empty())
+        for (const auto &[name, statement] : m_importOf) {
             std::string module = trim(statement.substr(statement.rfind("from ", 0) == 0 ? 5 : 7));
             module = module.substr(0, module.find_first_of(" .,"));
             if (module.empty() || !looksThirdParty(module))
@@ -1208,43 +1379,29 @@ Result<GraduationPlan> GraduationPlanner::plan(
             PackageDependency dependency;
             dependency.distribution = module;
             dependency.module = module;
-            plan.dependencies.push_back(dependency);
+            m_plan.dependencies.push_back(dependency);
         }
-    {
-        // One entry per distribution; a known version wins over an unknown one.
-        std::vector<PackageDependency> merged;
-        for (const PackageDependency &dependency : plan.dependencies) {
-            auto same = std::find_if(merged.begin(), merged.end(), [&](const PackageDependency &d) {
-                return Requirement::normalize(d.distribution)
-                    == Requirement::normalize(dependency.distribution);
-            });
-            if (same == merged.end()) {
-                merged.push_back(dependency);
-            } else if (same->version.empty() && !dependency.version.empty()) {
-                // A direct dependency stays direct when a requirement of another one pins it.
-                PackageDependency pinned = dependency;
-                if (same->requiredBy.empty()) {
-                    pinned.requiredBy.clear();
-                    pinned.module = same->module;
-                }
-                *same = pinned;
-            }
-        }
-        std::sort(merged.begin(), merged.end(), [](const PackageDependency &a, const PackageDependency &b) {
-            return a.distribution < b.distribution;
-        });
-        plan.dependencies = merged;
-    }
+    m_plan.dependencies = mergedDependencies(m_plan.dependencies);
+}
 
-    // 9. The notebook itself, hashed as it is and copied with secrets masked.
-    QFile file(QString::fromStdString(notebook.path));
-    if (file.open(QIODevice::ReadOnly)) {
-        const QByteArray bytes = file.readAll();
-        std::string text(bytes.constData(), std::size_t(bytes.size()));
-        plan.notebookSha256 = sha256Hex(text);
-        plan.notebookCopy = secretMask.hide(std::move(text));
-    }
-    return plan;
+/// The notebook itself, hashed as it is and copied with secrets masked.
+void PlanBuilder::copyNotebook()
+{
+    QFile file(QString::fromStdString(m_notebook.path));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray bytes = file.readAll();
+    std::string text(bytes.constData(), std::size_t(bytes.size()));
+    m_plan.notebookSha256 = sha256Hex(text);
+    m_plan.notebookCopy = m_secretMask.hide(std::move(text));
+}
+
+} // namespace
+
+Result<GraduationPlan> GraduationPlanner::plan(
+    const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options)
+{
+    return PlanBuilder(notebook, analysis, options).build();
 }
 
 void GraduationPlanner::markUnreproduced(GraduationPlan &plan, const Notebook &notebook,
