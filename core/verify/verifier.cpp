@@ -196,7 +196,527 @@ void endRun(QProcess &process, qint64 pid, bool contained)
     process.waitForFinished(5000);
 }
 
+/// One verify run: the options checked, the driver started in a clean environment, its events
+/// read until the run ends or a limit ends it, then every code cell compared with what it stored.
+class VerifyRun
+{
+public:
+    VerifyRun(const Notebook &notebook, const VerifyOptions &options, const std::atomic_bool *cancel,
+        const Verifier::Progress &progress)
+        : m_notebook(notebook)
+        , m_options(options)
+        , m_cancel(cancel)
+        , m_progress(progress)
+    {
+    }
+
+    Result<VerifyReport> run();
+
+private:
+    std::optional<Error> checkOptions() const;
+    std::optional<Error> findPython();
+    std::optional<Error> prepareFolder();
+    std::string request() const;
+    QProcessEnvironment environment() const;
+    std::optional<Error> start(const std::string &script);
+    void handle(const std::string &line);
+    void handleDone(const json &event);
+    void handleKernel(const json &event);
+    void drain();
+    void waitForTheEnd();
+    void finish();
+    std::string killedText() const;
+    CellVerification verifyCell(std::size_t index) const;
+    void explainUnfinished(CellVerification &result) const;
+    void compareOutputs(CellVerification &result, const Cell &cell, const CellRun &run) const;
+    void explainNotRun(bool crashed);
+    Error error(std::string code, std::string message) const
+    {
+        return failure(code, message, m_notebook.path);
+    }
+
+    const Notebook &m_notebook;
+    const VerifyOptions &m_options;
+    const std::atomic_bool *m_cancel;
+    const Verifier::Progress &m_progress;
+    VerifyReport m_report;
+    QString m_python;
+    QString m_workingDirectory;
+    std::vector<int> m_order;
+    // Declared before the process, so it outlives it; removed explicitly once the run is over.
+    WorkingCopy m_copy;
+    QProcess m_process;
+    qint64 m_pid = 0;
+    bool m_contained = false; ///< started through tassel-contain
+    QElapsedTimer m_runTimer;
+    QElapsedTimer m_cellTimer;
+    std::map<int, CellRun> m_runs;
+    std::map<std::string, ImageSignature> m_storedImages;
+    int m_currentCell = -1;
+    int m_position = 0;
+    std::string m_pending; ///< driver output after the last full line
+    std::string m_diagnostics;
+    std::string m_fatal;
+    qint64 m_kernelGroup = 0;
+    bool m_ended = false;
+    bool m_firstEvent = true;
+    int m_killedCell = -1;
+};
+
+Result<VerifyReport> VerifyRun::run()
+{
+    if (auto wrong = checkOptions())
+        return *wrong;
+    m_report.path = m_notebook.path;
+    m_report.order = m_options.order;
+    const std::string script = Verifier::driverScript();
+    if (script.empty())
+        return error("verify-driver", "the verify driver script is missing from this build of Tassel");
+    if (auto missing = findPython())
+        return *missing;
+    if (auto missing = prepareFolder())
+        return *missing;
+    m_order = Verifier::runOrder(m_notebook, m_options);
+    if (auto failed = start(script))
+        return *failed;
+    waitForTheEnd();
+    finish();
+    const bool crashed = !m_ended && m_killedCell < 0 && !m_report.cancelled && !m_report.timedOut;
+    if (!m_fatal.empty())
+        return error("verify-runner", m_fatal);
+    // Compare, cell by cell, in document order.
+    for (std::size_t i = 0; i < m_notebook.cells.size(); ++i)
+        if (m_notebook.cells[i].isCode())
+            m_report.cells.push_back(verifyCell(i));
+    explainNotRun(crashed);
+    if (crashed && !m_report.cells.empty()
+        && std::none_of(m_report.cells.begin(), m_report.cells.end(),
+            [](const CellVerification &c) { return c.runPosition > 0; })) {
+        // The driver died before the first cell: that is an environment problem, not a result.
+        const std::size_t keep = std::min<std::size_t>(m_diagnostics.size(), 2000);
+        return error("verify-python",
+            "the Python driver ended before running any cell: "
+                + m_diagnostics.substr(m_diagnostics.size() - keep));
+    }
+    Verifier::maskSecrets(m_report, m_notebook);
+    return std::move(m_report);
+}
+
+std::optional<Error> VerifyRun::checkOptions() const
+{
+    static const std::set<std::string> orders = {"document", "execution", "suggested"};
+    if (!orders.count(m_options.order))
+        return error(
+            "verify-usage", "unknown order '" + m_options.order + "' (document, execution or suggested)");
+    static const std::set<std::string> runners = {"driver", "nbclient", "auto"};
+    if (!runners.count(m_options.runner))
+        return error("verify-usage", "unknown runner '" + m_options.runner + "' (driver, nbclient or auto)");
+    if (m_options.containment != "auto" && m_options.containment != "subreaper")
+        return error(
+            "verify-usage", "unknown containment '" + m_options.containment + "' (auto or subreaper)");
+    return std::nullopt;
+}
+
+/// The interpreter: --python as a path or a name on PATH, else python3 on PATH.
+std::optional<Error> VerifyRun::findPython()
+{
+    m_python = QString::fromStdString(m_options.python);
+    if (m_python.isEmpty()) {
+        m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (m_python.isEmpty())
+            return error("verify-python", "no python3 on PATH: give the interpreter with --python");
+    } else if (!m_python.contains(QLatin1Char('/'))) {
+        const QString found = QStandardPaths::findExecutable(m_python);
+        if (found.isEmpty())
+            return error("verify-python", "no interpreter named " + m_options.python + " on PATH");
+        m_python = found;
+    } else if (!QFileInfo(m_python).isExecutable()) {
+        return error("verify-python", m_options.python + " is not an executable file");
+    }
+    m_report.pythonExecutable = m_python.toStdString();
+    return std::nullopt;
+}
+
+/// The folder the cells run in: the notebook's (or the one asked for), or a copy of it.
+std::optional<Error> VerifyRun::prepareFolder()
+{
+    m_workingDirectory = QString::fromStdString(m_options.workingDirectory);
+    if (m_workingDirectory.isEmpty())
+        m_workingDirectory = m_notebook.path.empty()
+            ? QDir::currentPath()
+            : QFileInfo(QString::fromStdString(m_notebook.path)).absolutePath();
+    if (!QFileInfo(m_workingDirectory).isDir())
+        return error("verify-io", "working folder " + m_workingDirectory.toStdString() + " does not exist");
+    m_report.workingDirectory = QFileInfo(m_workingDirectory).absoluteFilePath().toStdString();
+    if (!m_options.runInCopy)
+        return std::nullopt;
+    const auto made = m_copy.create(m_report.workingDirectory);
+    if (!made)
+        return failure(made.error().code, made.error().message, made.error().file);
+    m_report.ranInCopy = true;
+    m_report.copyDirectory = *made;
+    m_workingDirectory = QString::fromStdString(*made);
+    return std::nullopt;
+}
+
+/// The request: cells in run order and the stored images to hash.
+std::string VerifyRun::request() const
+{
+    json request = {{"cells", json::array()}, {"stored_images", json::array()}, {"runner", m_options.runner}};
+    for (int index : m_order) {
+        const Cell &cell = m_notebook.cells[std::size_t(index)];
+        const bool storedError = std::any_of(cell.outputs.begin(), cell.outputs.end(),
+            [](const Output &o) { return o.type == OutputType::Error; });
+        request["cells"].push_back({{"index", index}, {"source", cell.source},
+            {"stop_on_error", !m_options.keepGoing && !storedError}});
+    }
+    for (std::size_t i = 0; i < m_notebook.cells.size(); ++i) {
+        const Cell &cell = m_notebook.cells[i];
+        if (!cell.isCode())
+            continue;
+        for (std::size_t o = 0; o < cell.outputs.size(); ++o) {
+            const MimeItem *image = cell.outputs[o].find("image/png");
+            if (!image)
+                image = cell.outputs[o].find("image/jpeg");
+            if (image)
+                request["stored_images"].push_back(
+                    {{"key", imageKey(int(i), int(o))}, {"data", image->data}});
+        }
+    }
+    return request.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+/// A minimal environment: what an interpreter needs to start, plus what the user listed.
+QProcessEnvironment VerifyRun::environment() const
+{
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment;
+    QStringList passed
+        = {QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"), QStringLiteral("LC_ALL"),
+            QStringLiteral("LC_CTYPE"), QStringLiteral("TMPDIR"), QStringLiteral("USER"),
+            QStringLiteral("LOGNAME"), QStringLiteral("VIRTUAL_ENV"), QStringLiteral("CONDA_PREFIX")};
+    for (const std::string &name : m_options.environment)
+        passed.append(QString::fromStdString(name));
+    for (const QString &name : passed) {
+        if (system.contains(name))
+            environment.insert(name, system.value(name));
+    }
+    environment.insert(QStringLiteral("MPLBACKEND"), QStringLiteral("Agg"));
+    environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
+    // Fixed string hashing so two verify runs of one notebook agree on set order.
+    environment.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
+    return environment;
+}
+
+std::optional<Error> VerifyRun::start(const std::string &script)
+{
+    const std::string requestText = request();
+    const auto [program, arguments] = driverCommand(m_python, script, m_options);
+    m_contained = program != m_python;
+    m_process.setProgram(program);
+    m_process.setArguments(arguments);
+    m_process.setWorkingDirectory(m_workingDirectory);
+    // The helper starts with the clean environment too, so no process the cells can read at
+    // /proc/PID/environ holds Tassel's own.
+    m_process.setProcessEnvironment(environment());
+    // Its own session and process group, so a timeout or cancel can end whatever the notebook
+    // started (subprocesses, pools) with one kill, should the helper fail to.
+    m_process.setChildProcessModifier([] { ::setsid(); });
+    m_runTimer.start();
+    m_process.start();
+    if (!m_process.waitForStarted(30000))
+        return error("verify-python",
+            "cannot start " + m_python.toStdString() + ": " + m_process.errorString().toStdString());
+    m_pid = m_process.processId();
+    m_report.driverPid = m_pid;
+    m_process.write(requestText.data(), qint64(requestText.size()));
+    m_process.closeWriteChannel();
+    return std::nullopt;
+}
+
+/// One line of the driver's protocol.
+void VerifyRun::handle(const std::string &line)
+{
+    const json event = json::parse(line, nullptr, false);
+    if (event.is_discarded() || !event.is_object()) {
+        m_diagnostics += line + '\n';
+        return;
+    }
+    const std::string kind = event.value("event", std::string());
+    const bool first = std::exchange(m_firstEvent, false);
+    if (kind == "containment") {
+        // Written by tassel-contain before the driver starts; any later one comes from a cell.
+        if (!m_contained || !first)
+            return;
+        m_report.containment = event.value("mode", std::string("process-group"));
+        m_report.containmentUserNamespace = event.value("user_namespace", false);
+        m_report.containmentPrivateProc = event.value("private_proc", false);
+    } else if (kind == "hello") {
+        m_report.runner = event.value("runner", std::string("driver"));
+        m_report.pythonVersion = event.value("python", std::string());
+        if (event.contains("ipython") && event["ipython"].is_string())
+            m_report.ipythonVersion = event["ipython"].get<std::string>();
+    } else if (kind == "stored-images" && event.contains("images") && event["images"].is_object()) {
+        for (const auto &[key, value] : event["images"].items())
+            m_storedImages[key] = signatureFrom(value);
+    } else if (kind == "start") {
+        m_currentCell = event.value("cell", -1);
+        CellRun &run = m_runs[m_currentCell];
+        run.started = true;
+        run.position = ++m_position;
+        m_cellTimer.start();
+        if (m_progress)
+            m_progress(m_currentCell, m_position, int(m_order.size()));
+    } else if (kind == "done") {
+        handleDone(event);
+    } else if (kind == "kernel") {
+        handleKernel(event);
+    } else if (kind == "fatal") {
+        m_fatal = event.value("message", std::string("the driver could not start the run"));
+    } else if (kind == "end") {
+        m_ended = true;
+    }
+}
+
+void VerifyRun::handleDone(const json &event)
+{
+    CellRun &run = m_runs[event.value("cell", -1)];
+    run.done = true;
+    run.failed = event.value("failed", false);
+    run.count = event.value("count", 0);
+    run.seconds = event.value("seconds", 0.0);
+    if (event.contains("outputs") && event["outputs"].is_array())
+        run.outputs = event["outputs"];
+    if (event.contains("notes") && event["notes"].is_array()) {
+        for (const auto &note : event["notes"]) {
+            if (note.is_string())
+                run.notes.push_back(note.get<std::string>());
+        }
+    }
+    m_currentCell = -1;
+}
+
+void VerifyRun::handleKernel(const json &event)
+{
+    // Only the nbclient runner starts a kernel, once, before any cell runs. With the driver
+    // runner the cells run in the driver and could forge this event to make Tassel kill some
+    // other process group.
+    if (m_report.runner != "nbclient" || m_kernelGroup > 0)
+        return;
+    if (event.contains("pid") && event["pid"].is_number_integer())
+        m_report.kernelPid = event["pid"].get<long long>();
+    if (event.contains("pgid") && event["pgid"].is_number_integer())
+        m_kernelGroup = event["pgid"].get<qint64>();
+    // Ids inside a PID namespace are not ours: map them, or kill nothing by them.
+    if (m_report.containment == "pid-namespace") {
+        m_report.kernelPid = outerPid(m_report.kernelPid, m_pid);
+        m_kernelGroup = outerPid(m_kernelGroup, m_pid);
+    }
+}
+
+void VerifyRun::drain()
+{
+    m_pending += m_process.readAllStandardOutput().toStdString();
+    std::size_t newline;
+    while ((newline = m_pending.find('\n')) != std::string::npos) {
+        // The cells run a stranger's code, which can write to the protocol's pipe: a line of the
+        // right shape with values of the wrong types must not end Tassel.
+        const std::string line = m_pending.substr(0, newline);
+        try {
+            handle(line);
+        } catch (const json::exception &error) {
+            m_diagnostics += "ignored a malformed driver event (" + std::string(error.what())
+                + "): " + line.substr(0, 200) + '\n';
+        }
+        m_pending.erase(0, newline + 1);
+    }
+    m_diagnostics += m_process.readAllStandardError().toStdString();
+    if (m_diagnostics.size() > kDiagnosticsLimit)
+        m_diagnostics.erase(0, m_diagnostics.size() - kDiagnosticsLimit);
+}
+
+/// Reads events until the driver exits, the user cancels, or the run or a cell hits its limit.
+void VerifyRun::waitForTheEnd()
+{
+    const auto timeLimit = qint64(std::llround(m_options.timeoutSeconds * 1000));
+    const auto cellLimit = qint64(std::llround(m_options.cellTimeoutSeconds * 1000));
+    while (true) {
+        m_process.waitForReadyRead(50);
+        drain();
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        if (m_cancel && m_cancel->load()) {
+            m_report.cancelled = true;
+            m_killedCell = m_currentCell;
+            return;
+        }
+        if (m_runTimer.elapsed() > timeLimit) {
+            m_report.timedOut = true;
+            m_killedCell = m_currentCell;
+            return;
+        }
+        if (m_currentCell >= 0 && m_cellTimer.isValid() && m_cellTimer.elapsed() > cellLimit) {
+            m_killedCell = m_currentCell;
+            return;
+        }
+    }
+}
+
+/// Whatever happened, nothing the notebook started outlives the run: the helper kills every
+/// process of the run, then the driver's group goes, then (with the events it wrote before dying
+/// read) the kernel's. A kernel whose event never came (killed in between) sees its parent go and
+/// exits by itself: jupyter_client gives it JPY_PARENT_PID.
+void VerifyRun::finish()
+{
+    endRun(m_process, m_pid, m_contained);
+    drain();
+    killGroup(m_kernelGroup);
+    if (m_report.ranInCopy && !m_copy.remove())
+        m_diagnostics += "tassel: the temporary copy " + m_report.copyDirectory + " could not be removed\n";
+    m_report.seconds = double(m_runTimer.elapsed()) / 1000.0;
+    m_report.driverDiagnostics = m_diagnostics;
+}
+
+std::string VerifyRun::killedText() const
+{
+    return (m_kernelGroup > 0 ? "the driver's and the kernel's process groups were killed"
+                              : "the Python process group was killed")
+        + (m_contained ? ", and every other process of the run (contained in "
+                    + m_report.containmentDescription() + ")."
+                       : std::string("."));
+}
+
+/// One code cell: not run, ended while running, reproduced, or differing (with why).
+CellVerification VerifyRun::verifyCell(std::size_t index) const
+{
+    const Cell &cell = m_notebook.cells[index];
+    CellVerification result;
+    result.cell = int(index);
+    result.cellId = cell.id;
+    result.storedExecutionCount = cell.executionCount;
+    const auto found = m_runs.find(int(index));
+    if (found == m_runs.end() || !found->second.started) {
+        result.status = VerifyStatus::NotRun;
+        if (std::find(m_order.begin(), m_order.end(), int(index)) == m_order.end())
+            result.reason = "never executed in the stored notebook, so not part of the execution order.";
+        return result;
+    }
+    const CellRun &run = found->second;
+    result.runPosition = run.position;
+    result.seconds = run.seconds;
+    result.notes = run.notes;
+    result.newExecutionCount = run.count;
+    if (run.done)
+        compareOutputs(result, cell, run);
+    else
+        explainUnfinished(result);
+    return result;
+}
+
+/// A cell the run ended while it ran: cancelled, out of time, or the process died.
+void VerifyRun::explainUnfinished(CellVerification &result) const
+{
+    result.status = VerifyStatus::Error;
+    result.seconds = double(m_cellTimer.elapsed()) / 1000.0;
+    const bool killed = result.cell == m_killedCell;
+    if (killed && m_report.cancelled) {
+        result.reason = "cancelled while this cell ran; " + killedText();
+    } else if (killed && m_report.timedOut) {
+        result.timedOut = true;
+        result.reason = "the run exceeded its limit of " + secondsText(m_options.timeoutSeconds)
+            + " s while this cell ran; " + killedText();
+    } else if (killed) {
+        result.timedOut = true;
+        result.reason = "killed after " + secondsText(m_options.cellTimeoutSeconds)
+            + " s (the per-cell limit); " + killedText();
+    } else {
+        result.reason = "the Python process ended while this cell ran (exit code "
+            + std::to_string(m_process.exitCode()) + ").";
+    }
+    result.errorName = result.timedOut ? "Timeout" : m_report.cancelled ? "Cancelled" : "ProcessExited";
+}
+
+void VerifyRun::compareOutputs(CellVerification &result, const Cell &cell, const CellRun &run) const
+{
+    result.outputsJson = run.outputs.dump(-1, ' ', false, json::error_handler_t::replace);
+    const std::vector<Output> fresh = parseOutputs(run.outputs);
+    const auto stored = OutputComparer::comparable(cell.outputs, [&](int output, const MimeItem &) {
+        const auto it = m_storedImages.find(imageKey(result.cell, output));
+        return it == m_storedImages.end() ? ImageSignature {} : it->second;
+    });
+    const auto actual = OutputComparer::comparable(fresh, [&](int output, const MimeItem &item) {
+        const Output &o = fresh[std::size_t(output)];
+        if (o.metadata.is_object() && o.metadata.contains("tassel") && o.metadata["tassel"].is_object())
+            return signatureFrom(o.metadata["tassel"].value(item.mimeType, json::object()));
+        return ImageSignature {};
+    });
+    for (const Output &output : fresh) {
+        if (output.type == OutputType::Error) {
+            result.errorName = output.details().errorName;
+            result.errorValue = output.details().errorValue;
+            break;
+        }
+    }
+    const OutputComparer::Difference difference
+        = OutputComparer::compare(stored, actual, m_options.comparison);
+    if (difference.same) {
+        result.status = VerifyStatus::Reproduced;
+        result.errorName.clear();
+        result.errorValue.clear();
+        return;
+    }
+    result.outputIndex = difference.outputIndex;
+    result.expected = difference.expected;
+    result.actual = difference.actual;
+    if (run.failed) {
+        result.status = VerifyStatus::Error;
+        result.reason = "raised " + result.errorName + ": " + result.errorValue;
+        if (result.reason.size() > 300)
+            result.reason = result.reason.substr(0, 300) + "…";
+    } else {
+        result.status = VerifyStatus::Differs;
+        result.reason = difference.reason;
+        if (cell.outputs.empty() && !cell.executionCount)
+            result.reason += " The stored notebook never ran this cell.";
+    }
+}
+
+/// Why the cells after the stop did not run.
+void VerifyRun::explainNotRun(bool crashed)
+{
+    const CellVerification *stop = nullptr;
+    for (const CellVerification &cell : m_report.cells) {
+        if (cell.status == VerifyStatus::Error && (!stop || cell.runPosition > stop->runPosition))
+            stop = &cell;
+    }
+    for (CellVerification &cell : m_report.cells) {
+        if (cell.status != VerifyStatus::NotRun || !cell.reason.empty())
+            continue;
+        if (m_report.cancelled)
+            cell.reason = "the run was cancelled before this cell.";
+        else if (m_report.timedOut)
+            cell.reason = "the run limit of " + secondsText(m_options.timeoutSeconds)
+                + " s ended the run before this cell.";
+        else if (stop && stop->timedOut)
+            cell.reason = "cell " + std::to_string(stop->cell + 1) + " timed out and the run stopped there.";
+        else if (stop)
+            cell.reason = "the run stopped at the error in cell " + std::to_string(stop->cell + 1)
+                + " (use --keep-going to run on).";
+        else if (crashed)
+            cell.reason
+                = "the Python process ended early (exit code " + std::to_string(m_process.exitCode()) + ").";
+        else
+            cell.reason = "not run.";
+    }
+}
+
 } // namespace
+
+Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions &options,
+    const std::atomic_bool *cancel, const Progress &progress)
+{
+    return VerifyRun(notebook, options, cancel, progress).run();
+}
 
 std::string Verifier::driverScript()
 {
@@ -241,404 +761,6 @@ std::vector<int> Verifier::runOrder(const Notebook &notebook, const VerifyOption
             order.push_back(i);
     }
     return order;
-}
-
-Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions &options,
-    const std::atomic_bool *cancel, const Progress &progress)
-{
-    static const std::set<std::string> orders = {"document", "execution", "suggested"};
-    if (!orders.count(options.order))
-        return failure("verify-usage",
-            "unknown order '" + options.order + "' (document, execution or suggested)", notebook.path);
-    static const std::set<std::string> runners = {"driver", "nbclient", "auto"};
-    if (!runners.count(options.runner))
-        return failure("verify-usage", "unknown runner '" + options.runner + "' (driver, nbclient or auto)",
-            notebook.path);
-    if (options.containment != "auto" && options.containment != "subreaper")
-        return failure("verify-usage",
-            "unknown containment '" + options.containment + "' (auto or subreaper)", notebook.path);
-
-    VerifyReport report;
-    report.path = notebook.path;
-    report.order = options.order;
-
-    const std::string script = driverScript();
-    if (script.empty())
-        return failure(
-            "verify-driver", "the verify driver script is missing from this build of Tassel", notebook.path);
-
-    QString python = QString::fromStdString(options.python);
-    if (python.isEmpty()) {
-        python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-        if (python.isEmpty())
-            return failure(
-                "verify-python", "no python3 on PATH: give the interpreter with --python", notebook.path);
-    } else if (!python.contains(QLatin1Char('/'))) {
-        const QString found = QStandardPaths::findExecutable(python);
-        if (found.isEmpty())
-            return failure(
-                "verify-python", "no interpreter named " + options.python + " on PATH", notebook.path);
-        python = found;
-    } else if (!QFileInfo(python).isExecutable()) {
-        return failure("verify-python", options.python + " is not an executable file", notebook.path);
-    }
-    report.pythonExecutable = python.toStdString();
-
-    QString workingDirectory = QString::fromStdString(options.workingDirectory);
-    if (workingDirectory.isEmpty())
-        workingDirectory = notebook.path.empty()
-            ? QDir::currentPath()
-            : QFileInfo(QString::fromStdString(notebook.path)).absolutePath();
-    if (!QFileInfo(workingDirectory).isDir())
-        return failure("verify-io", "working folder " + workingDirectory.toStdString() + " does not exist",
-            notebook.path);
-    report.workingDirectory = QFileInfo(workingDirectory).absoluteFilePath().toStdString();
-    // Declared before the process, so it outlives it; removed explicitly once the run is over.
-    WorkingCopy copy;
-    if (options.runInCopy) {
-        const auto made = copy.create(report.workingDirectory);
-        if (!made)
-            return failure(made.error().code, made.error().message, made.error().file);
-        report.ranInCopy = true;
-        report.copyDirectory = *made;
-        workingDirectory = QString::fromStdString(*made);
-    }
-
-    // The request: cells in run order and the stored images to hash.
-    const std::vector<int> order = runOrder(notebook, options);
-    json request = {{"cells", json::array()}, {"stored_images", json::array()}, {"runner", options.runner}};
-    for (int index : order) {
-        const Cell &cell = notebook.cells[std::size_t(index)];
-        const bool storedError = std::any_of(cell.outputs.begin(), cell.outputs.end(),
-            [](const Output &o) { return o.type == OutputType::Error; });
-        request["cells"].push_back({{"index", index}, {"source", cell.source},
-            {"stop_on_error", !options.keepGoing && !storedError}});
-    }
-    for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
-        const Cell &cell = notebook.cells[i];
-        if (!cell.isCode())
-            continue;
-        for (std::size_t o = 0; o < cell.outputs.size(); ++o) {
-            const MimeItem *image = cell.outputs[o].find("image/png");
-            if (!image)
-                image = cell.outputs[o].find("image/jpeg");
-            if (image)
-                request["stored_images"].push_back(
-                    {{"key", imageKey(int(i), int(o))}, {"data", image->data}});
-        }
-    }
-    const std::string requestText = request.dump(-1, ' ', false, json::error_handler_t::replace);
-
-    // A minimal environment: what an interpreter needs to start, plus what the user listed.
-    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
-    QProcessEnvironment environment;
-    QStringList passed
-        = {QStringLiteral("PATH"), QStringLiteral("HOME"), QStringLiteral("LANG"), QStringLiteral("LC_ALL"),
-            QStringLiteral("LC_CTYPE"), QStringLiteral("TMPDIR"), QStringLiteral("USER"),
-            QStringLiteral("LOGNAME"), QStringLiteral("VIRTUAL_ENV"), QStringLiteral("CONDA_PREFIX")};
-    for (const std::string &name : options.environment)
-        passed.append(QString::fromStdString(name));
-    for (const QString &name : passed) {
-        if (system.contains(name))
-            environment.insert(name, system.value(name));
-    }
-    environment.insert(QStringLiteral("MPLBACKEND"), QStringLiteral("Agg"));
-    environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    // Fixed string hashing so two verify runs of one notebook agree on set order.
-    environment.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
-
-    QProcess process;
-    const auto [program, arguments] = driverCommand(python, script, options);
-    const bool contained = program != python;
-    process.setProgram(program);
-    process.setArguments(arguments);
-    process.setWorkingDirectory(workingDirectory);
-    // The helper starts with the clean environment too, so no process the cells can read at
-    // /proc/PID/environ holds Tassel's own.
-    process.setProcessEnvironment(environment);
-    // Its own session and process group, so a timeout or cancel can end whatever the notebook
-    // started (subprocesses, pools) with one kill, should the helper fail to.
-    process.setChildProcessModifier([] { ::setsid(); });
-
-    QElapsedTimer runTimer;
-    runTimer.start();
-    process.start();
-    if (!process.waitForStarted(30000))
-        return failure("verify-python",
-            "cannot start " + python.toStdString() + ": " + process.errorString().toStdString(),
-            notebook.path);
-    const qint64 pid = process.processId();
-    report.driverPid = pid;
-    process.write(requestText.data(), qint64(requestText.size()));
-    process.closeWriteChannel();
-
-    std::map<int, CellRun> runs;
-    std::map<std::string, ImageSignature> storedImages;
-    int currentCell = -1;
-    int position = 0;
-    QElapsedTimer cellTimer;
-    std::string pending;
-    std::string diagnostics;
-    std::string fatal;
-    qint64 kernelGroup = 0;
-    bool ended = false;
-    bool firstEvent = true;
-    const auto timeLimit = qint64(std::llround(options.timeoutSeconds * 1000));
-    const auto cellLimit = qint64(std::llround(options.cellTimeoutSeconds * 1000));
-
-    auto handle = [&](const std::string &line) {
-        const json event = json::parse(line, nullptr, false);
-        if (event.is_discarded() || !event.is_object()) {
-            diagnostics += line + '\n';
-            return;
-        }
-        const std::string kind = event.value("event", std::string());
-        const bool first = std::exchange(firstEvent, false);
-        if (kind == "containment") {
-            // Written by tassel-contain before the driver starts; any later one comes from a cell.
-            if (!contained || !first)
-                return;
-            report.containment = event.value("mode", std::string("process-group"));
-            report.containmentUserNamespace = event.value("user_namespace", false);
-            report.containmentPrivateProc = event.value("private_proc", false);
-        } else if (kind == "hello") {
-            report.runner = event.value("runner", std::string("driver"));
-            report.pythonVersion = event.value("python", std::string());
-            if (event.contains("ipython") && event["ipython"].is_string())
-                report.ipythonVersion = event["ipython"].get<std::string>();
-        } else if (kind == "stored-images" && event.contains("images") && event["images"].is_object()) {
-            for (const auto &[key, value] : event["images"].items())
-                storedImages[key] = signatureFrom(value);
-        } else if (kind == "start") {
-            currentCell = event.value("cell", -1);
-            CellRun &run = runs[currentCell];
-            run.started = true;
-            run.position = ++position;
-            cellTimer.start();
-            if (progress)
-                progress(currentCell, position, int(order.size()));
-        } else if (kind == "done") {
-            const int cell = event.value("cell", -1);
-            CellRun &run = runs[cell];
-            run.done = true;
-            run.failed = event.value("failed", false);
-            run.count = event.value("count", 0);
-            run.seconds = event.value("seconds", 0.0);
-            if (event.contains("outputs") && event["outputs"].is_array())
-                run.outputs = event["outputs"];
-            if (event.contains("notes") && event["notes"].is_array()) {
-                for (const auto &note : event["notes"]) {
-                    if (note.is_string())
-                        run.notes.push_back(note.get<std::string>());
-                }
-            }
-            currentCell = -1;
-        } else if (kind == "kernel") {
-            // Only the nbclient runner starts a kernel, once, before any cell runs. With the
-            // driver runner the cells run in the driver and could forge this event to make
-            // Tassel kill some other process group.
-            if (report.runner != "nbclient" || kernelGroup > 0)
-                return;
-            if (event.contains("pid") && event["pid"].is_number_integer())
-                report.kernelPid = event["pid"].get<long long>();
-            if (event.contains("pgid") && event["pgid"].is_number_integer())
-                kernelGroup = event["pgid"].get<qint64>();
-            // Ids inside a PID namespace are not ours: map them, or kill nothing by them.
-            if (report.containment == "pid-namespace") {
-                report.kernelPid = outerPid(report.kernelPid, pid);
-                kernelGroup = outerPid(kernelGroup, pid);
-            }
-        } else if (kind == "fatal") {
-            fatal = event.value("message", std::string("the driver could not start the run"));
-        } else if (kind == "end") {
-            ended = true;
-        }
-    };
-    auto drain = [&] {
-        pending += process.readAllStandardOutput().toStdString();
-        std::size_t newline;
-        while ((newline = pending.find('\n')) != std::string::npos) {
-            // The cells run a stranger's code, which can write to the protocol's pipe: a line
-            // of the right shape with values of the wrong types must not end Tassel.
-            const std::string line = pending.substr(0, newline);
-            try {
-                handle(line);
-            } catch (const json::exception &error) {
-                diagnostics += "ignored a malformed driver event (" + std::string(error.what())
-                    + "): " + line.substr(0, 200) + '\n';
-            }
-            pending.erase(0, newline + 1);
-        }
-        diagnostics += process.readAllStandardError().toStdString();
-        if (diagnostics.size() > kDiagnosticsLimit)
-            diagnostics.erase(0, diagnostics.size() - kDiagnosticsLimit);
-    };
-
-    int killedCell = -1;
-    while (true) {
-        process.waitForReadyRead(50);
-        drain();
-        if (process.state() == QProcess::NotRunning)
-            break;
-        if (cancel && cancel->load()) {
-            report.cancelled = true;
-            killedCell = currentCell;
-            break;
-        }
-        if (runTimer.elapsed() > timeLimit) {
-            report.timedOut = true;
-            killedCell = currentCell;
-            break;
-        }
-        if (currentCell >= 0 && cellTimer.isValid() && cellTimer.elapsed() > cellLimit) {
-            killedCell = currentCell;
-            break;
-        }
-    }
-    // Whatever happened, nothing the notebook started outlives the run: the helper kills every
-    // process of the run, then the driver's group goes, then (with the events it wrote before
-    // dying read) the kernel's. A kernel whose event never came (killed in between) sees its
-    // parent go and exits by itself: jupyter_client gives it JPY_PARENT_PID.
-    endRun(process, pid, contained);
-    drain();
-    killGroup(kernelGroup);
-    if (report.ranInCopy && !copy.remove())
-        diagnostics += "tassel: the temporary copy " + report.copyDirectory + " could not be removed\n";
-    report.seconds = double(runTimer.elapsed()) / 1000.0;
-    report.driverDiagnostics = diagnostics;
-    const bool crashed = !ended && killedCell < 0 && !report.cancelled && !report.timedOut;
-    if (!fatal.empty())
-        return failure("verify-runner", fatal, notebook.path);
-    const std::string killed = (kernelGroup > 0 ? "the driver's and the kernel's process groups were killed"
-                                                : "the Python process group was killed")
-        + (contained ? ", and every other process of the run (contained in " + report.containmentDescription()
-                    + ")."
-                     : std::string("."));
-
-    // Compare, cell by cell, in document order.
-    std::string stopReason;
-    for (std::size_t i = 0; i < notebook.cells.size(); ++i) {
-        const Cell &cell = notebook.cells[i];
-        if (!cell.isCode())
-            continue;
-        CellVerification result;
-        result.cell = int(i);
-        result.cellId = cell.id;
-        result.storedExecutionCount = cell.executionCount;
-        const auto found = runs.find(int(i));
-        if (found == runs.end() || !found->second.started) {
-            result.status = VerifyStatus::NotRun;
-            if (std::find(order.begin(), order.end(), int(i)) == order.end())
-                result.reason = "never executed in the stored notebook, so not part of the execution order.";
-            report.cells.push_back(std::move(result));
-            continue;
-        }
-        const CellRun &run = found->second;
-        result.runPosition = run.position;
-        result.seconds = run.seconds;
-        result.notes = run.notes;
-        result.newExecutionCount = run.count;
-        if (!run.done) {
-            result.status = VerifyStatus::Error;
-            result.seconds = double(cellTimer.elapsed()) / 1000.0;
-            if (int(i) == killedCell && report.cancelled) {
-                result.reason = "cancelled while this cell ran; " + killed;
-            } else if (int(i) == killedCell && report.timedOut) {
-                result.timedOut = true;
-                result.reason = "the run exceeded its limit of " + secondsText(options.timeoutSeconds)
-                    + " s while this cell ran; " + killed;
-            } else if (int(i) == killedCell) {
-                result.timedOut = true;
-                result.reason = "killed after " + secondsText(options.cellTimeoutSeconds)
-                    + " s (the per-cell limit); " + killed;
-            } else {
-                result.reason = "the Python process ended while this cell ran (exit code "
-                    + std::to_string(process.exitCode()) + ").";
-            }
-            result.errorName = result.timedOut ? "Timeout" : report.cancelled ? "Cancelled" : "ProcessExited";
-            report.cells.push_back(std::move(result));
-            continue;
-        }
-        result.outputsJson = run.outputs.dump(-1, ' ', false, json::error_handler_t::replace);
-        const std::vector<Output> fresh = parseOutputs(run.outputs);
-        const auto stored = OutputComparer::comparable(cell.outputs, [&](int output, const MimeItem &) {
-            const auto it = storedImages.find(imageKey(int(i), output));
-            return it == storedImages.end() ? ImageSignature {} : it->second;
-        });
-        const auto actual = OutputComparer::comparable(fresh, [&](int output, const MimeItem &item) {
-            const Output &o = fresh[std::size_t(output)];
-            if (o.metadata.is_object() && o.metadata.contains("tassel") && o.metadata["tassel"].is_object())
-                return signatureFrom(o.metadata["tassel"].value(item.mimeType, json::object()));
-            return ImageSignature {};
-        });
-        for (const Output &output : fresh) {
-            if (output.type == OutputType::Error) {
-                result.errorName = output.details().errorName;
-                result.errorValue = output.details().errorValue;
-                break;
-            }
-        }
-        const OutputComparer::Difference difference
-            = OutputComparer::compare(stored, actual, options.comparison);
-        if (difference.same) {
-            result.status = VerifyStatus::Reproduced;
-            result.errorName.clear();
-            result.errorValue.clear();
-        } else {
-            result.outputIndex = difference.outputIndex;
-            result.expected = difference.expected;
-            result.actual = difference.actual;
-            if (run.failed) {
-                result.status = VerifyStatus::Error;
-                result.reason = "raised " + result.errorName + ": " + result.errorValue;
-                if (result.reason.size() > 300)
-                    result.reason = result.reason.substr(0, 300) + "…";
-            } else {
-                result.status = VerifyStatus::Differs;
-                result.reason = difference.reason;
-                if (cell.outputs.empty() && !cell.executionCount)
-                    result.reason += " The stored notebook never ran this cell.";
-            }
-        }
-        report.cells.push_back(std::move(result));
-    }
-
-    // Why the cells after the stop did not run.
-    const CellVerification *stop = nullptr;
-    for (const CellVerification &cell : report.cells) {
-        if (cell.status == VerifyStatus::Error && (!stop || cell.runPosition > stop->runPosition))
-            stop = &cell;
-    }
-    for (CellVerification &cell : report.cells) {
-        if (cell.status != VerifyStatus::NotRun || !cell.reason.empty())
-            continue;
-        if (report.cancelled)
-            cell.reason = "the run was cancelled before this cell.";
-        else if (report.timedOut)
-            cell.reason = "the run limit of " + secondsText(options.timeoutSeconds)
-                + " s ended the run before this cell.";
-        else if (stop && stop->timedOut)
-            cell.reason = "cell " + std::to_string(stop->cell + 1) + " timed out and the run stopped there.";
-        else if (stop)
-            cell.reason = "the run stopped at the error in cell " + std::to_string(stop->cell + 1)
-                + " (use --keep-going to run on).";
-        else if (crashed)
-            cell.reason
-                = "the Python process ended early (exit code " + std::to_string(process.exitCode()) + ").";
-        else
-            cell.reason = "not run.";
-    }
-    if (crashed && report.cells.empty() == false
-        && std::none_of(report.cells.begin(), report.cells.end(),
-            [](const CellVerification &c) { return c.runPosition > 0; })) {
-        // The driver died before the first cell: that is an environment problem, not a result.
-        std::string tail
-            = diagnostics.size() > 2000 ? diagnostics.substr(diagnostics.size() - 2000) : diagnostics;
-        return failure(
-            "verify-python", "the Python driver ended before running any cell: " + tail, notebook.path);
-    }
-    maskSecrets(report, notebook);
-    return report;
 }
 
 void Verifier::maskSecrets(VerifyReport &report, const Notebook &notebook)
