@@ -12,19 +12,6 @@
 
 namespace tassel {
 
-namespace {
-
-Error failure(std::string code, std::string message, std::string file)
-{
-    Error error;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    error.file = std::move(file);
-    return error;
-}
-
-} // namespace
-
 std::string PackageWriter::checkRelativePath(const std::string &path)
 {
     if (path.empty())
@@ -64,9 +51,9 @@ Result<std::vector<std::string>> PackageWriter::write(const std::vector<Generate
     const std::string &targetDir, bool force, const std::vector<std::string> &inputs)
 {
     if (targetDir.empty())
-        return failure("bad-target", "no target folder given", targetDir);
+        return Error::of("bad-target", "no target folder given", targetDir);
     if (const std::string why = checkGeneratedPython(files); !why.empty())
-        return failure("generated-code", why, targetDir);
+        return Error::of("generated-code", why, targetDir);
     std::vector<std::string> paths;
     for (const GeneratedFile &file : files)
         paths.push_back(file.path);
@@ -77,33 +64,33 @@ Result<std::vector<std::string>> PackageWriter::write(const std::vector<Generate
         target.chop(1); // `link/` is `link`: lstat would follow the link
     const QFileInfo targetInfo(target);
     if (targetInfo.isSymLink())
-        return failure(
+        return Error::of(
             "bad-target", "the target folder is a symbolic link; refusing to follow it", targetDir);
     if (targetInfo.exists() && !targetInfo.isDir())
-        return failure("bad-target", "the target exists and is not a folder", targetDir);
+        return Error::of("bad-target", "the target exists and is not a folder", targetDir);
     if (targetInfo.exists() && !force
         && !QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
-        return failure(
+        return Error::of(
             "target-not-empty", "the target folder is not empty (use --force to write into it)", targetDir);
 
     // Check everything before writing anything.
     for (const GeneratedFile &file : files) {
         const std::string why = checkRelativePath(file.path);
         if (!why.empty())
-            return failure("unsafe-path", "refusing to write '" + file.path + "': " + why, targetDir);
+            return Error::of("unsafe-path", "refusing to write '" + file.path + "': " + why, targetDir);
         QString walked = target;
         const QStringList parts = QString::fromStdString(file.path).split(QLatin1Char('/'));
         for (const QString &part : parts) {
             walked += QLatin1Char('/') + part;
             const QFileInfo info(walked);
             if (info.isSymLink())
-                return failure("unsafe-path",
+                return Error::of("unsafe-path",
                     "refusing to write '" + file.path + "': " + walked.toStdString() + " is a symbolic link",
                     targetDir);
         }
     }
     if (!QDir().mkpath(target))
-        return failure("io-error", "cannot create the target folder", targetDir);
+        return Error::of("io-error", "cannot create the target folder", targetDir);
     const QString canonicalTarget = QFileInfo(target).canonicalFilePath();
 
     std::vector<std::string> written;
@@ -111,20 +98,20 @@ Result<std::vector<std::string>> PackageWriter::write(const std::vector<Generate
         const QString path = target + QLatin1Char('/') + QString::fromStdString(file.path);
         const QString folder = QFileInfo(path).path();
         if (!QDir().mkpath(folder))
-            return failure("io-error", "cannot create folder for '" + file.path + "'", targetDir);
+            return Error::of("io-error", "cannot create folder for '" + file.path + "'", targetDir);
         const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
         if (canonicalFolder != canonicalTarget
             && !canonicalFolder.startsWith(canonicalTarget + QLatin1Char('/')))
-            return failure(
+            return Error::of(
                 "unsafe-path", "'" + file.path + "' resolves outside the target folder", targetDir);
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly))
-            return failure("io-error", "cannot write '" + file.path + "': " + out.errorString().toStdString(),
-                targetDir);
+            return Error::of("io-error",
+                "cannot write '" + file.path + "': " + out.errorString().toStdString(), targetDir);
         out.write(file.content.data(), qint64(file.content.size()));
         if (!out.commit())
-            return failure("io-error", "cannot write '" + file.path + "': " + out.errorString().toStdString(),
-                targetDir);
+            return Error::of("io-error",
+                "cannot write '" + file.path + "': " + out.errorString().toStdString(), targetDir);
         if (file.executable)
             QFile::setPermissions(path,
                 QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeGroup

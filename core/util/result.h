@@ -19,6 +19,15 @@ struct Error
     int column = 0;
     std::string jsonPath;
 
+    static Error of(std::string code, std::string message, std::string file)
+    {
+        Error error;
+        error.code = std::move(code);
+        error.message = std::move(message);
+        error.file = std::move(file);
+        return error;
+    }
+
     /// "file:line:column: message" — the form compilers use, so editors can jump to it.
     std::string toString() const
     {

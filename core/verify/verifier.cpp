@@ -35,15 +35,6 @@ using json = nlohmann::json;
 
 constexpr std::size_t kDiagnosticsLimit = 16 * 1024;
 
-Error failure(std::string code, std::string message, std::string file)
-{
-    Error error;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    error.file = std::move(file);
-    return error;
-}
-
 std::string secondsText(double seconds)
 {
     char text[32];
@@ -232,7 +223,7 @@ private:
     void explainNotRun(bool crashed);
     Error error(std::string code, std::string message) const
     {
-        return failure(code, message, m_notebook.path);
+        return Error::of(code, message, m_notebook.path);
     }
 
     const Notebook &m_notebook;
@@ -352,7 +343,7 @@ std::optional<Error> VerifyRun::prepareFolder()
         return std::nullopt;
     const auto made = m_copy.create(m_report.workingDirectory);
     if (!made)
-        return failure(made.error().code, made.error().message, made.error().file);
+        return made.error();
     m_report.ranInCopy = true;
     m_report.copyDirectory = *made;
     m_workingDirectory = QString::fromStdString(*made);
@@ -803,16 +794,16 @@ Result<bool> Verifier::saveExecuted(
     const QString destination = QString::fromStdString(target);
     if (QFileInfo(source).canonicalFilePath() == QFileInfo(destination).absoluteFilePath()
         || QFileInfo(source).canonicalFilePath() == QFileInfo(destination).canonicalFilePath())
-        return failure(
+        return Error::of(
             "verify-usage", "refusing to overwrite the notebook itself; choose another file", target);
     QFile file(source);
     if (!file.open(QIODevice::ReadOnly))
-        return failure("verify-io", "cannot read: " + file.errorString().toStdString(), originalPath);
+        return Error::of("verify-io", "cannot read: " + file.errorString().toStdString(), originalPath);
     const QByteArray bytes = file.readAll();
     json document = json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (document.is_discarded() || !document.is_object() || !document.contains("cells")
         || !document["cells"].is_array())
-        return failure("verify-io", "not a notebook (no cells array)", originalPath);
+        return Error::of("verify-io", "not a notebook (no cells array)", originalPath);
     json &cells = document["cells"];
     for (const CellVerification &cell : report.cells) {
         if (cell.cell < 0 || std::size_t(cell.cell) >= cells.size() || cell.runPosition == 0)
@@ -837,13 +828,13 @@ Result<bool> Verifier::saveExecuted(
     // written notebook, sources and outputs old and new (a cell may print a token it read).
     const auto written = NotebookLoader().loadBytes(text, target);
     if (!written)
-        return failure(
+        return Error::of(
             "verify-io", "the executed copy does not load back: " + written.error().message, target);
     text = SecretMask::of(*written).hide(std::move(text));
     QSaveFile out(destination);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
         || !out.commit())
-        return failure("verify-io", "cannot write: " + out.errorString().toStdString(), target);
+        return Error::of("verify-io", "cannot write: " + out.errorString().toStdString(), target);
     return true;
 }
 

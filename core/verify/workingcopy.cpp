@@ -16,11 +16,7 @@ namespace {
 
 Error copyError(std::string message, std::string file)
 {
-    Error error;
-    error.code = "verify-copy";
-    error.message = std::move(message);
-    error.file = std::move(file);
-    return error;
+    return Error::of("verify-copy", std::move(message), std::move(file));
 }
 
 bool skippedFolder(const QFileInfo &info)
