@@ -62,6 +62,7 @@ GraduationWizard::GraduationWizard(
 GraduationWizard::~GraduationWizard()
 {
     // Stop the threads before the pages (and what they read here) go.
+    m_optionsPage->stop();
     m_writePage->stop();
     m_rerunPage->stop();
 }
@@ -115,26 +116,30 @@ QString GraduationWizard::definitionNameFor(const QString &path)
     return definition.isValid() ? definition.name() : QString();
 }
 
-QString GraduationWizard::makePlan()
+PlanOutcome GraduationWizard::makePlan(
+    const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options)
 {
-    auto plan = GraduationPlanner::plan(m_notebook, m_analysis, m_optionsPage->options());
-    if (!plan) {
-        if (plan.error().code == "hidden-state") {
-            // The planner's message speaks to CLI users; list the findings in the window's words.
-            QStringList where;
-            for (const Finding &finding : m_analysis.findings)
-                if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
-                    where.append(
-                        tr("cell %1: %2").arg(finding.cell + 1).arg(QString::fromStdString(finding.message)));
-            return tr("Some cells read names defined later or nowhere, so the package would not run top to "
-                      "bottom. Fix the notebook, or tick the box to generate anyway.")
-                + QLatin1Char('\n') + where.join(QLatin1Char('\n'));
-        }
-        return QString::fromStdString(plan.error().toString());
-    }
-    m_plan = std::move(plan).value();
+    auto plan = GraduationPlanner::plan(notebook, analysis, options);
+    if (plan)
+        return {std::move(plan).value(), {}};
+    if (plan.error().code != "hidden-state")
+        return {std::nullopt, QString::fromStdString(plan.error().toString())};
+    // The planner's message speaks to CLI users; list the findings in the window's words.
+    QStringList where;
+    for (const Finding &finding : analysis.findings)
+        if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
+            where.append(
+                tr("cell %1: %2").arg(finding.cell + 1).arg(QString::fromStdString(finding.message)));
+    return {std::nullopt,
+        tr("Some cells read names defined later or nowhere, so the package would not run top to "
+           "bottom. Fix the notebook, or tick the box to generate anyway.")
+            + QLatin1Char('\n') + where.join(QLatin1Char('\n'))};
+}
+
+void GraduationWizard::setPlan(GraduationPlan plan)
+{
+    m_plan = std::move(plan);
     m_files.clear();
-    return {};
 }
 
 QString GraduationWizard::renameStep(int index, const QString &name)
@@ -174,6 +179,11 @@ QString GraduationWizard::renameStep(int index, const QString &name)
 bool GraduationWizard::isBusy() const
 {
     return m_writePage->isRunning() || m_previewPage->isRunning() || m_rerunPage->isRunning();
+}
+
+bool GraduationWizard::isPlanning() const
+{
+    return m_optionsPage->isPlanning();
 }
 
 bool GraduationWizard::needsRerun() const

@@ -8,6 +8,7 @@
 
 #include <QWizard>
 
+#include <optional>
 #include <set>
 
 class QCheckBox;
@@ -28,13 +29,21 @@ class WizardPreviewPage;
 class WizardWarningsPage;
 class WizardTargetPage;
 
+/// A plan, or why it could not be made (in the window's words).
+struct PlanOutcome
+{
+    std::optional<GraduationPlan> plan;
+    QString error;
+};
+
 /// Turns the open notebook into a Python package, step by step: package name and split mode,
 /// an editable plan (section titles and function names), a highlighted preview of every file,
-/// the target folder, then the write. Each page is its own class (ui/wizard*page); the wizard
-/// holds what they share (the notebook, its analysis, the plan and the generated files) and
-/// wires them. Generation and writing run off the GUI thread; the write reports progress and
-/// can be cancelled between files. Holds copies of the notebook and its analysis, so the main
-/// window may load another notebook meanwhile.
+/// the target folder, then the write. The planner runs off the GUI thread whenever the options
+/// change (and again after the re-run), like generation and writing. Each page is its own class
+/// (ui/wizard*page); the wizard holds what they share (the notebook, its analysis, the plan and the generated
+/// files) and wires them. Generation and writing run off the GUI thread; the write reports progress and can
+/// be cancelled between files. Holds copies of the notebook and its analysis, so the main window may load
+/// another notebook meanwhile.
 class GraduationWizard : public QWizard
 {
     Q_OBJECT
@@ -63,6 +72,11 @@ public:
     static QString definitionNameFor(const QString &path);
     /// Whether writing, generating or the re-run is still running.
     bool isBusy() const;
+    /// Whether the plan for the options as they are is still being made.
+    bool isPlanning() const;
+    /// The plan from `options`, or why there is none. Thread-safe.
+    static PlanOutcome makePlan(
+        const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options);
     const PackageWriteOutcome &writeOutcome() const;
 
     QLineEdit *packageNameEdit() const;
@@ -89,6 +103,8 @@ public:
     QLabel *writeStatus() const;
 
 signals:
+    /// The plan for the options as they are has been made (or refused).
+    void planned(bool ok);
     void filesGenerated();
     void rerunFinished(bool ok);
     void writeFinished(bool ok);
@@ -107,8 +123,8 @@ private:
     friend class WizardTargetPage;
     friend class WizardWritePage;
 
-    /// Makes the plan from the options page and the current analysis; on failure returns why.
-    QString makePlan();
+    /// Takes `plan` as the one the later pages show and edit.
+    void setPlan(GraduationPlan plan);
     void retranslate();
 
     Notebook m_notebook;

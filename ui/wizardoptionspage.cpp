@@ -11,6 +11,8 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -53,6 +55,20 @@ WizardOptionsPage::WizardOptionsPage(GraduationWizard *wizard)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
     m_error->hide();
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("planning"));
+    m_busy->setRange(0, 0);
+    m_busy->hide();
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(150);
+    connect(&m_busyDelay, &QTimer::timeout, m_busy, &QWidget::show);
+    connect(&m_watcher, &QFutureWatcher<PlanOutcome>::finished, this, &WizardOptionsPage::planned);
+    // The options the plan depends on; the interpreter and the re-run only matter after it.
+    connect(m_nameEdit, &QLineEdit::textChanged, this, &WizardOptionsPage::optionsChanged);
+    connect(m_splitCombo, &QComboBox::currentIndexChanged, this, &WizardOptionsPage::optionsChanged);
+    connect(m_hiddenState, &QCheckBox::toggled, this, &WizardOptionsPage::optionsChanged);
+    connect(m_brokenCells, &QCheckBox::toggled, this, &WizardOptionsPage::optionsChanged);
+    connect(m_copyLimitEdit, &QLineEdit::textChanged, this, &WizardOptionsPage::optionsChanged);
     auto *layout = new QFormLayout(this);
     layout->addRow(m_nameLabel, m_nameEdit);
     layout->addRow(m_splitLabel, m_splitCombo);
@@ -63,38 +79,90 @@ WizardOptionsPage::WizardOptionsPage(GraduationWizard *wizard)
     layout->addRow(m_copyLimitLabel, m_copyLimitEdit);
     layout->addRow(QString(), m_verifyBox);
     layout->addRow(m_error);
+    layout->addRow(m_busy);
+    optionsChanged();
+}
+
+WizardOptionsPage::~WizardOptionsPage()
+{
+    stop();
+}
+
+void WizardOptionsPage::stop()
+{
+    m_watcher.waitForFinished();
+}
+
+bool WizardOptionsPage::isComplete() const
+{
+    return !isPlanning() && m_outcome.plan.has_value();
 }
 
 bool WizardOptionsPage::validatePage()
 {
-    QString error;
-    if (const auto limit = parseSize(m_copyLimitEdit->text().toStdString()))
-        m_copyDataLimit = *limit;
-    else
-        error = GraduationWizard::tr("Copy data files up to: type a size such as 20M, 500K or 0.");
-    if (error.isEmpty()) {
-        m_wizard->m_analysis = m_wizard->m_baseAnalysis;
-        error = m_wizard->makePlan();
+    // Next is disabled until the plan is there; a caller that goes on anyway stays here.
+    if (!isComplete())
+        return false;
+    m_wizard->m_analysis = m_wizard->m_baseAnalysis;
+    m_wizard->setPlan(*m_outcome.plan);
+    return true;
+}
+
+void WizardOptionsPage::optionsChanged()
+{
+    ++m_changes;
+    if (!m_watcher.isRunning())
+        startPlanning();
+    emit completeChanged();
+}
+
+void WizardOptionsPage::startPlanning()
+{
+    m_runningFor = m_changes;
+    const auto limit = parseSize(m_copyLimitEdit->text().toStdString());
+    if (!limit) {
+        finishPlanning({std::nullopt,
+            GraduationWizard::tr("Copy data files up to: type a size such as 20M, 500K or 0.")});
+        return;
     }
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
-    return error.isEmpty();
+    m_options.name = m_nameEdit->text().trimmed().toStdString();
+    m_options.split = GraduationOptions::Split(m_splitCombo->currentData().toInt());
+    m_options.allowHiddenState = m_hiddenState->isChecked();
+    m_options.allowBrokenCells = m_brokenCells->isChecked();
+    m_options.copyDataLimit = *limit;
+    m_busyDelay.start();
+    // The wizard keeps the notebook and its first analysis unchanged and waits for this run
+    // before it goes, so the planner may read them where they are.
+    m_watcher.setFuture(QtConcurrent::run(
+        [notebook = &m_wizard->m_notebook, analysis = &m_wizard->m_baseAnalysis, options = m_options] {
+            return GraduationWizard::makePlan(*notebook, *analysis, options);
+        }));
+}
+
+void WizardOptionsPage::planned()
+{
+    if (m_runningFor != m_changes) {
+        startPlanning(); // made for options changed since: make it again
+        return;
+    }
+    finishPlanning(m_watcher.future().takeResult());
+}
+
+void WizardOptionsPage::finishPlanning(PlanOutcome outcome)
+{
+    m_busyDelay.stop();
+    m_busy->hide();
+    m_outcome = std::move(outcome);
+    m_plannedFor = m_runningFor;
+    m_error->setText(m_outcome.error);
+    m_error->setVisible(!m_outcome.error.isEmpty());
+    emit completeChanged();
+    emit m_wizard->planned(m_outcome.plan.has_value());
 }
 
 int WizardOptionsPage::nextId() const
 {
     return needsRerun() ? GraduationWizard::RerunPageId : GraduationWizard::PlanPageId;
-}
-
-GraduationOptions WizardOptionsPage::options() const
-{
-    GraduationOptions options;
-    options.name = m_nameEdit->text().trimmed().toStdString();
-    options.split = GraduationOptions::Split(m_splitCombo->currentData().toInt());
-    options.allowHiddenState = m_hiddenState->isChecked();
-    options.allowBrokenCells = m_brokenCells->isChecked();
-    options.copyDataLimit = m_copyDataLimit;
-    return options;
 }
 
 bool WizardOptionsPage::needsRerun() const

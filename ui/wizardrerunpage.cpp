@@ -44,6 +44,20 @@ RerunOutcome rerun(const Notebook &notebook, const NotebookAnalysis &base, const
     return outcome;
 }
 
+/// The re-run, then the plan from what it found.
+RerunOutcome rerunAndPlan(const Notebook &notebook, const NotebookAnalysis &base,
+    const std::string &interpreter, bool verify, const GraduationOptions &options, std::atomic_bool *cancel,
+    QPromise<RerunOutcome> &promise)
+{
+    RerunOutcome outcome = rerun(notebook, base, interpreter, verify, cancel, promise);
+    if (!outcome.error.isEmpty() || cancel->load())
+        return outcome;
+    outcome.plan = GraduationWizard::makePlan(notebook, outcome.analysis, options);
+    if (outcome.plan.plan && outcome.report)
+        GraduationPlanner::markUnreproduced(*outcome.plan.plan, notebook, *outcome.report, outcome.analysis);
+    return outcome;
+}
+
 } // namespace
 
 WizardRerunPage::WizardRerunPage(GraduationWizard *wizard)
@@ -79,6 +93,9 @@ void WizardRerunPage::stop()
     if (m_cancel)
         m_cancel->store(true);
     m_watcher.waitForFinished();
+    for (QFuture<RerunOutcome> &left : m_left)
+        left.waitForFinished();
+    m_left.clear();
 }
 
 void WizardRerunPage::initializePage()
@@ -86,9 +103,18 @@ void WizardRerunPage::initializePage()
     start();
 }
 
+void WizardRerunPage::cleanupPage()
+{
+    // Back to the options: this run's answer is for options that may change now.
+    m_wanted = false;
+    if (m_cancel)
+        m_cancel->store(true);
+    QWizardPage::cleanupPage();
+}
+
 bool WizardRerunPage::isComplete() const
 {
-    return !m_watcher.isRunning() && m_watcher.future().isValid() && m_watcher.result().error.isEmpty();
+    return !m_watcher.isRunning() && m_ok;
 }
 
 void WizardRerunPage::retranslate()
@@ -101,45 +127,54 @@ void WizardRerunPage::retranslate()
 void WizardRerunPage::start()
 {
     if (m_watcher.isRunning())
-        return;
+        m_left.append(m_watcher.future()); // cancelled when the page was left; its answer is dropped
+    m_left.removeIf([](const QFuture<RerunOutcome> &left) { return left.isFinished(); });
     const std::string interpreter = m_wizard->m_optionsPage->interpreter();
     const bool verify = m_wizard->m_optionsPage->verifyFirst();
+    m_wanted = true;
+    m_ok = false;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_progress->setRange(0, 0);
     m_status->setText(verify ? GraduationWizard::tr("Re-running the notebook…")
                              : GraduationWizard::tr("Asking the interpreter for versions…"));
-    m_watcher.setFuture(
-        QtConcurrent::run([notebook = m_wizard->m_notebook, base = m_wizard->m_baseAnalysis, interpreter,
-                              verify, cancel = m_cancel](QPromise<RerunOutcome> &promise) {
-            promise.addResult(rerun(notebook, base, interpreter, verify, cancel.get(), promise));
-        }));
+    m_watcher.setFuture(QtConcurrent::run([notebook = m_wizard->m_notebook, base = m_wizard->m_baseAnalysis,
+                                              interpreter, verify,
+                                              options = m_wizard->m_optionsPage->options(),
+                                              cancel = m_cancel](QPromise<RerunOutcome> &promise) {
+        promise.addResult(rerunAndPlan(notebook, base, interpreter, verify, options, cancel.get(), promise));
+    }));
 }
 
 void WizardRerunPage::done()
 {
-    const RerunOutcome outcome = m_watcher.result();
+    if (!m_wanted)
+        return; // the page was left while it ran
+    RerunOutcome outcome = m_watcher.future().takeResult();
+    const QString error = outcome.error.isEmpty() ? outcome.plan.error : outcome.error;
+    m_ok = error.isEmpty();
     m_progress->setRange(0, 1);
-    m_progress->setValue(outcome.error.isEmpty() ? 1 : 0);
-    QString error = outcome.error;
-    if (error.isEmpty()) {
-        m_wizard->m_analysis = outcome.analysis;
-        error = m_wizard->makePlan();
-    }
-    if (!error.isEmpty()) {
+    m_progress->setValue(m_ok ? 1 : 0);
+    if (!m_ok) {
         m_status->setText(GraduationWizard::tr("The re-run could not be done: %1").arg(error));
         emit m_wizard->rerunFinished(false);
         return;
     }
-    GraduationPlan &plan = m_wizard->m_plan;
+    m_wizard->m_analysis = std::move(outcome.analysis);
+    m_wizard->setPlan(std::move(*outcome.plan.plan));
+    m_status->setText(summary(outcome.report).join(QLatin1Char('\n')));
+    emit m_wizard->rerunFinished(true);
+}
+
+QStringList WizardRerunPage::summary(const std::optional<VerifyReport> &report) const
+{
+    const GraduationPlan &plan = m_wizard->m_plan;
     QStringList lines;
     for (const std::string &problem : m_wizard->m_analysis.problems)
         lines.append(QString::fromStdString(problem));
-    if (outcome.report) {
-        GraduationPlanner::markUnreproduced(
-            plan, m_wizard->m_notebook, *outcome.report, m_wizard->m_analysis);
+    if (report) {
         lines.append(GraduationWizard::tr("%1 of %2 code cells reproduced their stored outputs.")
-                         .arg(outcome.report->count(VerifyStatus::Reproduced))
-                         .arg(outcome.report->cells.size()));
+                         .arg(report->count(VerifyStatus::Reproduced))
+                         .arg(report->cells.size()));
         for (const GraduationStep &step : plan.steps)
             if (!step.xfailReason.empty())
                 lines.append(
@@ -150,8 +185,7 @@ void WizardRerunPage::done()
         [](const PackageDependency &dependency) { return !dependency.version.empty(); });
     lines.append(
         GraduationWizard::tr("%1 of %2 dependencies pinned.").arg(pinned).arg(plan.dependencies.size()));
-    m_status->setText(lines.join(QLatin1Char('\n')));
-    emit m_wizard->rerunFinished(true);
+    return lines;
 }
 
 } // namespace tassel::ui

@@ -58,6 +58,12 @@ QString readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+/// The options page makes the plan off the GUI thread: wait for it before going on.
+bool planned(GraduationWizard &wizard)
+{
+    return QTest::qWaitFor([&] { return !wizard.isPlanning(); }, 20000);
+}
+
 bool waitForFiles(GraduationWizard &wizard)
 {
     QSignalSpy generated(&wizard, &GraduationWizard::filesGenerated);
@@ -125,6 +131,9 @@ private slots:
     void copyLimitIsChecked_data();
     void copyLimitIsChecked();
     void uncopiedInputsReadBesideTheNotebook();
+    void planArrivesOffTheGuiThread();
+    void failedRerunKeepsNextDisabled();
+    void backCancelsTheRerun();
 };
 
 void TestGraduationWizard::initTestCase()
@@ -141,6 +150,7 @@ void TestGraduationWizard::writesPackageEndToEnd()
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
     wizard.packageNameEdit()->setText(QStringLiteral("penguin_stats"));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
 
@@ -216,6 +226,7 @@ void TestGraduationWizard::refusesStepNames()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     const std::string before = wizard.plan().steps.at(1).name;
@@ -244,6 +255,7 @@ void TestGraduationWizard::splitModeChangesSteps()
     const Loaded loaded = load(kExample);
     GraduationWizard headings(loaded.notebook, loaded.analysis);
     headings.show();
+    QVERIFY(planned(headings));
     headings.next();
     const std::size_t byHeading = headings.plan().steps.size();
 
@@ -251,6 +263,7 @@ void TestGraduationWizard::splitModeChangesSteps()
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.splitCombo()->setCurrentIndex(split);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     if (steps > 0)
@@ -267,6 +280,7 @@ void TestGraduationWizard::hiddenStateNeedsConsent()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
     auto *page = wizard.page(GraduationWizard::OptionsPageId);
@@ -277,6 +291,7 @@ void TestGraduationWizard::hiddenStateNeedsConsent()
     auto *box = page->findChild<QCheckBox *>();
     QVERIFY(box);
     box->setChecked(true);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     QVERIFY(!wizard.plan().steps.empty());
@@ -288,6 +303,7 @@ void TestGraduationWizard::refusesNonEmptyFolder()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     wizard.next();
     QVERIFY(waitForFiles(wizard));
@@ -385,6 +401,7 @@ void TestGraduationWizard::planShowsPlainTitles()
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     QTableWidget *table = wizard.planTable();
@@ -428,6 +445,7 @@ void TestGraduationWizard::warnsAboutUnpinnedDependencies()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
@@ -454,6 +472,7 @@ void TestGraduationWizard::lastPageOffersNextCommands()
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     wizard.next();
     QVERIFY(waitForFiles(wizard));
@@ -498,6 +517,7 @@ void TestGraduationWizard::previewCitesCellNumbers()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     wizard.next();
     QVERIFY(waitForFiles(wizard));
@@ -521,6 +541,7 @@ void TestGraduationWizard::rerunMarksUnreproducedSteps()
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QVERIFY(wizard.verifyBox()->isChecked()); // on by default
     QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled() || !finished.isEmpty());
@@ -558,6 +579,7 @@ void TestGraduationWizard::rerunPinsFromTheInterpreter()
     wizard.verifyBox()->setChecked(false);
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId)); // nothing asked for a re-run
     wizard.back();
@@ -602,6 +624,7 @@ void TestGraduationWizard::copyLimitIsChecked()
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     wizard.copyLimitEdit()->setText(limit);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(
         wizard.currentId(), int(accepted ? GraduationWizard::PlanPageId : GraduationWizard::OptionsPageId));
@@ -617,6 +640,7 @@ void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
     wizard.copyLimitEdit()->setText(QStringLiteral("0"));
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     wizard.next();
@@ -638,6 +662,99 @@ void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
     run.start(target + QStringLiteral("/run.sh"), {QStringLiteral("--offline")});
     QVERIFY(run.waitForFinished(120000));
     QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+}
+
+void TestGraduationWizard::planArrivesOffTheGuiThread()
+{
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    QSignalSpy planned(&wizard, &GraduationWizard::planned);
+    wizard.show();
+    // The planner runs in the background; until its plan arrives there is nothing to go on to.
+    QWizardPage *options = wizard.page(GraduationWizard::OptionsPageId);
+    QVERIFY(wizard.isPlanning());
+    QVERIFY(!options->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(planned.wait(20000));
+    QCOMPARE(planned.count(), 1);
+    QCOMPARE(planned.first().first().toBool(), true);
+    QVERIFY(options->isComplete());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+    // Options changed while a plan is made: only the plan of the last ones is taken.
+    wizard.packageNameEdit()->setText(QStringLiteral("first_name"));
+    wizard.packageNameEdit()->setText(QStringLiteral("second_name"));
+    QVERIFY(!options->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(options->isComplete(), 20000);
+    QCOMPARE(planned.count(), 2);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    QCOMPARE(wizard.plan().packageName, std::string("second_name"));
+}
+
+void TestGraduationWizard::failedRerunKeepsNextDisabled()
+{
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.interpreterEdit()->setText(QStringLiteral("/nonexistent/python3"));
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!wizard.currentPage()->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+
+    // Back, a real interpreter and no re-run: the page completes once that run is done.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY(!python.isEmpty());
+    wizard.back();
+    wizard.interpreterEdit()->setText(python);
+    wizard.verifyBox()->setChecked(false);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(!wizard.currentPage()->isComplete());
+    QVERIFY(finished.wait(60000) || finished.count() > 1);
+    QCOMPARE(finished.last().first().toBool(), true);
+    QVERIFY(wizard.currentPage()->isComplete());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+void TestGraduationWizard::backCancelsTheRerun()
+{
+    // A real re-run of runlog takes seconds. Going back while it runs and on again with other
+    // options must show a run with those options, not the one left behind.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY(!python.isEmpty());
+    const Loaded loaded = load(kRunLog);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(wizard.isBusy());
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
+    wizard.verifyBox()->setChecked(false);
+    wizard.interpreterEdit()->setText(python);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    const QString status = wizard.rerunStatus()->text();
+    QVERIFY2(!status.contains(QStringLiteral("code cells reproduced")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("dependencies pinned")), qPrintable(status));
+    for (const GraduationStep &step : wizard.plan().steps)
+        QVERIFY2(step.xfailReason.empty(), step.name.c_str());
 }
 
 QTEST_MAIN(TestGraduationWizard)
