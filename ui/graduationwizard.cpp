@@ -1,6 +1,7 @@
 #include "graduationwizard.h"
 
 #include "syntaxrepository.h"
+#include "wizardcontractspage.h"
 #include "wizardoptionspage.h"
 #include "wizardplanpage.h"
 #include "wizardpreviewpage.h"
@@ -45,6 +46,7 @@ GraduationWizard::GraduationWizard(
     m_optionsPage = new WizardOptionsPage(this);
     m_rerunPage = new WizardRerunPage(this);
     m_planPage = new WizardPlanPage(this);
+    m_contractsPage = new WizardContractsPage(this);
     m_previewPage = new WizardPreviewPage(this);
     m_warningsPage = new WizardWarningsPage(this);
     m_targetPage = new WizardTargetPage(this);
@@ -52,6 +54,7 @@ GraduationWizard::GraduationWizard(
     setPage(OptionsPageId, m_optionsPage);
     setPage(RerunPageId, m_rerunPage); // only when the options ask for it
     setPage(PlanPageId, m_planPage);
+    setPage(ContractsPageId, m_contractsPage); // only when an input has a contract
     setPage(PreviewPageId, m_previewPage);
     setPage(WarningsPageId, m_warningsPage); // only when there is something to warn about
     setPage(TargetPageId, m_targetPage);
@@ -74,6 +77,7 @@ void GraduationWizard::retranslate()
     m_optionsPage->retranslate();
     m_rerunPage->retranslate();
     m_planPage->retranslate();
+    m_contractsPage->retranslate();
     m_previewPage->retranslate();
     m_warningsPage->retranslate();
     m_targetPage->retranslate();
@@ -139,6 +143,9 @@ PlanOutcome GraduationWizard::makePlan(
 void GraduationWizard::setPlan(GraduationPlan plan)
 {
     m_plan = std::move(plan);
+    m_inferredContracts.clear();
+    for (const DataInput &input : m_plan.inputs)
+        m_inferredContracts.push_back(input.contract);
     m_files.clear();
 }
 
@@ -234,6 +241,11 @@ QLabel *GraduationWizard::rerunStatus() const
 QTableWidget *GraduationWizard::planTable() const
 {
     return m_planPage->table();
+}
+
+QTreeWidget *GraduationWizard::contractsTree() const
+{
+    return m_contractsPage->tree();
 }
 
 QTreeWidget *GraduationWizard::fileTree() const

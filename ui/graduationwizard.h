@@ -25,6 +25,7 @@ namespace tassel::ui {
 class WizardOptionsPage;
 class WizardRerunPage;
 class WizardPlanPage;
+class WizardContractsPage;
 class WizardPreviewPage;
 class WizardWarningsPage;
 class WizardTargetPage;
@@ -37,7 +38,8 @@ struct PlanOutcome
 };
 
 /// Turns the open notebook into a Python package, step by step: package name and split mode,
-/// an editable plan (section titles and function names), a highlighted preview of every file,
+/// an editable plan (section titles and function names), the inputs' contracts (columns left
+/// out, nullability), a highlighted preview of every file,
 /// the target folder, then the write. The planner runs off the GUI thread whenever the options
 /// change (and again after the re-run), like generation and writing. Each page is its own class
 /// (ui/wizard*page); the wizard holds what they share (the notebook, its analysis, the plan and the generated
@@ -52,6 +54,7 @@ public:
         OptionsPageId,
         RerunPageId,
         PlanPageId,
+        ContractsPageId,
         PreviewPageId,
         WarningsPageId,
         TargetPageId,
@@ -82,6 +85,7 @@ public:
     QLineEdit *packageNameEdit() const;
     QComboBox *splitCombo() const;
     QTableWidget *planTable() const;
+    QTreeWidget *contractsTree() const;
     QTreeWidget *fileTree() const;
     QPlainTextEdit *previewEdit() const;
     QLineEdit *targetEdit() const;
@@ -118,6 +122,7 @@ private:
     friend class WizardOptionsPage;
     friend class WizardRerunPage;
     friend class WizardPlanPage;
+    friend class WizardContractsPage;
     friend class WizardPreviewPage;
     friend class WizardWarningsPage;
     friend class WizardTargetPage;
@@ -131,12 +136,15 @@ private:
     NotebookAnalysis m_baseAnalysis; ///< as the main window made it
     NotebookAnalysis m_analysis; ///< the one the plan uses (with the interpreter's versions)
     GraduationPlan m_plan;
+    /// The contracts of m_plan.inputs as the planner inferred them (the Contracts page edits copies).
+    std::vector<std::optional<DataContract>> m_inferredContracts;
     std::vector<GeneratedFile> m_files;
     std::set<std::string> m_notebookNames; ///< names the notebook binds or reads: no step may take one
 
     WizardOptionsPage *m_optionsPage = nullptr;
     WizardRerunPage *m_rerunPage = nullptr;
     WizardPlanPage *m_planPage = nullptr;
+    WizardContractsPage *m_contractsPage = nullptr;
     WizardPreviewPage *m_previewPage = nullptr;
     WizardWarningsPage *m_warningsPage = nullptr;
     WizardTargetPage *m_targetPage = nullptr;

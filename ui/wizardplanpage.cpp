@@ -67,6 +67,14 @@ void WizardPlanPage::initializePage()
     showNotes();
 }
 
+int WizardPlanPage::nextId() const
+{
+    const std::vector<DataInput> &inputs = m_wizard->m_plan.inputs;
+    const bool contracts = std::any_of(
+        inputs.begin(), inputs.end(), [](const DataInput &input) { return input.contract.has_value(); });
+    return contracts ? GraduationWizard::ContractsPageId : GraduationWizard::PreviewPageId;
+}
+
 void WizardPlanPage::retranslate()
 {
     setTitle(GraduationWizard::tr("Plan"));

@@ -18,6 +18,7 @@ public:
     explicit WizardPlanPage(GraduationWizard *wizard);
 
     void initializePage() override;
+    int nextId() const override;
     void retranslate();
 
     QTableWidget *table() const { return m_table; }

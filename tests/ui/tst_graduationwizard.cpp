@@ -1,6 +1,7 @@
 // The graduation wizard end to end on real notebooks, with the real planner, generator and
 // writer: options → plan (edited) → preview → target folder → files on disk.
 #include "graduationwizard.h"
+#include "wizardcontractspage.h"
 
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
@@ -35,6 +36,7 @@ using namespace tassel::ui;
 namespace {
 const QString kExample = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
 const QString kRunLog = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/runlog.ipynb");
+const QString kSalesReport = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb");
 const QString kHiddenState = QStringLiteral(TASSEL_TEST_DATA_DIR "/analysis/hidden_state.ipynb");
 
 struct Loaded
@@ -70,12 +72,49 @@ bool waitForFiles(GraduationWizard &wizard)
     return !wizard.files().empty() || generated.wait(20000);
 }
 
+/// From the plan to the preview, through the contracts page when an input has a contract.
+void nextToPreview(GraduationWizard &wizard)
+{
+    wizard.next();
+    if (wizard.currentId() == GraduationWizard::ContractsPageId)
+        wizard.next();
+}
+
 /// From the preview to the target page, through the warnings page when there is one.
 void nextToTarget(GraduationWizard &wizard)
 {
     wizard.next();
     if (wizard.currentId() == GraduationWizard::WarningsPageId)
         wizard.next();
+}
+
+/// The row of `column` under input `input` on the contracts page.
+QTreeWidgetItem *contractColumn(QTreeWidget *tree, const QString &input, const QString &column)
+{
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = tree->topLevelItem(i);
+        for (int j = 0; item->text(0) == input && j < item->childCount(); ++j)
+            if (item->child(j)->text(0) == column)
+                return item->child(j);
+    }
+    return nullptr;
+}
+
+QString fileContent(const GraduationWizard &wizard, const std::string &path)
+{
+    for (const GeneratedFile &file : wizard.files())
+        if (file.path == path)
+            return QString::fromStdString(file.content);
+    return {};
+}
+
+/// From the target page: writes the package into `target` and waits until it is written.
+bool writeTo(GraduationWizard &wizard, const QString &target)
+{
+    wizard.targetEdit()->setText(target);
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    return (!finished.isEmpty() || finished.wait(20000)) && finished.first().first().toBool();
 }
 
 QJsonObject jsonCell(const QString &type, const QString &id, const QString &source)
@@ -134,6 +173,7 @@ private slots:
     void planArrivesOffTheGuiThread();
     void failedRerunKeepsNextDisabled();
     void backCancelsTheRerun();
+    void contractsPageEditsTheContracts();
 };
 
 void TestGraduationWizard::initTestCase()
@@ -165,7 +205,7 @@ void TestGraduationWizard::writesPackageEndToEnd()
     table->item(0, GraduationWizard::TitleColumn)->setText(QStringLiteral("Read the penguin table"));
     QCOMPARE(wizard.plan().steps[0].title, std::string("Read the penguin table"));
 
-    wizard.next();
+    nextToPreview(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
     QVERIFY(waitForFiles(wizard));
     QStringList paths;
@@ -305,7 +345,7 @@ void TestGraduationWizard::refusesNonEmptyFolder()
     wizard.show();
     QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     nextToTarget(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
@@ -447,7 +487,7 @@ void TestGraduationWizard::warnsAboutUnpinnedDependencies()
     wizard.show();
     QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
     QVERIFY(waitForFiles(wizard));
     wizard.next();
@@ -474,7 +514,7 @@ void TestGraduationWizard::lastPageOffersNextCommands()
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     nextToTarget(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
@@ -519,7 +559,7 @@ void TestGraduationWizard::previewCitesCellNumbers()
     wizard.show();
     QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     const GraduationStep &step = wizard.plan().steps.at(0);
     const std::string module = "src/" + wizard.plan().packageName + "/" + step.module + ".py";
@@ -561,7 +601,7 @@ void TestGraduationWizard::rerunMarksUnreproducedSteps()
     // The marks reach the generated tests.
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     QString tests;
     for (const GeneratedFile &file : wizard.files())
@@ -643,7 +683,7 @@ void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
     QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     for (const GeneratedFile &file : wizard.files())
         QVERIFY2(!file.path.starts_with("data/") || file.path == "data/MANIFEST.tsv", file.path.c_str());
@@ -651,11 +691,7 @@ void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     const QString target = folder.filePath(QStringLiteral("sales"));
-    wizard.targetEdit()->setText(target);
-    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
-    wizard.next();
-    QVERIFY(finished.count() > 0 || finished.wait(20000));
-    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(writeTo(wizard, target));
 
     QProcess run;
     run.setWorkingDirectory(folder.path()); // not the package folder
@@ -755,6 +791,75 @@ void TestGraduationWizard::backCancelsTheRerun()
     QVERIFY2(status.contains(QStringLiteral("dependencies pinned")), qPrintable(status));
     for (const GraduationStep &step : wizard.plan().steps)
         QVERIFY2(step.xfailReason.empty(), step.name.c_str());
+}
+
+void TestGraduationWizard::contractsPageEditsTheContracts()
+{
+    // salesreport reads data/sales.csv (date, region, amount) and data/regions.csv (region,
+    // manager), both beside it.
+    const Loaded loaded = load(kSalesReport);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::ContractsPageId));
+    QTreeWidget *tree = wizard.contractsTree();
+    QStringList inputs;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        inputs << tree->topLevelItem(i)->text(0);
+    QCOMPARE(inputs, QStringList({QStringLiteral("sales"), QStringLiteral("regions")}));
+    QTreeWidgetItem *amount = contractColumn(tree, QStringLiteral("sales"), QStringLiteral("amount"));
+    QVERIFY(amount);
+    QCOMPARE(amount->text(WizardContractsPage::KindColumn), QStringLiteral("float"));
+    QVERIFY2(amount->text(WizardContractsPage::SourceColumn).contains(QStringLiteral("the file")),
+        qPrintable(amount->text(WizardContractsPage::SourceColumn)));
+    QCOMPARE(amount->checkState(WizardContractsPage::NameColumn), Qt::Checked);
+    QTreeWidgetItem *manager = contractColumn(tree, QStringLiteral("regions"), QStringLiteral("manager"));
+    QVERIFY(manager);
+    QCOMPARE(manager->checkState(WizardContractsPage::NullableColumn), Qt::Unchecked);
+
+    // Leave amount out, let manager be missing: the contracts written say so.
+    amount->setCheckState(WizardContractsPage::NameColumn, Qt::Unchecked);
+    manager->setCheckState(WizardContractsPage::NullableColumn, Qt::Checked);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
+    QVERIFY(waitForFiles(wizard));
+    const QString sales = fileContent(wizard, "contracts/sales.toml");
+    QVERIFY2(sales.contains(QStringLiteral("name = \"region\"")), qPrintable(sales));
+    QVERIFY2(!sales.contains(QStringLiteral("amount")), qPrintable(sales));
+    const QString regions = fileContent(wizard, "contracts/regions.toml");
+    QVERIFY2(regions.contains(QStringLiteral("name = \"manager\"\ndtype = \"string\"\nnullable = true\n")),
+        qPrintable(regions));
+
+    // Back and on again keeps the ticks.
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::ContractsPageId));
+    QCOMPARE(amount->checkState(WizardContractsPage::NameColumn), Qt::Unchecked);
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    QVERIFY(!fileContent(wizard, "contracts/sales.toml").contains(QStringLiteral("amount")));
+
+    // The package, with its validation and failure-path tests, still passes its tests.
+    nextToTarget(wizard);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString target = folder.filePath(QStringLiteral("sales"));
+    QVERIFY(writeTo(wizard, target));
+    QProcess pytest;
+    pytest.setWorkingDirectory(target);
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+    pytest.setProcessEnvironment(env);
+    pytest.start(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q"), QStringLiteral("-p"),
+            QStringLiteral("no:cacheprovider")});
+    QVERIFY(pytest.waitForFinished(300000));
+    QVERIFY2(
+        pytest.exitCode() == 0, (pytest.readAllStandardOutput() + pytest.readAllStandardError()).constData());
 }
 
 QTEST_MAIN(TestGraduationWizard)
