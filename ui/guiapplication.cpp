@@ -148,10 +148,15 @@ QPixmap grab(MainWindow &window, const GuiOptions &options)
         settle([&] { return !window.isBusy(); });
     }
     if (options.part == QStringLiteral("graph")) {
-        QWidget *dock = window.graphView()->parentWidget();
-        while (dock && !qobject_cast<QDockWidget *>(dock))
-            dock = dock->parentWidget();
-        return dock ? dock->grab() : QPixmap();
+        auto *dock = qobject_cast<QDockWidget *>(window.graphView()->parentWidget());
+        if (!dock)
+            return {};
+        // Room for the focused neighbourhood: the graph fits itself to the larger dock.
+        window.resize(1600, 1000);
+        window.resizeDocks({dock}, {760}, Qt::Horizontal);
+        window.resizeDocks({dock}, {620}, Qt::Vertical);
+        settle([&] { return !window.isBusy(); });
+        return dock->grab();
     }
     if (options.part.startsWith(QStringLiteral("wizard")))
         return grabWizard(window, options.part);

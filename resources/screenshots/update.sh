@@ -14,6 +14,8 @@ chapter=$src/tests/data/corpus/ageron__handson-ml3/04_training_linear_models.ipy
 folder=$src/tests/data/analysis
 # Cell 81 shows `iris.data.head(3)`: a DataFrame rendered as a table, with markdown around it.
 table_cell=81
+# Cell 17 (`X_b = add_dummy_feature(X)`) feeds much of the chapter: a focus with neighbours.
+graph_cell=17
 
 [ -x "$tassel" ] || { echo "update.sh: no tassel at $tassel (build first, or set TASSEL)" >&2; exit 2; }
 export QT_QPA_PLATFORM=offscreen
@@ -34,8 +36,8 @@ for language in en de; do
         shot "chapter-$theme-$language" window "$theme" "$language" "$chapter" --cell "$table_cell"
     done
 done
-shot graph-light-en graph light en "$chapter" --cell "$table_cell"
-shot graph-dark-de graph dark de "$chapter" --cell "$table_cell"
+shot graph-light-en graph light en "$chapter" --cell "$graph_cell"
+shot graph-dark-de graph dark de "$chapter" --cell "$graph_cell"
 shot wizard-last-light-en wizard-last light en "$chapter"
 shot wizard-last-dark-de wizard-last dark de "$chapter"
 shot folder-light-en folder light en "$folder"
