@@ -14,10 +14,12 @@
 #include <QApplication>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tassel;
@@ -96,6 +98,8 @@ private slots:
     void persists_data();
     void persists();
     void menuAppliesAtOnce();
+    void screenshotOptions_data();
+    void screenshotOptions();
 
 private:
     QString m_platformStyle;
@@ -189,6 +193,66 @@ void TestTheme::menuAppliesAtOnce()
     window.findChild<QAction *>(QStringLiteral("theme_system"))->trigger();
     QVERIFY(!Theme::isDark(QApplication::palette()));
     QCOMPARE(Theme::configured(), Theme::Mode::System);
+}
+
+void TestTheme::screenshotOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("dark");
+    const QString chapter
+        = QStringLiteral(TASSEL_TEST_DATA_DIR "/corpus/ageron__handson-ml3/04_training_linear_models.ipynb");
+    const QString folder = QStringLiteral(TASSEL_TEST_DATA_DIR "/analysis");
+    const auto with = [](std::initializer_list<const char *> words) {
+        QStringList list;
+        for (const char *word : words)
+            list << QString::fromLatin1(word);
+        return list;
+    };
+    QTest::addRow("window, old form") << QStringList {kExample} << 0 << false;
+    QTest::addRow("window, dark, German")
+        << with({"--theme", "dark", "--language", "de"}) + QStringList {kExample} << 0 << true;
+    QTest::addRow("graph, dark, focused on a cell")
+        << with({"--screenshot-part", "graph", "--theme", "dark", "--cell", "17"}) + QStringList {chapter}
+        << 0 << true;
+    QTest::addRow("wizard's last page, light")
+        << with({"--screenshot-part", "wizard-last", "--theme", "light"}) + QStringList {kExample} << 0
+        << false;
+    QTest::addRow("folder, dark") << with({"--screenshot-part", "folder", "--theme", "dark"})
+            + QStringList {folder} << 0
+                                  << true;
+    QTest::addRow("unknown part") << with({"--screenshot-part", "toolbar"}) + QStringList {kExample} << 2
+                                  << false;
+    QTest::addRow("unknown theme") << with({"--theme", "sepia"}) + QStringList {kExample} << 2 << false;
+    QTest::addRow("folder part without a folder")
+        << with({"--screenshot-part", "folder"}) + QStringList {kExample} << 2 << false;
+}
+
+void TestTheme::screenshotOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(bool, dark);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString png = folder.filePath(QStringLiteral("shot.png"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), folder.path());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TASSEL_BINARY),
+        QStringList {QStringLiteral("gui"), QStringLiteral("--screenshot"), png} + arguments);
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitCode() == exitCode, process.readAllStandardError().constData());
+    if (exitCode != 0) {
+        QVERIFY(!QFile::exists(png));
+        return;
+    }
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    const double luminance = meanLuminance(image);
+    QVERIFY2(dark ? luminance < 0.3 : luminance > 0.6, qPrintable(QString::number(luminance)));
 }
 
 QTEST_MAIN(TestTheme)
