@@ -6,6 +6,7 @@
 #include "notebookmodel.h"
 #include "ruletext.h"
 #include "syntaxrepository.h"
+#include "theme.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -82,20 +83,6 @@ QString cutLongLines(QString text)
             line = line.left(kMaxLineChars) + QStringLiteral(" …");
     }
     return lines.join(QLatin1Char('\n'));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-const KSyntaxHighlighting::Theme &theme()
-{
-    static KSyntaxHighlighting::Theme light
-        = SyntaxRepository::instance().defaultTheme(KSyntaxHighlighting::Repository::LightTheme);
-    static KSyntaxHighlighting::Theme dark
-        = SyntaxRepository::instance().defaultTheme(KSyntaxHighlighting::Repository::DarkTheme);
-    return isDark(QApplication::palette()) ? dark : light;
 }
 
 const MimeItem *imageItem(const Output &output)
@@ -367,7 +354,7 @@ bool CellDelegate::helpEvent(
 
 CellDelegate::Render *CellDelegate::render(int row) const
 {
-    const bool dark = isDark(QApplication::palette());
+    const bool dark = Theme::isDark(QApplication::palette());
     if (Render *cached = m_render.object(row); cached && cached->dark == dark) {
         if (cached->source->textWidth() > 0)
             cached->source->setTextWidth(contentWidth());
@@ -398,7 +385,7 @@ CellDelegate::Render *CellDelegate::render(int row) const
         source->setPlainText(cutLongLines(text));
         if (cell.type == CellType::Code) {
             auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(source);
-            highlighter->setTheme(theme());
+            highlighter->setTheme(Theme::syntaxTheme(QApplication::palette()));
             const Notebook &notebook = m_model->notebook();
             highlighter->setDefinition(SyntaxRepository::definitionForCell(
                 text, notebook.isPython() ? QString() : QString::fromStdString(notebook.language())));
@@ -591,8 +578,9 @@ void CellDelegate::paint(
     // Source.
     const QRect sourceRect(left, y, width, g.source);
     if (cell.type != CellType::Markdown) {
-        painter->fillRect(
-            sourceRect, QColor::fromRgba(theme().editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+        painter->fillRect(sourceRect,
+            QColor::fromRgba(Theme::syntaxTheme(QApplication::palette())
+                                 .editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
         // The themes' backgrounds match a plain window: a hairline marks the code box.
         painter->setPen(palette.color(QPalette::Mid));
         painter->setBrush(Qt::NoBrush);
@@ -611,7 +599,8 @@ void CellDelegate::paint(
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
     context.palette.setColor(QPalette::Text,
-        cell.type == CellType::Code ? QColor::fromRgba(theme().textColor(KSyntaxHighlighting::Theme::Normal))
+        cell.type == CellType::Code ? QColor::fromRgba(
+            Theme::syntaxTheme(QApplication::palette()).textColor(KSyntaxHighlighting::Theme::Normal))
                                     : palette.color(QPalette::Text));
     context.clip = QRectF(0, 0, sourceRect.width() - (origin.x() - sourceRect.left()), sourceRect.height());
     painter->setClipRect(context.clip, Qt::IntersectClip);
@@ -632,7 +621,7 @@ void CellDelegate::paint(
         } else if (QTextDocument *doc = outputDocument(r, row, b)) {
             QColor background = palette.color(QPalette::Base);
             if (block.error)
-                background = isDark(palette) ? QColor(0x4a, 0x1f, 0x1f) : QColor(0xfd, 0xec, 0xea);
+                background = Theme::isDark(palette) ? QColor(0x4a, 0x1f, 0x1f) : QColor(0xfd, 0xec, 0xea);
             painter->fillRect(blockRect, background);
             painter->setPen(palette.color(QPalette::Mid));
             painter->drawLine(blockRect.topLeft(), blockRect.bottomLeft());

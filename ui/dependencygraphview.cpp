@@ -1,5 +1,7 @@
 #include "dependencygraphview.h"
 
+#include "theme.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QEvent>
@@ -20,9 +22,10 @@ namespace tassel::ui {
 namespace {
 constexpr int kCellKey = 0;
 constexpr qreal kMaxFitScale = 1.5;
-const QColor kUpstream(0x1e, 0x6f, 0xd9);
+const QColor kUpstream(0x1e, 0x6f, 0xd9); // for a light background: see Theme::ink
 const QColor kDownstream(0x8e, 0x24, 0xaa);
 const QColor kBadge(0x0b, 0x5c, 0xad);
+const QColor kOutline(0x55, 0x55, 0x55);
 
 QColor stateColor(GraphLayout::State state)
 {
@@ -124,27 +127,30 @@ void DependencyGraphView::retranslate()
         tr("Show the imported names a cell uses as a badge on it instead of edges from the import cell"));
     m_fitAction->setText(tr("Fit"));
     m_fitAction->setToolTip(tr("Fit the graph to the window"));
-    const QString fills = swatch(stateColor(GraphLayout::State::Fine), stateText(GraphLayout::State::Fine))
-        + QStringLiteral("&nbsp; ")
-        + swatch(stateColor(GraphLayout::State::Stale), stateText(GraphLayout::State::Stale))
-        + QStringLiteral("&nbsp; ")
-        + swatch(stateColor(GraphLayout::State::Unexecuted), stateText(GraphLayout::State::Unexecuted))
-        + QStringLiteral("&nbsp; ")
-        + swatch(stateColor(GraphLayout::State::OutOfOrder), stateText(GraphLayout::State::OutOfOrder));
+    const QPalette pal = palette();
+    QStringList fills;
+    for (const auto state : {GraphLayout::State::Fine, GraphLayout::State::Stale,
+             GraphLayout::State::Unexecuted, GraphLayout::State::OutOfOrder})
+        fills << swatch(Theme::fill(stateColor(state), pal), stateText(state));
     const QString outlines = swatch(palette().color(QPalette::Highlight), tr("selected"), true)
-        + QStringLiteral("&nbsp; ") + swatch(kUpstream, tr("upstream (it reads from)"), true)
-        + QStringLiteral("&nbsp; ") + swatch(kDownstream, tr("downstream (reads from it)"), true);
+        + QStringLiteral("&nbsp; ") + swatch(Theme::ink(kUpstream, pal), tr("upstream (it reads from)"), true)
+        + QStringLiteral("&nbsp; ")
+        + swatch(Theme::ink(kDownstream, pal), tr("downstream (reads from it)"), true);
     const QString edges
         = tr("arrow a → b: b uses names a defines; the label shows the first name and +N more "
              "(hover for all); <span style=\"color: %1\"><i>np, pd</i></span>: imported names used")
-              .arg(kBadge.name());
-    m_legend->setText(QStringLiteral("<small>%1<br>%2<br>%3</small>").arg(fills, outlines, edges));
+              .arg(Theme::ink(kBadge, pal).name());
+    m_legend->setText(QStringLiteral("<small>%1<br>%2<br>%3</small>")
+                          .arg(fills.join(QStringLiteral("&nbsp; ")), outlines, edges));
 }
 
 void DependencyGraphView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
         retranslate();
+    // The scene's items carry their colours: draw them again in the new palette.
+    if (event->type() == QEvent::PaletteChange && !m_layout.nodes.empty() && !m_watcher.isRunning())
+        showLayout(GraphLayout::Result(m_layout));
     QGraphicsView::changeEvent(event);
 }
 
@@ -295,7 +301,9 @@ void DependencyGraphView::showLayout(const GraphLayout::Result &layout)
         const QString text = m_focusMode
             ? tr("%n code cell(s) outside the focus not shown", nullptr, layout.omittedCells)
             : tr("%n code cell(s) not shown", nullptr, layout.omittedCells);
-        scene()->addSimpleText(text)->setPos(0, layout.bounds.bottom() + 8);
+        QGraphicsSimpleTextItem *note = scene()->addSimpleText(text);
+        note->setBrush(palette().color(QPalette::Text));
+        note->setPos(0, layout.bounds.bottom() + 8);
     }
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-8, -8, 8, 8));
     findRelated();
@@ -339,8 +347,9 @@ void DependencyGraphView::addNode(const GraphLayout::Node &node, const QFont &fo
     QPainterPath shape;
     shape.addRoundedRect(node.box, 4, 4);
     auto *item = new QGraphicsPathItem(shape);
-    item->setBrush(stateColor(node.state));
-    item->setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
+    const QPalette pal = palette();
+    item->setBrush(Theme::fill(stateColor(node.state), pal));
+    item->setPen(QPen(Theme::ink(kOutline, pal), 1));
     item->setData(kCellKey, node.cell);
     QString tip = tr("Cell %1: %2").arg(node.cell + 1).arg(stateText(node.state));
     if (!node.badges.isEmpty())
@@ -349,7 +358,7 @@ void DependencyGraphView::addNode(const GraphLayout::Node &node, const QFont &fo
     item->setZValue(1);
     auto *text = new QGraphicsSimpleTextItem(node.label, item);
     text->setFont(font);
-    text->setBrush(Qt::black);
+    text->setBrush(pal.color(QPalette::Text));
     const QRectF textBox = text->boundingRect();
     if (node.badges.isEmpty()) {
         text->setPos(node.box.center() - QPointF(textBox.width() / 2, textBox.height() / 2));
@@ -359,7 +368,7 @@ void DependencyGraphView::addNode(const GraphLayout::Node &node, const QFont &fo
         italic.setItalic(true);
         auto *badges = new QGraphicsSimpleTextItem(GraphLayout::badgeText(node.badges), item);
         badges->setFont(italic);
-        badges->setBrush(kBadge);
+        badges->setBrush(Theme::ink(kBadge, pal));
         badges->setPos(node.box.center().x() - badges->boundingRect().width() / 2, node.box.center().y());
     }
     scene()->addItem(item);
@@ -414,13 +423,14 @@ void DependencyGraphView::applyHighlight()
     for (auto it = m_nodeItems.begin(); it != m_nodeItems.end(); ++it) {
         const int cell = it.key();
         QGraphicsPathItem *item = it.value();
-        QPen pen(QColor(0x55, 0x55, 0x55), 1);
+        const QPalette pal = palette();
+        QPen pen(Theme::ink(kOutline, pal), 1);
         if (cell == m_selected)
-            pen = QPen(palette().color(QPalette::Highlight), 3);
+            pen = QPen(pal.color(QPalette::Highlight), 3);
         else if (m_upstream.contains(cell))
-            pen = QPen(kUpstream, 2.5);
+            pen = QPen(Theme::ink(kUpstream, pal), 2.5);
         else if (m_downstream.contains(cell))
-            pen = QPen(kDownstream, 2.5);
+            pen = QPen(Theme::ink(kDownstream, pal), 2.5);
         item->setPen(pen);
         const bool related = cell == m_selected || m_upstream.contains(cell) || m_downstream.contains(cell);
         item->setOpacity(!any || related ? 1.0 : 0.35);

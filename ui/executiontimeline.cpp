@@ -1,5 +1,7 @@
 #include "executiontimeline.h"
 
+#include "theme.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -9,6 +11,11 @@
 #include <algorithm>
 
 namespace tassel::ui {
+
+namespace {
+/// A step that goes back up the document (for a light background: see Theme::ink).
+const QColor kBackUp(0xc9, 0x30, 0x2c);
+} // namespace
 
 ExecutionTimeline::ExecutionTimeline(QWidget *parent)
     : QWidget(parent)
@@ -120,7 +127,7 @@ void ExecutionTimeline::paintEvent(QPaintEvent *)
         const Point &b = m_points[i];
         if (!b.ran)
             break;
-        QPen pen(b.cell < a.cell ? QColor(0xc9, 0x30, 0x2c) : pal.color(QPalette::Highlight), 1.5);
+        QPen pen(b.cell < a.cell ? Theme::ink(kBackUp, pal) : pal.color(QPalette::Highlight), 1.5);
         if (b.count > a.count + 1)
             pen.setStyle(Qt::DashLine);
         painter.setPen(pen);
@@ -167,7 +174,7 @@ void ExecutionTimeline::paintLegend(QPainter &painter, const QRectF &plot) const
     dot(true, tr("ran"));
     dot(false, tr("not run"));
     line(pal.color(QPalette::Highlight), Qt::SolidLine, tr("next run"));
-    line(QColor(0xc9, 0x30, 0x2c), Qt::SolidLine, tr("back up the document"));
+    line(Theme::ink(kBackUp, pal), Qt::SolidLine, tr("back up the document"));
     line(pal.color(QPalette::Highlight), Qt::DashLine, tr("counts skipped"));
 }
 

@@ -1,6 +1,7 @@
 #include "findingspanel.h"
 
 #include "ruletext.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -177,7 +178,7 @@ void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
     m_verdict->setStyleSheet(analysis.verdict.reproducibleTopToBottom
             ? QString()
             : QStringLiteral("color: %1; font-weight: bold;")
-                  .arg(RuleText::severityColor(Severity::Error).name()));
+                  .arg(Theme::ink(RuleText::severityColor(Severity::Error), palette()).name()));
     addFindings(analysis);
 }
 
@@ -200,7 +201,7 @@ void FindingsPanel::addFindings(const NotebookAnalysis &analysis)
                                             .arg(RuleText::severity(severity), RuleText::title(key.second))
                                             .arg(members.size()));
         group->setData(int(severity), SeverityRole);
-        group->setForeground(RuleText::severityColor(severity));
+        group->setForeground(Theme::ink(RuleText::severityColor(severity), palette()));
         QFont bold = group->font();
         bold.setBold(true);
         group->setFont(bold);
@@ -322,14 +323,12 @@ void FindingsPanel::showStatus(const Verdict &verdict)
         return yes ? tr("yes") : tr("no (%1)").arg(counts.join(QStringLiteral(", ")));
     };
     QString status;
-    Severity colour = Severity::Error;
     switch (verdict.status) {
     case VerdictStatus::Ok:
         status = tr("OK");
         break;
     case VerdictStatus::Risky:
         status = tr("Risky");
-        colour = Severity::Warning;
         break;
     case VerdictStatus::Broken:
         status = tr("Broken");
@@ -342,8 +341,7 @@ void FindingsPanel::showStatus(const Verdict &verdict)
     m_status->setText(text);
     m_statusBase = text;
     m_statusOk = verdict.status == VerdictStatus::Ok;
-    const QColor color
-        = verdict.status == VerdictStatus::Ok ? QColor(0x1b, 0x7f, 0x2a) : RuleText::severityColor(colour);
+    const QColor color = Theme::statusColor(verdict.status, palette());
     m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color.name()));
 }
 
@@ -360,8 +358,9 @@ void FindingsPanel::showVerification(const VerifyReport &report)
     m_status->setText(text);
     if (m_statusOk && !report.allReproduced()) {
         // The analysis found nothing, yet the outputs changed: no longer plain "ok".
-        m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
-                                    .arg(RuleText::severityColor(Severity::Warning).name()));
+        m_status->setStyleSheet(
+            QStringLiteral("color: %1; font-weight: bold;")
+                .arg(Theme::ink(RuleText::severityColor(Severity::Warning), palette()).name()));
     }
 }
 

@@ -5,8 +5,9 @@
 
 namespace tassel::ui {
 
-/// The GUI entry point: `tassel [NOTEBOOK]` and `tassel gui [--screenshot FILE] [NOTEBOOK]`.
-/// Needs a QApplication to exist.
+/// The GUI entry point: `tassel [NOTEBOOK|FOLDER]` and `tassel gui [--screenshot FILE
+/// [--screenshot-part PART]] [--theme MODE] [--language CODE] [NOTEBOOK|FOLDER]`. Needs a
+/// QApplication to exist.
 class GuiApplication
 {
 public:

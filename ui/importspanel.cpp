@@ -1,5 +1,7 @@
 #include "importspanel.h"
 
+#include "theme.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -95,7 +97,7 @@ void ImportsPanel::fill()
         if (external && (!info.declared || !info.pinned)) {
             // Undeclared or unpinned third-party imports are what breaks a re-run elsewhere.
             const QColor warning(0xd3, 0x54, 0x00);
-            row[info.declared ? PinnedColumn : DeclaredColumn]->setForeground(warning);
+            row[info.declared ? PinnedColumn : DeclaredColumn]->setForeground(Theme::ink(warning, palette()));
         }
         m_model->appendRow(row);
         if (external) {

@@ -3,11 +3,13 @@
 #include "dependencygraphview.h"
 #include "executiontimeline.h"
 #include "findingspanel.h"
+#include "folderview.h"
 #include "graduationwizard.h"
 #include "importspanel.h"
 #include "language.h"
 #include "notebookmodel.h"
 #include "notebookview.h"
+#include "theme.h"
 #include "verifydialog.h"
 #include "verifypanel.h"
 
@@ -166,6 +168,9 @@ void MainWindow::createMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction *openFolder = file->addAction(tr("Open &Folder…"), this, &MainWindow::openFolderDialog);
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    openFolder->setToolTip(tr("Check every notebook under a folder and list their status"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     QAction *reload = file->addAction(tr("Re&load"), this, [this] {
@@ -201,7 +206,7 @@ void MainWindow::createMenus()
     }
     m_toolBar->setWindowTitle(tr("Main Toolbar"));
     m_toolBar->clear();
-    m_toolBar->addActions({open, m_verifyAction, m_graduateAction, m_exportAction});
+    m_toolBar->addActions({open, openFolder, m_verifyAction, m_graduateAction, m_exportAction});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -229,6 +234,11 @@ void MainWindow::createMenus()
     view->addAction(m_importsDock->toggleViewAction());
     view->addAction(m_verifyDock->toggleViewAction());
 
+    createSettingsMenu();
+}
+
+void MainWindow::createSettingsMenu()
+{
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->setObjectName(QStringLiteral("settingsMenu"));
     QMenu *language = settings->addMenu(tr("&Language"));
@@ -246,6 +256,23 @@ void MainWindow::createMenus()
     addLanguage(QString(), tr("System Default"));
     for (const QString &code : Language::available())
         addLanguage(code, Language::nativeName(code));
+
+    QMenu *theme = settings->addMenu(tr("&Theme"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(theme);
+    const auto addTheme = [&](Theme::Mode mode, const QString &title) {
+        QAction *action = theme->addAction(title, this, [mode] {
+            Theme::setConfigured(mode);
+            Theme::apply(mode);
+        });
+        action->setObjectName(QStringLiteral("theme_") + Theme::name(mode));
+        action->setCheckable(true);
+        action->setChecked(mode == Theme::current());
+        themes->addAction(action);
+    };
+    addTheme(Theme::Mode::System, tr("&System"));
+    addTheme(Theme::Mode::Light, tr("&Light"));
+    addTheme(Theme::Mode::Dark, tr("&Dark"));
 }
 
 void MainWindow::retranslate()
@@ -278,6 +305,31 @@ void MainWindow::openDialog()
         this, tr("Open Notebook"), QString(), tr("Jupyter notebooks (*.ipynb);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
+}
+
+void MainWindow::openFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Notebooks"));
+    if (!folder.isEmpty())
+        openFolder(folder);
+}
+
+FolderView *MainWindow::openFolder(const QString &folder)
+{
+    if (!m_folderView) {
+        m_folderView = new FolderView(this);
+        m_folderView->setWindowFlag(Qt::Window);
+        m_folderView->resize(900, 560);
+        connect(m_folderView, &FolderView::notebookActivated, this, [this](const QString &path) {
+            loadFile(path);
+            raise();
+            activateWindow();
+        });
+    }
+    m_folderView->openFolder(folder);
+    m_folderView->show();
+    m_folderView->raise();
+    return m_folderView;
 }
 
 void MainWindow::exportDialog()

@@ -26,6 +26,7 @@ namespace tassel::ui {
 class DependencyGraphView;
 class ExecutionTimeline;
 class FindingsPanel;
+class FolderView;
 class GraduationWizard;
 class ImportsPanel;
 class NotebookView;
@@ -72,6 +73,10 @@ public:
     /// what `tassel check --format` writes) to `path`, atomically and never over the notebook.
     /// Returns why it could not (empty on success).
     QString exportReport(const QString &path, const QString &format);
+    /// Shows the folder view (a window of its own) and starts checking the notebooks under
+    /// `folder`; double-clicking one opens it here.
+    FolderView *openFolder(const QString &folder);
+    FolderView *folderView() const { return m_folderView; }
 
     NotebookView *notebookView() const { return m_view; }
     FindingsPanel *findingsPanel() const { return m_findings; }
@@ -108,6 +113,8 @@ private:
     void createMenus();
     void retranslate();
     void openDialog();
+    void openFolderDialog();
+    void createSettingsMenu();
     void exportDialog();
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
@@ -140,6 +147,7 @@ private:
     QAction *m_exportAction = nullptr;
     QToolBar *m_toolBar = nullptr;
     VerifyPanel *m_verifyPanel = nullptr;
+    FolderView *m_folderView = nullptr;
     QDockWidget *m_verifyDock = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_graphDock = nullptr;

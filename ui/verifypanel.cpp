@@ -1,6 +1,7 @@
 #include "verifypanel.h"
 
 #include "ruletext.h"
+#include "theme.h"
 
 #include "analysis/secretmasking.h"
 #include "verify/verifier.h"
@@ -167,7 +168,8 @@ void VerifyPanel::retranslate()
     } else if (!m_failure.isEmpty()) {
         m_summary->setText(tr("Verification failed: %1").arg(m_failure));
         m_summary->setStyleSheet(
-            QStringLiteral("color: %1;").arg(RuleText::severityColor(Severity::Error).name()));
+            QStringLiteral("color: %1;")
+                .arg(Theme::ink(RuleText::severityColor(Severity::Error), palette()).name()));
     } else if (!m_hasReport) {
         m_summary->setText(tr("Not verified yet. Use File ▸ Verify (Re-run)… to re-run the notebook's code "
                               "cells and compare their outputs."));
@@ -197,7 +199,7 @@ void VerifyPanel::retranslate()
         m_summary->setStyleSheet(reproduced == total
                 ? QString()
                 : QStringLiteral("color: %1; font-weight: bold;")
-                      .arg(RuleText::severityColor(Severity::Error).name()));
+                      .arg(Theme::ink(RuleText::severityColor(Severity::Error), palette()).name()));
     }
     rebuild();
 }
@@ -257,7 +259,7 @@ void VerifyPanel::rebuild()
             const QString statusName = QString::fromUtf8(name.data(), qsizetype(name.size()));
             number->setData(statusName, StatusRole);
             auto *status = textItem(statusText(cell, m_report));
-            status->setForeground(statusColor(cell.status));
+            status->setForeground(Theme::ink(statusColor(cell.status), palette()));
             QFont bold = status->font();
             bold.setBold(cell.status != VerifyStatus::Reproduced);
             status->setFont(bold);

@@ -1,5 +1,6 @@
 #include "analysis/notebookanalyzer.h"
 #include "analysis/rulecatalog.h"
+#include "cli/batchcheck.h"
 #include "cli/checkconfig.h"
 #include "cli/cli.h"
 #include "cli/commandregistry.h"
@@ -10,17 +11,12 @@
 #include "util/outputguard.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QSaveFile>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <mutex>
-#include <thread>
+#include <functional>
 
 namespace tassel::cli {
 
@@ -156,17 +152,6 @@ bool parse(const std::vector<std::string> &args, CheckOptions &options, std::ost
     return true;
 }
 
-void filterFindings(NotebookAnalysis &analysis, const std::vector<std::string> &select,
-    const std::vector<std::string> &ignore)
-{
-    auto listed = [](const std::vector<std::string> &rules, const std::string &rule) {
-        return std::find(rules.begin(), rules.end(), rule) != rules.end();
-    };
-    std::erase_if(analysis.findings, [&](const Finding &finding) {
-        return (!select.empty() && !listed(select, finding.rule)) || listed(ignore, finding.rule);
-    });
-}
-
 bool atOrAbove(Severity severity, const std::string &threshold)
 {
     if (threshold == "never")
@@ -229,35 +214,13 @@ int runCheck(const std::vector<std::string> &args, std::ostream &out, std::ostre
 
     // Deterministic output: results come back in the order of the sorted file list whatever
     // the number of threads.
-    QThreadPool pool;
-    pool.setMaxThreadCount(
-        options.jobs > 0 ? options.jobs : int(std::max(1u, std::thread::hardware_concurrency())));
-    const AnalysisOptions analysisOptions = options.analysis;
     const bool showProgress = !options.quiet && isatty(STDERR_FILENO) && found.notebooks.size() > 1;
-    std::atomic<std::size_t> done = 0;
-    std::mutex progressMutex;
-    const std::size_t total = found.notebooks.size();
-    // Largest files first, so that one big notebook near the end of the list does not leave the
-    // other threads idle while it runs alone; each result still goes to its file's slot.
-    std::vector<std::size_t> schedule(total);
-    std::vector<qint64> sizes(total);
-    for (std::size_t i = 0; i < total; ++i) {
-        schedule[i] = i;
-        sizes[i] = QFileInfo(QString::fromStdString(found.notebooks[i])).size();
-    }
-    std::stable_sort(
-        schedule.begin(), schedule.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
-    std::vector<NotebookAnalysis> analyses(total);
-    QtConcurrent::blockingMap(&pool, schedule, [&](std::size_t index) {
-        NotebookAnalysis analysis = analyzeFile(found.notebooks[index], analysisOptions);
-        filterFindings(analysis, options.select, options.ignore);
-        analyses[index] = std::move(analysis);
-        if (showProgress) {
-            const std::size_t finished = ++done;
-            const std::lock_guard lock(progressMutex);
-            err << "\r[" << finished << '/' << total << "] checking notebooks" << std::flush;
-        }
-    });
+    const auto progress = [&](std::size_t finished, std::size_t total) {
+        err << "\r[" << finished << '/' << total << "] checking notebooks" << std::flush;
+    };
+    const BatchCheckOptions batch {options.analysis, options.jobs, options.select, options.ignore};
+    const std::vector<NotebookAnalysis> analyses = checkNotebooks(found.notebooks, batch,
+        showProgress ? std::function<void(std::size_t, std::size_t)>(progress) : nullptr);
     if (showProgress)
         err << "\r\033[K" << std::flush;
 

@@ -18,7 +18,10 @@ std::string helpText()
 {
     std::string text
         = "usage: tassel [NOTEBOOK]            open the notebook in the desktop app\n"
-          "       tassel gui [--screenshot FILE.png] [NOTEBOOK]\n"
+          "       tassel FOLDER              list the folder's notebooks with their status\n"
+          "       tassel gui [--theme system|light|dark] [--language en|de] [NOTEBOOK|FOLDER]\n"
+          "       tassel gui --screenshot FILE.png [--screenshot-part window|graph|wizard-plan|\n"
+          "                  wizard-last|folder] [--cell N] [--theme T] [--language L] NOTEBOOK|FOLDER\n"
           "       tassel COMMAND [OPTIONS] ...\n\n"
           "Tassel finds hidden state, out-of-order dependencies, secrets and unpinned imports in\n"
           "Jupyter notebooks, and graduates them into tested Python packages.\n\n"

@@ -107,10 +107,11 @@ void TestExportReport::toolbarHoldsMainActions()
     QStringList names;
     for (const QAction *action : bar->actions())
         names.append(action->objectName().isEmpty() ? action->text() : action->objectName());
-    QCOMPARE(bar->actions().size(), 4);
+    QCOMPARE(bar->actions().size(), 5);
     QVERIFY(bar->actions().contains(window.verifyAction()));
     QVERIFY(bar->actions().contains(window.exportAction()));
     QVERIFY2(names.contains(QStringLiteral("graduateAction")), qPrintable(names.join(QLatin1Char(' '))));
+    QVERIFY2(names.contains(QStringLiteral("openFolderAction")), qPrintable(names.join(QLatin1Char(' '))));
 }
 
 QTEST_MAIN(TestExportReport)
