@@ -8,6 +8,7 @@
 #include "language.h"
 #include "notebookmodel.h"
 #include "notebookview.h"
+#include "ruletext.h"
 #include "verifydialog.h"
 #include "verifypanel.h"
 
@@ -422,7 +423,7 @@ void MainWindow::showFinding(int index)
     const Finding &finding = findings[std::size_t(index)];
     if (finding.cell >= 0)
         m_view->selectCell(finding.cell, finding.location == "output" ? 0 : finding.line);
-    statusBar()->showMessage(QString::fromStdString(finding.message));
+    statusBar()->showMessage(RuleText::message(finding));
 }
 
 bool MainWindow::gotoFinding(int direction)

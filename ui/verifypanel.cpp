@@ -268,7 +268,8 @@ void VerifyPanel::rebuild()
             QStringList explanations;
             QStringList rules;
             for (const Finding &finding : cell.explanations) {
-                explanations << tr("%1: %2").arg(RuleText::title(finding.rule), masked(finding.message));
+                explanations << tr("%1: %2").arg(
+                    RuleText::title(finding.rule), masked(RuleText::message(finding).toStdString()));
                 rules << QString::fromStdString(finding.rule);
             }
             auto *explained = textItem(
@@ -329,7 +330,9 @@ void VerifyPanel::showDetails(int row)
     if (!cell.explanations.empty()) {
         lines << QString() << tr("Explained by:");
         for (const Finding &finding : cell.explanations)
-            lines << tr("• %1: %2").arg(RuleText::title(finding.rule), masked(finding.message));
+            lines << tr("• %1: %2")
+                         .arg(
+                             RuleText::title(finding.rule), masked(RuleText::message(finding).toStdString()));
     }
     if (!cell.notes.empty()) {
         lines << QString() << tr("Notes:");
