@@ -262,7 +262,7 @@ void VerifyPanel::rebuild()
             bold.setBold(cell.status != VerifyStatus::Reproduced);
             status->setFont(bold);
             status->setData(statusName, StatusRole);
-            const QString reason = masked(cell.reason);
+            const QString reason = masked(RuleText::message(cell.reasonKey, cell.reason).toStdString());
             const QString expected = masked(cell.expected);
             const QString actual = masked(cell.actual);
             QStringList explanations;
@@ -322,7 +322,7 @@ void VerifyPanel::showDetails(int row)
     QStringList lines;
     lines << tr("Cell %1: %2").arg(cell.cell + 1).arg(statusText(cell, m_report));
     if (!cell.reason.empty())
-        lines << masked(cell.reason);
+        lines << masked(RuleText::message(cell.reasonKey, cell.reason).toStdString());
     if (!cell.expected.empty() || !cell.actual.empty()) {
         lines << QString() << tr("Stored:") << masked(cell.expected);
         lines << QString() << tr("Re-run:") << masked(cell.actual);

@@ -509,11 +509,14 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
     const bool crashed = !ended && killedCell < 0 && !report.cancelled && !report.timedOut;
     if (!fatal.empty())
         return failure("verify-runner", fatal, notebook.path);
-    const std::string killed = (kernelGroup > 0 ? "the driver's and the kernel's process groups were killed"
-                                                : "the Python process group was killed")
-        + (contained ? ", and every other process of the run (contained in " + report.containmentDescription()
-                    + ")."
-                     : std::string("."));
+    const std::string killed = std::string(kernelGroup > 0 ? "verify.killed.both" : "verify.killed.driver")
+        + (contained ? "-contained" : "");
+    const auto killedReason = [&](const char *id, double seconds) {
+        return Message(id)
+            .arg("seconds", secondsText(seconds))
+            .arg("killed", killed)
+            .arg("containment", contained ? report.containmentDescription() : std::string());
+    };
 
     // Compare, cell by cell, in document order.
     std::string stopReason;
@@ -529,7 +532,7 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
         if (found == runs.end() || !found->second.started) {
             result.status = VerifyStatus::NotRun;
             if (std::find(order.begin(), order.end(), int(i)) == order.end())
-                result.reason = "never executed in the stored notebook, so not part of the execution order.";
+                result.setReason(Message("verify.never-executed"));
             report.cells.push_back(std::move(result));
             continue;
         }
@@ -542,18 +545,16 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             result.status = VerifyStatus::Error;
             result.seconds = double(cellTimer.elapsed()) / 1000.0;
             if (int(i) == killedCell && report.cancelled) {
-                result.reason = "cancelled while this cell ran; " + killed;
+                result.setReason(killedReason("verify.cancelled-in-cell", 0));
             } else if (int(i) == killedCell && report.timedOut) {
                 result.timedOut = true;
-                result.reason = "the run exceeded its limit of " + secondsText(options.timeoutSeconds)
-                    + " s while this cell ran; " + killed;
+                result.setReason(killedReason("verify.run-limit-in-cell", options.timeoutSeconds));
             } else if (int(i) == killedCell) {
                 result.timedOut = true;
-                result.reason = "killed after " + secondsText(options.cellTimeoutSeconds)
-                    + " s (the per-cell limit); " + killed;
+                result.setReason(killedReason("verify.cell-limit", options.cellTimeoutSeconds));
             } else {
-                result.reason = "the Python process ended while this cell ran (exit code "
-                    + std::to_string(process.exitCode()) + ").";
+                result.setReason(
+                    Message("verify.process-ended-in-cell").arg("exit_code", process.exitCode()));
             }
             result.errorName = result.timedOut ? "Timeout" : report.cancelled ? "Cancelled" : "ProcessExited";
             report.cells.push_back(std::move(result));
@@ -590,14 +591,23 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
             result.actual = difference.actual;
             if (run.failed) {
                 result.status = VerifyStatus::Error;
-                result.reason = "raised " + result.errorName + ": " + result.errorValue;
-                if (result.reason.size() > 300)
-                    result.reason = result.reason.substr(0, 300) + "…";
+                // At most 300 bytes before the ellipsis, as the sentence always had.
+                const std::size_t room = 300 - std::min<std::size_t>(300, result.errorName.size() + 9);
+                result.setReason(
+                    Message("verify.raised")
+                        .arg("error", result.errorName)
+                        .arg("value",
+                            result.errorValue.size() > room ? result.errorValue.substr(0, room) + "…"
+                                                            : result.errorValue));
             } else {
                 result.status = VerifyStatus::Differs;
-                result.reason = difference.reason;
-                if (cell.outputs.empty() && !cell.executionCount)
-                    result.reason += " The stored notebook never ran this cell.";
+                Message reason = difference.reason;
+                if (cell.outputs.empty() && !cell.executionCount) {
+                    reason = Message("verify.never-ran").arg("difference", difference.reason.id);
+                    reason.args.insert(
+                        reason.args.end(), difference.reason.args.begin(), difference.reason.args.end());
+                }
+                result.setReason(std::move(reason));
             }
         }
         report.cells.push_back(std::move(result));
@@ -613,20 +623,17 @@ Result<VerifyReport> Verifier::run(const Notebook &notebook, const VerifyOptions
         if (cell.status != VerifyStatus::NotRun || !cell.reason.empty())
             continue;
         if (report.cancelled)
-            cell.reason = "the run was cancelled before this cell.";
+            cell.setReason(Message("verify.cancelled-before"));
         else if (report.timedOut)
-            cell.reason = "the run limit of " + secondsText(options.timeoutSeconds)
-                + " s ended the run before this cell.";
-        else if (stop && stop->timedOut)
-            cell.reason = "cell " + std::to_string(stop->cell + 1) + " timed out and the run stopped there.";
+            cell.setReason(
+                Message("verify.run-limit-before").arg("seconds", secondsText(options.timeoutSeconds)));
         else if (stop)
-            cell.reason = "the run stopped at the error in cell " + std::to_string(stop->cell + 1)
-                + " (use --keep-going to run on).";
+            cell.setReason(Message(stop->timedOut ? "verify.stopped-timeout" : "verify.stopped-error")
+                               .cell("stop_cell", stop->cell));
         else if (crashed)
-            cell.reason
-                = "the Python process ended early (exit code " + std::to_string(process.exitCode()) + ").";
+            cell.setReason(Message("verify.process-ended-early").arg("exit_code", process.exitCode()));
         else
-            cell.reason = "not run.";
+            cell.setReason(Message("verify.not-run"));
     }
     if (crashed && report.cells.empty() == false
         && std::none_of(report.cells.begin(), report.cells.end(),
@@ -662,6 +669,8 @@ void Verifier::maskSecrets(VerifyReport &report, const Notebook &notebook)
     for (CellVerification &cell : report.cells) {
         for (std::string *text : {&cell.reason, &cell.expected, &cell.actual, &cell.errorValue})
             *text = mask.preview(std::move(*text));
+        for (auto &[name, value] : cell.reasonKey.args)
+            value = mask.preview(std::move(value));
         for (std::string &note : cell.notes)
             note = mask.preview(std::move(note));
         cell.outputsJson = mask.hide(std::move(cell.outputsJson));
