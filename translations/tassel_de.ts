@@ -2,6 +2,496 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Message</name>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>cell {cell} ran as execution {count}, before cell {above} above it (execution {above_count}): the notebook was not run top to bottom.</source>
+        <translation>Zelle {cell} lief als Ausführung {count}, vor Zelle {above} darüber (Ausführung {above_count}): Das Notebook wurde nicht von oben nach unten ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Execution counts jump from {previous_count} (cell {previous}) to {count} (cell {cell}): {missing} {missing|execution is|executions are} not in the notebook, so cells were re-run, edited or deleted in between.</source>
+        <translation>Die Ausführungszähler springen von {previous_count} (Zelle {previous}) auf {count} (Zelle {cell}): {missing} {missing|Ausführung fehlt|Ausführungen fehlen} im Notebook, also wurden Zellen dazwischen erneut ausgeführt, geändert oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>The first execution count is {count} (cell {cell}): {missing} {missing|earlier execution is|earlier executions are} not in the notebook, so the kernel ran code that is no longer here.</source>
+        <translation>Der erste Ausführungszähler ist {count} (Zelle {cell}): {missing} {missing|frühere Ausführung fehlt|frühere Ausführungen fehlen} im Notebook, also hat der Kernel Code ausgeführt, der nicht mehr da ist.</translation>
+    </message>
+    <message>
+        <source>cell {cell} was saved with a `{error}` traceback (output {output}): the stored outputs come from a run that failed here; run it again or clear the output.</source>
+        <translation>Zelle {cell} wurde mit einem `{error}`-Traceback gespeichert (Ausgabe {output}): Die gespeicherten Ausgaben stammen aus einem Lauf, der hier fehlschlug; führen Sie sie erneut aus oder leeren Sie die Ausgabe.</translation>
+    </message>
+    <message>
+        <source>cell {cell} was saved with a traceback in its {stream} (output {output}): the stored outputs come from a run that failed here; run it again or clear the output.</source>
+        <translation>Zelle {cell} wurde mit einem Traceback in {stream} gespeichert (Ausgabe {output}): Die gespeicherten Ausgaben stammen aus einem Lauf, der hier fehlschlug; führen Sie sie erneut aus oder leeren Sie die Ausgabe.</translation>
+    </message>
+    <message>
+        <source>cell {cell} does not parse as Python 3 (line {line}); names in the statement are not checked</source>
+        <translation>Zelle {cell} ist kein gültiges Python 3 (Zeile {line}); Namen in der Anweisung werden nicht geprüft</translation>
+    </message>
+    <message>
+        <source>cell {cell} does not parse as Python 3 (line {line}): {@hint}; names in the statement are not checked</source>
+        <translation>Zelle {cell} ist kein gültiges Python 3 (Zeile {line}): {@hint}; Namen in der Anweisung werden nicht geprüft</translation>
+    </message>
+    <message>
+        <source>merge-conflict markers (&lt;&lt;&lt;&lt;&lt;&lt;&lt;, =======, &gt;&gt;&gt;&gt;&gt;&gt;&gt;) are left in the cell</source>
+        <translation>in der Zelle stehen noch Merge-Konfliktmarker (&lt;&lt;&lt;&lt;&lt;&lt;&lt;, =======, &gt;&gt;&gt;&gt;&gt;&gt;&gt;)</translation>
+    </message>
+    <message>
+        <source>a non-breaking space (U+00A0) instead of a space</source>
+        <translation>ein geschütztes Leerzeichen (U+00A0) statt eines Leerzeichens</translation>
+    </message>
+    <message>
+        <source>typographic quotes (‘ ’ “ ”) instead of &apos; and &quot;</source>
+        <translation>typografische Anführungszeichen (‘ ’ “ ”) statt &apos; und &quot;</translation>
+    </message>
+    <message>
+        <source>a URL, not code</source>
+        <translation>eine URL, kein Code</translation>
+    </message>
+    <message>
+        <source>SQL outside a %%sql cell</source>
+        <translation>SQL außerhalb einer %%sql-Zelle</translation>
+    </message>
+    <message>
+        <source>a shell command without `!` (write `!{command}…` or use a %%bash cell)</source>
+        <translation>ein Shell-Befehl ohne `!` (schreiben Sie `!{command}…` oder verwenden Sie eine %%bash-Zelle)</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s kernel is Python 2 ({kernel}): no cell uses Python 2 syntax, but division, strings and dictionary views behave differently in Python 3</source>
+        <translation>Der Kernel des Notebooks ist Python 2 ({kernel}): Keine Zelle verwendet Python-2-Syntax, aber Division, Zeichenketten und Dictionary-Views verhalten sich in Python 3 anders</translation>
+    </message>
+    <message>
+        <source>Python 2 code ({what}) in {cells_count|cell|cells} {cells}: Python 3 cannot run it; port the notebook (e.g. with 2to3) first</source>
+        <translation>Python-2-Code ({what}) in {cells_count|Zelle|Zellen} {cells}: Python 3 kann ihn nicht ausführen; portieren Sie das Notebook zuerst (z. B. mit 2to3)</translation>
+    </message>
+    <message>
+        <source>cell {cell} line {line}: `{handler}:` catches every error and goes on: a missing file or a renamed column passes unnoticed; catch the exception you expect, or re-raise after logging.</source>
+        <translation>Zelle {cell} Zeile {line}: `{handler}:` fängt jeden Fehler ab und macht weiter: Eine fehlende Datei oder eine umbenannte Spalte bleibt unbemerkt; fangen Sie die erwartete Ausnahme ab oder lösen Sie sie nach dem Protokollieren erneut aus.</translation>
+    </message>
+    <message>
+        <source>cell {cell} {@how} a value that comes from `{what}` ({@where}, {source}) and may differ on every run: {@advice}.</source>
+        <translation>Zelle {cell} {@how} einen Wert, der aus `{what}` stammt ({@where}, {source}) und bei jedem Lauf anders sein kann: {@advice}.</translation>
+    </message>
+    <message>
+        <source>plots</source>
+        <translation>zeichnet</translation>
+    </message>
+    <message>
+        <source>prints</source>
+        <translation>druckt</translation>
+    </message>
+    <message>
+        <source>writes</source>
+        <translation>schreibt</translation>
+    </message>
+    <message>
+        <source>shows</source>
+        <translation>zeigt</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+    <message>
+        <source>cell {from_cell}</source>
+        <translation>Zelle {from_cell}</translation>
+    </message>
+    <message>
+        <source>pass random_state=... (or call np.random.seed(...) before it)</source>
+        <translation>übergeben Sie random_state=... (oder rufen Sie vorher np.random.seed(...) auf)</translation>
+    </message>
+    <message>
+        <source>pass it a seed</source>
+        <translation>übergeben Sie einen Seed</translation>
+    </message>
+    <message>
+        <source>call np.random.seed(...) before it, or draw from np.random.default_rng(seed)</source>
+        <translation>rufen Sie vorher np.random.seed(...) auf oder ziehen Sie aus np.random.default_rng(seed)</translation>
+    </message>
+    <message>
+        <source>call random.seed(...) before it</source>
+        <translation>rufen Sie vorher random.seed(...) auf</translation>
+    </message>
+    <message>
+        <source>call torch.manual_seed(...) before it</source>
+        <translation>rufen Sie vorher torch.manual_seed(...) auf</translation>
+    </message>
+    <message>
+        <source>call tf.random.set_seed(...) before it</source>
+        <translation>rufen Sie vorher tf.random.set_seed(...) auf</translation>
+    </message>
+    <message>
+        <source>it cannot be seeded: pass the value in as a parameter</source>
+        <translation>er lässt sich nicht seeden: übergeben Sie den Wert als Parameter</translation>
+    </message>
+    <message>
+        <source>inject the time as a parameter instead of reading the clock</source>
+        <translation>übergeben Sie die Zeit als Parameter, statt die Uhr zu lesen</translation>
+    </message>
+    <message>
+        <source>download the data once and read a local, versioned copy</source>
+        <translation>laden Sie die Daten einmal herunter und lesen Sie eine lokale, versionierte Kopie</translation>
+    </message>
+    <message>
+        <source>pass the value in as a parameter</source>
+        <translation>übergeben Sie den Wert als Parameter</translation>
+    </message>
+    <message>
+        <source>sort it (sorted(...)) before showing it</source>
+        <translation>sortieren Sie ihn (sorted(...)), bevor Sie ihn zeigen</translation>
+    </message>
+    <message>
+        <source>{what} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.</source>
+        <translation>{what} ({masked}) steht im Klartext in {@place}; laden Sie es stattdessen aus der Umgebung oder einem Secret-Store.</translation>
+    </message>
+    <message>
+        <source>the source of cell {cell} (line {line})</source>
+        <translation>dem Quelltext von Zelle {cell} (Zeile {line})</translation>
+    </message>
+    <message>
+        <source>output {output} of cell {cell} (line {line})</source>
+        <translation>Ausgabe {output} von Zelle {cell} (Zeile {line})</translation>
+    </message>
+    <message>
+        <source>the metadata of cell {cell}</source>
+        <translation>den Metadaten von Zelle {cell}</translation>
+    </message>
+    <message>
+        <source>an attachment of cell {cell} (line {line})</source>
+        <translation>einem Anhang von Zelle {cell} (Zeile {line})</translation>
+    </message>
+    <message>
+        <source>the notebook metadata</source>
+        <translation>den Metadaten des Notebooks</translation>
+    </message>
+    <message>
+        <source>{installer} install in cell {cell} may install into another Python than the kernel&apos;s; use {magic} install instead.</source>
+        <translation>{installer} install in Zelle {cell} installiert womöglich in ein anderes Python als das des Kernels; verwenden Sie stattdessen {magic} install.</translation>
+    </message>
+    <message>
+        <source>{module} is imported in cell {cell} but its distribution {distribution} is not declared in any install line, PEP 723 block or requirements file.</source>
+        <translation>{module} wird in Zelle {cell} importiert, aber seine Distribution {distribution} ist in keiner Installationszeile, keinem PEP-723-Block und keiner Requirements-Datei deklariert.</translation>
+    </message>
+    <message>
+        <source>{module} is imported in cell {cell} but its distribution {distribution} (name guessed from the import) is not declared in any install line, PEP 723 block or requirements file.</source>
+        <translation>{module} wird in Zelle {cell} importiert, aber seine Distribution {distribution} (Name aus dem Import geraten) ist in keiner Installationszeile, keinem PEP-723-Block und keiner Requirements-Datei deklariert.</translation>
+    </message>
+    <message>
+        <source>{distribution} (imported as {module} in cell {cell}) is declared by {source} without any version constraint.</source>
+        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {source} ohne jede Versionsangabe deklariert.</translation>
+    </message>
+    <message>
+        <source>{distribution} (imported as {module} in cell {cell}) is declared by {source} with &apos;{specifier}&apos; but no exact == pin.</source>
+        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {source} mit &apos;{specifier}&apos; deklariert, aber ohne exakten ==-Pin.</translation>
+    </message>
+    <message>
+        <source>{distribution} is declared by {source} but no cell imports a module it provides (it may be a plugin or a command-line tool).</source>
+        <translation>{distribution} ist in {source} deklariert, aber keine Zelle importiert ein Modul daraus (vielleicht ein Plugin oder ein Kommandozeilenwerkzeug).</translation>
+    </message>
+    <message>
+        <source>cell {cell} {@access}: an absolute or home path exists only on its author&apos;s machine; use a path relative to the notebook or a parameter.</source>
+        <translation>Zelle {cell} {@access}: Ein absoluter oder Home-Pfad existiert nur auf dem Rechner des Autors; verwenden Sie einen Pfad relativ zum Notebook oder einen Parameter.</translation>
+    </message>
+    <message>
+        <source>cell {cell} {@access}, which does not exist beside the notebook: a re-run or the graduated package will fail; add it beside the notebook or fix the path.</source>
+        <translation>Zelle {cell} {@access}, das neben dem Notebook nicht existiert: Ein erneuter Lauf oder das erzeugte Paket schlägt fehl; legen Sie es neben das Notebook oder korrigieren Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>cell {cell} {@access} over the network: it is not versioned and a run offline fails; download it once and keep a checksum.</source>
+        <translation>Zelle {cell} {@access} über das Netzwerk: Das ist nicht versioniert und ein Lauf ohne Netz schlägt fehl; laden Sie es einmal herunter und bewahren Sie eine Prüfsumme auf.</translation>
+    </message>
+    <message>
+        <source>cell {cell} reads from a URL known only at run time ({call}) over the network: it is not versioned and a run offline fails; download it once and keep a checksum.</source>
+        <translation>Zelle {cell} liest von einer erst zur Laufzeit bekannten URL ({call}) über das Netzwerk: Das ist nicht versioniert und ein Lauf ohne Netz schlägt fehl; laden Sie es einmal herunter und bewahren Sie eine Prüfsumme auf.</translation>
+    </message>
+    <message>
+        <source>reads `{target}` ({call})</source>
+        <translation>liest `{target}` ({call})</translation>
+    </message>
+    <message>
+        <source>writes `{target}` ({call})</source>
+        <translation>schreibt `{target}` ({call})</translation>
+    </message>
+    <message>
+        <source>reads {call}</source>
+        <translation>liest {call}</translation>
+    </message>
+    <message>
+        <source>writes {call}</source>
+        <translation>schreibt {call}</translation>
+    </message>
+    <message>
+        <source> (read by `{function}`, called here)</source>
+        <translation> (gelesen von `{function}`, hier aufgerufen)</translation>
+    </message>
+    <message>
+        <source> (read by `{function}`, called here and defined in cell {function_cell})</source>
+        <translation> (gelesen von `{function}`, hier aufgerufen und in Zelle {function_cell} definiert)</translation>
+    </message>
+    <message>
+        <source>cell {cell} deletes `{name}` on line {deleted_line}, then calls `{function}`, which reads it: this raises NameError.</source>
+        <translation>Zelle {cell} löscht `{name}` in Zeile {deleted_line} und ruft dann `{function}` auf, das es liest: Das löst einen NameError aus.</translation>
+    </message>
+    <message>
+        <source>cell {cell} uses `{name}`{@via}, which is first defined later in {later_count|cell|cells} {later:list}: run top to bottom, this raises NameError.</source>
+        <translation>Zelle {cell} verwendet `{name}`{@via}, das erst später in {later_count|Zelle|Zellen} {later:list} definiert wird: Von oben nach unten ausgeführt löst das einen NameError aus.</translation>
+    </message>
+    <message>
+        <source>cell {cell} uses `{name}`{@via} before this cell defines it, and no earlier cell does: run top to bottom, this raises NameError.</source>
+        <translation>Zelle {cell} verwendet `{name}`{@via}, bevor diese Zelle es definiert, und keine frühere Zelle tut es: Von oben nach unten ausgeführt löst das einen NameError aus.</translation>
+    </message>
+    <message>
+        <source>cell {cell} uses `{name}`{@via}, which cell {deleted_by} deletes with `del` and no later cell defines again.</source>
+        <translation>Zelle {cell} verwendet `{name}`{@via}, das Zelle {deleted_by} mit `del` löscht und keine spätere Zelle neu definiert.</translation>
+    </message>
+    <message>
+        <source>cell {cell} uses `{name}`{@via}, which no cell, import or builtin defines: hidden state from a deleted or edited cell.</source>
+        <translation>Zelle {cell} verwendet `{name}`{@via}, das keine Zelle, kein Import und kein Builtin definiert: versteckter Zustand aus einer gelöschten oder geänderten Zelle.</translation>
+    </message>
+    <message>
+        <source>cell {cell} uses `{name}`{@via}, which no cell, import or builtin defines: hidden state from a deleted or edited cell (the stored execution shows this cell ran, so the kernel had it).</source>
+        <translation>Zelle {cell} verwendet `{name}`{@via}, das keine Zelle, kein Import und kein Builtin definiert: versteckter Zustand aus einer gelöschten oder geänderten Zelle (die gespeicherte Ausführung zeigt, dass diese Zelle lief, der Kernel hatte es also).</translation>
+    </message>
+    <message>
+        <source>The outputs of cell {cell} (execution {count}) were produced before cells it depends on ran again: {providers}.</source>
+        <translation>Die Ausgaben von Zelle {cell} (Ausführung {count}) entstanden, bevor Zellen, von denen sie abhängt, erneut liefen: {providers}.</translation>
+    </message>
+    <message>
+        <source>cell {provider} (execution {provider_count}) defines {names}</source>
+        <translation>Zelle {provider} (Ausführung {provider_count}) definiert {names}</translation>
+    </message>
+    <message>
+        <source>cell {cell} holds {outputs} {outputs|stored output|stored outputs} but no code, only comments or blank lines: the code that produced {outputs|it|them} was removed, so a re-run shows nothing there.</source>
+        <translation>Zelle {cell} enthält {outputs} {outputs|gespeicherte Ausgabe|gespeicherte Ausgaben}, aber keinen Code, nur Kommentare oder Leerzeilen: Der Code, der {outputs|sie|sie} erzeugt hat, wurde entfernt, ein erneuter Lauf zeigt dort also nichts.</translation>
+    </message>
+    <message>
+        <source>cell {cell} was never run, yet {dependants_count|cell|cells} {dependants:list}, which ran, {dependants_count|depends|depend} on what it defines ({names}): {dependants_count|its|their} outputs came from code that is not in the notebook.</source>
+        <translation>Zelle {cell} wurde nie ausgeführt, doch {dependants_count|Zelle|Zellen} {dependants:list}, {dependants_count|die lief, hängt|die liefen, hängen} von dem ab, was sie definiert ({names}): {dependants_count|Ihre|Deren} Ausgaben stammen von Code, der nicht im Notebook steht.</translation>
+    </message>
+    <message>
+        <source>Running cell {cell} again changes `{name}` again (it modifies a value made before the cell instead of creating it): its result depends on how many times it ran.</source>
+        <translation>Zelle {cell} erneut auszuführen ändert `{name}` erneut (sie verändert einen vor der Zelle erzeugten Wert, statt ihn zu erzeugen): Ihr Ergebnis hängt davon ab, wie oft sie lief.</translation>
+    </message>
+    <message>
+        <source>`{code}` runs another file in the notebook&apos;s namespace; the names it defines cannot be known from the notebook alone.</source>
+        <translation>`{code}` führt eine andere Datei im Namensraum des Notebooks aus; welche Namen sie definiert, lässt sich aus dem Notebook allein nicht wissen.</translation>
+    </message>
+    <message>
+        <source>`{code}` binds {count} names Tassel knows of, and may bind others in other versions; names no cell defines are not reported after it.</source>
+        <translation>`{code}` bindet {count} Namen, die Tassel kennt, und in anderen Versionen womöglich weitere; Namen, die keine Zelle definiert, werden danach nicht gemeldet.</translation>
+    </message>
+    <message>
+        <source>`{code}` may define any name; Tassel cannot tell which names later cells take from it.</source>
+        <translation>`{code}` kann jeden Namen definieren; Tassel kann nicht sagen, welche Namen spätere Zellen daraus nehmen.</translation>
+    </message>
+    <message>
+        <source>`{code}` runs code built at run time; its reads and writes cannot be proved statically.</source>
+        <translation>`{code}` führt zur Laufzeit erzeugten Code aus; was er liest und schreibt, lässt sich statisch nicht beweisen.</translation>
+    </message>
+    <message>
+        <source>`{code}` reads or writes global names by string; those names are invisible to analysis.</source>
+        <translation>`{code}` liest oder schreibt globale Namen über Zeichenketten; diese Namen sind für die Analyse unsichtbar.</translation>
+    </message>
+    <message>
+        <source>`{code}` may define or change names in ways Tassel cannot see.</source>
+        <translation>`{code}` kann Namen auf eine Weise definieren oder ändern, die Tassel nicht sieht.</translation>
+    </message>
+    <message>
+        <source>The cell was not analysed: {reason}. The names it defines and uses are unknown, so findings after it may be missing.</source>
+        <translation>Die Zelle wurde nicht analysiert: {reason}. Welche Namen sie definiert und verwendet, ist unbekannt, daher können Befunde danach fehlen.</translation>
+    </message>
+    <message>
+        <source>never executed in the stored notebook, so not part of the execution order.</source>
+        <translation>im gespeicherten Notebook nie ausgeführt, daher nicht Teil der Ausführungsreihenfolge.</translation>
+    </message>
+    <message>
+        <source>cancelled while this cell ran; {@killed}</source>
+        <translation>abgebrochen, während diese Zelle lief; {@killed}</translation>
+    </message>
+    <message>
+        <source>the run exceeded its limit of {seconds} s while this cell ran; {@killed}</source>
+        <translation>der Lauf überschritt sein Limit von {seconds} s, während diese Zelle lief; {@killed}</translation>
+    </message>
+    <message>
+        <source>killed after {seconds} s (the per-cell limit); {@killed}</source>
+        <translation>nach {seconds} s beendet (das Limit pro Zelle); {@killed}</translation>
+    </message>
+    <message>
+        <source>the driver&apos;s and the kernel&apos;s process groups were killed.</source>
+        <translation>die Prozessgruppen des Treibers und des Kernels wurden beendet.</translation>
+    </message>
+    <message>
+        <source>the driver&apos;s and the kernel&apos;s process groups were killed, and every other process of the run (contained in {containment}).</source>
+        <translation>die Prozessgruppen des Treibers und des Kernels wurden beendet, ebenso jeder andere Prozess des Laufs (eingeschlossen in {containment}).</translation>
+    </message>
+    <message>
+        <source>the Python process group was killed.</source>
+        <translation>die Python-Prozessgruppe wurde beendet.</translation>
+    </message>
+    <message>
+        <source>the Python process group was killed, and every other process of the run (contained in {containment}).</source>
+        <translation>die Python-Prozessgruppe wurde beendet, ebenso jeder andere Prozess des Laufs (eingeschlossen in {containment}).</translation>
+    </message>
+    <message>
+        <source>the Python process ended while this cell ran (exit code {exit_code}).</source>
+        <translation>der Python-Prozess endete, während diese Zelle lief (Exit-Code {exit_code}).</translation>
+    </message>
+    <message>
+        <source>raised {error}: {value}</source>
+        <translation>löste {error} aus: {value}</translation>
+    </message>
+    <message>
+        <source>output {output} is {actual_label} where the notebook stored {expected_label}.</source>
+        <translation>Ausgabe {output} ist {actual_label}, wo das Notebook {expected_label} gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>image {output} has a different size.</source>
+        <translation>Bild {output} hat eine andere Größe.</translation>
+    </message>
+    <message>
+        <source>image {output} looks different ({distance} of 64 hash bits differ).</source>
+        <translation>Bild {output} sieht anders aus ({distance} von 64 Hash-Bits unterscheiden sich).</translation>
+    </message>
+    <message>
+        <source>the cell raised a different error than the stored one.</source>
+        <translation>die Zelle löste einen anderen Fehler aus als den gespeicherten.</translation>
+    </message>
+    <message>
+        <source>output {output} ({label}) differs.</source>
+        <translation>Ausgabe {output} ({label}) unterscheidet sich.</translation>
+    </message>
+    <message>
+        <source>the re-run produced {actual_count} of the {expected_count} stored outputs.</source>
+        <translation>der erneute Lauf erzeugte {actual_count} der {expected_count} gespeicherten Ausgaben.</translation>
+    </message>
+    <message>
+        <source>the re-run produced {actual_count} outputs where the notebook stored {expected_count}.</source>
+        <translation>der erneute Lauf erzeugte {actual_count} Ausgaben, wo das Notebook {expected_count} gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>{@difference} The stored notebook never ran this cell.</source>
+        <translation>{@difference} Das gespeicherte Notebook hat diese Zelle nie ausgeführt.</translation>
+    </message>
+    <message>
+        <source>the run was cancelled before this cell.</source>
+        <translation>der Lauf wurde vor dieser Zelle abgebrochen.</translation>
+    </message>
+    <message>
+        <source>the run limit of {seconds} s ended the run before this cell.</source>
+        <translation>das Laufzeitlimit von {seconds} s beendete den Lauf vor dieser Zelle.</translation>
+    </message>
+    <message>
+        <source>cell {stop_cell} timed out and the run stopped there.</source>
+        <translation>Zelle {stop_cell} überschritt ihr Zeitlimit und der Lauf endete dort.</translation>
+    </message>
+    <message>
+        <source>the run stopped at the error in cell {stop_cell} (use --keep-going to run on).</source>
+        <translation>der Lauf endete am Fehler in Zelle {stop_cell} (mit --keep-going läuft er weiter).</translation>
+    </message>
+    <message>
+        <source>the Python process ended early (exit code {exit_code}).</source>
+        <translation>der Python-Prozess endete vorzeitig (Exit-Code {exit_code}).</translation>
+    </message>
+    <message>
+        <source>not run.</source>
+        <translation>nicht ausgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleFix</name>
+    <message>
+        <source>Move the defining cell above its first use, or define the name in the cell that uses it.</source>
+        <translation>Verschieben Sie die definierende Zelle vor die erste Verwendung oder definieren Sie den Namen in der Zelle, die ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>Define the name in a cell (or import it), then restart the kernel and run all cells to check.</source>
+        <translation>Definieren (oder importieren) Sie den Namen in einer Zelle, starten Sie dann den Kernel neu und führen Sie zur Prüfung alle Zellen aus.</translation>
+    </message>
+    <message>
+        <source>Fix the cell so it parses: prefix shell commands with !, remove conflict markers, use plain quotes and spaces.</source>
+        <translation>Korrigieren Sie die Zelle, bis sie sich parsen lässt: Shell-Befehle mit ! beginnen, Konfliktmarker entfernen, einfache Anführungszeichen und Leerzeichen verwenden.</translation>
+    </message>
+    <message>
+        <source>Port the code to Python 3 (print(), except X as e, range) or run it with a Python 2 kernel.</source>
+        <translation>Portieren Sie den Code nach Python 3 (print(), except X as e, range) oder führen Sie ihn mit einem Python-2-Kernel aus.</translation>
+    </message>
+    <message>
+        <source>Restart the kernel, run all cells top to bottom and save, so the outputs match the order shown.</source>
+        <translation>Starten Sie den Kernel neu, führen Sie alle Zellen von oben nach unten aus und speichern Sie, damit die Ausgaben zur gezeigten Reihenfolge passen.</translation>
+    </message>
+    <message>
+        <source>Re-run the cell (after the cells it depends on), or clear outputs whose code was removed.</source>
+        <translation>Führen Sie die Zelle erneut aus (nach den Zellen, von denen sie abhängt), oder leeren Sie Ausgaben, deren Code entfernt wurde.</translation>
+    </message>
+    <message>
+        <source>Run the cell, or delete it if the cells below do not need it, then restart and run all.</source>
+        <translation>Führen Sie die Zelle aus oder löschen Sie sie, wenn die Zellen darunter sie nicht brauchen; starten Sie dann neu und führen Sie alles aus.</translation>
+    </message>
+    <message>
+        <source>Fix the error, re-run the cell and save; or clear its output if the error is expected.</source>
+        <translation>Beheben Sie den Fehler, führen Sie die Zelle erneut aus und speichern Sie; oder leeren Sie ihre Ausgabe, wenn der Fehler erwartet ist.</translation>
+    </message>
+    <message>
+        <source>Seed the generator (random_state, np.random.seed), sort unordered results, or pass the time in as a parameter.</source>
+        <translation>Setzen Sie einen Seed (random_state, np.random.seed), sortieren Sie ungeordnete Ergebnisse oder übergeben Sie die Zeit als Parameter.</translation>
+    </message>
+    <message>
+        <source>Restart the kernel and run all cells, so no run outside the notebook shaped its outputs.</source>
+        <translation>Starten Sie den Kernel neu und führen Sie alle Zellen aus, damit kein Lauf außerhalb des Notebooks seine Ausgaben geprägt hat.</translation>
+    </message>
+    <message>
+        <source>Build the value inside the cell (assign instead of +=/append to an earlier name), so re-running gives the same state.</source>
+        <translation>Erzeugen Sie den Wert in der Zelle (zuweisen statt += oder append auf einen früheren Namen), damit ein erneuter Lauf denselben Zustand ergibt.</translation>
+    </message>
+    <message>
+        <source>Replace the star import, exec or %run with explicit imports and code, so the names are visible.</source>
+        <translation>Ersetzen Sie den Stern-Import, exec oder %run durch explizite Importe und Code, damit die Namen sichtbar sind.</translation>
+    </message>
+    <message>
+        <source>Split the very large cell or output, or raise the limit, to have it analysed.</source>
+        <translation>Teilen Sie die sehr große Zelle oder Ausgabe auf oder erhöhen Sie das Limit, damit sie analysiert wird.</translation>
+    </message>
+    <message>
+        <source>Remove the value, revoke it if it was shared, and read it from an environment variable or a secrets store.</source>
+        <translation>Entfernen Sie den Wert, widerrufen Sie ihn, falls er geteilt wurde, und lesen Sie ihn aus einer Umgebungsvariable oder einem Secret-Store.</translation>
+    </message>
+    <message>
+        <source>Pin an exact version (name==x.y.z) in the install line or requirements file.</source>
+        <translation>Legen Sie eine exakte Version (name==x.y.z) in der Installationszeile oder Requirements-Datei fest.</translation>
+    </message>
+    <message>
+        <source>Declare the distribution in a requirements file, a %pip install line or a PEP 723 block.</source>
+        <translation>Deklarieren Sie die Distribution in einer Requirements-Datei, einer %pip-install-Zeile oder einem PEP-723-Block.</translation>
+    </message>
+    <message>
+        <source>Remove the declaration, or import what it installs.</source>
+        <translation>Entfernen Sie die Deklaration oder importieren Sie, was sie installiert.</translation>
+    </message>
+    <message>
+        <source>Use %pip install, which installs into the kernel&apos;s own environment.</source>
+        <translation>Verwenden Sie %pip install, das in die Umgebung des Kernels installiert.</translation>
+    </message>
+    <message>
+        <source>Use a path relative to the notebook, or a parameter.</source>
+        <translation>Verwenden Sie einen Pfad relativ zum Notebook oder einen Parameter.</translation>
+    </message>
+    <message>
+        <source>Put the file beside the notebook (or fix the path), so a fresh run finds it.</source>
+        <translation>Legen Sie die Datei neben das Notebook (oder korrigieren Sie den Pfad), damit ein frischer Lauf sie findet.</translation>
+    </message>
+    <message>
+        <source>Download the data once, keep it beside the notebook with a checksum, and read the local copy.</source>
+        <translation>Laden Sie die Daten einmal herunter, legen Sie sie mit Prüfsumme neben das Notebook und lesen Sie die lokale Kopie.</translation>
+    </message>
+    <message>
+        <source>Catch the specific exception you expect, and log or re-raise the rest.</source>
+        <translation>Fangen Sie die erwartete Ausnahme gezielt ab und protokollieren Sie den Rest oder lösen Sie ihn erneut aus.</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <source>Hard-coded path</source>
@@ -183,6 +673,14 @@
         <source>error output</source>
         <translation>Fehlerausgabe</translation>
     </message>
+    <message>
+        <source>Nondeterministic output</source>
+        <translation>Nichtdeterministische Ausgabe</translation>
+    </message>
+    <message>
+        <source>changes per run</source>
+        <translation>ändert sich je Lauf</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::CellDelegate</name>
@@ -296,17 +794,6 @@
     </message>
 </context>
 <context>
-    <name>tassel::ui::HtmlSanitizer</name>
-    <message>
-        <source>… 1 more row</source>
-        <translation>… 1 weitere Zeile</translation>
-    </message>
-    <message>
-        <source>… %1 more rows</source>
-        <translation>… %1 weitere Zeilen</translation>
-    </message>
-</context>
-<context>
     <name>tassel::ui::ExecutionTimeline</name>
     <message>
         <source>cell 1</source>
@@ -416,80 +903,95 @@
     </message>
     <message>
         <source>Only secrets were checked: the kernel is %1, and Tassel analyses Python code only, so the dependency, import and order panels stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Geheimnisse wurden geprüft: Der Kernel ist %1, und Tassel analysiert nur Python-Code, daher bleiben die Abhängigkeits-, Import- und Reihenfolge-Ansichten leer.</translation>
     </message>
     <message numerus="yes">
         <source>%n use(s) of names defined later</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verwendung eines später definierten Namens</numerusform>
+            <numerusform>%n Verwendungen später definierter Namen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n name(s) defined nowhere</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nirgends definierter Name</numerusform>
+            <numerusform>%n nirgends definierte Namen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n nondeterministic output(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nichtdeterministische Ausgabe</numerusform>
+            <numerusform>%n nichtdeterministische Ausgaben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n stale output(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n veraltete Ausgabe</numerusform>
+            <numerusform>%n veraltete Ausgaben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n never-run cell(s) others depend on</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nie ausgeführte Zelle, von der andere abhängen</numerusform>
+            <numerusform>%n nie ausgeführte Zellen, von denen andere abhängen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n stored error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gespeicherter Fehler</numerusform>
+            <numerusform>%n gespeicherte Fehler</numerusform>
         </translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">ja</translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nein (%1)</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Risky</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskant</translation>
     </message>
     <message>
         <source>Broken</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaputt</translation>
     </message>
     <message>
         <source>%1 — runs top to bottom: %2; same outputs: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — läuft von oben nach unten: %2; gleiche Ausgaben: %3</translation>
     </message>
     <message numerus="yes">
         <source>; %n error-level finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n Befund der Stufe Fehler</numerusform>
+            <numerusform>; %n Befunde der Stufe Fehler</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>; re-run: %1 of %2 code cells reproduced</source>
+        <translation>; erneuter Lauf: %1 von %2 Codezellen reproduziert</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not explained by a finding</source>
+        <translation>
+            <numerusform>, %n nicht durch einen Befund erklärt</numerusform>
+            <numerusform>, %n nicht durch einen Befund erklärt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>same outputs</source>
+        <translation>gleiche Ausgaben</translation>
     </message>
 </context>
 <context>
@@ -823,19 +1325,19 @@
     </message>
     <message>
         <source>Python the notebook ran with, to pin installed versions (empty: the notebook&apos;s own pins)</source>
-        <translation>Python, mit dem das Notebook lief, um installierte Versionen festzuschreiben (leer: die Angaben des Notebooks)</translation>
+        <translation>Python, mit dem das Notebook lief, um installierte Versionen festzulegen (leer: die eigenen Pins des Notebooks)</translation>
     </message>
     <message>
         <source>&amp;Copy data files up to:</source>
-        <translation>Daten&amp;dateien kopieren bis:</translation>
+        <translation>Datendateien &amp;kopieren bis:</translation>
     </message>
     <message>
         <source>Files the notebook reads beside it are copied into the package&apos;s data/ while they add up to at most this size (K, M, G; 0 copies none).</source>
-        <translation>Dateien neben dem Notebook, die es liest, werden in data/ des Pakets kopiert, solange sie zusammen höchstens diese Größe haben (K, M, G; 0 kopiert keine).</translation>
+        <translation>Dateien, die das Notebook neben sich liest, werden nach data/ des Pakets kopiert, solange sie zusammen höchstens diese Größe haben (K, M, G; 0 kopiert keine).</translation>
     </message>
     <message>
         <source>Re-run the notebook first and mark the tests of outputs that do not reproduce as expected failures</source>
-        <translation>Das Notebook zuerst erneut ausführen und die Tests nicht reproduzierter Ausgaben als erwartete Fehlschläge markieren</translation>
+        <translation>Das Notebook zuerst erneut ausführen und die Tests nicht reproduzierbarer Ausgaben als erwartete Fehlschläge markieren</translation>
     </message>
     <message>
         <source>Re-run</source>
@@ -843,7 +1345,7 @@
     </message>
     <message>
         <source>The notebook runs in a fresh process, in a copy of its folder; nothing is changed.</source>
-        <translation>Das Notebook läuft in einem neuen Prozess, in einer Kopie seines Ordners; nichts wird verändert.</translation>
+        <translation>Das Notebook läuft in einem frischen Prozess, in einer Kopie seines Ordners; nichts wird verändert.</translation>
     </message>
     <message>
         <source>Re-running the notebook…</source>
@@ -855,19 +1357,30 @@
     </message>
     <message>
         <source>The re-run could not be done: %1</source>
-        <translation>Die erneute Ausführung war nicht möglich: %1</translation>
+        <translation>Der erneute Lauf war nicht möglich: %1</translation>
     </message>
     <message>
         <source>%1 of %2 code cells reproduced their stored outputs.</source>
-        <translation>%1 von %2 Code-Zellen haben ihre gespeicherten Ausgaben reproduziert.</translation>
+        <translation>%1 von %2 Codezellen reproduzierten ihre gespeicherten Ausgaben.</translation>
     </message>
     <message>
         <source>%1: tests marked as expected failures: %2</source>
-        <translation>%1: Tests als erwartete Fehlschläge markiert: %2</translation>
+        <translation>%1: als erwartete Fehlschläge markierte Tests: %2</translation>
     </message>
     <message>
         <source>%1 of %2 dependencies pinned.</source>
-        <translation>%1 von %2 Abhängigkeiten mit fester Version.</translation>
+        <translation>%1 von %2 Abhängigkeiten festgelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>tassel::ui::HtmlSanitizer</name>
+    <message>
+        <source>… 1 more row</source>
+        <translation>… 1 weitere Zeile</translation>
+    </message>
+    <message>
+        <source>… %1 more rows</source>
+        <translation>… %1 weitere Zeilen</translation>
     </message>
 </context>
 <context>

@@ -255,11 +255,12 @@ QStandardItem *FindingsPanel::findingItem(const Finding &f, int index, Severity 
         where = tr("Cell %1, line %2").arg(f.cell + 1).arg(f.line);
     else
         where = tr("Cell %1").arg(f.cell + 1);
-    QString text = QStringLiteral("%1: %2").arg(where, QString::fromStdString(f.message));
+    const QString message = RuleText::message(f);
+    QString text = QStringLiteral("%1: %2").arg(where, message);
     if (const RuleInfo *rule = RuleCatalog::find(f.rule); rule && !rule->fix.empty())
         text += QLatin1Char('\n') + tr("How to fix: %1").arg(RuleText::fix(*rule));
     auto *item = new QStandardItem(text);
-    item->setToolTip(QString::fromStdString(f.message));
+    item->setToolTip(message);
     item->setData(index, FindingIndexRole);
     item->setData(int(severity), SeverityRole);
     return item;

@@ -1,8 +1,11 @@
 #include "language.h"
 
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+
+#include <memory>
 
 namespace tassel::ui {
 
@@ -14,6 +17,32 @@ QTranslator *&installed()
 {
     static QTranslator *translator = nullptr;
     return translator;
+}
+
+/// Qt's own translation (qtbase_<lang>.qm: standard buttons, QWizard's Back/Next), when installed.
+QTranslator *&installedQt()
+{
+    static QTranslator *translator = nullptr;
+    return translator;
+}
+
+void remove(QTranslator *&translator)
+{
+    if (!translator)
+        return;
+    QCoreApplication::removeTranslator(translator);
+    delete translator;
+    translator = nullptr;
+}
+
+void installQtTranslation(const QString &code)
+{
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(
+            QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        return;
+    installedQt() = translator.release();
+    QCoreApplication::installTranslator(installedQt());
 }
 
 QString &currentCode()
@@ -51,11 +80,8 @@ void Language::setConfigured(const QString &code)
 
 bool Language::apply(const QString &code)
 {
-    if (QTranslator *old = installed()) {
-        QCoreApplication::removeTranslator(old);
-        delete old;
-        installed() = nullptr;
-    }
+    remove(installedQt());
+    remove(installed());
     auto translator = std::make_unique<QTranslator>();
     bool loaded = false;
     if (code.isEmpty()) {
@@ -74,6 +100,7 @@ bool Language::apply(const QString &code)
         return code.isEmpty() || code == QStringLiteral("en");
     }
     currentCode() = translator->language().section(QLatin1Char('_'), 0, 0);
+    installQtTranslation(currentCode());
     installed() = translator.release();
     QCoreApplication::installTranslator(installed());
     return true;

@@ -19,8 +19,10 @@ public:
     /// The override stored in QSettings; empty means "follow the system".
     static QString configured();
     static void setConfigured(const QString &code);
-    /// Installs the translation for `code` (empty: the system locale) in the application;
-    /// widgets get a LanguageChange event. Returns false when no translation exists for it.
+    /// Installs the translation for `code` (empty: the system locale) in the application, with
+    /// Qt's own (qtbase_<code>.qm from QLibraryInfo's translations path, when installed) for
+    /// standard buttons and dialogs; widgets get a LanguageChange event. Returns false when no
+    /// translation exists for it.
     static bool apply(const QString &code);
     /// The language code in effect after the last apply().
     static QString current();

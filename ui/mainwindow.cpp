@@ -10,6 +10,7 @@
 #include "notebookmodel.h"
 #include "notebookview.h"
 #include "theme.h"
+#include "ruletext.h"
 #include "verifydialog.h"
 #include "verifypanel.h"
 
@@ -474,7 +475,7 @@ void MainWindow::showFinding(int index)
     const Finding &finding = findings[std::size_t(index)];
     if (finding.cell >= 0)
         m_view->selectCell(finding.cell, finding.location == "output" ? 0 : finding.line);
-    statusBar()->showMessage(QString::fromStdString(finding.message));
+    statusBar()->showMessage(RuleText::message(finding));
 }
 
 bool MainWindow::gotoFinding(int direction)

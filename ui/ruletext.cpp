@@ -1,5 +1,7 @@
 #include "ruletext.h"
 
+#include "util/messagecatalog.h"
+
 namespace tassel::ui {
 
 namespace {
@@ -100,6 +102,20 @@ QColor RuleText::severityColor(Severity severity)
         return QColor(0xc9, 0x30, 0x2c);
     }
     return QColor(0xd9, 0x82, 0x1e);
+}
+
+QString RuleText::message(const Message &message, const std::string &english)
+{
+    if (!MessageCatalog::find(message.id))
+        return QString::fromStdString(english);
+    return QString::fromStdString(MessageCatalog::render(message, [](const char *text) {
+        return QCoreApplication::translate(MessageCatalog::kContext, text).toStdString();
+    }));
+}
+
+QString RuleText::message(const Finding &finding)
+{
+    return message(finding.messageKey, finding.message);
 }
 
 QString RuleText::fix(const RuleInfo &rule)

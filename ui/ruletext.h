@@ -21,6 +21,11 @@ public:
     static QString badge(const std::string &rule);
     /// The rule's one-line fix, translated where the catalogue has it (context "RuleFix").
     static QString fix(const RuleInfo &rule);
+    /// A core message in the current language: its template translated (context "Message"),
+    /// then the arguments put in; `english` (core's rendering) for an id the catalogue does not know.
+    static QString message(const Message &message, const std::string &english);
+    /// The finding's message in the current language.
+    static QString message(const Finding &finding);
     static QString severity(Severity severity);
     static QColor severityColor(Severity severity);
 };

@@ -264,13 +264,14 @@ void VerifyPanel::rebuild()
             bold.setBold(cell.status != VerifyStatus::Reproduced);
             status->setFont(bold);
             status->setData(statusName, StatusRole);
-            const QString reason = masked(cell.reason);
+            const QString reason = masked(RuleText::message(cell.reasonKey, cell.reason).toStdString());
             const QString expected = masked(cell.expected);
             const QString actual = masked(cell.actual);
             QStringList explanations;
             QStringList rules;
             for (const Finding &finding : cell.explanations) {
-                explanations << tr("%1: %2").arg(RuleText::title(finding.rule), masked(finding.message));
+                explanations << tr("%1: %2").arg(
+                    RuleText::title(finding.rule), masked(RuleText::message(finding).toStdString()));
                 rules << QString::fromStdString(finding.rule);
             }
             auto *explained = textItem(
@@ -323,7 +324,7 @@ void VerifyPanel::showDetails(int row)
     QStringList lines;
     lines << tr("Cell %1: %2").arg(cell.cell + 1).arg(statusText(cell, m_report));
     if (!cell.reason.empty())
-        lines << masked(cell.reason);
+        lines << masked(RuleText::message(cell.reasonKey, cell.reason).toStdString());
     if (!cell.expected.empty() || !cell.actual.empty()) {
         lines << QString() << tr("Stored:") << masked(cell.expected);
         lines << QString() << tr("Re-run:") << masked(cell.actual);
@@ -331,7 +332,9 @@ void VerifyPanel::showDetails(int row)
     if (!cell.explanations.empty()) {
         lines << QString() << tr("Explained by:");
         for (const Finding &finding : cell.explanations)
-            lines << tr("• %1: %2").arg(RuleText::title(finding.rule), masked(finding.message));
+            lines << tr("• %1: %2")
+                         .arg(
+                             RuleText::title(finding.rule), masked(RuleText::message(finding).toStdString()));
     }
     if (!cell.notes.empty()) {
         lines << QString() << tr("Notes:");

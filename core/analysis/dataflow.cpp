@@ -15,25 +15,9 @@ namespace tassel {
 
 namespace {
 
-std::string cellLabel(int index)
-{
-    return "cell " + std::to_string(index + 1);
-}
-
 std::string quoted(const std::string &name)
 {
     return '`' + name + '`';
-}
-
-std::string cellList(const std::vector<int> &cells)
-{
-    std::string text;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0)
-            text += i + 1 == cells.size() ? " and " : ", ";
-        text += std::to_string(cells[i] + 1);
-    }
-    return (cells.size() == 1 ? "cell " : "cells ") + text;
 }
 
 /// A name a cell needs from before it runs: read directly, or read by a notebook function
@@ -257,33 +241,40 @@ bool cellRan(const Cell &cell)
     return cell.executionCount.has_value() || !cell.outputs.empty();
 }
 
-std::string opaqueExplanation(const OpaqueConstruct &opaque)
+Message opaqueExplanation(const OpaqueConstruct &opaque)
 {
     switch (opaque.kind) {
     case OpaqueConstruct::Kind::RunMagic:
-        return quoted(opaque.text)
-            + " runs another file in the notebook's namespace; the names it defines cannot be "
-              "known from the notebook alone.";
+        return Message("opaque-code.run").arg("code", opaque.text);
     case OpaqueConstruct::Kind::StarImport:
         if (const auto *known = starImportNames(opaque))
-            return quoted(opaque.text) + " binds " + std::to_string(known->size())
-                + " names Tassel knows of, and may bind others in other versions; names no cell defines are "
-                  "not reported after it.";
-        return quoted(opaque.text)
-            + " may define any name; Tassel cannot tell which names later cells take from it.";
+            return Message("opaque-code.star-import-known")
+                .arg("code", opaque.text)
+                .arg("count", known->size());
+        return Message("opaque-code.star-import").arg("code", opaque.text);
     case OpaqueConstruct::Kind::ExecEval:
-        return quoted(opaque.text)
-            + " runs code built at run time; its reads and writes cannot be proved statically.";
+        return Message("opaque-code.exec").arg("code", opaque.text);
     case OpaqueConstruct::Kind::GlobalsAccess:
-        return quoted(opaque.text)
-            + " reads or writes global names by string; those names are invisible to analysis.";
+        return Message("opaque-code.globals").arg("code", opaque.text);
     case OpaqueConstruct::Kind::NotAnalysed:
-        return "The cell was not analysed: " + opaque.text
-            + ". The names it defines and uses are unknown, so findings after it may be missing.";
+        return Message("analysis-limit").arg("reason", opaque.text);
     case OpaqueConstruct::Kind::OtherMagic:
         break;
     }
-    return quoted(opaque.text) + " may define or change names in ways Tassel cannot see.";
+    return Message("opaque-code").arg("code", opaque.text);
+}
+
+/// A message about `need` in cell `cell`: its name and the function that reads it (`{@via}`).
+Message needMessage(const char *id, int cell, const Need &need)
+{
+    Message message(id);
+    message.cell("cell", cell).arg("name", need.name);
+    if (need.via.empty())
+        return message.arg("via", "");
+    const bool elsewhere = need.viaDefinedIn >= 0 && need.viaDefinedIn != cell;
+    return message.arg("via", elsewhere ? "dataflow.via-defined" : "dataflow.via")
+        .arg("function", need.via)
+        .cell("function_cell", need.viaDefinedIn);
 }
 
 } // namespace
@@ -354,9 +345,8 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
                             Finding finding
                                 = findingAt(notebook, i, "undefined-name", Severity::Error, need.range);
                             finding.names = {need.name};
-                            finding.message = cellLabel(i) + " deletes " + quoted(need.name) + " on line "
-                                + std::to_string(deletedHere->range.line) + ", then calls " + quoted(need.via)
-                                + ", which reads it: this raises NameError.";
+                            finding.setMessage(needMessage("undefined-name.deleted-then-called", i, need)
+                                                   .arg("deleted_line", deletedHere->range.line));
                             result.findings.push_back(std::move(finding));
                             ++undefinedNames;
                         }
@@ -391,12 +381,6 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
                             definedHereOnly = true;
                     }
                 }
-                const std::string via = need.via.empty() ? std::string()
-                                                         : " (read by " + quoted(need.via) + ", called here"
-                        + (need.viaDefinedIn >= 0 && need.viaDefinedIn != i
-                                ? " and defined in " + cellLabel(need.viaDefinedIn)
-                                : std::string())
-                        + ")";
                 const auto deleted = ns.deletedBy.find(need.name);
                 if (!later.empty() || definedHereOnly) {
                     Finding finding
@@ -404,21 +388,18 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
                     finding.names = {need.name};
                     finding.relatedCells = later;
                     if (!later.empty())
-                        finding.message = cellLabel(i) + " uses " + quoted(need.name) + via
-                            + ", which is first defined later in " + cellList(later)
-                            + ": run top to bottom, this raises NameError.";
+                        finding.setMessage(
+                            needMessage("use-before-definition", i, need).cells("later", later));
                     else
-                        finding.message = cellLabel(i) + " uses " + quoted(need.name) + via
-                            + " before this cell defines it, and no earlier cell does: run top to bottom, "
-                              "this raises NameError.";
+                        finding.setMessage(needMessage("use-before-definition.same-cell", i, need));
                     result.findings.push_back(std::move(finding));
                     ++useBeforeDefinition;
                 } else if (deleted != ns.deletedBy.end()) {
                     Finding finding = findingAt(notebook, i, "undefined-name", Severity::Error, need.range);
                     finding.names = {need.name};
                     finding.relatedCells = {deleted->second};
-                    finding.message = cellLabel(i) + " uses " + quoted(need.name) + via + ", which "
-                        + cellLabel(deleted->second) + " deletes with `del` and no later cell defines again.";
+                    finding.setMessage(
+                        needMessage("undefined-name.deleted", i, need).cell("deleted_by", deleted->second));
                     result.findings.push_back(std::move(finding));
                     ++undefinedNames;
                 } else if (firstOpaqueCell < 0 || firstOpaqueCell > i) {
@@ -426,10 +407,7 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
                     Finding finding = findingAt(
                         notebook, i, "undefined-name", ran ? Severity::Error : Severity::Warning, need.range);
                     finding.names = {need.name};
-                    finding.message = cellLabel(i) + " uses " + quoted(need.name) + via
-                        + ", which no cell, import or builtin defines: hidden state from a deleted or edited "
-                          "cell"
-                        + (ran ? " (the stored execution shows this cell ran, so the kernel had it)." : ".");
+                    finding.setMessage(needMessage(ran ? "undefined-name.ran" : "undefined-name", i, need));
                     result.findings.push_back(std::move(finding));
                     ++undefinedNames;
                 }
@@ -490,13 +468,16 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             std::string nameList;
             for (const auto &name : names)
                 nameList += (nameList.empty() ? "" : ", ") + quoted(name);
-            detail += cellLabel(provider) + " (execution "
-                + std::to_string(*notebook.cells[std::size_t(provider)].executionCount) + ") defines "
-                + nameList;
+            detail += Message("stale-output.provider")
+                          .cell("provider", provider)
+                          .arg("provider_count", *notebook.cells[std::size_t(provider)].executionCount)
+                          .arg("names", nameList)
+                          .english();
         }
-        finding.message = "The outputs of " + cellLabel(i) + " (execution "
-            + std::to_string(*cell.executionCount)
-            + ") were produced before cells it depends on ran again: " + detail + ".";
+        finding.setMessage(Message("stale-output")
+                               .cell("cell", i)
+                               .arg("count", *cell.executionCount)
+                               .arg("providers", detail));
         result.findings.push_back(std::move(finding));
     }
 
@@ -507,10 +488,8 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             continue;
         ++staleCells;
         Finding finding = findingAt(notebook, i, "stale-output", Severity::Warning, {});
-        finding.message = cellLabel(i) + " holds " + std::to_string(cell.outputs.size())
-            + (cell.outputs.size() == 1 ? " stored output" : " stored outputs")
-            + " but no code, only comments or blank lines: the code that produced "
-            + (cell.outputs.size() == 1 ? "it" : "them") + " was removed, so a re-run shows nothing there.";
+        finding.setMessage(
+            Message("stale-output.no-code").cell("cell", i).arg("outputs", cell.outputs.size()));
         result.findings.push_back(std::move(finding));
     }
 
@@ -547,11 +526,10 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             std::string nameList;
             for (const auto &name : names)
                 nameList += (nameList.empty() ? "" : ", ") + quoted(name);
-            finding.message = cellLabel(u) + " was never run, yet " + cellList(dependants)
-                + (dependants.size() == 1 ? ", which ran, depends on what it defines ("
-                                          : ", which ran, depend on what it defines (")
-                + nameList + "): " + (dependants.size() == 1 ? "its" : "their")
-                + " outputs came from code that is not in the notebook.";
+            finding.setMessage(Message("unexecuted-cell")
+                                   .cell("cell", u)
+                                   .cells("dependants", dependants)
+                                   .arg("names", nameList));
             result.findings.push_back(std::move(finding));
         }
     }
@@ -573,17 +551,14 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
             const auto provider = providerOf[std::size_t(i)].find(modified.name);
             if (provider != providerOf[std::size_t(i)].end())
                 finding.relatedCells = {provider->second};
-            finding.message = "Running " + cellLabel(i) + " again changes " + quoted(modified.name)
-                + " again (it modifies a value made before the cell instead of creating it): its result "
-                  "depends on how "
-                  "many times it ran.";
+            finding.setMessage(Message("non-idempotent-cell").cell("cell", i).arg("name", modified.name));
             result.findings.push_back(std::move(finding));
         }
         for (const OpaqueConstruct &opaque : cell.opaque) {
             const bool skipped = opaque.kind == OpaqueConstruct::Kind::NotAnalysed;
             Finding finding = findingAt(notebook, i, skipped ? "analysis-limit" : "opaque-code",
                 skipped ? Severity::Warning : Severity::Info, opaque.range);
-            finding.message = opaqueExplanation(opaque);
+            finding.setMessage(opaqueExplanation(opaque));
             result.findings.push_back(std::move(finding));
         }
     }

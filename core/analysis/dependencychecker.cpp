@@ -183,9 +183,10 @@ DependencyReport DependencyChecker::check(
                 finding.names.push_back(installer->spelling);
                 const std::string magicForm
                     = installer->tool == RequirementReader::Tool::Pip ? "%pip" : "%conda";
-                finding.message = installer->spelling + " install in " + cellText(cell)
-                    + " may install into another Python than the kernel's; use " + magicForm
-                    + " install instead.";
+                finding.setMessage(Message("shell-install")
+                                       .arg("installer", installer->spelling)
+                                       .cell("cell", cell)
+                                       .arg("magic", magicForm));
                 report.findings.push_back(std::move(finding));
             }
         }
@@ -302,8 +303,6 @@ DependencyReport DependencyChecker::check(
             }
         }
 
-        const std::string distributionText
-            = info.distribution + (info.distributionGuessed ? " (name guessed from the import)" : "");
         Finding finding;
         finding.severity = info.optional ? Severity::Info : Severity::Warning;
         finding.cell = info.cell;
@@ -313,17 +312,21 @@ DependencyReport DependencyChecker::check(
         finding.names = {info.module, info.distribution};
         if (!chosen) {
             finding.rule = "undeclared-dependency";
-            finding.message = info.module + " is imported in " + cellText(info.cell)
-                + " but its distribution " + distributionText
-                + " is not declared in any install line, PEP 723 block or requirements file.";
+            finding.setMessage(
+                Message(info.distributionGuessed ? "undeclared-dependency.guessed" : "undeclared-dependency")
+                    .arg("module", info.module)
+                    .cell("cell", info.cell)
+                    .arg("distribution", info.distribution));
             report.findings.push_back(std::move(finding));
         } else if (!info.pinned) {
             finding.rule = "unpinned-dependency";
-            const std::string constraint = chosen->specifier.empty()
-                ? std::string("without any version constraint")
-                : "with '" + chosen->specifier + "' but no exact == pin";
-            finding.message = info.distribution + " (imported as " + info.module + " in "
-                + cellText(info.cell) + ") is declared by " + chosen->source + " " + constraint + ".";
+            Message message(
+                chosen->specifier.empty() ? "unpinned-dependency" : "unpinned-dependency.constraint");
+            finding.setMessage(std::move(message.arg("distribution", info.distribution)
+                                             .arg("module", info.module)
+                                             .cell("cell", info.cell)
+                                             .arg("source", chosen->source)
+                                             .arg("specifier", chosen->specifier)));
             report.findings.push_back(std::move(finding));
         }
     }
@@ -347,8 +350,9 @@ DependencyReport DependencyChecker::check(
             finding.cellId = notebook.cells[std::size_t(requirement.cell)].id;
         finding.line = requirement.cell >= 0 ? requirement.line : 0;
         finding.names = {requirement.name};
-        finding.message = requirement.name + " is declared by " + requirement.source
-            + " but no cell imports a module it provides (it may be a plugin or a command-line tool).";
+        finding.setMessage(Message("unused-declaration")
+                               .arg("distribution", requirement.name)
+                               .arg("source", requirement.source));
         report.findings.push_back(std::move(finding));
     }
     if (environment)

@@ -31,13 +31,11 @@ std::vector<Finding> ErrorOutputs::findings(const Notebook &notebook)
             finding.outputIndex = int(o);
             finding.location = "output";
             // The exception's name only: its value may quote data or credentials.
-            const std::string what = output.type == OutputType::Error && !output.details().errorName.empty()
-                ? "a `" + output.details().errorName + "` traceback"
-                : "a traceback in its "
-                    + (output.streamName.empty() ? std::string("stream") : output.streamName);
-            finding.message = "cell " + std::to_string(c + 1) + " was saved with " + what + " (output "
-                + std::to_string(o + 1)
-                + "): the stored outputs come from a run that failed here; run it again or clear the output.";
+            Message message = output.type == OutputType::Error && !output.details().errorName.empty()
+                ? Message("error-output").arg("error", output.details().errorName)
+                : Message("error-output.stream")
+                      .arg("stream", output.streamName.empty() ? std::string("stream") : output.streamName);
+            finding.setMessage(std::move(message.cell("cell", int(c)).arg("output", o + 1)));
             findings.push_back(std::move(finding));
             break; // one finding per cell
         }

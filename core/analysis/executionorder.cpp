@@ -6,11 +6,6 @@ namespace tassel {
 
 namespace {
 
-std::string cellLabel(int index)
-{
-    return "cell " + std::to_string(index + 1);
-}
-
 Finding wholeCellFinding(const Notebook &notebook, int cell, std::string rule, Severity severity)
 {
     Finding finding;
@@ -54,9 +49,11 @@ std::vector<Finding> ExecutionOrder::findings(const Notebook &notebook)
         if (highestIndex >= 0 && count < highestCount) {
             Finding finding = wholeCellFinding(notebook, int(i), "out-of-order-execution", Severity::Warning);
             finding.relatedCells = {highestIndex};
-            finding.message = cellLabel(int(i)) + " ran as execution " + std::to_string(count) + ", before "
-                + cellLabel(highestIndex) + " above it (execution " + std::to_string(highestCount)
-                + "): the notebook was not run top to bottom.";
+            finding.setMessage(Message("out-of-order-execution")
+                                   .cell("cell", int(i))
+                                   .arg("count", count)
+                                   .cell("above", highestIndex)
+                                   .arg("above_count", highestCount));
             result.push_back(std::move(finding));
         }
         if (count > highestCount || highestIndex < 0) {
@@ -76,15 +73,17 @@ std::vector<Finding> ExecutionOrder::findings(const Notebook &notebook)
             Finding finding = wholeCellFinding(notebook, index, "execution-gap", Severity::Info);
             if (previousCell >= 0) {
                 finding.relatedCells = {previousCell};
-                finding.message = "Execution counts jump from " + std::to_string(previousCount) + " ("
-                    + cellLabel(previousCell) + ") to " + std::to_string(count) + " (" + cellLabel(index)
-                    + "): " + std::to_string(missing) + (missing == 1 ? " execution is" : " executions are")
-                    + " not in the notebook, so cells were re-run, edited or deleted in between.";
+                finding.setMessage(Message("execution-gap")
+                                       .arg("previous_count", previousCount)
+                                       .cell("previous", previousCell)
+                                       .arg("count", count)
+                                       .cell("cell", index)
+                                       .arg("missing", missing));
             } else {
-                finding.message = "The first execution count is " + std::to_string(count) + " ("
-                    + cellLabel(index) + "): " + std::to_string(missing)
-                    + (missing == 1 ? " earlier execution is" : " earlier executions are")
-                    + " not in the notebook, so the kernel ran code that is no longer here.";
+                finding.setMessage(Message("execution-gap.first")
+                                       .arg("count", count)
+                                       .cell("cell", index)
+                                       .arg("missing", missing));
             }
             result.push_back(std::move(finding));
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "python/cellsymbols.h"
+#include "util/message.h"
 
 #include <optional>
 #include <string>
@@ -30,7 +31,15 @@ struct Finding
     int endColumn = 0;
     std::vector<std::string> names;
     std::vector<int> relatedCells;
-    std::string message; ///< one sentence: what, where and why
+    std::string message; ///< one sentence in English: what, where and why
+    Message messageKey; ///< the template id and arguments `message` was rendered from
+
+    /// Sets `messageKey` and its English rendering `message`.
+    void setMessage(Message key)
+    {
+        message = key.english();
+        messageKey = std::move(key);
+    }
 
     // hardcoded-secret only
     std::string secretKind; ///< family, e.g. "github-token"

@@ -294,7 +294,7 @@ private:
     void record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
         const std::optional<Value> &value);
     bool writtenEarlier(const IoAccess &access) const;
-    void addFinding(const IoAccess &access, std::string rule, std::string message);
+    void addFinding(const IoAccess &access, std::string rule, Message message);
 
     const Notebook &m_notebook;
     const std::string &m_folder;
@@ -695,26 +695,23 @@ void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &k
                 access.size = info.size();
         }
     }
-    const std::string where = "cell " + std::to_string(m_cell + 1) + ' ' + access.direction + "s ";
-    const std::string what = access.target ? '`' + *access.target + "` (" + access.call + ')' : access.call;
+    const auto message = [&](const char *id) {
+        return Message(id)
+            .cell("cell", m_cell)
+            .arg("access", "io." + access.direction + (access.target ? "-target" : "-call"))
+            .arg("target", access.target.value_or(std::string()))
+            .arg("call", access.call);
+    };
     if (access.absolute)
-        addFinding(access, "hardcoded-path",
-            where + what
-                + ": an absolute or home path exists only on its author's machine; use a path relative to "
-                  "the notebook or a parameter.");
+        addFinding(access, "hardcoded-path", message("hardcoded-path"));
     if (direction == Direction::Write && access.target)
         m_written.insert(*access.target);
     if (direction == Direction::Read && access.exists == false && access.kind != "database"
         && !writtenEarlier(access))
-        addFinding(access, "missing-input",
-            where + what
-                + ", which does not exist beside the notebook: a re-run or the graduated package will fail; "
-                  "add it beside the notebook or fix the path.");
+        addFinding(access, "missing-input", message("missing-input"));
     if (direction == Direction::Read && (access.kind == "url" || (!access.target && known.kind == "url")))
-        addFinding(access, "network-input",
-            where + (access.target ? what : "from a URL known only at run time (" + access.call + ')')
-                + " over the network: it is not versioned and a run offline fails; download it once and "
-                  "keep a checksum.");
+        addFinding(
+            access, "network-input", message(access.target ? "network-input" : "network-input.runtime-url"));
     result.io.push_back(std::move(access));
 }
 
@@ -732,7 +729,7 @@ bool Walker::writtenEarlier(const IoAccess &access) const
         [&](const std::string &written) { return written.starts_with(folder) || folder == "./"; });
 }
 
-void Walker::addFinding(const IoAccess &access, std::string rule, std::string message)
+void Walker::addFinding(const IoAccess &access, std::string rule, Message message)
 {
     Finding finding;
     finding.rule = std::move(rule);
@@ -741,7 +738,7 @@ void Walker::addFinding(const IoAccess &access, std::string rule, std::string me
     finding.cellId = access.cellId;
     finding.line = access.line;
     finding.column = access.column;
-    finding.message = std::move(message);
+    finding.setMessage(std::move(message));
     result.findings.push_back(std::move(finding));
 }
 

@@ -228,30 +228,24 @@ bool isSink(std::string_view dotted, std::string_view method)
     return false;
 }
 
+/// The message id (nondeterministic.advice.*) of what to do about a value of this kind.
 std::string advice(const CallKind &kind)
 {
+    const std::string prefix = "nondeterministic.advice.";
     if (kind.source == "random") {
         if (kind.unlessArgument == "random_state")
-            return "pass random_state=... (or call np.random.seed(...) before it)";
+            return prefix + "random-state";
         if (kind.unlessArgument == "*")
-            return "pass it a seed";
-        if (kind.family == "numpy")
-            return "call np.random.seed(...) before it, or draw from np.random.default_rng(seed)";
-        if (kind.family == "random")
-            return "call random.seed(...) before it";
-        if (kind.family == "torch")
-            return "call torch.manual_seed(...) before it";
-        if (kind.family == "tensorflow")
-            return "call tf.random.set_seed(...) before it";
-        return "it cannot be seeded: pass the value in as a parameter";
+            return prefix + "seed-argument";
+        for (const char *family : {"numpy", "random", "torch", "tensorflow"}) {
+            if (kind.family == family)
+                return prefix + family;
+        }
+        return prefix + "unseedable";
     }
-    if (kind.source == "clock")
-        return "inject the time as a parameter instead of reading the clock";
-    if (kind.source == "network")
-        return "download the data once and read a local, versioned copy";
-    if (kind.source == "environment")
-        return "pass the value in as a parameter";
-    return "sort it (sorted(...)) before showing it";
+    if (kind.source == "clock" || kind.source == "network" || kind.source == "environment")
+        return prefix + std::string(kind.source);
+    return prefix + "order";
 }
 
 /// Where a changing value came from.
@@ -866,12 +860,16 @@ void Walker::report(std::uint32_t at, const Hit &hit, std::string_view how)
     if (hit.cell != m_cell)
         finding.relatedCells.push_back(hit.cell);
     finding.changeSource = std::string(hit.kind->source);
-    std::string where
-        = hit.cell == m_cell ? "line " + std::to_string(hit.line) : "cell " + std::to_string(hit.cell + 1);
-    std::string what = hit.what.size() > 60 ? hit.what.substr(0, 57) + "..." : hit.what;
-    finding.message = "cell " + std::to_string(m_cell + 1) + ' ' + std::string(how)
-        + " a value that comes from `" + what + "` (" + where + ", " + std::string(hit.kind->source)
-        + ") and may differ on every run: " + advice(*hit.kind) + '.';
+    finding.setMessage(
+        Message("nondeterministic-output")
+            .cell("cell", m_cell)
+            .arg("how", "nondeterministic." + std::string(how))
+            .arg("what", hit.what.size() > 60 ? hit.what.substr(0, 57) + "..." : hit.what)
+            .arg("where", hit.cell == m_cell ? "nondeterministic.where-line" : "nondeterministic.where-cell")
+            .arg("line", hit.line)
+            .cell("from_cell", hit.cell)
+            .arg("source", std::string(hit.kind->source))
+            .arg("advice", advice(*hit.kind)));
     m_findings.push_back(std::move(finding));
 }
 

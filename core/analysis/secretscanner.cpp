@@ -452,21 +452,6 @@ std::size_t specificity(std::string_view kind)
     return kRules.size();
 }
 
-std::string placeText(const SecretSpan &span)
-{
-    const std::string line = std::to_string(span.range.line);
-    if (span.location == "source")
-        return "the source of cell " + std::to_string(span.cell + 1) + " (line " + line + ")";
-    if (span.location == "output")
-        return "output " + std::to_string(span.outputIndex + 1) + " of cell " + std::to_string(span.cell + 1)
-            + " (line " + line + ")";
-    if (span.location == "metadata")
-        return "the metadata of cell " + std::to_string(span.cell + 1);
-    if (span.location == "attachment")
-        return "an attachment of cell " + std::to_string(span.cell + 1) + " (line " + line + ")";
-    return "the notebook metadata";
-}
-
 } // namespace
 
 struct SecretScanner::Private
@@ -755,8 +740,13 @@ std::vector<Finding> SecretScanner::scan(const Notebook &notebook) const
         finding.location = span.location;
         std::string what = describe(span.kind);
         what[0] = char(std::toupper(static_cast<unsigned char>(what[0])));
-        finding.message = what + " (" + finding.maskedPreview + ") is written in clear text in "
-            + placeText(span) + "; load it from the environment or a secret store instead.";
+        finding.setMessage(Message("hardcoded-secret")
+                               .arg("what", what)
+                               .arg("masked", finding.maskedPreview)
+                               .arg("place", "secret.place." + span.location)
+                               .cell("cell", span.cell)
+                               .arg("line", span.range.line)
+                               .arg("output", span.outputIndex + 1));
         findings.push_back(std::move(finding));
     }
     return findings;

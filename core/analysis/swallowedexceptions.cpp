@@ -131,10 +131,10 @@ void scanCell(const Cell &cell, int index, std::vector<Finding> &findings)
         finding.cellId = cell.id;
         finding.line = range.line;
         finding.column = range.column;
-        finding.message = "cell " + std::to_string(index + 1) + " line " + std::to_string(range.line) + ": `"
-            + (head.size() > 40 ? head.substr(0, 37) + "..." : head)
-            + ":` catches every error and goes on: a missing file or a renamed column passes unnoticed; "
-              "catch the exception you expect, or re-raise after logging.";
+        finding.setMessage(Message("swallowed-exception")
+                               .cell("cell", index)
+                               .arg("line", range.line)
+                               .arg("handler", head.size() > 40 ? head.substr(0, 37) + "..." : head));
         findings.push_back(std::move(finding));
     }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <utility>
 
 namespace tassel {
 
@@ -82,10 +83,10 @@ Finding syntaxError(const Notebook &notebook, int index, const CellSymbols &symb
     finding.column = at.column;
     finding.endLine = at.endLine;
     finding.endColumn = at.endColumn;
-    const std::string hint = SyntaxCheck::hint(cell.source, at.line);
-    finding.message = "cell " + std::to_string(index + 1) + " does not parse as Python 3 (line "
-        + std::to_string(at.line) + ")" + (hint.empty() ? std::string() : ": " + hint)
-        + "; names in the statement are not checked";
+    Message message = SyntaxCheck::hint(cell.source, at.line);
+    const std::string hint
+        = std::exchange(message.id, message.id.empty() ? "syntax-error" : "syntax-error.hint");
+    finding.setMessage(std::move(message.arg("hint", hint).cell("cell", index).arg("line", at.line)));
     return finding;
 }
 
@@ -96,42 +97,37 @@ Finding python2Finding(const Notebook &notebook, const std::vector<int> &cells, 
     finding.relatedCells = cells;
     if (cells.empty()) {
         finding.severity = Severity::Warning;
-        finding.message = "the notebook's kernel is Python 2 (" + notebook.kernelName()
-            + "): no cell uses Python 2 syntax, but division, strings and dictionary views behave "
-              "differently in Python 3";
+        finding.setMessage(Message("python2.kernel").arg("kernel", notebook.kernelName()));
         return finding;
     }
     finding.severity = Severity::Error;
-    finding.message = "Python 2 code (" + what + ") in cell" + (cells.size() > 1 ? "s " : " ")
-        + cellNumbers(cells) + ": Python 3 cannot run it; port the notebook (e.g. with 2to3) first";
+    finding.setMessage(Message("python2").arg("what", what).cells("cells", cells));
     return finding;
 }
 
 } // namespace
 
-std::string SyntaxCheck::hint(std::string_view source, int line)
+Message SyntaxCheck::hint(std::string_view source, int line)
 {
     const std::string_view text = lineOf(source, line);
     if (hasMergeConflict(source))
-        return "merge-conflict markers (<<<<<<<, =======, >>>>>>>) are left in the cell";
+        return Message("syntax-hint.merge-conflict");
     // tree-sitter may place the error on the line before a bad indentation.
     const std::string_view next = lineOf(source, line + 1);
     if (text.find("\xC2\xA0") != std::string_view::npos || next.find("\xC2\xA0") != std::string_view::npos)
-        return "a non-breaking space (U+00A0) instead of a space";
+        return Message("syntax-hint.nbsp");
     for (const char *quote : {"\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
         if (text.find(quote) != std::string_view::npos)
-            return "typographic quotes (\xE2\x80\x98 \xE2\x80\x99 \xE2\x80\x9C \xE2\x80\x9D) instead of ' "
-                   "and \"";
+            return Message("syntax-hint.quotes");
     }
     const std::string_view code = trimmed(text);
     if (code.starts_with("http://") || code.starts_with("https://"))
-        return "a URL, not code";
+        return Message("syntax-hint.url");
     if (startsWithWord(
             code, {"select", "insert", "update", "create", "drop", "alter", "copy", "vacuum", "grant"}))
-        return "SQL outside a %%sql cell";
+        return Message("syntax-hint.sql");
     if (isShellCommand(text))
-        return "a shell command without `!` (write `!" + std::string(trimmed(text).substr(0, 20))
-            + "…` or use a %%bash cell)";
+        return Message("syntax-hint.shell").arg("command", std::string(trimmed(text).substr(0, 20)));
     return {};
 }
 

@@ -20,8 +20,8 @@ public:
     /// `cells` are the symbols of `notebook`'s cells, one per cell.
     static std::vector<Finding> findings(const Notebook &notebook, const std::vector<CellSymbols> &cells);
     /// Why line `line` (1-based) of `source` likely does not parse, as a short phrase ("a shell
-    /// command without `!`"); empty when no usual cause is recognised.
-    static std::string hint(std::string_view source, int line);
+    /// command without `!`", id syntax-hint.*); an empty id when no usual cause is recognised.
+    static Message hint(std::string_view source, int line);
 };
 
 } // namespace tassel

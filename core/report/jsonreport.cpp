@@ -84,6 +84,11 @@ nlohmann::ordered_json JsonReport::findingToJson(const Finding &finding)
     json["names"] = finding.names;
     json["related_cells"] = finding.relatedCells;
     json["message"] = finding.message;
+    json["message_id"] = finding.messageKey.id;
+    Json args = Json::object();
+    for (const auto &[name, value] : finding.messageKey.args)
+        args[name] = value;
+    json["args"] = std::move(args);
     if (const RuleInfo *rule = RuleCatalog::find(finding.rule); rule && !rule->fix.empty())
         json["fix"] = rule->fix;
     if (!finding.secretKind.empty()) {

@@ -538,8 +538,10 @@ OutputComparer::Difference OutputComparer::compare(const std::vector<ComparableO
             difference.same = false;
             difference.expected = describe(a);
             difference.actual = describe(b);
-            difference.reason = "output " + std::to_string(k + 1) + " is " + b.label
-                + " where the notebook stored " + a.label + ".";
+            difference.reason = Message("verify.output-kind")
+                                    .arg("output", k + 1)
+                                    .arg("actual_label", b.label)
+                                    .arg("expected_label", a.label);
             return difference;
         }
         if (a.kind == ComparableOutput::Kind::Image) {
@@ -558,9 +560,9 @@ OutputComparer::Difference OutputComparer::compare(const std::vector<ComparableO
                 difference.same = false;
                 difference.expected = describe(a) + (hashesKnown ? " hash " + a.image.averageHash : "");
                 difference.actual = describe(b) + (hashesKnown ? " hash " + b.image.averageHash : "");
-                difference.reason = !sizeMatches ? "image " + std::to_string(k + 1) + " has a different size."
-                                                 : "image " + std::to_string(k + 1) + " looks different ("
-                        + std::to_string(distance) + " of 64 hash bits differ).";
+                difference.reason = Message(sizeMatches ? "verify.image-looks" : "verify.image-size")
+                                        .arg("output", k + 1)
+                                        .arg("distance", distance);
                 return difference;
             }
             continue;
@@ -571,8 +573,8 @@ OutputComparer::Difference OutputComparer::compare(const std::vector<ComparableO
             difference.expected = left;
             difference.actual = right;
             difference.reason = a.kind == ComparableOutput::Kind::Error
-                ? "the cell raised a different error than the stored one."
-                : "output " + std::to_string(k + 1) + " (" + a.label + ") differs.";
+                ? Message("verify.other-error")
+                : Message("verify.output-differs").arg("output", k + 1).arg("label", a.label);
             return difference;
         }
     }
@@ -583,14 +585,16 @@ OutputComparer::Difference OutputComparer::compare(const std::vector<ComparableO
             difference.outputIndex = expected[common].outputIndex;
             difference.expected = describe(expected[common]);
             difference.actual = "(nothing)";
-            difference.reason = "the re-run produced " + std::to_string(actual.size()) + " of the "
-                + std::to_string(expected.size()) + " stored outputs.";
+            difference.reason = Message("verify.fewer-outputs")
+                                    .arg("actual_count", actual.size())
+                                    .arg("expected_count", expected.size());
         } else {
             difference.outputIndex = actual[common].outputIndex;
             difference.expected = "(nothing)";
             difference.actual = describe(actual[common]);
-            difference.reason = "the re-run produced " + std::to_string(actual.size())
-                + " outputs where the notebook stored " + std::to_string(expected.size()) + ".";
+            difference.reason = Message("verify.more-outputs")
+                                    .arg("actual_count", actual.size())
+                                    .arg("expected_count", expected.size());
         }
     }
     return difference;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "notebook/notebook.h"
+#include "util/message.h"
 
 #include <functional>
 #include <string>
@@ -56,7 +57,7 @@ public:
         int outputIndex = -1; ///< index in the cell's outputs (stored when present, else new)
         std::string expected; ///< excerpt of the first differing line (normalised)
         std::string actual;
-        std::string reason; ///< one sentence
+        Message reason; ///< one sentence (verify.* messages)
     };
 
     using SignatureLookup = std::function<ImageSignature(int outputIndex, const MimeItem &item)>;

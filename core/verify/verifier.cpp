@@ -216,7 +216,7 @@ private:
     void drain();
     void waitForTheEnd();
     void finish();
-    std::string killedText() const;
+    Message killedReason(const char *id, double seconds) const;
     CellVerification verifyCell(std::size_t index) const;
     void explainUnfinished(CellVerification &result) const;
     void compareOutputs(CellVerification &result, const Cell &cell, const CellRun &run) const;
@@ -568,13 +568,15 @@ void VerifyRun::finish()
     m_report.driverDiagnostics = m_diagnostics;
 }
 
-std::string VerifyRun::killedText() const
+/// Why a cell ended unfinished, and which processes went with it.
+Message VerifyRun::killedReason(const char *id, double seconds) const
 {
-    return (m_kernelGroup > 0 ? "the driver's and the kernel's process groups were killed"
-                              : "the Python process group was killed")
-        + (m_contained ? ", and every other process of the run (contained in "
-                    + m_report.containmentDescription() + ")."
-                       : std::string("."));
+    const std::string killed = std::string(m_kernelGroup > 0 ? "verify.killed.both" : "verify.killed.driver")
+        + (m_contained ? "-contained" : "");
+    return Message(id)
+        .arg("seconds", secondsText(seconds))
+        .arg("killed", killed)
+        .arg("containment", m_contained ? m_report.containmentDescription() : std::string());
 }
 
 /// One code cell: not run, ended while running, reproduced, or differing (with why).
@@ -589,7 +591,7 @@ CellVerification VerifyRun::verifyCell(std::size_t index) const
     if (found == m_runs.end() || !found->second.started) {
         result.status = VerifyStatus::NotRun;
         if (std::find(m_order.begin(), m_order.end(), int(index)) == m_order.end())
-            result.reason = "never executed in the stored notebook, so not part of the execution order.";
+            result.setReason(Message("verify.never-executed"));
         return result;
     }
     const CellRun &run = found->second;
@@ -611,18 +613,15 @@ void VerifyRun::explainUnfinished(CellVerification &result) const
     result.seconds = double(m_cellTimer.elapsed()) / 1000.0;
     const bool killed = result.cell == m_killedCell;
     if (killed && m_report.cancelled) {
-        result.reason = "cancelled while this cell ran; " + killedText();
+        result.setReason(killedReason("verify.cancelled-in-cell", 0));
     } else if (killed && m_report.timedOut) {
         result.timedOut = true;
-        result.reason = "the run exceeded its limit of " + secondsText(m_options.timeoutSeconds)
-            + " s while this cell ran; " + killedText();
+        result.setReason(killedReason("verify.run-limit-in-cell", m_options.timeoutSeconds));
     } else if (killed) {
         result.timedOut = true;
-        result.reason = "killed after " + secondsText(m_options.cellTimeoutSeconds)
-            + " s (the per-cell limit); " + killedText();
+        result.setReason(killedReason("verify.cell-limit", m_options.cellTimeoutSeconds));
     } else {
-        result.reason = "the Python process ended while this cell ran (exit code "
-            + std::to_string(m_process.exitCode()) + ").";
+        result.setReason(Message("verify.process-ended-in-cell").arg("exit_code", m_process.exitCode()));
     }
     result.errorName = result.timedOut ? "Timeout" : m_report.cancelled ? "Cancelled" : "ProcessExited";
 }
@@ -661,14 +660,22 @@ void VerifyRun::compareOutputs(CellVerification &result, const Cell &cell, const
     result.actual = difference.actual;
     if (run.failed) {
         result.status = VerifyStatus::Error;
-        result.reason = "raised " + result.errorName + ": " + result.errorValue;
-        if (result.reason.size() > 300)
-            result.reason = result.reason.substr(0, 300) + "…";
+        // At most 300 bytes before the ellipsis, as the sentence always had.
+        const std::size_t room = 300 - std::min<std::size_t>(300, result.errorName.size() + 9);
+        result.setReason(Message("verify.raised")
+                             .arg("error", result.errorName)
+                             .arg("value",
+                                 result.errorValue.size() > room ? result.errorValue.substr(0, room) + "…"
+                                                                 : result.errorValue));
     } else {
         result.status = VerifyStatus::Differs;
-        result.reason = difference.reason;
-        if (cell.outputs.empty() && !cell.executionCount)
-            result.reason += " The stored notebook never ran this cell.";
+        Message reason = difference.reason;
+        if (cell.outputs.empty() && !cell.executionCount) {
+            reason = Message("verify.never-ran").arg("difference", difference.reason.id);
+            reason.args.insert(
+                reason.args.end(), difference.reason.args.begin(), difference.reason.args.end());
+        }
+        result.setReason(std::move(reason));
     }
 }
 
@@ -684,20 +691,17 @@ void VerifyRun::explainNotRun(bool crashed)
         if (cell.status != VerifyStatus::NotRun || !cell.reason.empty())
             continue;
         if (m_report.cancelled)
-            cell.reason = "the run was cancelled before this cell.";
+            cell.setReason(Message("verify.cancelled-before"));
         else if (m_report.timedOut)
-            cell.reason = "the run limit of " + secondsText(m_options.timeoutSeconds)
-                + " s ended the run before this cell.";
-        else if (stop && stop->timedOut)
-            cell.reason = "cell " + std::to_string(stop->cell + 1) + " timed out and the run stopped there.";
+            cell.setReason(
+                Message("verify.run-limit-before").arg("seconds", secondsText(m_options.timeoutSeconds)));
         else if (stop)
-            cell.reason = "the run stopped at the error in cell " + std::to_string(stop->cell + 1)
-                + " (use --keep-going to run on).";
+            cell.setReason(Message(stop->timedOut ? "verify.stopped-timeout" : "verify.stopped-error")
+                               .cell("stop_cell", stop->cell));
         else if (crashed)
-            cell.reason
-                = "the Python process ended early (exit code " + std::to_string(m_process.exitCode()) + ").";
+            cell.setReason(Message("verify.process-ended-early").arg("exit_code", m_process.exitCode()));
         else
-            cell.reason = "not run.";
+            cell.setReason(Message("verify.not-run"));
     }
 }
 
@@ -775,6 +779,8 @@ void Verifier::maskSecrets(VerifyReport &report, const Notebook &notebook)
     for (CellVerification &cell : report.cells) {
         for (std::string *text : {&cell.reason, &cell.expected, &cell.actual, &cell.errorValue})
             *text = mask.preview(std::move(*text));
+        for (auto &[name, value] : cell.reasonKey.args)
+            value = mask.preview(std::move(value));
         for (std::string &note : cell.notes)
             note = mask.preview(std::move(note));
         cell.outputsJson = mask.hide(std::move(cell.outputsJson));

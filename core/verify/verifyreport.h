@@ -26,8 +26,16 @@ struct CellVerification
     std::optional<int> storedExecutionCount;
     int runPosition = 0; ///< 1-based position in the re-run order; 0 when not run
     VerifyStatus status = VerifyStatus::NotRun;
-    /// One sentence saying why the status is not "reproduced" (empty when it is).
+    /// One sentence in English saying why the status is not "reproduced" (empty when it is).
     std::string reason;
+    Message reasonKey; ///< the template id and arguments `reason` was rendered from
+
+    /// Sets `reasonKey` and its English rendering `reason`.
+    void setReason(Message key)
+    {
+        reason = key.english();
+        reasonKey = std::move(key);
+    }
     /// For differs/error: the first differing output, as stored and as produced (excerpts,
     /// normalised, secrets masked by the renderers).
     std::string expected;

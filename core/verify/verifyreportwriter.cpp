@@ -52,10 +52,20 @@ std::string summaryLine(const VerifyReport &report)
     return line + '.';
 }
 
+/// A message's arguments as a JSON object, token-shaped values masked as in the sentence.
+nlohmann::ordered_json argsJson(const Message &message)
+{
+    nlohmann::ordered_json args = nlohmann::ordered_json::object();
+    for (const auto &[name, value] : message.args)
+        args[name] = maskLikelyTokens(value);
+    return args;
+}
+
 nlohmann::ordered_json findingJson(const Finding &finding)
 {
     nlohmann::ordered_json node = JsonReport::findingToJson(finding);
     node["message"] = maskLikelyTokens(finding.message);
+    node["args"] = argsJson(finding.messageKey);
     node["relatedCells"] = finding.relatedCells; // the key verify wrote before it shared the writer
     return node;
 }
@@ -112,6 +122,8 @@ nlohmann::ordered_json VerifyReportWriter::toJson(const VerifyReport &report)
         node["runPosition"] = cell.runPosition;
         node["status"] = std::string(verifyStatusName(cell.status));
         node["reason"] = maskLikelyTokens(cell.reason);
+        node["reason_id"] = cell.reasonKey.id;
+        node["reason_args"] = argsJson(cell.reasonKey);
         node["seconds"] = std::round(cell.seconds * 1000.0) / 1000.0;
         node["timedOut"] = cell.timedOut;
         if (cell.outputIndex >= 0 || !cell.expected.empty() || !cell.actual.empty()) {

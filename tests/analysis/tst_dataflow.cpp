@@ -2,6 +2,7 @@
 // real parser. Each cell is written "COUNT|SOURCE" ("-" for never executed; a trailing "|out"
 // gives the cell a stored output); each expected finding is "rule@cell:names" (0-based cell).
 #include "analysis/notebookanalyzer.h"
+#include "notebookspec.h"
 
 #include <QTest>
 
@@ -9,33 +10,7 @@ using namespace tassel;
 
 namespace {
 
-Notebook makeNotebook(const QStringList &cells)
-{
-    Notebook notebook;
-    notebook.metadata = {{"language_info", {{"name", "python"}}}};
-    for (const QString &spec : cells) {
-        const QStringList parts = spec.split(QLatin1Char('|'));
-        Cell cell;
-        if (parts.size() == 1) {
-            cell.type = CellType::Markdown;
-            cell.source = spec.toStdString();
-        } else {
-            if (parts[0] != QLatin1String("-"))
-                cell.executionCount = parts[0].toInt();
-            cell.source = parts[1].toStdString();
-            if (parts.size() > 2) {
-                Output output;
-                output.type = OutputType::Stream;
-                output.streamName = "stdout";
-                output.text = parts[2].toStdString();
-                cell.outputs.push_back(output);
-            }
-        }
-        cell.id = "cell" + std::to_string(notebook.cells.size());
-        notebook.cells.push_back(cell);
-    }
-    return notebook;
-}
+using test::makeNotebook;
 
 QStringList describe(const std::vector<Finding> &findings, const QStringList &rules)
 {

@@ -23,6 +23,8 @@ private slots:
     void fixInEveryFormat_data();
     void fixInEveryFormat();
     void everyRuleSaysHowToFix();
+    void messageIdAndArgs_data();
+    void messageIdAndArgs();
 
 private:
     static QByteArray check(const QStringList &arguments, int *exitCode = nullptr)
@@ -206,6 +208,35 @@ void TestReports::everyRuleSaysHowToFix()
                 && help != rule[QStringLiteral("fullDescription")][QStringLiteral("text")].toString(),
             qPrintable(rule[QStringLiteral("id")].toString()));
     }
+}
+
+void TestReports::messageIdAndArgs_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addRow("json") << QStringLiteral("json");
+    QTest::addRow("sarif properties") << QStringLiteral("sarif");
+}
+
+void TestReports::messageIdAndArgs()
+{
+    QFETCH(QString, format);
+    const QJsonObject report = QJsonDocument::fromJson(
+        check({QStringLiteral("--format"), format, data("analysis/use_before_definition.ipynb")}))
+                                   .object();
+    const QJsonObject finding = format == QLatin1String("json")
+        ? report[QStringLiteral("notebooks")][0][QStringLiteral("findings")][0].toObject()
+        : report[QStringLiteral("runs")][0][QStringLiteral("results")][0][QStringLiteral("properties")]
+              .toObject();
+    // The English sentence stays as it was; the template id and its arguments come beside it.
+    QCOMPARE(finding[QStringLiteral("message")].toString(),
+        QStringLiteral("cell 2 uses `price`, which is first defined later in cell 3: run top to bottom, this "
+                       "raises NameError."));
+    QCOMPARE(finding[QStringLiteral("message_id")].toString(), QStringLiteral("use-before-definition"));
+    const QJsonObject args = finding[QStringLiteral("args")].toObject();
+    QCOMPARE(args[QStringLiteral("cell")].toString(), QStringLiteral("2"));
+    QCOMPARE(args[QStringLiteral("name")].toString(), QStringLiteral("price"));
+    QCOMPARE(args[QStringLiteral("later")].toString(), QStringLiteral("3"));
+    QCOMPARE(args[QStringLiteral("later_count")].toString(), QStringLiteral("1"));
 }
 
 void TestReports::outputFileIsWritten()

@@ -189,7 +189,7 @@ private slots:
         QCOMPARE(difference.same, same);
         if (!same) {
             QCOMPARE(difference.index, index);
-            QVERIFY(!difference.reason.empty());
+            QVERIFY(!difference.reason.english().empty());
         }
     }
 

@@ -718,7 +718,9 @@ private slots:
         QCOMPARE(statuses(run.report), QStringLiteral("differs"));
         const QByteArray value = secret.toUtf8();
         const CellVerification &cell = run.report.cells.front();
-        QVERIFY2(!QByteArray::fromStdString(cell.actual + cell.expected + cell.reason).contains(value),
+        QVERIFY2(
+            !QByteArray::fromStdString(cell.actual + cell.expected + cell.reason + cell.reasonKey.english())
+                 .contains(value),
             qPrintable(describe(run.report)));
         for (const std::string &rendered : {VerifyReportWriter::text(run.report),
                  VerifyReportWriter::json(run.report), VerifyReportWriter::html(run.report)}) {
@@ -746,6 +748,9 @@ private slots:
         QCOMPARE(sleeper.status, VerifyStatus::Error);
         QVERIFY(sleeper.timedOut);
         QVERIFY2(sleeper.reason.find("per-cell limit") != std::string::npos, sleeper.reason.c_str());
+        // The GUI words the reason from its template id and arguments.
+        QCOMPARE(sleeper.reasonKey.id, std::string("verify.cell-limit"));
+        QCOMPARE(sleeper.reasonKey.english(), sleeper.reason);
         QCOMPARE(after.status, VerifyStatus::NotRun);
         QVERIFY2(after.reason.find("timed out") != std::string::npos, after.reason.c_str());
 
