@@ -1,6 +1,7 @@
 #include "analysis/gitleaksrules.h"
 
 #include "analysis/secretscanner.h"
+#include "util/text.h"
 #include "util/toml.h"
 
 #include <QFile>
@@ -63,6 +64,35 @@ constexpr int kLinesAfter = 1;
 constexpr std::size_t kMergeGap = 2048;
 constexpr int kLinesAfterMultiLine = 5;
 
+/// Runs of base64 characters at least this long (no space, line break or punctuation: an inline
+/// image, a pickled blob) are encoded payloads. A keyword there whose whole stretch lies inside
+/// the run, kBeforeKeyword bytes or more from its start and kAfterKeyword from its end, can only
+/// lead to a secret inside the payload, which SecretScanner never reports (a value in a base64 run
+/// of 160 bytes or more is no token): such keywords are not looked for.
+constexpr std::size_t kPayloadRun = 4096;
+
+/// The runs of kPayloadRun or more base64 characters in `text`. Each window of kPayloadRun bytes is
+/// read from its end back to the first byte that is no base64, where the next window starts: in
+/// ordinary text that byte is a few bytes away, so most of the text is never read.
+std::vector<std::pair<std::size_t, std::size_t>> payloadRuns(std::string_view text)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    std::size_t start = 0;
+    while (start + kPayloadRun <= text.size()) {
+        std::size_t back = start + kPayloadRun;
+        while (back > start && isBase64Char(text[back - 1]))
+            --back;
+        if (back > start) {
+            start = back;
+            continue;
+        }
+        const std::size_t end = base64RunEnd(text, start + kPayloadRun);
+        runs.emplace_back(start, end);
+        start = end;
+    }
+    return runs;
+}
+
 /// Whether a regex reads across lines by design: dot-all groups or explicit line breaks.
 bool readsAcrossLines(std::string_view regex)
 {
@@ -94,21 +124,13 @@ re2::StringPiece piece(std::string_view text)
     return re2::StringPiece(text.data(), text.size());
 }
 
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    for (char &c : out)
-        c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out;
-}
-
 std::vector<std::string> strings(const toml::node_view<const toml::node> &node, bool lowerCase)
 {
     std::vector<std::string> out;
     if (const toml::array *array = node.as_array()) {
         for (const toml::node &item : *array) {
             if (const auto text = item.value<std::string>(); text && item.is_string())
-                out.push_back(lowerCase ? lower(*text) : *text);
+                out.push_back(lowerCase ? asciiLower(*text) : *text);
         }
     }
     return out;
@@ -245,7 +267,7 @@ bool GitleaksAllowlist::allows(std::string_view secret, std::string_view match, 
     });
     bool byStopword = false;
     if (!stopwords.empty()) {
-        const std::string l = lower(secret);
+        const std::string l = asciiLower(secret);
         byStopword = std::any_of(stopwords.begin(), stopwords.end(),
             [&](const std::string &word) { return l.find(word) != std::string::npos; });
     }
@@ -360,6 +382,7 @@ void GitleaksRules::index()
     for (auto &[keyword, ruleIndexes] : rulesOfKeyword) {
         keywords.push_back(keyword);
         m_keywordLengths.push_back(keyword.size());
+        m_longestKeyword = std::max(m_longestKeyword, keyword.size());
         m_rulesOfKeyword.push_back(std::move(ruleIndexes));
     }
     m_keywordFinder = KeywordFinder(keywords);
@@ -377,13 +400,24 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
         std::size_t end;
     };
     std::vector<Stretch> stretches;
-    m_keywordFinder.forEach(text, [&](std::size_t keyword, std::size_t offset) {
-        for (std::size_t rule : m_rulesOfKeyword[keyword]) {
-            const auto [begin, end]
-                = stretchAround(text, offset, m_keywordLengths[keyword], m_linesAfter[rule]);
-            stretches.push_back({rule, begin, end});
-        }
-    });
+    // Keywords starting in [from, to) (and perhaps a few after: the piece reaches on by the
+    // longest keyword), outside the inner parts of payload runs.
+    auto search = [&](std::size_t from, std::size_t to) {
+        const std::size_t pieceEnd = std::min(text.size(), to + m_longestKeyword);
+        m_keywordFinder.forEach(text.substr(from, pieceEnd - from), [&](std::size_t keyword, std::size_t at) {
+            for (std::size_t rule : m_rulesOfKeyword[keyword]) {
+                const auto [begin, end]
+                    = stretchAround(text, from + at, m_keywordLengths[keyword], m_linesAfter[rule]);
+                stretches.push_back({rule, begin, end});
+            }
+        });
+    };
+    std::size_t from = 0;
+    for (const auto &[runBegin, runEnd] : payloadRuns(text)) {
+        search(from, runBegin + kBeforeKeyword);
+        from = runEnd - kAfterKeyword;
+    }
+    search(from, text.size());
     for (std::size_t rule : m_keywordless)
         stretches.push_back({rule, 0, text.size()});
     std::sort(stretches.begin(), stretches.end(), [](const Stretch &a, const Stretch &b) {

@@ -117,7 +117,8 @@ public:
     /// The secrets gitleaks' rules find in `text`, after their entropy thresholds and allowlists.
     /// One pass over the bytes finds every keyword (KeywordFinder, ASCII case ignored); a rule's
     /// regex then runs only on the lines around its keywords' occurrences, never on the whole
-    /// text.
+    /// text. The inner parts of base64 runs of 4 KiB or more are not searched for keywords: a
+    /// secret found there would lie inside the payload, which SecretScanner never reports.
     std::vector<GitleaksMatch> find(std::string_view text) const;
 
 private:
@@ -129,6 +130,7 @@ private:
 
     KeywordFinder m_keywordFinder; ///< every rule's keywords, once each
     std::vector<std::size_t> m_keywordLengths;
+    std::size_t m_longestKeyword = 0;
     std::vector<std::vector<std::size_t>> m_rulesOfKeyword;
     std::vector<int> m_linesAfter; ///< by rule: lines after the keyword's line its regex may read
     std::vector<std::size_t> m_keywordless; ///< rules without keywords run on every text

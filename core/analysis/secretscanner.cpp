@@ -1,6 +1,7 @@
 #include "analysis/secretscanner.h"
 
 #include "analysis/gitleaksrules.h"
+#include "util/text.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -100,19 +101,6 @@ re2::StringPiece piece(std::string_view text)
     return re2::StringPiece(text.data(), text.size());
 }
 
-bool isBase64Char(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=';
-}
-
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    for (char &c : out)
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool contains(std::string_view haystack, std::string_view needle)
 {
     return haystack.find(needle) != std::string_view::npos;
@@ -136,7 +124,7 @@ bool isStandIn(std::string_view value)
     }
     if (value.front() == '$' || value.front() == '%')
         return true;
-    const std::string l = lower(value);
+    const std::string l = asciiLower(value);
     for (std::string_view word : {"xxx", "...", "your", "changeme", "change_me", "change-me", "example",
              "placeholder", "dummy", "insert", "replace", "redacted", "enter_", "enter-", "todo", "fixme",
              "sample", "secret_here", "here", "mask", "0000000", "1234567", "abcdef", "password", "passwd",
@@ -172,7 +160,7 @@ bool looksLikeNonSecretText(std::string_view value)
 
 bool isNonSecretName(std::string_view name)
 {
-    const std::string l = lower(name);
+    const std::string l = asciiLower(name);
     for (std::string_view suffix :
         {"_name", "_id", "_type", "_file", "_path", "_url", "_uri", "_dir", "_env", "_var", "_len", "_length",
             "_field", "_header", "_prefix", "_count", "_size", "_endpoint", "_location", "_filename",
@@ -369,7 +357,7 @@ std::string stripAnsi(std::string_view text)
 /// design. Whole words only, so "shared_password" or "sharepoint_token" are not digests.
 bool isDigestKey(std::string_view key)
 {
-    if (lower(key) == "id")
+    if (asciiLower(key) == "id")
         return true;
     std::vector<std::string> words(1);
     for (std::size_t i = 0; i < key.size(); ++i) {

@@ -1,24 +1,16 @@
 #include "util/keywordfinder.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 
 namespace tassel {
-
-namespace {
-
-char folded(char c)
-{
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-}
-
-} // namespace
 
 KeywordFinder::KeywordFinder(const std::vector<std::string> &keywords)
     : m_bitmap((std::size_t(1) << kHashBits) / 64, 0)
 {
     for (std::size_t k = 0; k < keywords.size(); ++k) {
-        std::string keyword = keywords[k];
-        std::transform(keyword.begin(), keyword.end(), keyword.begin(), folded);
+        const std::string keyword = asciiLower(keywords[k]);
         m_keywords.push_back(keyword);
         // Every occurrence shows one of these at an even offset of the text.
         if (keyword.size() >= 2) {
@@ -29,13 +21,21 @@ KeywordFinder::KeywordFinder(const std::vector<std::string> &keywords)
         }
     }
     std::sort(m_windows.begin(), m_windows.end(), [](const Window &a, const Window &b) {
-        return a.key != b.key        ? a.key < b.key
-            : a.keyword != b.keyword ? a.keyword < b.keyword
-                                     : a.offset < b.offset;
+        return hash(a.key) != hash(b.key) ? hash(a.key) < hash(b.key)
+            : a.key != b.key              ? a.key < b.key
+            : a.keyword != b.keyword      ? a.keyword < b.keyword
+                                          : a.offset < b.offset;
     });
-    for (const Window &window : m_windows) {
-        const std::uint32_t bit = hash(window.key);
+    m_windowsOfWord.assign(m_bitmap.size() + 1, std::uint32_t(m_windows.size()));
+    for (std::size_t w = m_windows.size(); w-- > 0;) {
+        const std::uint32_t bit = hash(m_windows[w].key);
         m_bitmap[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+        m_windowsOfWord[bit >> 6] = std::uint32_t(w);
+    }
+    // A word without windows starts where the next word's windows start.
+    for (std::size_t word = m_bitmap.size(); word-- > 0;) {
+        if (m_bitmap[word] == 0)
+            m_windowsOfWord[word] = m_windowsOfWord[word + 1];
     }
 }
 
@@ -73,17 +73,10 @@ bool KeywordFinder::matchesAt(std::string_view text, std::size_t at, std::size_t
     if (at + word.size() > text.size())
         return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
-        if (folded(text[at + i]) != word[i])
+        if (asciiLower(text[at + i]) != word[i])
             return false;
     }
     return true;
-}
-
-std::size_t KeywordFinder::firstWindow(std::uint32_t key) const
-{
-    return std::size_t(std::lower_bound(m_windows.begin(), m_windows.end(), key,
-                           [](const Window &window, std::uint32_t k) { return window.key < k; })
-        - m_windows.begin());
 }
 
 std::vector<KeywordFinder::Hit> KeywordFinder::find(std::string_view text) const

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,15 +44,29 @@ public:
         const std::size_t size = text.size();
         const std::uint64_t *bitmap = m_bitmap.data();
         std::size_t at = 0;
-        for (; at + 3 <= size && !m_windows.empty(); at += 2) {
-            const std::uint32_t key = keyOf(bytes[at], bytes[at + 1], bytes[at + 2]);
+        if (m_windows.empty())
+            at = size;
+        // One unaligned four-byte load per offset where the text has a fourth byte (little-endian:
+        // the first byte is the lowest), three byte loads near the end.
+        for (; std::endian::native == std::endian::little && at + 4 <= size; at += 2) {
+            std::uint32_t four;
+            std::memcpy(&four, bytes + at, 4);
+            const std::uint32_t key = (four & 0xFFFFFFu) | 0x202020u;
             const std::uint32_t bit = hash(key);
             if ((bitmap[bit >> 6] >> (bit & 63)) & 1) [[unlikely]]
-                compare(text, at, key, found);
+                compare(text, at, key, bit, found);
+        }
+        for (; at + 3 <= size; at += 2) {
+            const std::uint32_t key = keyOf(bytes[at], bytes[at + 1], bytes[at + 2]);
+            const std::uint32_t bit = hash(key);
+            if ((bitmap[bit >> 6] >> (bit & 63)) & 1)
+                compare(text, at, key, bit, found);
         }
         // The last offset, if any, reads zero bytes past the end: whatever follows a short window.
-        if (at < size && !m_windows.empty())
-            compare(text, at, keyOf(bytes[at], at + 1 < size ? bytes[at + 1] : 0, 0), found);
+        if (at < size) {
+            const std::uint32_t key = keyOf(bytes[at], at + 1 < size ? bytes[at + 1] : 0, 0);
+            compare(text, at, key, hash(key), found);
+        }
         for (std::size_t k : m_single)
             findSingle(text, k, found);
     }
@@ -72,11 +88,15 @@ private:
     bool matchesAt(std::string_view text, std::size_t at, std::size_t keyword) const;
     void addWindow(std::size_t keyword, int offset);
 
+    /// Compares the keywords whose window has `key` (hashed to `bit`) at offset `at`.
     template <typename Found>
-    void compare(std::string_view text, std::size_t at, std::uint32_t key, Found &found) const
+    void compare(
+        std::string_view text, std::size_t at, std::uint32_t key, std::uint32_t bit, Found &found) const
     {
-        for (std::size_t w = firstWindow(key); w < m_windows.size() && m_windows[w].key == key; ++w) {
+        for (std::size_t w = m_windowsOfWord[bit >> 6]; w < m_windowsOfWord[(bit >> 6) + 1]; ++w) {
             const Window &window = m_windows[w];
+            if (window.key != key)
+                continue;
             // The keyword starts `offset` bytes before the window (-1: the window starts a byte before it).
             if (window.offset > 0 && at < std::size_t(window.offset))
                 continue;
@@ -86,7 +106,6 @@ private:
                 found(std::size_t(window.keyword), begin);
         }
     }
-    std::size_t firstWindow(std::uint32_t key) const;
 
     /// A one-byte keyword is found with memchr, in both cases.
     template <typename Found>
@@ -109,7 +128,10 @@ private:
         std::int32_t offset; ///< of the window in the keyword: 0 or 1, or -1 for a byte before it
     };
     std::vector<std::uint64_t> m_bitmap; ///< by hash of a key: whether a keyword's window has it
-    std::vector<Window> m_windows; ///< by key, then keyword index
+    std::vector<Window> m_windows; ///< by hash of the key, key, keyword index
+    /// By bitmap word: the first window whose key's hash falls in it (one past the last word: the
+    /// end), so a set bit costs a look at the few windows of its word, not a binary search.
+    std::vector<std::uint32_t> m_windowsOfWord;
     std::vector<std::string> m_keywords; ///< lower case
     std::vector<std::size_t> m_single; ///< keywords of one byte
 };

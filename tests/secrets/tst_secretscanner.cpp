@@ -1101,6 +1101,18 @@ void TestSecretScanner::gitleaksOverlaps_data()
     QTest::addRow("vendor shape inside a data uri") << cat({"<img src=\"data:image/png;base64,",
         randomText(200, kBase64, 52), "adafruit=", randomText(32, kHex, 53), "\">"})
                                                     << std::string();
+    // Keywords are not looked for deep inside base64 runs of 4 KiB or more; near their ends and
+    // around them they are.
+    const std::string payload = randomText(6000, kBase64, 54);
+    QTest::addRow("vendor token on the line after a long payload run") << cat(
+        {"<img src=\"data:image/png;base64,", payload, "\">\nadafruit_api_key = \"", randomText(32, kHex, 55),
+            "\""}) << std::string("adafruit-api-key");
+    QTest::addRow("vendor token beside long payload runs on one line")
+        << cat({payload, " adafruit: ", randomText(32, kHex, 56), " ", randomText(5000, kAlnum, 57)})
+        << std::string("adafruit-api-key");
+    QTest::addRow("vendor keyword ending a long payload run")
+        << cat({randomText(6000, kAlnum, 58), "adafruit = \"", randomText(32, kHex, 59), "\""})
+        << std::string("adafruit-api-key");
 }
 
 void TestSecretScanner::gitleaksOverlaps()

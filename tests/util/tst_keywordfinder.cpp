@@ -105,6 +105,15 @@ void TestKeywordFinder::hits_data()
         << L {"fm1"} << QByteArray("xyFM1") << QByteArray("0@2");
     QTest::addRow("four-byte keyword ending the text at an odd offset")
         << L {"ltai"} << QByteArray("xLTAI") << QByteArray("0@1");
+    QTest::addRow("keyword after the last four-byte read")
+        << L {"abcd"} << QByteArray("xyzabcd") << QByteArray("0@3");
+    QTest::addRow("keywords at both parities in a longer text")
+        << L {"token", "ghp_"} << QByteArray("a Token ghp_ x tokenGHP_ zz token")
+        << QByteArray("0@2 1@8 0@15 1@20 0@28");
+    QTest::addRow("keywords across a 32-byte boundary and at the end")
+        << L {"s.", "lin_api_", "twitter"}
+        << QByteArray("0123456789abcdef0123456789abcdeTWITTER lin_api_ os.path s.")
+        << QByteArray("2@31 1@39 0@49 0@56");
     QTest::addRow("one-byte keyword") << L {"q"} << QByteArray("aQq") << QByteArray("0@1 0@2");
     QTest::addRow("two-byte keyword inside and at the very end")
         << L {"s."} << QByteArray("as.bS.") << QByteArray("0@1 0@4");
