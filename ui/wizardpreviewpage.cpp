@@ -2,6 +2,7 @@
 
 #include "graduationwizard.h"
 #include "syntaxrepository.h"
+#include "theme.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -35,9 +36,7 @@ WizardPreviewPage::WizardPreviewPage(GraduationWizard *wizard)
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_preview->document());
-    const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
-    m_highlighter->setTheme(SyntaxRepository::instance().defaultTheme(
-        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme));
+    m_highlighter->setTheme(Theme::syntaxTheme(QApplication::palette()));
     splitter->setStretchFactor(1, 3);
     m_status = new QLabel(this);
     auto *layout = new QVBoxLayout(this);
