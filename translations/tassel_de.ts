@@ -749,6 +749,126 @@
         <source>%1 goes through a symbolic link. Choose the folder it points to instead.</source>
         <translation>%1 führt über einen symbolischen Link. Wählen Sie stattdessen den Ordner, auf den er zeigt.</translation>
     </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>What the package checks of each input right after reading it. Untick a column to leave it out; tick Nullable where values may be missing.</source>
+        <translation>Was das Paket an jeder Eingabe gleich nach dem Lesen prüft. Entfernen Sie den Haken einer Spalte, um sie wegzulassen; haken Sie „Darf fehlen“ an, wo Werte fehlen dürfen.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>Darf fehlen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Ticked: values may be missing. Unticked: none may be missing. Half-ticked: nothing tells, so missing values are not checked.</source>
+        <translation>Angehakt: Werte dürfen fehlen. Nicht angehakt: keiner darf fehlen. Halb angehakt: nichts sagt es, also werden fehlende Werte nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>array %1 of %2</source>
+        <translation>Array %1 aus %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>nullable: %1</source>
+        <translation>darf fehlen: %1</translation>
+    </message>
+    <message>
+        <source>output of cell %1</source>
+        <translation>Ausgabe von Zelle %1</translation>
+    </message>
+    <message>
+        <source>code, cell %1, line %2</source>
+        <translation>Code, Zelle %1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>code, cell %1</source>
+        <translation>Code, Zelle %1</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>Copy data files up to: type a size such as 20M, 500K or 0.</source>
+        <translation>Datendateien kopieren bis: Geben Sie eine Größe wie 20M, 500K oder 0 ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter:</source>
+        <translation>&amp;Interpreter:</translation>
+    </message>
+    <message>
+        <source>Python the notebook ran with, to pin installed versions (empty: the notebook&apos;s own pins)</source>
+        <translation>Python, mit dem das Notebook lief, um installierte Versionen festzuschreiben (leer: die Angaben des Notebooks)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy data files up to:</source>
+        <translation>Daten&amp;dateien kopieren bis:</translation>
+    </message>
+    <message>
+        <source>Files the notebook reads beside it are copied into the package&apos;s data/ while they add up to at most this size (K, M, G; 0 copies none).</source>
+        <translation>Dateien neben dem Notebook, die es liest, werden in data/ des Pakets kopiert, solange sie zusammen höchstens diese Größe haben (K, M, G; 0 kopiert keine).</translation>
+    </message>
+    <message>
+        <source>Re-run the notebook first and mark the tests of outputs that do not reproduce as expected failures</source>
+        <translation>Das Notebook zuerst erneut ausführen und die Tests nicht reproduzierter Ausgaben als erwartete Fehlschläge markieren</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>The notebook runs in a fresh process, in a copy of its folder; nothing is changed.</source>
+        <translation>Das Notebook läuft in einem neuen Prozess, in einer Kopie seines Ordners; nichts wird verändert.</translation>
+    </message>
+    <message>
+        <source>Re-running the notebook…</source>
+        <translation>Das Notebook wird erneut ausgeführt …</translation>
+    </message>
+    <message>
+        <source>Asking the interpreter for versions…</source>
+        <translation>Der Interpreter wird nach Versionen gefragt …</translation>
+    </message>
+    <message>
+        <source>The re-run could not be done: %1</source>
+        <translation>Die erneute Ausführung war nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 code cells reproduced their stored outputs.</source>
+        <translation>%1 von %2 Code-Zellen haben ihre gespeicherten Ausgaben reproduziert.</translation>
+    </message>
+    <message>
+        <source>%1: tests marked as expected failures: %2</source>
+        <translation>%1: Tests als erwartete Fehlschläge markiert: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 dependencies pinned.</source>
+        <translation>%1 von %2 Abhängigkeiten mit fester Version.</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::ImportsPanel</name>

@@ -4,13 +4,10 @@
 #include "graduate/graduationplan.h"
 #include "graduate/packagegenerator.h"
 #include "notebook/notebook.h"
-#include "verify/verifyreport.h"
+#include "wizardwritepage.h"
 
-#include <QFutureWatcher>
 #include <QWizard>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 #include <set>
 
@@ -19,40 +16,36 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QTreeWidget;
 
-namespace KSyntaxHighlighting {
-class SyntaxHighlighter;
-}
-
 namespace tassel::ui {
 
-/// What the re-run page found: the analysis with the chosen interpreter's versions (for pins),
-/// the notebook's re-run when asked for, or why it could not be done.
-struct RerunOutcome
-{
-    NotebookAnalysis analysis;
-    std::optional<VerifyReport> report;
-    QString error;
-};
+class WizardOptionsPage;
+class WizardRerunPage;
+class WizardPlanPage;
+class WizardContractsPage;
+class WizardPreviewPage;
+class WizardWarningsPage;
+class WizardTargetPage;
 
-/// The outcome of writing a package: the files written before an error or a cancel, and why
-/// it stopped (empty when every file was written).
-struct PackageWriteOutcome
+/// A plan, or why it could not be made (in the window's words).
+struct PlanOutcome
 {
-    QStringList written;
+    std::optional<GraduationPlan> plan;
     QString error;
-    bool cancelled = false;
 };
 
 /// Turns the open notebook into a Python package, step by step: package name and split mode,
-/// an editable plan (section titles and function names), a highlighted preview of every file,
-/// the target folder, then the write. Generation and writing run off the GUI thread; the
-/// write reports progress and can be cancelled between files. Holds copies of the notebook and
-/// its analysis, so the main window may load another notebook meanwhile.
+/// an editable plan (section titles and function names), the inputs' contracts (columns left
+/// out, nullability), a highlighted preview of every file,
+/// the target folder, then the write. The planner runs off the GUI thread whenever the options
+/// change (and again after the re-run), like generation and writing. Each page is its own class
+/// (ui/wizard*page); the wizard holds what they share (the notebook, its analysis, the plan and the generated
+/// files) and wires them. Generation and writing run off the GUI thread; the write reports progress and can
+/// be cancelled between files. Holds copies of the notebook and its analysis, so the main window may load
+/// another notebook meanwhile.
 class GraduationWizard : public QWizard
 {
     Q_OBJECT
@@ -61,6 +54,7 @@ public:
         OptionsPageId,
         RerunPageId,
         PlanPageId,
+        ContractsPageId,
         PreviewPageId,
         WarningsPageId,
         TargetPageId,
@@ -79,34 +73,42 @@ public:
     QString renameStep(int index, const QString &name);
     /// The syntax definition name the preview uses for a file ("Python", "TOML", ...).
     static QString definitionNameFor(const QString &path);
-    /// Whether writing or generating is still running.
+    /// Whether writing, generating or the re-run is still running.
     bool isBusy() const;
-    const PackageWriteOutcome &writeOutcome() const { return m_outcome; }
+    /// Whether the plan for the options as they are is still being made.
+    bool isPlanning() const;
+    /// The plan from `options`, or why there is none. Thread-safe.
+    static PlanOutcome makePlan(
+        const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options);
+    const PackageWriteOutcome &writeOutcome() const;
 
-    QLineEdit *packageNameEdit() const { return m_nameEdit; }
-    QComboBox *splitCombo() const { return m_splitCombo; }
-    QTableWidget *planTable() const { return m_planTable; }
-    QTreeWidget *fileTree() const { return m_fileTree; }
-    QPlainTextEdit *previewEdit() const { return m_preview; }
-    QLineEdit *targetEdit() const { return m_targetEdit; }
-    QPushButton *openFolderButton() const { return m_openFolder; }
-    QLabel *splitHelp() const { return m_splitHelp; }
-    QLineEdit *interpreterEdit() const { return m_interpreterEdit; }
-    QLineEdit *copyLimitEdit() const { return m_copyLimitEdit; }
-    QCheckBox *verifyBox() const { return m_verifyBox; }
-    QLabel *rerunStatus() const { return m_rerunStatus; }
+    QLineEdit *packageNameEdit() const;
+    QComboBox *splitCombo() const;
+    QTableWidget *planTable() const;
+    QTreeWidget *contractsTree() const;
+    QTreeWidget *fileTree() const;
+    QPlainTextEdit *previewEdit() const;
+    QLineEdit *targetEdit() const;
+    QPushButton *openFolderButton() const;
+    QLabel *splitHelp() const;
+    QLineEdit *interpreterEdit() const;
+    QLineEdit *copyLimitEdit() const;
+    QCheckBox *verifyBox() const;
+    QLabel *rerunStatus() const;
     /// Whether the options ask for the re-run page (an interpreter to pin from, or a re-run).
     bool needsRerun() const;
-    QLabel *warningsLabel() const { return m_warnings; }
+    QLabel *warningsLabel() const;
     /// The commands the last page offers to copy ("./run.sh", "python -m pytest").
     static QStringList nextCommands();
     /// What the user should look at before writing (unpinned dependencies); empty when nothing.
     QStringList warnings() const;
     /// Step titles are markdown headings; the table shows them as the reader sees them.
     static QString plainTitle(const std::string &markdown);
-    QLabel *writeStatus() const { return m_writeStatus; }
+    QLabel *writeStatus() const;
 
 signals:
+    /// The plan for the options as they are has been made (or refused).
+    void planned(bool ok);
     void filesGenerated();
     void rerunFinished(bool ok);
     void writeFinished(bool ok);
@@ -116,82 +118,37 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    friend class OptionsPage;
-    friend class RerunPage;
-    friend class PlanPage;
-    friend class PreviewPage;
-    friend class WarningsPage;
-    friend class TargetPage;
-    friend class WritePage;
+    // The pages read and change what the wizard holds for them.
+    friend class WizardOptionsPage;
+    friend class WizardRerunPage;
+    friend class WizardPlanPage;
+    friend class WizardContractsPage;
+    friend class WizardPreviewPage;
+    friend class WizardWarningsPage;
+    friend class WizardTargetPage;
+    friend class WizardWritePage;
 
-    QString makePlan();
-    void fillPlanTable();
-    void planItemChanged(int row, int column);
-    void startRerun();
-    void rerunDone();
-    void startGeneration();
-    void showFile(const QString &path);
-    void explainSplit();
-    void fillWarnings();
-    void suggestTarget();
-    void writeDone();
-    QString checkTarget() const;
-    void startWrite();
-    void cancelWrite();
+    /// Takes `plan` as the one the later pages show and edit.
+    void setPlan(GraduationPlan plan);
     void retranslate();
 
     Notebook m_notebook;
     NotebookAnalysis m_baseAnalysis; ///< as the main window made it
     NotebookAnalysis m_analysis; ///< the one the plan uses (with the interpreter's versions)
-    std::int64_t m_copyDataLimit = GraduationOptions().copyDataLimit;
     GraduationPlan m_plan;
+    /// The contracts of m_plan.inputs as the planner inferred them (the Contracts page edits copies).
+    std::vector<std::optional<DataContract>> m_inferredContracts;
     std::vector<GeneratedFile> m_files;
     std::set<std::string> m_notebookNames; ///< names the notebook binds or reads: no step may take one
-    PackageWriteOutcome m_outcome;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::shared_ptr<std::atomic_bool> m_rerunCancel;
-    QFutureWatcher<RerunOutcome> m_rerunWatcher;
-    QFutureWatcher<std::vector<GeneratedFile>> m_generateWatcher;
-    QFutureWatcher<PackageWriteOutcome> m_writeWatcher;
-    bool m_filling = false;
-    bool m_written = false;
 
-    QLabel *m_nameLabel = nullptr;
-    QLineEdit *m_nameEdit = nullptr;
-    QLabel *m_splitLabel = nullptr;
-    QComboBox *m_splitCombo = nullptr;
-    QLabel *m_splitHelp = nullptr;
-    QCheckBox *m_hiddenState = nullptr;
-    QCheckBox *m_brokenCells = nullptr;
-    QLabel *m_interpreterLabel = nullptr;
-    QLineEdit *m_interpreterEdit = nullptr;
-    QLabel *m_copyLimitLabel = nullptr;
-    QLineEdit *m_copyLimitEdit = nullptr;
-    QCheckBox *m_verifyBox = nullptr;
-    QLabel *m_optionsError = nullptr;
-    QProgressBar *m_rerunProgress = nullptr;
-    QLabel *m_rerunStatus = nullptr;
-    QTableWidget *m_planTable = nullptr;
-    QLabel *m_planStatus = nullptr;
-    QPlainTextEdit *m_notes = nullptr;
-    QTreeWidget *m_fileTree = nullptr;
-    QPlainTextEdit *m_preview = nullptr;
-    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
-    QLabel *m_previewStatus = nullptr;
-    QLabel *m_warnings = nullptr;
-    QLabel *m_targetLabel = nullptr;
-    QString m_suggestedTarget; ///< the default folder last put in the edit (replaced while unedited)
-    QLineEdit *m_targetEdit = nullptr;
-    QPushButton *m_browse = nullptr;
-    QCheckBox *m_force = nullptr;
-    QLabel *m_targetError = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_writeStatus = nullptr;
-    QPushButton *m_cancelWrite = nullptr;
-    QPushButton *m_openFolder = nullptr;
-    QWidget *m_commands = nullptr;
-    QLabel *m_commandsLabel = nullptr;
-    QList<QPushButton *> m_copyButtons;
+    WizardOptionsPage *m_optionsPage = nullptr;
+    WizardRerunPage *m_rerunPage = nullptr;
+    WizardPlanPage *m_planPage = nullptr;
+    WizardContractsPage *m_contractsPage = nullptr;
+    WizardPreviewPage *m_previewPage = nullptr;
+    WizardWarningsPage *m_warningsPage = nullptr;
+    WizardTargetPage *m_targetPage = nullptr;
+    WizardWritePage *m_writePage = nullptr;
 };
 
 } // namespace tassel::ui

@@ -96,8 +96,9 @@ def _error(column, text):
 )PY";
 }
 
-/// The failure-path tests of one input: a missing file and an empty one for every reader; a
-/// missing column, no rows and a wrong value for text tables.
+/// The failure-path tests of one input: a missing file and an empty one for every reader; an
+/// array of other dimensions for numpy arrays; a missing column, no rows and a wrong value for
+/// text tables.
 std::string inputTests(const DataInput &input)
 {
     const std::string name = pythonString(input.name);
@@ -111,6 +112,16 @@ std::string inputTests(const DataInput &input)
           "    with pytest.raises(ContractError, match=\"found an empty file\"):\n        _run_with("
         + name + ", path)\n";
     const DataContract &contract = *input.contract;
+    if (contract.reader == "numpy.load" && !contract.shape.empty()) {
+        // An array with one dimension more than the notebook's.
+        t += test
+            + "wrong_dimensions(tmp_path):\n    import numpy\n\n    path = tmp_path / \"wrong.npy\"\n"
+              "    numpy.save(path, numpy.ones((2,) * "
+            + std::to_string(contract.shape.size() + 1)
+            + "))\n    with pytest.raises(ContractError, match=re.escape(\"expected "
+            + std::to_string(contract.shape.size()) + " dimensions\")):\n        _run_with(" + name
+            + ", path)\n";
+    }
     if (contract.reader != "pandas.read_csv" && contract.reader != "pandas.read_table")
         return t;
     t += test + "no_rows(tmp_path):\n    path = _damaged(tmp_path, " + name

@@ -142,6 +142,7 @@ private slots:
     void runsAreLoggedAndRecorded();
     void contractChecks_data();
     void contractChecks();
+    void arrayOfOtherDimensionsFails();
 };
 
 void TestGraduateE2E::generatedPackageWorks_data()
@@ -775,6 +776,37 @@ void TestGraduateE2E::contractChecks()
         dir.path());
     QVERIFY2(check.exitCode == 0, qPrintable(check.err));
     QCOMPARE(check.out.trimmed(), expected.isEmpty() ? QString() : QStringLiteral("x.csv: ") + expected);
+}
+
+void TestGraduateE2E::arrayOfOtherDimensionsFails()
+{
+    // A notebook that loads a 3x4 grid saved with numpy beside it: its failure-path tests feed a
+    // 3-D array and expect the contract's one-line dimensions error.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Run made = run(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral(
+                "import json, numpy\n"
+                "numpy.save('grid.npy', numpy.arange(12.0).reshape(3, 4))\n"
+                "code = 'import numpy as np\\n\\ngrid = np.load(\"grid.npy\")\\nprint(grid.sum())\\n'\n"
+                "cells = [{'cell_type': 'markdown', 'id': 'head', 'metadata': {}, 'source': '# Grid'},\n"
+                "    {'cell_type': 'code', 'id': 'load', 'metadata': {}, 'execution_count': 1,\n"
+                "     'outputs': [{'output_type': 'stream', 'name': 'stdout', 'text': '66.0\\n'}],\n"
+                "     'source': code}]\n"
+                "with open('grid.ipynb', 'w') as handle:\n"
+                "    json.dump({'nbformat': 4, 'nbformat_minor': 5, 'metadata': {}, 'cells': cells}, "
+                "handle)\n")},
+        dir.path());
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const QString tree = dir.filePath(QStringLiteral("package"));
+    QVERIFY(graduate(dir.filePath(QStringLiteral("grid.ipynb")), tree));
+    const QString tests = readAll(tree + QStringLiteral("/tests/test_contracts.py"));
+    QVERIFY2(tests.contains(QStringLiteral("def test_grid_wrong_dimensions(")), qPrintable(tests));
+    QVERIFY2(tests.contains(QStringLiteral("expected 2 dimensions")), qPrintable(tests));
+    const Run result = pytest(tree);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+    QVERIFY2(result.out.contains(QStringLiteral(" passed")), qPrintable(result.out));
 }
 
 void TestGraduateE2E::relativePathsFromTheCallersFolder()

@@ -2,6 +2,7 @@
 // planner's dataflow and the writer's refusal to leave its target folder.
 #include "analysis/notebookanalyzer.h"
 #include "analysis/stdlibmodules.h"
+#include "graduate/contractedits.h"
 #include "graduate/graduationplanner.h"
 #include "graduate/importblock.h"
 #include "graduate/ipythontransformer.h"
@@ -123,6 +124,8 @@ private slots:
     void swallowedExceptionsListedForReview();
     void readsCheckedAgainstContracts_data();
     void readsCheckedAgainstContracts();
+    void contractEditsReachThePackage_data();
+    void contractEditsReachThePackage();
 };
 
 void TestGraduateUnits::identifiers_data()
@@ -975,6 +978,13 @@ Result<GraduationPlan> planInFolder(const QString &dir, const std::string &code,
     return GraduationPlanner::plan(*notebook, analyzeNotebook(*notebook), options);
 }
 
+/// sales.csv (date,amount, two rows) in `dir`.
+bool writeSalesCsv(const QString &dir)
+{
+    QFile data(dir + QStringLiteral("/sales.csv"));
+    return data.open(QIODevice::WriteOnly) && data.write("date,amount\n2024-01-02,3.5\n2024-01-03,4.0\n") > 0;
+}
+
 void TestGraduateUnits::dataPathsRewritten_data()
 {
     QTest::addColumn<QString>("code");
@@ -1064,10 +1074,7 @@ void TestGraduateUnits::readsCheckedAgainstContracts()
     QFETCH(QString, expected);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QFile data(dir.path() + QStringLiteral("/sales.csv"));
-    QVERIFY(data.open(QIODevice::WriteOnly));
-    data.write("date,amount\n2024-01-02,3.5\n2024-01-03,4.0\n");
-    data.close();
+    QVERIFY(writeSalesCsv(dir.path()));
     auto plan = planInFolder(dir.path(), code.toStdString());
     QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
     QCOMPARE(plan->steps.size(), std::size_t(1));
@@ -1092,6 +1099,62 @@ void TestGraduateUnits::readsCheckedAgainstContracts()
     for (const char *path :
         {"contracts/sales.toml", "src/nb/_contracts.py", "src/nb/_observe.py", "tests/test_contracts.py"})
         QVERIFY2(paths.count(path), path);
+}
+
+void TestGraduateUnits::contractEditsReachThePackage_data()
+{
+    // sales.csv (date,amount) beside the notebook; the edits, then what contracts/sales.toml
+    // says about "amount" (empty: no such column) and whether the failure-path tests name it.
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<bool>("include");
+    QTest::addColumn<int>("nullable"); // -1 as inferred, 0 no, 1 yes
+    QTest::addColumn<QString>("amount");
+    QTest::addRow("as inferred") << "amount" << true << -1
+                                 << "name = \"amount\"\ndtype = \"float\"\nnullable = false\n"
+                                    "source = { name = \"file\", dtype = \"file\", nullable = \"file\" }";
+    QTest::addRow("left out") << "amount" << false << -1 << "";
+    QTest::addRow("made nullable") << "amount" << true << 1
+                                   << "name = \"amount\"\ndtype = \"float\"\nnullable = true\n"
+                                      "source = { name = \"file\", dtype = \"file\" }";
+    QTest::addRow("nullable as inferred keeps its source")
+        << "amount" << true << 0
+        << "name = \"amount\"\ndtype = \"float\"\nnullable = false\n"
+           "source = { name = \"file\", dtype = \"file\", nullable = \"file\" }";
+    QTest::addRow("unknown column") << "price" << false << -1 << "name = \"amount\"\ndtype = \"float\"";
+}
+
+void TestGraduateUnits::contractEditsReachThePackage()
+{
+    QFETCH(QString, column);
+    QFETCH(bool, include);
+    QFETCH(int, nullable);
+    QFETCH(QString, amount);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeSalesCsv(dir.path()));
+    auto plan = planInFolder(dir.path(), "import pandas as pd\nsales = pd.read_csv(\"sales.csv\")\n");
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    ContractEdit edit {"sales", column.toStdString(), include, std::nullopt};
+    if (nullable >= 0)
+        edit.nullable = nullable == 1;
+    GraduationPlan edited = *plan;
+    applyContractEdits(edited, {edit, {"elsewhere", "amount", false, std::nullopt}});
+    std::string toml;
+    std::string tests;
+    for (const GeneratedFile &file : PackageGenerator::generate(edited)) {
+        if (file.path == "contracts/sales.toml")
+            toml = file.content;
+        if (file.path == "tests/test_contracts.py")
+            tests = file.content;
+    }
+    QVERIFY(toml.find("name = \"date\"") != std::string::npos);
+    if (amount.isEmpty()) {
+        QVERIFY2(toml.find("\"amount\"") == std::string::npos, toml.c_str());
+        QVERIFY2(tests.find("'amount'") == std::string::npos && tests.find("\"amount\"") == std::string::npos,
+            tests.c_str());
+    } else {
+        QVERIFY2(toml.find(amount.toStdString()) != std::string::npos, toml.c_str());
+    }
 }
 
 void TestGraduateUnits::dataCopiedWithinLimit_data()

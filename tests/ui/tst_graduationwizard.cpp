@@ -1,6 +1,7 @@
 // The graduation wizard end to end on real notebooks, with the real planner, generator and
 // writer: options → plan (edited) → preview → target folder → files on disk.
 #include "graduationwizard.h"
+#include "wizardcontractspage.h"
 
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
@@ -35,6 +36,7 @@ using namespace tassel::ui;
 namespace {
 const QString kExample = QStringLiteral(TASSEL_SOURCE_DIR "/resources/examples/penguins.ipynb");
 const QString kRunLog = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/runlog.ipynb");
+const QString kSalesReport = QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb");
 const QString kHiddenState = QStringLiteral(TASSEL_TEST_DATA_DIR "/analysis/hidden_state.ipynb");
 
 struct Loaded
@@ -58,10 +60,24 @@ QString readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+/// The options page makes the plan off the GUI thread: wait for it before going on.
+bool planned(GraduationWizard &wizard)
+{
+    return QTest::qWaitFor([&] { return !wizard.isPlanning(); }, 20000);
+}
+
 bool waitForFiles(GraduationWizard &wizard)
 {
     QSignalSpy generated(&wizard, &GraduationWizard::filesGenerated);
     return !wizard.files().empty() || generated.wait(20000);
+}
+
+/// From the plan to the preview, through the contracts page when an input has a contract.
+void nextToPreview(GraduationWizard &wizard)
+{
+    wizard.next();
+    if (wizard.currentId() == GraduationWizard::ContractsPageId)
+        wizard.next();
 }
 
 /// From the preview to the target page, through the warnings page when there is one.
@@ -70,6 +86,35 @@ void nextToTarget(GraduationWizard &wizard)
     wizard.next();
     if (wizard.currentId() == GraduationWizard::WarningsPageId)
         wizard.next();
+}
+
+/// The row of `column` under input `input` on the contracts page.
+QTreeWidgetItem *contractColumn(QTreeWidget *tree, const QString &input, const QString &column)
+{
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = tree->topLevelItem(i);
+        for (int j = 0; item->text(0) == input && j < item->childCount(); ++j)
+            if (item->child(j)->text(0) == column)
+                return item->child(j);
+    }
+    return nullptr;
+}
+
+QString fileContent(const GraduationWizard &wizard, const std::string &path)
+{
+    for (const GeneratedFile &file : wizard.files())
+        if (file.path == path)
+            return QString::fromStdString(file.content);
+    return {};
+}
+
+/// From the target page: writes the package into `target` and waits until it is written.
+bool writeTo(GraduationWizard &wizard, const QString &target)
+{
+    wizard.targetEdit()->setText(target);
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    return (!finished.isEmpty() || finished.wait(20000)) && finished.first().first().toBool();
 }
 
 QJsonObject jsonCell(const QString &type, const QString &id, const QString &source)
@@ -125,6 +170,10 @@ private slots:
     void copyLimitIsChecked_data();
     void copyLimitIsChecked();
     void uncopiedInputsReadBesideTheNotebook();
+    void planArrivesOffTheGuiThread();
+    void failedRerunKeepsNextDisabled();
+    void backCancelsTheRerun();
+    void contractsPageEditsTheContracts();
 };
 
 void TestGraduationWizard::initTestCase()
@@ -141,6 +190,7 @@ void TestGraduationWizard::writesPackageEndToEnd()
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
     wizard.packageNameEdit()->setText(QStringLiteral("penguin_stats"));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
 
@@ -155,7 +205,7 @@ void TestGraduationWizard::writesPackageEndToEnd()
     table->item(0, GraduationWizard::TitleColumn)->setText(QStringLiteral("Read the penguin table"));
     QCOMPARE(wizard.plan().steps[0].title, std::string("Read the penguin table"));
 
-    wizard.next();
+    nextToPreview(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
     QVERIFY(waitForFiles(wizard));
     QStringList paths;
@@ -216,6 +266,7 @@ void TestGraduationWizard::refusesStepNames()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     const std::string before = wizard.plan().steps.at(1).name;
@@ -244,6 +295,7 @@ void TestGraduationWizard::splitModeChangesSteps()
     const Loaded loaded = load(kExample);
     GraduationWizard headings(loaded.notebook, loaded.analysis);
     headings.show();
+    QVERIFY(planned(headings));
     headings.next();
     const std::size_t byHeading = headings.plan().steps.size();
 
@@ -251,6 +303,7 @@ void TestGraduationWizard::splitModeChangesSteps()
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     wizard.splitCombo()->setCurrentIndex(split);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     if (steps > 0)
@@ -267,6 +320,7 @@ void TestGraduationWizard::hiddenStateNeedsConsent()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
     auto *page = wizard.page(GraduationWizard::OptionsPageId);
@@ -277,6 +331,7 @@ void TestGraduationWizard::hiddenStateNeedsConsent()
     auto *box = page->findChild<QCheckBox *>();
     QVERIFY(box);
     box->setChecked(true);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     QVERIFY(!wizard.plan().steps.empty());
@@ -288,8 +343,9 @@ void TestGraduationWizard::refusesNonEmptyFolder()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     nextToTarget(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
@@ -385,6 +441,7 @@ void TestGraduationWizard::planShowsPlainTitles()
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
     QTableWidget *table = wizard.planTable();
@@ -428,8 +485,9 @@ void TestGraduationWizard::warnsAboutUnpinnedDependencies()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
     QVERIFY(waitForFiles(wizard));
     wizard.next();
@@ -454,8 +512,9 @@ void TestGraduationWizard::lastPageOffersNextCommands()
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     nextToTarget(wizard);
     QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
@@ -498,8 +557,9 @@ void TestGraduationWizard::previewCitesCellNumbers()
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
     wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
     wizard.show();
+    QVERIFY(planned(wizard));
     wizard.next();
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     const GraduationStep &step = wizard.plan().steps.at(0);
     const std::string module = "src/" + wizard.plan().packageName + "/" + step.module + ".py";
@@ -521,6 +581,7 @@ void TestGraduationWizard::rerunMarksUnreproducedSteps()
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     QVERIFY(wizard.verifyBox()->isChecked()); // on by default
     QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled() || !finished.isEmpty());
@@ -540,7 +601,7 @@ void TestGraduationWizard::rerunMarksUnreproducedSteps()
     // The marks reach the generated tests.
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     QString tests;
     for (const GeneratedFile &file : wizard.files())
@@ -558,6 +619,7 @@ void TestGraduationWizard::rerunPinsFromTheInterpreter()
     wizard.verifyBox()->setChecked(false);
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId)); // nothing asked for a re-run
     wizard.back();
@@ -602,6 +664,7 @@ void TestGraduationWizard::copyLimitIsChecked()
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
     wizard.copyLimitEdit()->setText(limit);
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(
         wizard.currentId(), int(accepted ? GraduationWizard::PlanPageId : GraduationWizard::OptionsPageId));
@@ -617,9 +680,10 @@ void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
     wizard.copyLimitEdit()->setText(QStringLiteral("0"));
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
-    wizard.next();
+    nextToPreview(wizard);
     QVERIFY(waitForFiles(wizard));
     for (const GeneratedFile &file : wizard.files())
         QVERIFY2(!file.path.starts_with("data/") || file.path == "data/MANIFEST.tsv", file.path.c_str());
@@ -627,17 +691,175 @@ void TestGraduationWizard::uncopiedInputsReadBesideTheNotebook()
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     const QString target = folder.filePath(QStringLiteral("sales"));
-    wizard.targetEdit()->setText(target);
-    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
-    wizard.next();
-    QVERIFY(finished.count() > 0 || finished.wait(20000));
-    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(writeTo(wizard, target));
 
     QProcess run;
     run.setWorkingDirectory(folder.path()); // not the package folder
     run.start(target + QStringLiteral("/run.sh"), {QStringLiteral("--offline")});
     QVERIFY(run.waitForFinished(120000));
     QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+}
+
+void TestGraduationWizard::planArrivesOffTheGuiThread()
+{
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    QSignalSpy planned(&wizard, &GraduationWizard::planned);
+    wizard.show();
+    // The planner runs in the background; until its plan arrives there is nothing to go on to.
+    QWizardPage *options = wizard.page(GraduationWizard::OptionsPageId);
+    QVERIFY(wizard.isPlanning());
+    QVERIFY(!options->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(planned.wait(20000));
+    QCOMPARE(planned.count(), 1);
+    QCOMPARE(planned.first().first().toBool(), true);
+    QVERIFY(options->isComplete());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+    // Options changed while a plan is made: only the plan of the last ones is taken.
+    wizard.packageNameEdit()->setText(QStringLiteral("first_name"));
+    wizard.packageNameEdit()->setText(QStringLiteral("second_name"));
+    QVERIFY(!options->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(options->isComplete(), 20000);
+    QCOMPARE(planned.count(), 2);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    QCOMPARE(wizard.plan().packageName, std::string("second_name"));
+}
+
+void TestGraduationWizard::failedRerunKeepsNextDisabled()
+{
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.interpreterEdit()->setText(QStringLiteral("/nonexistent/python3"));
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!wizard.currentPage()->isComplete());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+
+    // Back, a real interpreter and no re-run: the page completes once that run is done.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY(!python.isEmpty());
+    wizard.back();
+    wizard.interpreterEdit()->setText(python);
+    wizard.verifyBox()->setChecked(false);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(!wizard.currentPage()->isComplete());
+    QVERIFY(finished.wait(60000) || finished.count() > 1);
+    QCOMPARE(finished.last().first().toBool(), true);
+    QVERIFY(wizard.currentPage()->isComplete());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+void TestGraduationWizard::backCancelsTheRerun()
+{
+    // A real re-run of runlog takes seconds. Going back while it runs and on again with other
+    // options must show a run with those options, not the one left behind.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY(!python.isEmpty());
+    const Loaded loaded = load(kRunLog);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    QSignalSpy finished(&wizard, &GraduationWizard::rerunFinished);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(wizard.isBusy());
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::OptionsPageId));
+    wizard.verifyBox()->setChecked(false);
+    wizard.interpreterEdit()->setText(python);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::RerunPageId));
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    const QString status = wizard.rerunStatus()->text();
+    QVERIFY2(!status.contains(QStringLiteral("code cells reproduced")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("dependencies pinned")), qPrintable(status));
+    for (const GraduationStep &step : wizard.plan().steps)
+        QVERIFY2(step.xfailReason.empty(), step.name.c_str());
+}
+
+void TestGraduationWizard::contractsPageEditsTheContracts()
+{
+    // salesreport reads data/sales.csv (date, region, amount) and data/regions.csv (region,
+    // manager), both beside it.
+    const Loaded loaded = load(kSalesReport);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::ContractsPageId));
+    QTreeWidget *tree = wizard.contractsTree();
+    QStringList inputs;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        inputs << tree->topLevelItem(i)->text(0);
+    QCOMPARE(inputs, QStringList({QStringLiteral("sales"), QStringLiteral("regions")}));
+    QTreeWidgetItem *amount = contractColumn(tree, QStringLiteral("sales"), QStringLiteral("amount"));
+    QVERIFY(amount);
+    QCOMPARE(amount->text(WizardContractsPage::KindColumn), QStringLiteral("float"));
+    QVERIFY2(amount->text(WizardContractsPage::SourceColumn).contains(QStringLiteral("the file")),
+        qPrintable(amount->text(WizardContractsPage::SourceColumn)));
+    QCOMPARE(amount->checkState(WizardContractsPage::NameColumn), Qt::Checked);
+    QTreeWidgetItem *manager = contractColumn(tree, QStringLiteral("regions"), QStringLiteral("manager"));
+    QVERIFY(manager);
+    QCOMPARE(manager->checkState(WizardContractsPage::NullableColumn), Qt::Unchecked);
+
+    // Leave amount out, let manager be missing: the contracts written say so.
+    amount->setCheckState(WizardContractsPage::NameColumn, Qt::Unchecked);
+    manager->setCheckState(WizardContractsPage::NullableColumn, Qt::Checked);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::PreviewPageId));
+    QVERIFY(waitForFiles(wizard));
+    const QString sales = fileContent(wizard, "contracts/sales.toml");
+    QVERIFY2(sales.contains(QStringLiteral("name = \"region\"")), qPrintable(sales));
+    QVERIFY2(!sales.contains(QStringLiteral("amount")), qPrintable(sales));
+    const QString regions = fileContent(wizard, "contracts/regions.toml");
+    QVERIFY2(regions.contains(QStringLiteral("name = \"manager\"\ndtype = \"string\"\nnullable = true\n")),
+        qPrintable(regions));
+
+    // Back and on again keeps the ticks.
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::ContractsPageId));
+    QCOMPARE(amount->checkState(WizardContractsPage::NameColumn), Qt::Unchecked);
+    wizard.next();
+    QVERIFY(waitForFiles(wizard));
+    QVERIFY(!fileContent(wizard, "contracts/sales.toml").contains(QStringLiteral("amount")));
+
+    // The package, with its validation and failure-path tests, still passes its tests.
+    nextToTarget(wizard);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString target = folder.filePath(QStringLiteral("sales"));
+    QVERIFY(writeTo(wizard, target));
+    QProcess pytest;
+    pytest.setWorkingDirectory(target);
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+    pytest.setProcessEnvironment(env);
+    pytest.start(QStringLiteral("python3"),
+        {QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q"), QStringLiteral("-p"),
+            QStringLiteral("no:cacheprovider")});
+    QVERIFY(pytest.waitForFinished(300000));
+    QVERIFY2(
+        pytest.exitCode() == 0, (pytest.readAllStandardOutput() + pytest.readAllStandardError()).constData());
 }
 
 QTEST_MAIN(TestGraduationWizard)
