@@ -294,6 +294,9 @@ private:
     void record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
         const std::optional<Value> &value);
     bool writtenEarlier(const IoAccess &access) const;
+    bool guarded(std::uint32_t call, std::uint32_t target) const;
+    bool checksExistence(std::uint32_t condition, std::uint32_t target) const;
+    bool catchesMissingFile(std::uint32_t tryStatement) const;
     void addFinding(const IoAccess &access, std::string rule, Message message);
 
     const Notebook &m_notebook;
@@ -681,6 +684,7 @@ void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &k
     access.direction = direction == Direction::Read ? "read" : "write";
     access.call = std::string(known.call);
     access.kind = "computed";
+    access.optional = direction == Direction::Read && guarded(call, target);
     if (value && value->text) {
         const std::string &target = *value->text;
         const bool url = isUrl(target);
@@ -727,6 +731,70 @@ bool Walker::writtenEarlier(const IoAccess &access) const
         folder += '/';
     return std::any_of(m_written.begin(), m_written.end(),
         [&](const std::string &written) { return written.starts_with(folder) || folder == "./"; });
+}
+
+/// Whether the read at `call` runs only when its target exists, or its failure is caught.
+bool Walker::guarded(std::uint32_t call, std::uint32_t target) const
+{
+    for (std::uint32_t n = call; n != SyntaxNode::kNone; n = node(n).parent) {
+        const std::uint32_t parent = node(n).parent;
+        if (kind(n) != SyntaxKind::Block || parent == SyntaxNode::kNone)
+            continue;
+        if (kind(parent) == SyntaxKind::IfStatement && node(n).field == SyntaxField::Consequence
+            && checksExistence(m_tree.child(parent, SyntaxField::Condition), target))
+            return true;
+        if (kind(parent) == SyntaxKind::TryStatement && node(n).field == SyntaxField::Body
+            && catchesMissingFile(parent))
+            return true;
+    }
+    return false;
+}
+
+/// Whether `condition` calls os.path.exists/isfile on `target`, or `.exists()`/`.is_file()` on
+/// it, not negated. The same resolved path or the same source text counts.
+bool Walker::checksExistence(std::uint32_t condition, std::uint32_t target) const
+{
+    if (condition == SyntaxNode::kNone || target == SyntaxNode::kNone
+        || textOf(condition).starts_with("not "))
+        return false;
+    const std::optional<std::string> path = text(target, 0);
+    const auto same = [&](std::uint32_t other) {
+        if (other == SyntaxNode::kNone)
+            return false;
+        if (textOf(other) == textOf(target))
+            return true;
+        const std::optional<std::string> otherPath = text(other, 0);
+        return path && otherPath && normalPath(*path) == normalPath(*otherPath);
+    };
+    // Nodes are stored in document order: the condition's subtree starts at it.
+    for (std::uint32_t n = condition; n < m_tree.nodes().size() && node(n).start < node(condition).end; ++n) {
+        if (kind(n) != SyntaxKind::Call)
+            continue;
+        const Callee called = callee(m_tree.child(n, SyntaxField::Function));
+        if ((called.name == "os.path.exists" || called.name == "os.path.isfile")
+            && same(argument(n, 0, "path")))
+            return true;
+        if ((called.method == "exists" || called.method == "is_file") && same(called.receiver))
+            return true;
+    }
+    return false;
+}
+
+/// Whether a handler of `tryStatement` catches FileNotFoundError, OSError or IOError.
+bool Walker::catchesMissingFile(std::uint32_t tryStatement) const
+{
+    for (std::uint32_t c = node(tryStatement).firstChild; c != SyntaxNode::kNone; c = node(c).nextSibling) {
+        if (kind(c) != SyntaxKind::ExceptClause)
+            continue;
+        // The handler's head (the types before its block) runs from the clause in document order.
+        for (std::uint32_t n = c + 1; n < m_tree.nodes().size() && kind(n) != SyntaxKind::Block; ++n) {
+            const std::string_view name = textOf(n);
+            if (kind(n) == SyntaxKind::Identifier
+                && (name == "FileNotFoundError" || name == "OSError" || name == "IOError"))
+                return true;
+        }
+    }
+    return false;
 }
 
 void Walker::addFinding(const IoAccess &access, std::string rule, Message message)

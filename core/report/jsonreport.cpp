@@ -174,6 +174,7 @@ nlohmann::ordered_json JsonReport::notebookToJson(const NotebookAnalysis &analys
         entry["absolute"] = access.absolute;
         entry["exists"] = orNull(access.exists);
         entry["size"] = orNull(access.size);
+        entry["optional"] = access.optional;
         if (access.contract)
             entry["contract"] = contractJson(*access.contract);
         io.push_back(std::move(entry));

@@ -65,6 +65,8 @@ private slots:
     void findings();
     void targetRanges_data();
     void targetRanges();
+    void optional_data();
+    void optional();
     void reportHasIo();
 
 private:
@@ -321,6 +323,54 @@ void TestIoInventory::targetRanges()
     QCOMPARE(covered, expected);
 }
 
+void TestIoInventory::optional_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("expected"); // whether the read of overrides.csv is optional
+    const QString head = QStringLiteral("import os\nimport pandas as pd\nfrom pathlib import Path\n");
+    QTest::addRow("unguarded") << head + "df = pd.read_csv('overrides.csv')" << false;
+    QTest::addRow("os.path.exists on the same literal")
+        << head + "if os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true;
+    QTest::addRow("os.path.isfile on the same variable")
+        << head + "p = 'overrides.csv'\nif os.path.isfile(p):\n    df = pd.read_csv(p)" << true;
+    QTest::addRow("Path(...).exists() on the same path")
+        << head + "if Path('overrides.csv').exists():\n    df = pd.read_csv('overrides.csv')" << true;
+    QTest::addRow("P.exists() on a Path constant")
+        << head + "P = Path('overrides.csv')\nif P.exists():\n    df = pd.read_csv(P)" << true;
+    QTest::addRow("guard in a condition with and")
+        << head + "if use and os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true;
+    QTest::addRow("try with except FileNotFoundError")
+        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept FileNotFoundError:\n    df = None"
+        << true;
+    QTest::addRow("try with a tuple holding OSError")
+        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept (ValueError, OSError) as e:\n    df = None"
+        << true;
+    QTest::addRow("guarded on another path")
+        << head + "if os.path.exists('other.csv'):\n    df = pd.read_csv('overrides.csv')" << false;
+    QTest::addRow("read in the else branch")
+        << head + "if os.path.exists('overrides.csv'):\n    pass\nelse:\n    df = pd.read_csv('overrides.csv')"
+        << false;
+    QTest::addRow("negated guard")
+        << head + "if not os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << false;
+    QTest::addRow("try with except ValueError")
+        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept ValueError:\n    df = None" << false;
+    QTest::addRow("read in the handler, not the body")
+        << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')" << false;
+}
+
+void TestIoInventory::optional()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, expected);
+    const NotebookAnalysis analysis = analyzeNotebook(makeNotebook(m_dir.path(), {source}));
+    const auto read = std::find_if(analysis.io.begin(), analysis.io.end(),
+        [](const IoAccess &access) { return access.target == "overrides.csv"; });
+    QVERIFY(read != analysis.io.end());
+    QCOMPARE(read->optional, expected);
+    QCOMPARE(JsonReport::notebookToJson(analysis)["io"][std::size_t(read - analysis.io.begin())]["optional"],
+        nlohmann::json(expected));
+}
+
 void TestIoInventory::reportHasIo()
 {
     // Unsaved notebooks have no folder: nothing exists beside them, nothing is called missing.
@@ -338,7 +388,7 @@ void TestIoInventory::reportHasIo()
     QCOMPARE(QString::fromStdString(json[0].dump()),
         QStringLiteral("{\"cell\":0,\"cell_id\":\"cell0\",\"line\":1,\"column\":1,\"direction\":\"read\","
                        "\"call\":\"open\",\"target\":\"nowhere.txt\",\"kind\":\"file\",\"absolute\":false,"
-                       "\"exists\":null,\"size\":null}"));
+                       "\"exists\":null,\"size\":null,\"optional\":false}"));
 }
 
 QTEST_GUILESS_MAIN(TestIoInventory)
