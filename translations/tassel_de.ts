@@ -995,6 +995,93 @@
     </message>
 </context>
 <context>
+    <name>tassel::ui::FolderModel</name>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Tassel keeps no record of earlier verifications</source>
+        <translation>Tassel speichert keine früheren Überprüfungen</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation>Letzte Überprüfung</translation>
+    </message>
+</context>
+<context>
+    <name>tassel::ui::FolderView</name>
+    <message numerus="yes">
+        <source>Checking %n notebook(s) in %1…</source>
+        <translation>
+            <numerusform>Prüfe %n Notebook in %1 …</numerusform>
+            <numerusform>Prüfe %n Notebooks in %1 …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>%1 — Folder</source>
+        <translation>%1 — Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notebook(s) in %1</source>
+        <translation>
+            <numerusform>%n Notebook in %1</numerusform>
+            <numerusform>%n Notebooks in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 broken, %2 risky, %3 ok</source>
+        <translation>%1 kaputt, %2 riskant, %3 in Ordnung</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not checked or unreadable</source>
+        <translation>
+            <numerusform>; %n nicht geprüft oder nicht lesbar</numerusform>
+            <numerusform>; %n nicht geprüft oder nicht lesbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; only the first %1 of %2 are listed</source>
+        <translation>; nur die ersten %1 von %2 sind aufgeführt</translation>
+    </message>
+</context>
+<context>
     <name>tassel::ui::GraduationWizard</name>
     <message numerus="yes">
         <source>%n file(s) will be written.</source>
@@ -1713,6 +1800,34 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen …</translation>
+    </message>
+    <message>
+        <source>Check every notebook under a folder and list their status</source>
+        <translation>Jedes Notebook unter einem Ordner prüfen und ihren Status auflisten</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Open Folder of Notebooks</source>
+        <translation>Ordner mit Notebooks öffnen</translation>
     </message>
 </context>
 <context>
