@@ -118,8 +118,10 @@ QPixmap grabWizard(MainWindow &window, const QString &part)
     const int wanted = part == QStringLiteral("wizard-plan") ? GraduationWizard::PlanPageId
                                                              : GraduationWizard::WritePageId;
     QTemporaryDir target;
+    // The plan is made in the background, again after each option change (the box above).
+    const auto idle = [&] { return !wizard->isBusy() && !wizard->isPlanning(); };
     while (wizard->currentId() != wanted) {
-        settle([&] { return !wizard->isBusy(); });
+        settle(idle);
         if (wizard->currentId() == GraduationWizard::TargetPageId)
             wizard->targetEdit()->setText(target.filePath(wizard->packageNameEdit()->text()));
         const int before = wizard->currentId();
@@ -127,7 +129,7 @@ QPixmap grabWizard(MainWindow &window, const QString &part)
         if (wizard->currentId() == before)
             return {}; // a page refused to go on
     }
-    settle([&] { return !wizard->isBusy(); });
+    settle(idle);
     return wizard->grab();
 }
 
