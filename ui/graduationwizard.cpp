@@ -133,8 +133,7 @@ PlanOutcome GraduationWizard::makePlan(
     QStringList where;
     for (const Finding &finding : analysis.findings)
         if (finding.rule == "use-before-definition" || finding.rule == "undefined-name")
-            where.append(
-                tr("cell %1: %2").arg(finding.cell + 1).arg(RuleText::message(finding)));
+            where.append(tr("cell %1: %2").arg(finding.cell + 1).arg(RuleText::message(finding)));
     return {std::nullopt,
         tr("Some cells read names defined later or nowhere, so the package would not run top to "
            "bottom. Fix the notebook, or tick the box to generate anyway.")

@@ -9,8 +9,8 @@
 #include "language.h"
 #include "notebookmodel.h"
 #include "notebookview.h"
-#include "theme.h"
 #include "ruletext.h"
+#include "theme.h"
 #include "verifydialog.h"
 #include "verifypanel.h"
 

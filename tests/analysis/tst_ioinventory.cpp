@@ -338,24 +338,27 @@ void TestIoInventory::optional_data()
     QTest::addRow("P.exists() on a Path constant")
         << head + "P = Path('overrides.csv')\nif P.exists():\n    df = pd.read_csv(P)" << true;
     QTest::addRow("guard in a condition with and")
-        << head + "if use and os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true;
+        << head + "if use and os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')"
+        << true;
     QTest::addRow("try with except FileNotFoundError")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept FileNotFoundError:\n    df = None"
         << true;
-    QTest::addRow("try with a tuple holding OSError")
-        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept (ValueError, OSError) as e:\n    df = None"
-        << true;
+    QTest::addRow("try with a tuple holding OSError") << head
+            + "try:\n    df = pd.read_csv('overrides.csv')\nexcept (ValueError, OSError) as e:\n    df = None"
+                                                      << true;
     QTest::addRow("guarded on another path")
         << head + "if os.path.exists('other.csv'):\n    df = pd.read_csv('overrides.csv')" << false;
-    QTest::addRow("read in the else branch")
-        << head + "if os.path.exists('overrides.csv'):\n    pass\nelse:\n    df = pd.read_csv('overrides.csv')"
-        << false;
-    QTest::addRow("negated guard")
-        << head + "if not os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << false;
+    QTest::addRow("read in the else branch") << head
+            + "if os.path.exists('overrides.csv'):\n    pass\nelse:\n    df = pd.read_csv('overrides.csv')"
+                                             << false;
+    QTest::addRow("negated guard") << head
+            + "if not os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')"
+                                   << false;
     QTest::addRow("try with except ValueError")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept ValueError:\n    df = None" << false;
     QTest::addRow("read in the handler, not the body")
-        << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')" << false;
+        << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')"
+        << false;
 }
 
 void TestIoInventory::optional()
