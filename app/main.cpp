@@ -1,7 +1,7 @@
 #include "cli/cli.h"
 
 #ifdef TASSEL_WITH_GUI
-#include "guiapplication.h"
+#include "shell/guiapplication.h"
 #include <QApplication>
 #endif
 

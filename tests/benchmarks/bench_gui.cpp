@@ -5,8 +5,8 @@
 // A third notebook has one cell with 1,000,000 short stream outputs (issue 19: the view must open
 // it in under 2 s and 500 MB); `bench_gui --outputs N` measures only such a notebook.
 // Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...|--outputs N]
-#include "mainwindow.h"
-#include "notebookview.h"
+#include "notebook/notebookview.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QBuffer>

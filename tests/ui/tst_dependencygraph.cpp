@@ -1,8 +1,8 @@
 // The dependency graph at notebook scale (tests/data/render/chain.ipynb, made by make_chain.py):
 // focus mode, fit to the window, import badges instead of fan-out edges, unconnected cells in
 // document order.
-#include "dependencygraphview.h"
-#include "mainwindow.h"
+#include "analysis/dependencygraphview.h"
+#include "shell/mainwindow.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

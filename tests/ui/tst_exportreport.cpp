@@ -1,6 +1,6 @@
 // File → Export Report and the main toolbar, on a real window offscreen: each format is written
 // by the CLI's writers, parses (JSON, SARIF) or names the notebook, and never lands on the notebook.
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The findings panel stays readable at real-notebook scale: identical findings (one rule, the
 // same names) share one expandable row with their count, and rows wrap instead of eliding.
-#include "findingspanel.h"
-#include "ruletext.h"
+#include "analysis/findingspanel.h"
+#include "analysis/ruletext.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>

@@ -2,9 +2,9 @@
 // `tassel check --format json` reports for the same files (the same batch checker runs), sorts,
 // cancels, and opens a notebook in the main window on double-click. Real notebooks, the real
 // CLI, the model tester on.
-#include "foldermodel.h"
-#include "folderview.h"
-#include "mainwindow.h"
+#include "shell/foldermodel.h"
+#include "shell/folderview.h"
+#include "shell/mainwindow.h"
 
 #include "cli/batchcheck.h"
 

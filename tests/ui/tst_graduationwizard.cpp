@@ -1,7 +1,7 @@
 // The graduation wizard end to end on real notebooks, with the real planner, generator and
 // writer: options → plan (edited) → preview → target folder → files on disk.
-#include "graduationwizard.h"
-#include "wizardcontractspage.h"
+#include "graduate/graduationwizard.h"
+#include "graduate/wizardcontractspage.h"
 
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"

@@ -1,9 +1,9 @@
 // Markup in a stranger's notebook never acts in the GUI: raw HTML in markdown and HTML outputs go
 // through the allowlist (scripts and event attributes dropped, links other than web, mail and
 // in-notebook anchors become their text), and text printed to a stream stays text.
-#include "celldelegate.h"
-#include "mainwindow.h"
-#include "notebookview.h"
+#include "notebook/celldelegate.h"
+#include "notebook/notebookview.h"
+#include "shell/mainwindow.h"
 
 #include <QStandardPaths>
 #include <QTest>

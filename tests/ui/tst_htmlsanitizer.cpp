@@ -1,6 +1,6 @@
 // The allowlist between a stranger's HTML and the document the GUI shows: every dangerous
 // construct is dropped, every allowed one kept.
-#include "htmlsanitizer.h"
+#include "notebook/htmlsanitizer.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // Markdown and HTML outputs rendered as Jupyter shows them (tests/data/render/reviewer.ipynb, made
 // by make_reviewer.py with real pandas): raw HTML through the allowlist, LaTeX kept whole,
 // DataFrames as capped tables, in-notebook anchors that jump to their heading's cell.
-#include "celldelegate.h"
-#include "mainwindow.h"
-#include "markdownrenderer.h"
-#include "notebookview.h"
+#include "notebook/celldelegate.h"
+#include "notebook/markdownrenderer.h"
+#include "notebook/notebookview.h"
+#include "shell/mainwindow.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QElapsedTimer>

@@ -1,12 +1,12 @@
 // Settings → Theme: System, Light and Dark set the style and palette at once, persist in
 // QSettings, and everything drawn by hand follows the palette: the delegate's code cells, the
 // graph's nodes, the timeline, and a screenshot of the whole window is mostly dark in Dark mode.
-#include "dependencygraphview.h"
-#include "executiontimeline.h"
-#include "mainwindow.h"
-#include "notebookmodel.h"
-#include "notebookview.h"
-#include "theme.h"
+#include "analysis/dependencygraphview.h"
+#include "notebook/executiontimeline.h"
+#include "notebook/notebookmodel.h"
+#include "notebook/notebookview.h"
+#include "shell/mainwindow.h"
+#include "shell/theme.h"
 
 #include <KSyntaxHighlighting/Theme>
 

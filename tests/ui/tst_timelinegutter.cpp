@@ -1,9 +1,9 @@
 // The execution timeline and the notebook view's gutter, in real widgets offscreen: execution 0
 // counts as a run, hovering tells cell, count and findings, and the gutter's numbers always fit.
-#include "celldelegate.h"
-#include "executiontimeline.h"
-#include "notebookmodel.h"
-#include "notebookview.h"
+#include "notebook/celldelegate.h"
+#include "notebook/executiontimeline.h"
+#include "notebook/notebookmodel.h"
+#include "notebook/notebookview.h"
 
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"

@@ -1,9 +1,9 @@
 // The GUI speaks German all the way through: core's finding messages (a template id and
 // arguments, rendered from the translated template), the rule fixes, and Qt's own buttons
 // (qtbase_de.qm). Findings come from notebooks built in memory and analysed by the real parser.
-#include "language.h"
+#include "analysis/ruletext.h"
 #include "notebookspec.h"
-#include "ruletext.h"
+#include "shell/language.h"
 
 #include "analysis/notebookanalyzer.h"
 #include "analysis/rulecatalog.h"
