@@ -503,7 +503,6 @@ void CellDelegate::paint(
         return;
     const Cell &cell = m_model->notebook().cells[std::size_t(row)];
     const Geometry &g = geometry(row);
-    Render *r = render(row);
     const QPalette &palette = option.palette;
     const QRect rect = option.rect;
     // Only the part of a tall item inside the paint device (the viewport) is drawn.
@@ -522,13 +521,28 @@ void CellDelegate::paint(
             QRect(rect.left(), rect.top(), 4, rect.height()), palette.color(QPalette::Highlight));
     }
 
-    // Gutter: execution count above document position, as Jupyter shows the former.
+    const int sourceTop = rect.top() + kCellGap / 2 + g.badges;
+    paintGutter(painter, palette, cell, row, QRect(rect.left(), sourceTop, contentLeft() - 8, 0));
+    const int left = rect.left() + contentLeft();
+    const int width = std::min(contentWidth(), rect.right() - left - 4);
+    if (g.badges > 0)
+        paintBadges(painter, index.data(NotebookModel::BadgesRole).toStringList(), row,
+            QPoint(left, rect.top() + kCellGap / 2));
+    Render *r = render(row);
+    paintSource(painter, palette, cell, row, QRect(left, sourceTop, width, g.source), r);
+    paintOutputs(painter, palette, row, r, QRect(left, rect.top(), width, rect.height()), visible);
+    painter->restore();
+}
+
+// Gutter: execution count above document position, as Jupyter shows the former. `area` gives the
+// gutter's left edge, width and the top of the source box.
+void CellDelegate::paintGutter(
+    QPainter *painter, const QPalette &palette, const Cell &cell, int row, const QRect &area) const
+{
     const QFont fixed = fixedFont();
     const QFontMetrics fixedMetrics(fixed);
     painter->setFont(fixed);
-    const int gutterRight = rect.left() + contentLeft() - 8;
-    int y = rect.top() + kCellGap / 2 + g.badges;
-    const QRect gutterRect(rect.left(), y + kPad, gutterRight - rect.left(), fixedMetrics.lineSpacing());
+    const QRect gutterRect(area.left(), area.top() + kPad, area.width(), fixedMetrics.lineSpacing());
     if (cell.isCode()) {
         painter->setPen(palette.color(QPalette::Text));
         const QString count
@@ -538,45 +552,44 @@ void CellDelegate::paint(
     painter->setPen(palette.color(QPalette::PlaceholderText));
     painter->drawText(gutterRect.translated(0, fixedMetrics.lineSpacing()), Qt::AlignRight | Qt::AlignVCenter,
         QStringLiteral("#%1").arg(row + 1));
+}
 
-    const int left = rect.left() + contentLeft();
-    const int width = std::min(contentWidth(), rect.right() - left - 4);
-
-    // Badges: one per rule, coloured by the worst severity.
-    if (g.badges > 0) {
-        const QFont font = QApplication::font();
-        const QFontMetrics metrics(font);
-        painter->setFont(font);
-        int x = left;
-        const int top = rect.top() + kCellGap / 2;
-        const QStringList rules = index.data(NotebookModel::BadgesRole).toStringList();
-        for (const QString &rule : rules) {
-            Severity worst = Severity::Info;
-            int count = 0;
-            for (int i : m_model->findingsOfCell(row)) {
-                const Finding &f = m_model->analysis().findings[std::size_t(i)];
-                if (QString::fromStdString(f.rule) == rule) {
-                    worst = std::max(worst, f.severity);
-                    ++count;
-                }
+// Badges: one per rule, coloured by the worst severity, from `topLeft` rightwards.
+void CellDelegate::paintBadges(QPainter *painter, const QStringList &rules, int row, QPoint topLeft) const
+{
+    const QFont font = QApplication::font();
+    const QFontMetrics metrics(font);
+    painter->setFont(font);
+    int x = topLeft.x();
+    for (const QString &rule : rules) {
+        Severity worst = Severity::Info;
+        int count = 0;
+        for (int i : m_model->findingsOfCell(row)) {
+            const Finding &f = m_model->analysis().findings[std::size_t(i)];
+            if (QString::fromStdString(f.rule) == rule) {
+                worst = std::max(worst, f.severity);
+                ++count;
             }
-            QString label = RuleText::badge(rule.toStdString());
-            if (count > 1)
-                label += QStringLiteral(" ×%1").arg(count);
-            const QRect pill(
-                x, top, metrics.horizontalAdvance(label) + 12, metrics.height() + kBadgeHeightExtra);
-            painter->setRenderHint(QPainter::Antialiasing);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(RuleText::severityColor(worst));
-            painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
-            painter->setPen(Qt::white);
-            painter->drawText(pill, Qt::AlignCenter, label);
-            x = pill.right() + 6;
         }
+        QString label = RuleText::badge(rule.toStdString());
+        if (count > 1)
+            label += QStringLiteral(" ×%1").arg(count);
+        const QRect pill(
+            x, topLeft.y(), metrics.horizontalAdvance(label) + 12, metrics.height() + kBadgeHeightExtra);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(RuleText::severityColor(worst));
+        painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, label);
+        x = pill.right() + 6;
     }
+}
 
-    // Source.
-    const QRect sourceRect(left, y, width, g.source);
+// Source: code in a box with the syntax theme's background; markdown as rendered, unboxed.
+void CellDelegate::paintSource(QPainter *painter, const QPalette &palette, const Cell &cell, int row,
+    const QRect &sourceRect, Render *r) const
+{
     if (cell.type != CellType::Markdown) {
         painter->fillRect(sourceRect,
             QColor::fromRgba(Theme::syntaxTheme(QApplication::palette())
@@ -589,7 +602,9 @@ void CellDelegate::paint(
             QColor band = palette.color(QPalette::Highlight);
             band.setAlpha(70);
             painter->fillRect(
-                QRect(left, y + kPad + (m_highlightLine - 1) * lineSpacing(), width, lineSpacing()), band);
+                QRect(sourceRect.left(), sourceRect.top() + kPad + (m_highlightLine - 1) * lineSpacing(),
+                    sourceRect.width(), lineSpacing()),
+                band);
         }
     }
     painter->save();
@@ -606,14 +621,20 @@ void CellDelegate::paint(
     painter->setClipRect(context.clip, Qt::IntersectClip);
     r->source->documentLayout()->draw(painter, context);
     painter->restore();
+}
 
-    // Outputs: only the blocks that overlap the visible part of the item.
+// Outputs: only the blocks that overlap the visible part of the item. `item` is the item's
+// rectangle narrowed to the content column.
+void CellDelegate::paintOutputs(QPainter *painter, const QPalette &palette, int row, Render *r,
+    const QRect &item, const QRect &visible) const
+{
+    const Geometry &g = geometry(row);
     const auto firstVisible = std::partition_point(g.blocks.begin(), g.blocks.end(),
-        [&](const Block &block) { return rect.top() + block.top + block.height < visible.top(); });
-    for (auto it = firstVisible; it != g.blocks.end() && rect.top() + it->top <= visible.bottom(); ++it) {
+        [&](const Block &block) { return item.top() + block.top + block.height < visible.top(); });
+    for (auto it = firstVisible; it != g.blocks.end() && item.top() + it->top <= visible.bottom(); ++it) {
         const Block &block = *it;
         const int b = int(it - g.blocks.begin());
-        const QRect blockRect(left, rect.top() + block.top, width, block.height);
+        const QRect blockRect(item.left(), item.top() + block.top, item.width(), block.height);
         if (block.image) {
             const QImage image = outputImage(r, row, b);
             if (!image.isNull())
@@ -635,7 +656,6 @@ void CellDelegate::paint(
             painter->restore();
         }
     }
-    painter->restore();
 }
 
 QString CellDelegate::linkAt(int row, QPoint pos) const

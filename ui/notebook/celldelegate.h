@@ -10,6 +10,10 @@
 
 class QTextDocument;
 
+namespace tassel {
+struct Cell;
+}
+
 namespace tassel::ui {
 
 class NotebookModel;
@@ -90,6 +94,13 @@ private:
     bool showsHtml(int row, int output) const;
     void setRichText(QTextDocument *document, const QString &html, int row, int maxTableRows) const;
     std::unique_ptr<QTextDocument> htmlOutputDocument(int row, int output) const;
+    void paintGutter(
+        QPainter *painter, const QPalette &palette, const Cell &cell, int row, const QRect &area) const;
+    void paintBadges(QPainter *painter, const QStringList &rules, int row, QPoint topLeft) const;
+    void paintSource(QPainter *painter, const QPalette &palette, const Cell &cell, int row,
+        const QRect &sourceRect, Render *render) const;
+    void paintOutputs(QPainter *painter, const QPalette &palette, int row, Render *render, const QRect &item,
+        const QRect &visible) const;
     int contentLeft() const;
     int contentWidth() const;
     int lineSpacing() const;
