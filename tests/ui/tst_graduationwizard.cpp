@@ -2,6 +2,7 @@
 // writer: options → plan (edited) → preview → target folder → files on disk.
 #include "graduate/graduationwizard.h"
 #include "graduate/wizardcontractspage.h"
+#include "shell/language.h"
 
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
@@ -839,6 +840,18 @@ void TestGraduationWizard::contractsPageEditsTheContracts()
     wizard.back();
     QCOMPARE(wizard.currentId(), int(GraduationWizard::ContractsPageId));
     QCOMPARE(amount->checkState(WizardContractsPage::NameColumn), Qt::Unchecked);
+
+    // A language switch words the tree anew and keeps the ticks.
+    QVERIFY(Language::apply(QStringLiteral("de")));
+    QTRY_COMPARE(tree->headerItem()->text(WizardContractsPage::NameColumn), QStringLiteral("Spalte"));
+    QVERIFY(Language::apply(QStringLiteral("en")));
+    QTRY_COMPARE(tree->headerItem()->text(WizardContractsPage::NameColumn), QStringLiteral("Column"));
+    amount = contractColumn(tree, QStringLiteral("sales"), QStringLiteral("amount"));
+    QVERIFY(amount);
+    QCOMPARE(amount->checkState(WizardContractsPage::NameColumn), Qt::Unchecked);
+    manager = contractColumn(tree, QStringLiteral("regions"), QStringLiteral("manager"));
+    QVERIFY(manager);
+    QCOMPARE(manager->checkState(WizardContractsPage::NullableColumn), Qt::Checked);
     wizard.next();
     QVERIFY(waitForFiles(wizard));
     QVERIFY(!fileContent(wizard, "contracts/sales.toml").contains(QStringLiteral("amount")));

@@ -61,8 +61,32 @@ void WizardContractsPage::retranslate()
     m_tree->headerItem()->setToolTip(NullableColumn,
         GraduationWizard::tr("Ticked: values may be missing. Unticked: none may be missing. Half-ticked: "
                              "nothing tells, so missing values are not checked."));
-    if (m_tree->topLevelItemCount() > 0)
-        fill(); // the words are the tree's; the ticks are lost with them
+    if (m_tree->topLevelItemCount() == 0)
+        return;
+    // The words are the tree's, so it is filled again in the new language, with the ticks kept.
+    const std::vector<ContractEdit> ticked = edits();
+    fill();
+    restoreTicks(ticked);
+}
+
+void WizardContractsPage::restoreTicks(const std::vector<ContractEdit> &ticked)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *input = m_tree->topLevelItem(i);
+        const std::string inputName = input->data(NameColumn, kInputRole).toString().toStdString();
+        for (int j = 0; j < input->childCount(); ++j) {
+            QTreeWidgetItem *column = input->child(j);
+            const std::string columnName = column->text(NameColumn).toStdString();
+            for (const ContractEdit &edit : ticked) {
+                if (edit.input != inputName || edit.column != columnName)
+                    continue;
+                if (!edit.include)
+                    column->setCheckState(NameColumn, Qt::Unchecked);
+                if (edit.nullable)
+                    column->setCheckState(NullableColumn, *edit.nullable ? Qt::Checked : Qt::Unchecked);
+            }
+        }
+    }
 }
 
 void WizardContractsPage::fill()

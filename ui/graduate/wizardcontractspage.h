@@ -35,6 +35,7 @@ public:
 
 private:
     void fill();
+    void restoreTicks(const std::vector<ContractEdit> &ticked);
     static QTreeWidgetItem *inputItem(const DataInput &input, const DataContract &contract);
     static QString sourceText(const ContractSource &source);
 
