@@ -681,6 +681,18 @@
         <source>changes per run</source>
         <translation>ändert sich je Lauf</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Risky</source>
+        <translation>Riskant</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Kaputt</translation>
+    </message>
 </context>
 <context>
     <name>tassel::ui::CellDelegate</name>
@@ -954,18 +966,6 @@
     <message>
         <source>no (%1)</source>
         <translation>nein (%1)</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Risky</source>
-        <translation>Riskant</translation>
-    </message>
-    <message>
-        <source>Broken</source>
-        <translation>Kaputt</translation>
     </message>
     <message>
         <source>%1 — runs top to bottom: %2; same outputs: %3</source>

@@ -6,6 +6,7 @@
 #include "shell/folderview.h"
 #include "shell/mainwindow.h"
 
+#include "analysis/verdictbuilder.h"
 #include "cli/batchcheck.h"
 
 #include <QAbstractItemModelTester>
@@ -183,8 +184,9 @@ void TestFolderView::countsMatchCheck()
     int unreadable = 0;
     for (const FolderEntry &entry : view.model()->entries()) {
         QVERIFY2(expected.contains(entry.path), qPrintable(entry.path));
-        Counts shown {
-            FolderModel::statusText(entry), entry.errors, entry.warnings, entry.secrets, !entry.status};
+        const QString status = entry.status ? QString::fromUtf8(VerdictBuilder::statusName(*entry.status))
+                                            : FolderModel::statusText(entry);
+        Counts shown {status, entry.errors, entry.warnings, entry.secrets, !entry.status};
         QCOMPARE(describe(shown), describe(expected.value(entry.path)));
         secrets += entry.secrets;
         unreadable += entry.status ? 0 : 1;

@@ -3,6 +3,7 @@
 // (qtbase_de.qm). Findings come from notebooks built in memory and analysed by the real parser.
 #include "analysis/ruletext.h"
 #include "notebookspec.h"
+#include "shell/foldermodel.h"
 #include "shell/language.h"
 
 #include "analysis/notebookanalyzer.h"
@@ -40,6 +41,7 @@ private slots:
     void everyFixHasGerman_data();
     void everyFixHasGerman();
     void qtButtonsFollowTheLanguage();
+    void folderStatusInGerman();
 };
 
 void TestTranslations::findingMessageInGerman_data()
@@ -191,6 +193,16 @@ void TestTranslations::qtButtonsFollowTheLanguage()
     QCOMPARE(buttons(), QStringLiteral("< Zurück|Weiter >"));
     QVERIFY(Language::apply(QStringLiteral("en")));
     QCOMPARE(buttons(), QStringLiteral("< Back|Next >"));
+}
+
+void TestTranslations::folderStatusInGerman()
+{
+    // The folder view's Status column says the overall status in the GUI's language.
+    FolderEntry entry;
+    entry.status = VerdictStatus::Broken;
+    QCOMPARE(FolderModel::statusText(entry), QStringLiteral("Kaputt"));
+    entry.status = VerdictStatus::Risky;
+    QCOMPARE(FolderModel::statusText(entry), QStringLiteral("Riskant"));
 }
 
 QTEST_MAIN(TestTranslations)

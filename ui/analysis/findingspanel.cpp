@@ -323,20 +323,9 @@ void FindingsPanel::showStatus(const Verdict &verdict)
     const auto answer = [this](bool yes, const QStringList &counts) {
         return yes ? tr("yes") : tr("no (%1)").arg(counts.join(QStringLiteral(", ")));
     };
-    QString status;
-    switch (verdict.status) {
-    case VerdictStatus::Ok:
-        status = tr("OK");
-        break;
-    case VerdictStatus::Risky:
-        status = tr("Risky");
-        break;
-    case VerdictStatus::Broken:
-        status = tr("Broken");
-        break;
-    }
     QString text = tr("%1 — runs top to bottom: %2; same outputs: %3")
-                       .arg(status, answer(verdict.runs.yes, runs), answer(same.yes, differ));
+                       .arg(RuleText::verdict(verdict.status), answer(verdict.runs.yes, runs),
+                           answer(same.yes, differ));
     if (verdict.errorFindings > 0)
         text += tr("; %n error-level finding(s)", nullptr, verdict.errorFindings);
     m_status->setText(text);

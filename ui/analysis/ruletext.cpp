@@ -91,6 +91,19 @@ QString RuleText::severity(Severity severity)
     return tr("Warning");
 }
 
+QString RuleText::verdict(VerdictStatus status)
+{
+    switch (status) {
+    case VerdictStatus::Ok:
+        return tr("OK");
+    case VerdictStatus::Risky:
+        return tr("Risky");
+    case VerdictStatus::Broken:
+        return tr("Broken");
+    }
+    return tr("Broken");
+}
+
 QColor RuleText::severityColor(Severity severity)
 {
     switch (severity) {

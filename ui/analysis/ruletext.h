@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/finding.h"
+#include "analysis/notebookanalysis.h"
 #include "analysis/rulecatalog.h"
 
 #include <QColor>
@@ -27,6 +28,8 @@ public:
     /// The finding's message in the current language.
     static QString message(const Finding &finding);
     static QString severity(Severity severity);
+    /// The overall status: "OK", "Risky", "Broken".
+    static QString verdict(VerdictStatus status);
     static QColor severityColor(Severity severity);
 };
 

@@ -1,8 +1,8 @@
 #include "shell/foldermodel.h"
 
+#include "analysis/ruletext.h"
 #include "shell/theme.h"
 
-#include "analysis/verdictbuilder.h"
 #include "cli/batchcheck.h"
 
 #include <QApplication>
@@ -48,7 +48,7 @@ void FolderModel::setEntries(std::vector<FolderEntry> entries)
 QString FolderModel::statusText(const FolderEntry &entry)
 {
     if (entry.status)
-        return QString::fromUtf8(VerdictBuilder::statusName(*entry.status));
+        return RuleText::verdict(*entry.status);
     return entry.problem == QLatin1String(cli::kCancelledError) ? tr("not checked") : tr("unreadable");
 }
 
