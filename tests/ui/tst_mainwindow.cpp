@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -434,6 +435,9 @@ void TestMainWindow::switchesLanguage()
     QVERIFY(dock);
     QCOMPARE(dock->windowTitle(), findingsDock);
     QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("importsDock"))->windowTitle(), importsDock);
+    // The menus made for the earlier language are gone, not piled up.
+    QTRY_COMPARE(window.menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly).size(),
+        window.menuBar()->actions().size());
     // A window made afterwards starts in the new language.
     MainWindow fresh;
     QCOMPARE(fresh.menuBar()->actions().first()->text(), fileMenu);

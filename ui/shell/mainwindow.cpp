@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -164,7 +165,12 @@ void MainWindow::createDocks()
 
 void MainWindow::createMenus()
 {
+    // clear() only takes the menus off the bar: the old ones go too, or every language switch
+    // would leave a set behind. Later, as a menu's own action may be what switched the language.
+    const QList<QMenu *> old = menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly);
     menuBar()->clear();
+    for (QMenu *menu : old)
+        menu->deleteLater();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
