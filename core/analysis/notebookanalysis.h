@@ -67,6 +67,10 @@ struct IoAccess
     /// Path method; line 0 when the call left it out (os.listdir()). Not in the report: it is
     /// for rewriting the target (graduation).
     SourceRange targetRange;
+    /// For a read under an existence check: where the checked path expression is (the argument
+    /// of os.path.exists/isfile, the object of `.exists()`/`.is_file()`), so graduation rewrites
+    /// it with the read; line 0 otherwise (try/except guards included). Not in the report.
+    SourceRange guardRange;
     /// For a tabular read (pandas reader, numpy loader): what the notebook expects of it.
     std::optional<DataContract> contract;
 
