@@ -1164,6 +1164,14 @@ void TestGraduateUnits::optionalInputs()
         QVERIFY2(content["README.md"].find("- `" + name.toStdString() + "`: ") != std::string::npos
                 && content["README.md"].find("optional: the notebook checks for it") != std::string::npos,
             content["README.md"].c_str());
+    // A missing optional input is tested to run to the end; a required one to stop.
+    const std::string &tests = content["tests/test_contracts.py"];
+    for (const DataInput &input : plan->inputs) {
+        const std::string test
+            = "def test_" + input.name + (input.optional ? "_absent_is_optional(" : "_missing_file(");
+        QVERIFY2(
+            tests.find(test) != std::string::npos || (!input.optional && !input.contract), tests.c_str());
+    }
 }
 
 void TestGraduateUnits::contractEditsReachThePackage_data()
