@@ -296,6 +296,7 @@ private:
     bool writtenEarlier(const IoAccess &access) const;
     bool guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked) const;
     std::uint32_t checkedPath(std::uint32_t condition, std::uint32_t target) const;
+    std::uint32_t exitUnlessExists(std::uint32_t block, std::uint32_t statement, std::uint32_t target) const;
     bool catchesMissingFile(std::uint32_t tryStatement) const;
     void addFinding(const IoAccess &access, std::string rule, Message message);
 
@@ -742,6 +743,11 @@ bool Walker::guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &ch
 {
     for (std::uint32_t n = call; n != SyntaxNode::kNone; n = node(n).parent) {
         const std::uint32_t parent = node(n).parent;
+        if (kind(parent) == SyntaxKind::Block || kind(parent) == SyntaxKind::Module) {
+            checked = exitUnlessExists(parent, n, target);
+            if (checked != SyntaxNode::kNone)
+                return true;
+        }
         if (kind(n) != SyntaxKind::Block || parent == SyntaxNode::kNone)
             continue;
         if (kind(parent) == SyntaxKind::IfStatement && node(n).field == SyntaxField::Consequence) {
@@ -787,19 +793,48 @@ std::uint32_t Walker::checkedPath(std::uint32_t condition, std::uint32_t target)
     return SyntaxNode::kNone;
 }
 
-/// Whether a handler of `tryStatement` catches FileNotFoundError, OSError or IOError.
+/// The path expression an earlier statement of `block` (before `statement`) checks in
+/// `if not os.path.exists(P):` ending in return, raise or sys.exit(): what follows runs only
+/// when `target` exists. kNone when no statement does.
+std::uint32_t Walker::exitUnlessExists(std::uint32_t block, std::uint32_t statement, std::uint32_t target) const
+{
+    for (std::uint32_t s = node(block).firstChild; s != statement && s != SyntaxNode::kNone;
+        s = node(s).nextSibling) {
+        const std::uint32_t condition = m_tree.child(s, SyntaxField::Condition);
+        const std::uint32_t body = m_tree.child(s, SyntaxField::Consequence);
+        if (kind(s) != SyntaxKind::IfStatement || condition == SyntaxNode::kNone || body == SyntaxNode::kNone
+            || !textOf(condition).starts_with("not ") || node(body).lastChild == SyntaxNode::kNone)
+            continue;
+        const std::uint32_t last = node(body).lastChild;
+        const bool exits = kind(last) == SyntaxKind::ReturnStatement || textOf(last) == "raise"
+            || textOf(last).starts_with("raise ") || textOf(last).starts_with("sys.exit(");
+        // The negation's operand is its only named child.
+        const std::uint32_t checked = exits ? checkedPath(node(condition).firstChild, target) : SyntaxNode::kNone;
+        if (checked != SyntaxNode::kNone)
+            return checked;
+    }
+    return SyntaxNode::kNone;
+}
+
+/// Whether a handler of `tryStatement` catches a missing file: FileNotFoundError, OSError or
+/// IOError by name, Exception or BaseException, or anything (a bare `except:`).
 bool Walker::catchesMissingFile(std::uint32_t tryStatement) const
 {
     for (std::uint32_t c = node(tryStatement).firstChild; c != SyntaxNode::kNone; c = node(c).nextSibling) {
         if (kind(c) != SyntaxKind::ExceptClause)
             continue;
         // The handler's head (the types before its block) runs from the clause in document order.
+        bool named = false;
         for (std::uint32_t n = c + 1; n < m_tree.nodes().size() && kind(n) != SyntaxKind::Block; ++n) {
             const std::string_view name = textOf(n);
+            named = named || kind(n) == SyntaxKind::Identifier;
             if (kind(n) == SyntaxKind::Identifier
-                && (name == "FileNotFoundError" || name == "OSError" || name == "IOError"))
+                && (name == "FileNotFoundError" || name == "OSError" || name == "IOError"
+                    || name == "Exception" || name == "BaseException"))
                 return true;
         }
+        if (!named)
+            return true;
     }
     return false;
 }

@@ -370,6 +370,27 @@ void TestIoInventory::optional_data()
     QTest::addRow("try with except ValueError")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept ValueError:\n    df = None" << false
         << QString();
+    QTest::addRow("bare except") << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept:\n    df = None"
+                                 << true << QString();
+    QTest::addRow("except Exception as e")
+        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept Exception as e:\n    df = None" << true
+        << QString();
+    QTest::addRow("early return in a function")
+        << head
+            + "def load():\n    if not os.path.exists('overrides.csv'):\n        return None\n"
+              "    return pd.read_csv('overrides.csv')"
+        << true << QStringLiteral("'overrides.csv'");
+    QTest::addRow("raise SystemExit before the read")
+        << head
+            + "if not os.path.isfile('overrides.csv'):\n    raise SystemExit('no overrides')\n"
+              "df = pd.read_csv('overrides.csv')"
+        << true << QStringLiteral("'overrides.csv'");
+    QTest::addRow("negated check that does not exit")
+        << head + "if not os.path.exists('overrides.csv'):\n    print('none')\ndf = pd.read_csv('overrides.csv')"
+        << false << QString();
+    QTest::addRow("exit check after the read")
+        << head + "df = pd.read_csv('overrides.csv')\nif not os.path.exists('overrides.csv'):\n    raise SystemExit"
+        << false << QString();
     QTest::addRow("read in the handler, not the body")
         << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')"
         << false << QString();
