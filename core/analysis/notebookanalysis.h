@@ -60,8 +60,8 @@ struct IoAccess
     /// For a relative file or folder: whether it exists beside the notebook; else nothing.
     std::optional<bool> exists;
     std::optional<std::int64_t> size; ///< bytes, for a file that exists
-    /// A read the notebook guards: under `if os.path.exists(P)` / `isfile(P)` / `P.exists()` on
-    /// the same target, or in a `try:` whose handler catches FileNotFoundError, OSError or IOError.
+    /// A read the notebook guards: under `if os.path.exists(P)`/`isfile(P)`/`P.exists()` or after `if not
+    /// ...: return/raise` on the same target, or in a `try:` catching FileNotFoundError/OSError/Exception.
     bool optional = false;
     /// Where the target expression is in the cell's source: the argument, or the object of a
     /// Path method; line 0 when the call left it out (os.listdir()). Not in the report: it is
