@@ -294,8 +294,9 @@ private:
     void record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
         const std::optional<Value> &value);
     bool writtenEarlier(const IoAccess &access) const;
-    bool guarded(std::uint32_t call, std::uint32_t target) const;
-    bool checksExistence(std::uint32_t condition, std::uint32_t target) const;
+    bool guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked) const;
+    std::uint32_t checkedPath(std::uint32_t condition, std::uint32_t target) const;
+    std::uint32_t exitUnlessExists(std::uint32_t block, std::uint32_t statement, std::uint32_t target) const;
     bool catchesMissingFile(std::uint32_t tryStatement) const;
     void addFinding(const IoAccess &access, std::string rule, Message message);
 
@@ -684,7 +685,10 @@ void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &k
     access.direction = direction == Direction::Read ? "read" : "write";
     access.call = std::string(known.call);
     access.kind = "computed";
-    access.optional = direction == Direction::Read && guarded(call, target);
+    std::uint32_t checked = SyntaxNode::kNone;
+    access.optional = direction == Direction::Read && guarded(call, target, checked);
+    if (checked != SyntaxNode::kNone)
+        access.guardRange = m_map->range(node(checked).start, node(checked).end);
     if (value && value->text) {
         const std::string &target = *value->text;
         const bool url = isUrl(target);
@@ -733,16 +737,24 @@ bool Walker::writtenEarlier(const IoAccess &access) const
         [&](const std::string &written) { return written.starts_with(folder) || folder == "./"; });
 }
 
-/// Whether the read at `call` runs only when its target exists, or its failure is caught.
-bool Walker::guarded(std::uint32_t call, std::uint32_t target) const
+/// Whether the read at `call` runs only when its target exists, or its failure is caught;
+/// `checked` becomes the path expression of the existence check that guards it, if one does.
+bool Walker::guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked) const
 {
     for (std::uint32_t n = call; n != SyntaxNode::kNone; n = node(n).parent) {
         const std::uint32_t parent = node(n).parent;
+        if (kind(parent) == SyntaxKind::Block || kind(parent) == SyntaxKind::Module) {
+            checked = exitUnlessExists(parent, n, target);
+            if (checked != SyntaxNode::kNone)
+                return true;
+        }
         if (kind(n) != SyntaxKind::Block || parent == SyntaxNode::kNone)
             continue;
-        if (kind(parent) == SyntaxKind::IfStatement && node(n).field == SyntaxField::Consequence
-            && checksExistence(m_tree.child(parent, SyntaxField::Condition), target))
-            return true;
+        if (kind(parent) == SyntaxKind::IfStatement && node(n).field == SyntaxField::Consequence) {
+            checked = checkedPath(m_tree.child(parent, SyntaxField::Condition), target);
+            if (checked != SyntaxNode::kNone)
+                return true;
+        }
         if (kind(parent) == SyntaxKind::TryStatement && node(n).field == SyntaxField::Body
             && catchesMissingFile(parent))
             return true;
@@ -750,13 +762,14 @@ bool Walker::guarded(std::uint32_t call, std::uint32_t target) const
     return false;
 }
 
-/// Whether `condition` calls os.path.exists/isfile on `target`, or `.exists()`/`.is_file()` on
-/// it, not negated. The same resolved path or the same source text counts.
-bool Walker::checksExistence(std::uint32_t condition, std::uint32_t target) const
+/// The path expression `condition` checks with os.path.exists/isfile, or calls `.exists()` /
+/// `.is_file()` on, when it is `target` (the same resolved path or the same source text) and the
+/// check is not negated; kNone otherwise.
+std::uint32_t Walker::checkedPath(std::uint32_t condition, std::uint32_t target) const
 {
     if (condition == SyntaxNode::kNone || target == SyntaxNode::kNone
         || textOf(condition).starts_with("not "))
-        return false;
+        return SyntaxNode::kNone;
     const std::optional<std::string> path = text(target, 0);
     const auto same = [&](std::uint32_t other) {
         if (other == SyntaxNode::kNone)
@@ -771,28 +784,57 @@ bool Walker::checksExistence(std::uint32_t condition, std::uint32_t target) cons
         if (kind(n) != SyntaxKind::Call)
             continue;
         const Callee called = callee(m_tree.child(n, SyntaxField::Function));
-        if ((called.name == "os.path.exists" || called.name == "os.path.isfile")
-            && same(argument(n, 0, "path")))
-            return true;
+        const std::uint32_t argument = this->argument(n, 0, "path");
+        if ((called.name == "os.path.exists" || called.name == "os.path.isfile") && same(argument))
+            return argument;
         if ((called.method == "exists" || called.method == "is_file") && same(called.receiver))
-            return true;
+            return called.receiver;
     }
-    return false;
+    return SyntaxNode::kNone;
 }
 
-/// Whether a handler of `tryStatement` catches FileNotFoundError, OSError or IOError.
+/// The path expression an earlier statement of `block` (before `statement`) checks in
+/// `if not os.path.exists(P):` ending in return, raise or sys.exit(): what follows runs only
+/// when `target` exists. kNone when no statement does.
+std::uint32_t Walker::exitUnlessExists(std::uint32_t block, std::uint32_t statement, std::uint32_t target) const
+{
+    for (std::uint32_t s = node(block).firstChild; s != statement && s != SyntaxNode::kNone;
+        s = node(s).nextSibling) {
+        const std::uint32_t condition = m_tree.child(s, SyntaxField::Condition);
+        const std::uint32_t body = m_tree.child(s, SyntaxField::Consequence);
+        if (kind(s) != SyntaxKind::IfStatement || condition == SyntaxNode::kNone || body == SyntaxNode::kNone
+            || !textOf(condition).starts_with("not ") || node(body).lastChild == SyntaxNode::kNone)
+            continue;
+        const std::uint32_t last = node(body).lastChild;
+        const bool exits = kind(last) == SyntaxKind::ReturnStatement || textOf(last) == "raise"
+            || textOf(last).starts_with("raise ") || textOf(last).starts_with("sys.exit(");
+        // The negation's operand is its only named child.
+        const std::uint32_t checked = exits ? checkedPath(node(condition).firstChild, target) : SyntaxNode::kNone;
+        if (checked != SyntaxNode::kNone)
+            return checked;
+    }
+    return SyntaxNode::kNone;
+}
+
+/// Whether a handler of `tryStatement` catches a missing file: FileNotFoundError, OSError or
+/// IOError by name, Exception or BaseException, or anything (a bare `except:`).
 bool Walker::catchesMissingFile(std::uint32_t tryStatement) const
 {
     for (std::uint32_t c = node(tryStatement).firstChild; c != SyntaxNode::kNone; c = node(c).nextSibling) {
         if (kind(c) != SyntaxKind::ExceptClause)
             continue;
         // The handler's head (the types before its block) runs from the clause in document order.
+        bool named = false;
         for (std::uint32_t n = c + 1; n < m_tree.nodes().size() && kind(n) != SyntaxKind::Block; ++n) {
             const std::string_view name = textOf(n);
+            named = named || kind(n) == SyntaxKind::Identifier;
             if (kind(n) == SyntaxKind::Identifier
-                && (name == "FileNotFoundError" || name == "OSError" || name == "IOError"))
+                && (name == "FileNotFoundError" || name == "OSError" || name == "IOError"
+                    || name == "Exception" || name == "BaseException"))
                 return true;
         }
+        if (!named)
+            return true;
     }
     return false;
 }

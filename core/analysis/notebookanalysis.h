@@ -60,13 +60,17 @@ struct IoAccess
     /// For a relative file or folder: whether it exists beside the notebook; else nothing.
     std::optional<bool> exists;
     std::optional<std::int64_t> size; ///< bytes, for a file that exists
-    /// A read the notebook guards: under `if os.path.exists(P)` / `isfile(P)` / `P.exists()` on
-    /// the same target, or in a `try:` whose handler catches FileNotFoundError, OSError or IOError.
+    /// A read the notebook guards: under `if os.path.exists(P)`/`isfile(P)`/`P.exists()` or after `if not
+    /// ...: return/raise` on the same target, or in a `try:` catching FileNotFoundError/OSError/Exception.
     bool optional = false;
     /// Where the target expression is in the cell's source: the argument, or the object of a
     /// Path method; line 0 when the call left it out (os.listdir()). Not in the report: it is
     /// for rewriting the target (graduation).
     SourceRange targetRange;
+    /// For a read under an existence check: where the checked path expression is (the argument
+    /// of os.path.exists/isfile, the object of `.exists()`/`.is_file()`), so graduation rewrites
+    /// it with the read; line 0 otherwise (try/except guards included). Not in the report.
+    SourceRange guardRange;
     /// For a tabular read (pandas reader, numpy loader): what the notebook expects of it.
     std::optional<DataContract> contract;
 

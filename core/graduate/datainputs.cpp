@@ -92,6 +92,21 @@ bool wrapInCheck(const std::string &source, const IoAccess &access, const std::s
     return true;
 }
 
+/// The existence check guarding an input's read (`os.path.exists("x.csv")`) checks where the
+/// read now reads: `os.path.exists(input_path("x"))`. Nothing when no check guards it.
+std::optional<Edit> guardEdit(const std::string &source, const IoAccess &access, const std::string &text)
+{
+    const SourceRange &range = access.guardRange;
+    if (range.line == 0)
+        return std::nullopt;
+    const SourceMap map(source);
+    const std::size_t begin = map.offset(range.line, range.column);
+    const std::size_t end = map.offset(range.endLine, range.endColumn);
+    if (end <= begin || end > source.size())
+        return std::nullopt;
+    return Edit {begin, end, text};
+}
+
 } // namespace
 
 std::string DataInputs::pathInData(const std::string &target)
@@ -140,9 +155,14 @@ std::map<int, std::set<std::string>> DataInputs::rewrite(GraduationPlan &plan,
             std::string &name = nameOf[target];
             if (name.empty()) {
                 name = inputName(target, taken);
-                plan.inputs.push_back({name, target, {}, {}, access.cellId, access.cell, {}});
+                plan.inputs.push_back({name, target, {}, {}, access.cellId, access.cell, {}, access.optional});
             }
+            for (DataInput &input : plan.inputs)
+                if (input.name == name)
+                    input.optional = input.optional && access.optional;
             edit.text = "input_path(" + escaping::pythonString(name) + ")";
+            if (const std::optional<Edit> guard = guardEdit(source, access, edit.text))
+                edits[access.cell].push_back(*guard);
             // glob patterns must stay strings; everything else takes a Path.
             if (access.call.rfind("glob.", 0) == 0)
                 edit.text = "str(" + edit.text + ")";

@@ -118,6 +118,9 @@ struct DataInput
     /// What the notebook expects of it (a tabular read): written to `contracts/<name>.toml`, and
     /// every read of it is checked against that file when it runs.
     std::optional<DataContract> contract;
+    /// Every read of it is guarded (IoAccess::optional): a run without it takes the notebook's
+    /// own fallback instead of stopping.
+    bool optional = false;
 
     bool operator==(const DataInput &) const = default;
 };

@@ -70,7 +70,7 @@ def _damaged(tmp_path, name, change):
 
 
 def _run_with(name, path):
-    pipeline.run(load_config(overrides={"inputs": {name: str(path)}}))
+    return pipeline.run(load_config(overrides={"inputs": {name: str(path)}}))
 
 
 def _rename(column):
@@ -96,17 +96,34 @@ def _error(column, text):
 )PY";
 }
 
-/// The failure-path tests of one input: a missing file and an empty one for every reader; an
-/// array of other dimensions for numpy arrays; a missing column, no rows and a wrong value for
-/// text tables.
-std::string inputTests(const DataInput &input)
+/// The test for a missing file: an optional input's run goes to the end without it (the
+/// notebook's own check takes its fallback), a required one's stops before the first step.
+std::string missingFileTest(const DataInput &input)
 {
     const std::string name = pythonString(input.name);
     const std::string test = "\n\ndef test_" + input.name + "_";
-    std::string t = test
+    if (input.optional)
+        return test
+            + "absent_is_optional(tmp_path):\n    try:\n        values = _run_with(" + name
+            + ", tmp_path / \"missing\")\n    except (InputError, ContractError) as error:\n"
+              "        pytest.fail(f\"the notebook checks for this input, yet its absence stopped the run: "
+              "{error}\")\n    assert values is not None\n";
+    return test
         + "missing_file(tmp_path):\n    with pytest.raises(InputError, match=\"does not exist\"):\n"
           "        _run_with("
         + name + ", tmp_path / \"missing\")\n";
+}
+
+/// The failure-path tests of one input: a missing file (see missingFileTest); with a contract, an
+/// empty file for every reader, an array of other dimensions for numpy arrays, a missing column,
+/// no rows and a wrong value for text tables.
+std::string inputTests(const DataInput &input)
+{
+    std::string t = missingFileTest(input);
+    if (!input.contract)
+        return t;
+    const std::string name = pythonString(input.name);
+    const std::string test = "\n\ndef test_" + input.name + "_";
     t += test
         + "empty_file(tmp_path):\n    path = tmp_path / \"empty\"\n    path.write_bytes(b\"\")\n"
           "    with pytest.raises(ContractError, match=\"found an empty file\"):\n        _run_with("
@@ -160,10 +177,10 @@ std::vector<GeneratedFile> PackageChecks::files(const GraduationPlan &plan)
         {src + "_observe.py", resourceModule("_observe.py"), false}};
     std::string tests;
     for (const DataInput &input : plan.inputs) {
-        if (!input.contract)
-            continue;
-        files.push_back({contractPath(input), ContractToml::write(*input.contract), false});
-        tests += inputTests(input);
+        if (input.contract)
+            files.push_back({contractPath(input), ContractToml::write(*input.contract), false});
+        if (input.contract || input.optional)
+            tests += inputTests(input);
     }
     if (!tests.empty())
         files.push_back({"tests/test_contracts.py", testHead(plan.packageName) + tests, false});
@@ -228,7 +245,8 @@ std::string PackageChecks::readmeSection(const GraduationPlan &plan)
               "'sales': data/sales.csv: column 'amount': expected float, found object ('unknown' in row 3)`. "
               "`--no-validate` (also on `./run.sh`) turns the checks off. `tests/test_contracts.py` feeds "
               "damaged copies (missing file, empty file, no rows, a renamed column, a wrong value) and "
-              "expects those errors. A team that wants richer checks can move the contracts to pandera.";
+              "expects those errors; an optional input's run must go to the end without its file. A team "
+              "that wants richer checks can move the contracts to pandera.";
     t += "\n\n## Logs and run records\n\nEach run logs to stderr (`--log-format json` for JSON lines) and "
          "to `output/run.log`: the inputs' SHA-256, each step's start and end with its duration and the "
          "shape of the tables and arrays it returns. A failing step stops the run with one line (exit 1); "

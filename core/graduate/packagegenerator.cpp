@@ -112,13 +112,19 @@ std::string inputsTable(const GraduationPlan &plan)
     std::string t
         = "# The notebook's inputs: [inputs] entry -> (its path relative to the notebook, its copy\n"
           "# below the data folder or None when it is read beside the notebook).\nINPUTS = {";
-    if (plan.inputs.empty())
-        return t + "}\n";
-    t += "\n";
-    for (const DataInput &input : plan.inputs)
+    std::vector<std::string> optional;
+    if (!plan.inputs.empty())
+        t += "\n";
+    for (const DataInput &input : plan.inputs) {
         t += "    " + pythonString(input.name) + ": (" + pythonString(input.target) + ", "
             + (input.dataPath.empty() ? std::string("None") : pythonString(input.dataPath)) + "),\n";
-    return t + "}\n";
+        if (input.optional)
+            optional.push_back(pythonString(input.name));
+    }
+    return t
+        + "}\n# Inputs the notebook checks for before reading them: a run goes on without them.\n"
+          "OPTIONAL_INPUTS = frozenset("
+        + (optional.empty() ? std::string() : "{" + join(optional, ", ") + "}") + ")\n";
 }
 
 std::string runtimeModule(const GraduationPlan &plan, const std::string &outputVariable)
@@ -228,7 +234,8 @@ def file_sha256(path):
 
 def check_inputs():
     """Stops before the first step when an input is missing or differs from the one the notebook
-    read (data/MANIFEST.tsv), naming it: a run never uses other data silently."""
+    read (data/MANIFEST.tsv), naming it: a run never uses other data silently. A missing optional
+    input does not stop it (start_run logs it as absent): the notebook's own check skips it."""
     manifest = data_dir() / "MANIFEST.tsv"
     if manifest.is_file():
         for line in manifest.read_text(encoding="utf-8").splitlines():
@@ -236,6 +243,8 @@ def check_inputs():
                 continue
             path, expected, _size, name = line.split("\t")
             file = data_dir() / path
+            if not file.is_file() and name in OPTIONAL_INPUTS:
+                continue
             if not file.is_file():
                 raise InputError(f"input {name!r}: {file} is missing (listed in {manifest})")
             actual = file_sha256(file)
@@ -246,6 +255,8 @@ def check_inputs():
                 )
     for name, (notebook_path, copy) in INPUTS.items():
         path = input_path(name)
+        if name in OPTIONAL_INPUTS and not path.exists():
+            continue
         if not re.search(r"[*?[]", str(path)) and not path.exists():
             where = "copied into the data folder" if copy else "read beside the notebook"
             raise InputError(f"input {name!r}: {path} does not exist ({notebook_path}, {where})")
@@ -370,10 +381,11 @@ std::string dataSection(const GraduationPlan &plan)
         t += "- `" + oneLine(input.name) + "`: `" + oneLine(input.target) + "`, "
             + (input.dataPath.empty() ? std::string("read beside the notebook (not copied)")
                                       : "copied to `data/" + oneLine(input.dataPath) + "`")
-            + "\n";
+            + (input.optional ? "; optional: the notebook checks for it and goes on without it" : "") + "\n";
     return t
         + "\nCopies are checked against `data/MANIFEST.tsv` (SHA-256) before the first step: a missing or "
-          "changed input stops the run with its name and path. `--data-dir DIR` reads the copies from "
+          "changed input stops the run with its name and path, except that a missing optional input is "
+          "logged as absent and the notebook's own fallback runs. `--data-dir DIR` reads the copies from "
           "another folder; `--output-dir DIR` writes files and figures elsewhere.";
 }
 
@@ -533,7 +545,7 @@ std::string paramsToml(const GraduationPlan &plan)
         t += input.name + " = " + tomlString(input.target) + "  # "
             + (input.dataPath.empty() ? std::string("read beside the notebook")
                                       : "copied to data/" + oneLine(input.dataPath))
-            + "\n";
+            + (input.optional ? "; optional" : "") + "\n";
     return t;
 }
 

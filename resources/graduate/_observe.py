@@ -13,7 +13,15 @@ from pathlib import Path
 
 from . import __version__
 from ._contracts import ContractError
-from ._runtime import INPUTS, LIBRARIES, InputError, file_sha256, input_path, output_dir
+from ._runtime import (
+    INPUTS,
+    LIBRARIES,
+    OPTIONAL_INPUTS,
+    InputError,
+    file_sha256,
+    input_path,
+    output_dir,
+)
 
 LOG = logging.getLogger(__package__)
 _run = {}
@@ -86,7 +94,8 @@ def _shape(value):
 
 
 def start_run(config):
-    """Notes the parameters and every input file's SHA-256 and size."""
+    """Notes the parameters and every input file's SHA-256 and size; an optional input that is
+    not there is noted as absent."""
     _run.clear()
     _run.update(started=time.time(), steps=[], inputs={})
     _run["parameters"] = {name: value for name, value in config.items() if name != "inputs"}
@@ -95,8 +104,11 @@ def start_run(config):
         entry = {"path": str(path)}
         if path.is_file():
             entry.update(sha256=file_sha256(path), bytes=path.stat().st_size)
+        elif name in OPTIONAL_INPUTS and not path.exists():
+            entry.update(absent=True)
         _run["inputs"][name] = entry
-        _log(logging.INFO, f"input {name}: {path} {entry.get('sha256', '')}".rstrip(), event="input",
+        state = "absent (optional: the notebook goes on without it)" if entry.get("absent") else ""
+        _log(logging.INFO, f"input {name}: {path} {entry.get('sha256', state)}".rstrip(), event="input",
              input=name, **entry)
 
 

@@ -283,6 +283,24 @@ void TestIoInventory::findings()
     QCOMPARE(rules, expected);
 }
 
+namespace {
+
+/// The text `range` covers in `source`; empty for no range (line 0).
+QString textIn(const QString &source, const SourceRange &range)
+{
+    const QStringList lines = source.split(QLatin1Char('\n'));
+    QString covered;
+    for (int line = range.line; line >= 1 && line <= range.endLine; ++line) {
+        const QString &text = lines[line - 1];
+        const int from = line == range.line ? range.column - 1 : 0;
+        const int to = line == range.endLine ? range.endColumn - 1 : int(text.size());
+        covered += (line == range.line ? QString() : QStringLiteral("\n")) + text.mid(from, to - from);
+    }
+    return covered;
+}
+
+} // namespace
+
 void TestIoInventory::targetRanges_data()
 {
     QTest::addColumn<QString>("source");
@@ -312,59 +330,77 @@ void TestIoInventory::targetRanges()
         QCOMPARE(range.line, 0);
         return;
     }
-    const QStringList lines = source.split(QLatin1Char('\n'));
-    QString covered;
-    for (int line = range.line; line <= range.endLine; ++line) {
-        const QString &text = lines[line - 1];
-        const int from = line == range.line ? range.column - 1 : 0;
-        const int to = line == range.endLine ? range.endColumn - 1 : int(text.size());
-        covered += (line == range.line ? QString() : QStringLiteral("\n")) + text.mid(from, to - from);
-    }
-    QCOMPARE(covered, expected);
+    QCOMPARE(textIn(source, range), expected);
 }
 
 void TestIoInventory::optional_data()
 {
     QTest::addColumn<QString>("source");
     QTest::addColumn<bool>("expected"); // whether the read of overrides.csv is optional
+    QTest::addColumn<QString>("guard"); // the path expression its existence check checks, or ""
     const QString head = QStringLiteral("import os\nimport pandas as pd\nfrom pathlib import Path\n");
-    QTest::addRow("unguarded") << head + "df = pd.read_csv('overrides.csv')" << false;
+    QTest::addRow("unguarded") << head + "df = pd.read_csv('overrides.csv')" << false << QString();
     QTest::addRow("os.path.exists on the same literal")
-        << head + "if os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true;
+        << head + "if os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true
+        << QStringLiteral("'overrides.csv'");
     QTest::addRow("os.path.isfile on the same variable")
-        << head + "p = 'overrides.csv'\nif os.path.isfile(p):\n    df = pd.read_csv(p)" << true;
+        << head + "p = 'overrides.csv'\nif os.path.isfile(p):\n    df = pd.read_csv(p)" << true << QStringLiteral("p");
     QTest::addRow("Path(...).exists() on the same path")
-        << head + "if Path('overrides.csv').exists():\n    df = pd.read_csv('overrides.csv')" << true;
+        << head + "if Path('overrides.csv').exists():\n    df = pd.read_csv('overrides.csv')" << true
+        << QStringLiteral("Path('overrides.csv')");
     QTest::addRow("P.exists() on a Path constant")
-        << head + "P = Path('overrides.csv')\nif P.exists():\n    df = pd.read_csv(P)" << true;
+        << head + "P = Path('overrides.csv')\nif P.exists():\n    df = pd.read_csv(P)" << true << QStringLiteral("P");
     QTest::addRow("guard in a condition with and")
         << head + "if use and os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')"
-        << true;
+        << true << QStringLiteral("'overrides.csv'");
     QTest::addRow("try with except FileNotFoundError")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept FileNotFoundError:\n    df = None"
-        << true;
+        << true << QString();
     QTest::addRow("try with a tuple holding OSError") << head
             + "try:\n    df = pd.read_csv('overrides.csv')\nexcept (ValueError, OSError) as e:\n    df = None"
-                                                      << true;
+                                                      << true << QString();
     QTest::addRow("guarded on another path")
-        << head + "if os.path.exists('other.csv'):\n    df = pd.read_csv('overrides.csv')" << false;
+        << head + "if os.path.exists('other.csv'):\n    df = pd.read_csv('overrides.csv')" << false << QString();
     QTest::addRow("read in the else branch") << head
             + "if os.path.exists('overrides.csv'):\n    pass\nelse:\n    df = pd.read_csv('overrides.csv')"
-                                             << false;
+                                             << false << QString();
     QTest::addRow("negated guard") << head
             + "if not os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')"
-                                   << false;
+                                   << false << QString();
     QTest::addRow("try with except ValueError")
-        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept ValueError:\n    df = None" << false;
+        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept ValueError:\n    df = None" << false
+        << QString();
+    QTest::addRow("bare except") << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept:\n    df = None"
+                                 << true << QString();
+    QTest::addRow("except Exception as e")
+        << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept Exception as e:\n    df = None" << true
+        << QString();
+    QTest::addRow("early return in a function")
+        << head
+            + "def load():\n    if not os.path.exists('overrides.csv'):\n        return None\n"
+              "    return pd.read_csv('overrides.csv')"
+        << true << QStringLiteral("'overrides.csv'");
+    QTest::addRow("raise SystemExit before the read")
+        << head
+            + "if not os.path.isfile('overrides.csv'):\n    raise SystemExit('no overrides')\n"
+              "df = pd.read_csv('overrides.csv')"
+        << true << QStringLiteral("'overrides.csv'");
+    QTest::addRow("negated check that does not exit")
+        << head + "if not os.path.exists('overrides.csv'):\n    print('none')\ndf = pd.read_csv('overrides.csv')"
+        << false << QString();
+    QTest::addRow("exit check after the read")
+        << head + "df = pd.read_csv('overrides.csv')\nif not os.path.exists('overrides.csv'):\n    raise SystemExit"
+        << false << QString();
     QTest::addRow("read in the handler, not the body")
         << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')"
-        << false;
+        << false << QString();
 }
 
 void TestIoInventory::optional()
 {
     QFETCH(QString, source);
     QFETCH(bool, expected);
+    QFETCH(QString, guard);
     const NotebookAnalysis analysis = analyzeNotebook(makeNotebook(m_dir.path(), {source}));
     const auto read = std::find_if(analysis.io.begin(), analysis.io.end(),
         [](const IoAccess &access) { return access.target == "overrides.csv"; });
@@ -372,6 +408,7 @@ void TestIoInventory::optional()
     QCOMPARE(read->optional, expected);
     QCOMPARE(JsonReport::notebookToJson(analysis)["io"][std::size_t(read - analysis.io.begin())]["optional"],
         nlohmann::json(expected));
+    QCOMPARE(textIn(source, read->guardRange), guard);
 }
 
 void TestIoInventory::reportHasIo()

@@ -143,6 +143,7 @@ private slots:
     void contractChecks_data();
     void contractChecks();
     void arrayOfOtherDimensionsFails();
+    void optionalInputMayBeAbsent();
 };
 
 void TestGraduateE2E::generatedPackageWorks_data()
@@ -166,6 +167,8 @@ void TestGraduateE2E::generatedPackageWorks_data()
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/salesreport.ipynb") << 3;
     QTest::addRow("result files and a figure")
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/quarterly.ipynb") << 3;
+    QTest::addRow("required CSV and optional overrides")
+        << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/stockvalue.ipynb") << 4;
     QTest::addRow("seeded scikit-learn model")
         << QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/churnmodel.ipynb") << 4;
 }
@@ -828,6 +831,48 @@ void TestGraduateE2E::relativePathsFromTheCallersFolder()
     QVERIFY2(script.out.contains(QStringLiteral("order lines")), qPrintable(script.out));
     QVERIFY2(QFileInfo::exists(dir.path() + QStringLiteral("/results/run.json")), qPrintable(script.err));
     QVERIFY(!QFileInfo::exists(tree + QStringLiteral("/results")));
+}
+
+void TestGraduateE2E::optionalInputMayBeAbsent()
+{
+    // stockvalue reads data/stock.csv, and data/overrides.csv only under an existence check: the
+    // package runs without the overrides (the notebook's else branch) but not without the stock.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tree = dir.path() + QStringLiteral("/package");
+    QVERIFY(graduate(QStringLiteral(TASSEL_TEST_DATA_DIR "/graduate/stockvalue.ipynb"), tree));
+    const QString failurePaths = readAll(tree + QStringLiteral("/tests/test_contracts.py"));
+    for (const char *test : {"def test_overrides_absent_is_optional(", "def test_stock_missing_file(",
+             "def test_overrides_missing_column("})
+        QVERIFY2(failurePaths.contains(QLatin1String(test)), test);
+    QVERIFY2(!failurePaths.contains(QStringLiteral("def test_overrides_missing_file(")), qPrintable(failurePaths));
+    const Run tests = pytest(tree);
+    QVERIFY2(tests.exitCode == 0, qPrintable(tests.out + tests.err));
+
+    QVERIFY(QFile::remove(tree + QStringLiteral("/data/overrides.csv")));
+    const Run without = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, dir.path());
+    QVERIFY2(without.exitCode == 0, qPrintable(without.err));
+    QVERIFY2(without.out.contains(QStringLiteral("no price overrides"))
+            && without.out.contains(QStringLiteral("total stock value: ")),
+        qPrintable(without.out));
+    QVERIFY2(without.err.contains(QStringLiteral("input overrides: "))
+            && without.err.contains(QStringLiteral("absent (optional")),
+        qPrintable(without.err));
+    const QJsonObject inputs
+        = QJsonDocument::fromJson(readAll(tree + QStringLiteral("/output/run.json")).toUtf8())
+              .object()
+              .value(QStringLiteral("inputs"))
+              .toObject();
+    QVERIFY(inputs.value(QStringLiteral("overrides")).toObject().value(QStringLiteral("absent")).toBool());
+    QVERIFY(!inputs.value(QStringLiteral("stock")).toObject().contains(QStringLiteral("absent")));
+
+    QVERIFY(QFile::remove(tree + QStringLiteral("/data/stock.csv")));
+    const Run stopped = run(tree + QStringLiteral("/run.sh"), {QStringLiteral("--offline")}, dir.path());
+    QCOMPARE(stopped.exitCode, 2);
+    QVERIFY2(lastLine(stopped.err).contains(QStringLiteral("input 'stock'"))
+            && lastLine(stopped.err).contains(QStringLiteral("is missing")),
+        qPrintable(stopped.err));
+    QVERIFY2(stopped.out.isEmpty(), qPrintable(stopped.out));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateE2E)

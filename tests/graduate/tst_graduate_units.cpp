@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <set>
 
 using namespace tassel;
@@ -124,6 +125,8 @@ private slots:
     void swallowedExceptionsListedForReview();
     void readsCheckedAgainstContracts_data();
     void readsCheckedAgainstContracts();
+    void optionalInputs_data();
+    void optionalInputs();
     void contractEditsReachThePackage_data();
     void contractEditsReachThePackage();
 };
@@ -1099,6 +1102,76 @@ void TestGraduateUnits::readsCheckedAgainstContracts()
     for (const char *path :
         {"contracts/sales.toml", "src/nb/_contracts.py", "src/nb/_observe.py", "tests/test_contracts.py"})
         QVERIFY2(paths.count(path), path);
+}
+
+void TestGraduateUnits::optionalInputs_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("expected"); // in the step body
+    QTest::addColumn<QStringList>("optional"); // the optional inputs
+    QTest::addRow("exists check of a literal")
+        << "import os\n\nimport pandas as pd\n\nsales = pd.read_csv(\"sales.csv\")\n"
+           "if os.path.exists(\"overrides.csv\"):\n    sales = pd.read_csv(\"overrides.csv\")"
+        << "if os.path.exists(input_path(\"overrides\")):\n    sales = check_input(\"overrides\", "
+           "pd.read_csv(input_path(\"overrides\")))"
+        << QStringList {"overrides"};
+    QTest::addRow("exists() of a constant path")
+        << "from pathlib import Path\n\nNOTES = Path(\"notes.txt\")\nif NOTES.exists():\n"
+           "    print(NOTES.read_text())"
+        << "if input_path(\"notes\").exists():\n    print(input_path(\"notes\").read_text())"
+        << QStringList {"notes"};
+    QTest::addRow("try, except FileNotFoundError")
+        << "try:\n    notes = open(\"notes.txt\").read()\nexcept FileNotFoundError:\n    notes = \"\"\n"
+           "print(notes)"
+        << "    notes = open(input_path(\"notes\")).read()" << QStringList {"notes"};
+    QTest::addRow("guarded once, read unguarded later")
+        << "import os\n\nif os.path.isfile(\"a.txt\"):\n    print(open(\"a.txt\").read())\n"
+           "print(open(\"a.txt\").read())"
+        << "if os.path.isfile(input_path(\"a\")):\n    print(open(input_path(\"a\")).read())"
+        << QStringList {};
+    QTest::addRow("unguarded read") << "print(open(\"a.txt\").read())"
+                                    << "print(open(input_path(\"a\")).read())" << QStringList {};
+}
+
+void TestGraduateUnits::optionalInputs()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, expected);
+    QFETCH(QStringList, optional);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto plan = planInFolder(dir.path(), code.toStdString());
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.size(), std::size_t(1));
+    QVERIFY2(plan->steps.front().body.find(expected.toStdString()) != std::string::npos,
+        plan->steps.front().body.c_str());
+    QStringList actual;
+    std::string quoted;
+    for (const DataInput &input : plan->inputs)
+        if (input.optional) {
+            actual << QString::fromStdString(input.name);
+            quoted += (quoted.empty() ? "\"" : ", \"") + input.name + "\"";
+        }
+    QCOMPARE(actual, optional);
+    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
+    std::map<std::string, std::string> content;
+    for (const GeneratedFile &file : files)
+        content[file.path] = file.content;
+    const std::string table = "OPTIONAL_INPUTS = frozenset(" + (quoted.empty() ? "" : "{" + quoted + "}") + ")\n";
+    QVERIFY2(content["src/nb/_runtime.py"].find(table) != std::string::npos, table.c_str());
+    for (const QString &name : optional)
+        QVERIFY2(content["README.md"].find("- `" + name.toStdString() + "`: ") != std::string::npos
+                && content["README.md"].find("optional: the notebook checks for it") != std::string::npos,
+            content["README.md"].c_str());
+    // A missing optional input is tested to run to the end; a required one to stop.
+    const std::string &tests = content["tests/test_contracts.py"];
+    for (const DataInput &input : plan->inputs) {
+        const std::string test
+            = "def test_" + input.name + (input.optional ? "_absent_is_optional(" : "_missing_file(");
+        QVERIFY2(
+            tests.find(test) != std::string::npos || (!input.optional && !input.contract), tests.c_str());
+    }
 }
 
 void TestGraduateUnits::contractEditsReachThePackage_data()

@@ -161,6 +161,41 @@ notebook("salesreport", [
     new_code_cell('print(f"total for {month}: {in_month[\'amount\'].sum():.2f}")'),
 ])
 
+# A required table and an optional one: the buyers' price overrides are applied when the file is
+# there (an existence check of the same path), so graduation makes it an optional input.
+(HERE / "data" / "stock.csv").write_text(
+    "sku,category,units,unit_price\n"
+    + "".join(f"SKU-{n:03d},{('garden', 'kitchen', 'tools')[n % 3]},{(n * 7) % 40 + 3},{(n * 13) % 50 + 4.75}\n"
+              for n in range(1, 19)),
+    encoding="utf-8")
+(HERE / "data" / "overrides.csv").write_text("sku,unit_price\nSKU-004,12.5\nSKU-011,30.0\n", encoding="utf-8")
+notebook("stockvalue", [
+    new_markdown_cell("# Stock value by category\n\n"
+                      "Units on hand times unit price, with the buyers' price overrides when they sent some."),
+    new_code_cell("import os\n\nimport matplotlib.pyplot as plt\nimport pandas as pd"),
+    new_markdown_cell("## Load"),
+    new_code_cell('stock = pd.read_csv("data/stock.csv")\nprint(len(stock), "products")'),
+    new_markdown_cell("## Price overrides"),
+    new_code_cell('if os.path.exists("data/overrides.csv"):\n'
+                  '    overrides = pd.read_csv("data/overrides.csv")\n'
+                  '    stock = stock.merge(overrides, on="sku", how="left", suffixes=("", "_override"))\n'
+                  '    stock["unit_price"] = stock["unit_price_override"].fillna(stock["unit_price"])\n'
+                  '    stock = stock.drop(columns="unit_price_override")\n'
+                  '    print(f"{len(overrides)} prices overridden")\n'
+                  "else:\n"
+                  '    print("no price overrides")'),
+    new_markdown_cell("## Value by category"),
+    new_code_cell('stock["value"] = (stock["units"] * stock["unit_price"]).round(2)\n'
+                  'by_category = stock.groupby("category")["value"].sum().sort_values(ascending=False)\n'
+                  "print(by_category.to_string())"),
+    new_markdown_cell("## Plot"),
+    new_code_cell("fig, ax = plt.subplots(figsize=(5, 3))\n"
+                  "by_category.plot.barh(ax=ax)\n"
+                  'ax.set_xlabel("stock value")\n'
+                  "plt.show()\n"
+                  'print(f"total stock value: {by_category.sum():.2f}")'),
+])
+
 # Result files and a figure written by relative paths, one read back: in the package they go
 # below output/. What the kernel wrote here is removed again.
 notebook("quarterly", [
