@@ -277,160 +277,250 @@ Message needMessage(const char *id, int cell, const Need &need)
         .cell("function_cell", need.viaDefinedIn);
 }
 
-} // namespace
-
-Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<CellSymbols> &symbols)
+/// `a`, `b` for a message.
+template <typename Names>
+std::string quotedList(const Names &names)
 {
-    Result result;
-    const int cellCount = int(std::min(notebook.cells.size(), symbols.size()));
-    const Simulation simulation(notebook, symbols);
+    std::string list;
+    for (const std::string &name : names)
+        list += (list.empty() ? "" : ", ") + quoted(name);
+    return list;
+}
 
-    // Every cell that binds each name, for "defined later" and suggested-order questions.
-    std::unordered_map<std::string, std::vector<int>> definers;
-    int firstOpaqueCell = -1;
+/// Dataflow::analyze's stages over one notebook; each stage reads what the stages before it left.
+class Analysis
+{
+public:
+    Analysis(const Notebook &notebook, const std::vector<CellSymbols> &symbols)
+        : m_notebook(notebook)
+        , m_symbols(symbols)
+        , m_cellCount(int(std::min(notebook.cells.size(), symbols.size())))
+        , m_simulation(notebook, symbols)
+        , m_providerOf(std::size_t(m_cellCount))
+        , m_needsOf(std::size_t(m_cellCount))
+    {
+    }
+
+    Dataflow::Result run();
+
+private:
+    /// In which order of running an edge was seen (bits).
+    static constexpr unsigned kDocument = 1;
+    static constexpr unsigned kExecution = 2;
+    /// Edges, keyed by (from, to): names and the orders they were seen in.
+    using Edges = std::map<std::pair<int, int>, std::pair<std::set<std::string>, unsigned>>;
+
+    void collectDefiners();
+    void walkTopToBottom();
+    void checkNeed(int cell, const Need &need, const Namespace &ns);
+    bool deletedBeforeCall(int cell, const Need &need);
+    void reportMissing(int cell, const Need &need, const Namespace &ns);
+    void walkByExecutionCount();
+    void addEdge(int from, int to, const std::string &name, unsigned order);
+    void writeDependencies();
+    void findStaleOutputs();
+    void findOutputsWithoutCode();
+    void findUnexecutedProviders();
+    void findUnexecutedProvider(int cell);
+    void findStatefulCells();
+    void writeVerdict();
+    void suggestOrder();
+    int providerFor(int cell, const std::string &name) const;
+
+    const CellSymbols &symbolsOf(int cell) const { return m_symbols[std::size_t(cell)]; }
+    const Cell &cellAt(int cell) const { return m_notebook.cells[std::size_t(cell)]; }
+    Finding findingAt(int cell, std::string rule, Severity severity, const SourceRange &range) const
+    {
+        return tassel::findingAt(m_notebook, cell, std::move(rule), severity, range);
+    }
+    void add(Finding finding) { m_result.findings.push_back(std::move(finding)); }
+
+    const Notebook &m_notebook;
+    const std::vector<CellSymbols> &m_symbols;
+    const int m_cellCount;
+    const Simulation m_simulation;
+    Dataflow::Result m_result;
+    /// Every cell that binds each name, for "defined later" and suggested-order questions.
+    std::unordered_map<std::string, std::vector<int>> m_definers;
+    int m_firstOpaqueCell = -1;
+    Edges m_edges;
+    /// m_providerOf[cell][name] = the cell whose value of `name` this cell sees top to bottom.
+    std::vector<std::unordered_map<std::string, int>> m_providerOf;
+    std::vector<std::vector<Need>> m_needsOf;
+    std::set<std::pair<int, std::string>> m_reported;
+    int m_useBeforeDefinition = 0;
+    int m_undefinedNames = 0;
+    int m_staleCells = 0;
+    int m_unexecutedCells = 0;
+};
+
+Dataflow::Result Analysis::run()
+{
+    collectDefiners();
+    walkTopToBottom();
+    walkByExecutionCount();
+    writeDependencies();
+    findStaleOutputs();
+    findOutputsWithoutCode();
+    findUnexecutedProviders();
+    findStatefulCells();
+    writeVerdict();
+    if (m_useBeforeDefinition > 0)
+        suggestOrder();
+    std::stable_sort(
+        m_result.findings.begin(), m_result.findings.end(), [](const Finding &a, const Finding &b) {
+            return std::tie(a.cell, a.line, a.column) < std::tie(b.cell, b.line, b.column);
+        });
+    return std::move(m_result);
+}
+
+/// Who binds each name, in document order, and the first cell whose code the analysis cannot see
+/// through.
+void Analysis::collectDefiners()
+{
     Namespace documentOrder;
-    for (int i = 0; i < cellCount; ++i) {
-        if (!simulation.runs(i))
+    for (int i = 0; i < m_cellCount; ++i) {
+        if (!m_simulation.runs(i))
             continue;
-        const CellSymbols &cell = symbols[std::size_t(i)];
-        for (const std::string &name : simulation.definesOf(i, documentOrder)) {
-            auto &cells = definers[name];
+        for (const std::string &name : m_simulation.definesOf(i, documentOrder)) {
+            auto &cells = m_definers[name];
             if (cells.empty() || cells.back() != i)
                 cells.push_back(i);
         }
-        simulation.apply(i, documentOrder);
-        for (const OpaqueConstruct &opaque : cell.opaque) {
-            if (opaque.kind != OpaqueConstruct::Kind::OtherMagic && firstOpaqueCell < 0)
-                firstOpaqueCell = i;
+        m_simulation.apply(i, documentOrder);
+        for (const OpaqueConstruct &opaque : symbolsOf(i).opaque) {
+            if (opaque.kind != OpaqueConstruct::Kind::OtherMagic && m_firstOpaqueCell < 0)
+                m_firstOpaqueCell = i;
         }
     }
+}
 
-    // Edges, keyed by (from, to): names and in which order they were seen.
-    std::map<std::pair<int, int>, std::pair<std::set<std::string>, unsigned>> edges;
-    constexpr unsigned kDocument = 1;
-    constexpr unsigned kExecution = 2;
-    auto addEdge = [&](int from, int to, const std::string &name, unsigned order) {
-        if (from == to)
-            return;
-        auto &edge = edges[{from, to}];
-        edge.first.insert(name);
-        edge.second |= order;
-    };
+void Analysis::addEdge(int from, int to, const std::string &name, unsigned order)
+{
+    if (from == to)
+        return;
+    auto &edge = m_edges[{from, to}];
+    edge.first.insert(name);
+    edge.second |= order;
+}
 
-    // --- Top to bottom ------------------------------------------------------------------------
-    // providerOf[cell][name] = the cell whose value of `name` this cell sees top to bottom.
-    std::vector<std::unordered_map<std::string, int>> providerOf(static_cast<std::size_t>(cellCount));
-    std::vector<std::vector<Need>> needsOf(static_cast<std::size_t>(cellCount));
-    std::set<std::pair<int, std::string>> reported;
-    int useBeforeDefinition = 0;
-    int undefinedNames = 0;
-    {
-        Namespace ns;
-        for (int i = 0; i < cellCount; ++i) {
-            if (!simulation.runs(i))
-                continue;
-            needsOf[std::size_t(i)] = simulation.needsOf(i, ns);
-            const CellSymbols &cellSymbols = symbols[std::size_t(i)];
-            for (const Need &need : needsOf[std::size_t(i)]) {
-                if (!need.via.empty()) {
-                    // `del x` earlier in this cell, then a call of a function that reads x.
-                    const auto deletedHere = std::find_if(
-                        cellSymbols.deletes.begin(), cellSymbols.deletes.end(), [&](const NameRef &d) {
-                            return d.name == need.name
-                                && std::tie(d.range.line, d.range.column)
-                                < std::tie(need.range.line, need.range.column);
-                        });
-                    if (deletedHere != cellSymbols.deletes.end()) {
-                        if (reported.insert({i, need.name}).second) {
-                            Finding finding
-                                = findingAt(notebook, i, "undefined-name", Severity::Error, need.range);
-                            finding.names = {need.name};
-                            finding.setMessage(needMessage("undefined-name.deleted-then-called", i, need)
-                                                   .arg("deleted_line", deletedHere->range.line));
-                            result.findings.push_back(std::move(finding));
-                            ++undefinedNames;
-                        }
-                        continue;
-                    }
-                }
-                if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end()) {
-                    providerOf[std::size_t(i)][need.name] = writer->second;
-                    addEdge(writer->second, i, need.name, kDocument);
-                    continue;
-                }
-                // A binding earlier in this cell that may not have run (in a branch or a loop, as
-                // `if step >= best: best_weights = ...` then `set_weights(best_weights)`): the read
-                // may see it, so it is no certain NameError.
-                const bool maybeBoundHere = need.via.empty()
-                    && std::any_of(
-                        cellSymbols.defines.begin(), cellSymbols.defines.end(), [&](const NameRef &d) {
-                            return d.name == need.name
-                                && std::tie(d.range.line, d.range.column)
-                                < std::tie(need.range.line, need.range.column);
-                        });
-                if (maybeBoundHere || !reported.insert({i, need.name}).second)
-                    continue;
-                const auto defined = definers.find(need.name);
-                std::vector<int> later;
-                bool definedHereOnly = false;
-                if (defined != definers.end()) {
-                    for (int d : defined->second) {
-                        if (d > i)
-                            later.push_back(d);
-                        else if (d == i)
-                            definedHereOnly = true;
-                    }
-                }
-                const auto deleted = ns.deletedBy.find(need.name);
-                if (!later.empty() || definedHereOnly) {
-                    Finding finding
-                        = findingAt(notebook, i, "use-before-definition", Severity::Error, need.range);
-                    finding.names = {need.name};
-                    finding.relatedCells = later;
-                    if (!later.empty())
-                        finding.setMessage(
-                            needMessage("use-before-definition", i, need).cells("later", later));
-                    else
-                        finding.setMessage(needMessage("use-before-definition.same-cell", i, need));
-                    result.findings.push_back(std::move(finding));
-                    ++useBeforeDefinition;
-                } else if (deleted != ns.deletedBy.end()) {
-                    Finding finding = findingAt(notebook, i, "undefined-name", Severity::Error, need.range);
-                    finding.names = {need.name};
-                    finding.relatedCells = {deleted->second};
-                    finding.setMessage(
-                        needMessage("undefined-name.deleted", i, need).cell("deleted_by", deleted->second));
-                    result.findings.push_back(std::move(finding));
-                    ++undefinedNames;
-                } else if (firstOpaqueCell < 0 || firstOpaqueCell > i) {
-                    const bool ran = cellRan(notebook.cells[std::size_t(i)]);
-                    Finding finding = findingAt(
-                        notebook, i, "undefined-name", ran ? Severity::Error : Severity::Warning, need.range);
-                    finding.names = {need.name};
-                    finding.setMessage(needMessage(ran ? "undefined-name.ran" : "undefined-name", i, need));
-                    result.findings.push_back(std::move(finding));
-                    ++undefinedNames;
-                }
-            }
-            simulation.apply(i, ns);
+/// Runs the cells top to bottom: each need is met by an earlier cell (an edge) or reported.
+void Analysis::walkTopToBottom()
+{
+    Namespace ns;
+    for (int i = 0; i < m_cellCount; ++i) {
+        if (!m_simulation.runs(i))
+            continue;
+        m_needsOf[std::size_t(i)] = m_simulation.needsOf(i, ns);
+        for (const Need &need : m_needsOf[std::size_t(i)])
+            checkNeed(i, need, ns);
+        m_simulation.apply(i, ns);
+    }
+}
+
+void Analysis::checkNeed(int cell, const Need &need, const Namespace &ns)
+{
+    if (!need.via.empty() && deletedBeforeCall(cell, need))
+        return;
+    if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end()) {
+        m_providerOf[std::size_t(cell)][need.name] = writer->second;
+        addEdge(writer->second, cell, need.name, kDocument);
+        return;
+    }
+    // A binding earlier in this cell that may not have run (in a branch or a loop, as
+    // `if step >= best: best_weights = ...` then `set_weights(best_weights)`): the read
+    // may see it, so it is no certain NameError.
+    const std::vector<NameRef> &defines = symbolsOf(cell).defines;
+    const bool maybeBoundHere = need.via.empty()
+        && std::any_of(defines.begin(), defines.end(),
+            [&](const NameRef &d) { return d.name == need.name && before(d.range, need.range); });
+    if (maybeBoundHere || !m_reported.insert({cell, need.name}).second)
+        return;
+    reportMissing(cell, need, ns);
+}
+
+/// `del x` earlier in this cell, then a call of a function that reads x: reported once, and the
+/// need is settled.
+bool Analysis::deletedBeforeCall(int cell, const Need &need)
+{
+    const std::vector<NameRef> &deletes = symbolsOf(cell).deletes;
+    const auto deletedHere = std::find_if(deletes.begin(), deletes.end(),
+        [&](const NameRef &d) { return d.name == need.name && before(d.range, need.range); });
+    if (deletedHere == deletes.end())
+        return false;
+    if (m_reported.insert({cell, need.name}).second) {
+        Finding finding = findingAt(cell, "undefined-name", Severity::Error, need.range);
+        finding.names = {need.name};
+        finding.setMessage(needMessage("undefined-name.deleted-then-called", cell, need)
+                               .arg("deleted_line", deletedHere->range.line));
+        add(std::move(finding));
+        ++m_undefinedNames;
+    }
+    return true;
+}
+
+/// A need no earlier cell meets: defined later (or only later in this cell), deleted, or nowhere.
+void Analysis::reportMissing(int cell, const Need &need, const Namespace &ns)
+{
+    const auto defined = m_definers.find(need.name);
+    std::vector<int> later;
+    bool definedHereOnly = false;
+    if (defined != m_definers.end()) {
+        for (int d : defined->second) {
+            if (d > cell)
+                later.push_back(d);
+            else if (d == cell)
+                definedHereOnly = true;
         }
     }
-
-    // --- By execution count -------------------------------------------------------------------
-    {
-        Namespace ns;
-        for (int i : ExecutionOrder::executedCellsByCount(notebook)) {
-            if (i >= cellCount || !simulation.runs(i))
-                continue;
-            for (const Need &need : simulation.needsOf(i, ns)) {
-                if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end())
-                    addEdge(writer->second, i, need.name, kExecution);
-            }
-            simulation.apply(i, ns);
-        }
+    const auto deleted = ns.deletedBy.find(need.name);
+    if (!later.empty() || definedHereOnly) {
+        Finding finding = findingAt(cell, "use-before-definition", Severity::Error, need.range);
+        finding.names = {need.name};
+        finding.relatedCells = later;
+        if (!later.empty())
+            finding.setMessage(needMessage("use-before-definition", cell, need).cells("later", later));
+        else
+            finding.setMessage(needMessage("use-before-definition.same-cell", cell, need));
+        add(std::move(finding));
+        ++m_useBeforeDefinition;
+    } else if (deleted != ns.deletedBy.end()) {
+        Finding finding = findingAt(cell, "undefined-name", Severity::Error, need.range);
+        finding.names = {need.name};
+        finding.relatedCells = {deleted->second};
+        finding.setMessage(
+            needMessage("undefined-name.deleted", cell, need).cell("deleted_by", deleted->second));
+        add(std::move(finding));
+        ++m_undefinedNames;
+    } else if (m_firstOpaqueCell < 0 || m_firstOpaqueCell > cell) {
+        const bool ran = cellRan(cellAt(cell));
+        Finding finding
+            = findingAt(cell, "undefined-name", ran ? Severity::Error : Severity::Warning, need.range);
+        finding.names = {need.name};
+        finding.setMessage(needMessage(ran ? "undefined-name.ran" : "undefined-name", cell, need));
+        add(std::move(finding));
+        ++m_undefinedNames;
     }
+}
 
-    for (const auto &[key, value] : edges) {
+/// Runs the executed cells by execution count: the edges of the order the notebook last ran in.
+void Analysis::walkByExecutionCount()
+{
+    Namespace ns;
+    for (int i : ExecutionOrder::executedCellsByCount(m_notebook)) {
+        if (i >= m_cellCount || !m_simulation.runs(i))
+            continue;
+        for (const Need &need : m_simulation.needsOf(i, ns)) {
+            if (const auto writer = ns.lastWriter.find(need.name); writer != ns.lastWriter.end())
+                addEdge(writer->second, i, need.name, kExecution);
+        }
+        m_simulation.apply(i, ns);
+    }
+}
+
+void Analysis::writeDependencies()
+{
+    for (const auto &[key, value] : m_edges) {
         Dependency dependency;
         dependency.from = key.first;
         dependency.to = key.second;
@@ -438,25 +528,27 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
         dependency.order = value.second == (kDocument | kExecution) ? "both"
             : value.second == kDocument                             ? "document"
                                                                     : "execution";
-        result.dependencies.push_back(std::move(dependency));
+        m_result.dependencies.push_back(std::move(dependency));
     }
+}
 
-    // --- Stale outputs: a provider re-ran after this cell produced its outputs -----------------
-    int staleCells = 0;
-    for (int i = 0; i < cellCount; ++i) {
-        const Cell &cell = notebook.cells[std::size_t(i)];
-        if (!simulation.runs(i) || !cell.executionCount || cell.outputs.empty())
+/// Stale outputs: a provider re-ran after this cell produced its outputs.
+void Analysis::findStaleOutputs()
+{
+    for (int i = 0; i < m_cellCount; ++i) {
+        const Cell &cell = cellAt(i);
+        if (!m_simulation.runs(i) || !cell.executionCount || cell.outputs.empty())
             continue;
         std::map<int, std::vector<std::string>> newerProviders;
-        for (const auto &[name, provider] : providerOf[std::size_t(i)]) {
-            const Cell &source = notebook.cells[std::size_t(provider)];
+        for (const auto &[name, provider] : m_providerOf[std::size_t(i)]) {
+            const Cell &source = cellAt(provider);
             if (source.executionCount && *source.executionCount > *cell.executionCount)
                 newerProviders[provider].push_back(name);
         }
         if (newerProviders.empty())
             continue;
-        ++staleCells;
-        Finding finding = findingAt(notebook, i, "stale-output", Severity::Warning, {});
+        ++m_staleCells;
+        Finding finding = findingAt(i, "stale-output", Severity::Warning, {});
         std::string detail;
         for (auto &[provider, names] : newerProviders) {
             std::sort(names.begin(), names.end());
@@ -465,80 +557,85 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
                 finding.names.push_back(name);
             if (!detail.empty())
                 detail += "; ";
-            std::string nameList;
-            for (const auto &name : names)
-                nameList += (nameList.empty() ? "" : ", ") + quoted(name);
             detail += Message("stale-output.provider")
                           .cell("provider", provider)
-                          .arg("provider_count", *notebook.cells[std::size_t(provider)].executionCount)
-                          .arg("names", nameList)
+                          .arg("provider_count", *cellAt(provider).executionCount)
+                          .arg("names", quotedList(names))
                           .english();
         }
         finding.setMessage(Message("stale-output")
                                .cell("cell", i)
                                .arg("count", *cell.executionCount)
                                .arg("providers", detail));
-        result.findings.push_back(std::move(finding));
+        add(std::move(finding));
     }
+}
 
-    // --- Outputs without the code that made them (exercise notebooks strip their solutions) ----
-    for (int i = 0; i < cellCount; ++i) {
-        const Cell &cell = notebook.cells[std::size_t(i)];
+/// Outputs without the code that made them (exercise notebooks strip their solutions).
+void Analysis::findOutputsWithoutCode()
+{
+    for (int i = 0; i < m_cellCount; ++i) {
+        const Cell &cell = cellAt(i);
         if (!cell.isCode() || cell.outputs.empty() || LineScanner::hasCode(cell.source))
             continue;
-        ++staleCells;
-        Finding finding = findingAt(notebook, i, "stale-output", Severity::Warning, {});
+        ++m_staleCells;
+        Finding finding = findingAt(i, "stale-output", Severity::Warning, {});
         finding.setMessage(
             Message("stale-output.no-code").cell("cell", i).arg("outputs", cell.outputs.size()));
-        result.findings.push_back(std::move(finding));
+        add(std::move(finding));
     }
+}
 
-    // --- Unexecuted cells that executed cells below depend on ----------------------------------
-    const bool anyExecuted = std::any_of(notebook.cells.begin(), notebook.cells.end(),
+/// Unexecuted cells that executed cells below depend on (only in a notebook that ran at all).
+void Analysis::findUnexecutedProviders()
+{
+    const bool anyExecuted = std::any_of(m_notebook.cells.begin(), m_notebook.cells.end(),
         [](const Cell &c) { return c.isCode() && c.executionCount; });
-    int unexecutedCells = 0;
-    if (anyExecuted) {
-        for (int u = 0; u < cellCount; ++u) {
-            const Cell &cell = notebook.cells[std::size_t(u)];
-            if (!simulation.runs(u) || cell.executionCount)
-                continue;
-            std::vector<int> dependants;
-            std::set<std::string> names;
-            for (int e = u + 1; e < cellCount; ++e) {
-                if (!notebook.cells[std::size_t(e)].executionCount)
-                    continue;
-                bool depends = false;
-                for (const auto &[name, provider] : providerOf[std::size_t(e)]) {
-                    if (provider == u) {
-                        names.insert(name);
-                        depends = true;
-                    }
-                }
-                if (depends)
-                    dependants.push_back(e);
-            }
-            if (dependants.empty())
-                continue;
-            ++unexecutedCells;
-            Finding finding = findingAt(notebook, u, "unexecuted-cell", Severity::Warning, {});
-            finding.names.assign(names.begin(), names.end());
-            finding.relatedCells = dependants;
-            std::string nameList;
-            for (const auto &name : names)
-                nameList += (nameList.empty() ? "" : ", ") + quoted(name);
-            finding.setMessage(Message("unexecuted-cell")
-                                   .cell("cell", u)
-                                   .cells("dependants", dependants)
-                                   .arg("names", nameList));
-            result.findings.push_back(std::move(finding));
-        }
+    if (!anyExecuted)
+        return;
+    for (int u = 0; u < m_cellCount; ++u) {
+        if (m_simulation.runs(u) && !cellAt(u).executionCount)
+            findUnexecutedProvider(u);
     }
+}
 
-    // --- Cells that change state each time they run ---------------------------------------------
-    for (int i = 0; i < cellCount; ++i) {
-        if (!simulation.runs(i))
+void Analysis::findUnexecutedProvider(int cell)
+{
+    std::vector<int> dependants;
+    std::set<std::string> names;
+    for (int e = cell + 1; e < m_cellCount; ++e) {
+        if (!cellAt(e).executionCount)
             continue;
-        const CellSymbols &cell = symbols[std::size_t(i)];
+        bool depends = false;
+        for (const auto &[name, provider] : m_providerOf[std::size_t(e)]) {
+            if (provider == cell) {
+                names.insert(name);
+                depends = true;
+            }
+        }
+        if (depends)
+            dependants.push_back(e);
+    }
+    if (dependants.empty())
+        return;
+    ++m_unexecutedCells;
+    Finding finding = findingAt(cell, "unexecuted-cell", Severity::Warning, {});
+    finding.names.assign(names.begin(), names.end());
+    finding.relatedCells = dependants;
+    finding.setMessage(Message("unexecuted-cell")
+                           .cell("cell", cell)
+                           .cells("dependants", dependants)
+                           .arg("names", quotedList(names)));
+    add(std::move(finding));
+}
+
+/// Cells that change state each time they run, and code the analysis cannot see through.
+void Analysis::findStatefulCells()
+{
+    for (int i = 0; i < m_cellCount; ++i) {
+        if (!m_simulation.runs(i))
+            continue;
+        const CellSymbols &cell = symbolsOf(i);
         std::set<std::string> fromBefore;
         for (const NameRef &use : cell.uses)
             fromBefore.insert(use.name);
@@ -546,108 +643,120 @@ Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<C
         for (const NameRef &modified : cell.modifies) {
             if (!fromBefore.count(modified.name) || !done.insert(modified.name).second)
                 continue;
-            Finding finding = findingAt(notebook, i, "non-idempotent-cell", Severity::Info, modified.range);
+            Finding finding = findingAt(i, "non-idempotent-cell", Severity::Info, modified.range);
             finding.names = {modified.name};
-            const auto provider = providerOf[std::size_t(i)].find(modified.name);
-            if (provider != providerOf[std::size_t(i)].end())
+            const auto provider = m_providerOf[std::size_t(i)].find(modified.name);
+            if (provider != m_providerOf[std::size_t(i)].end())
                 finding.relatedCells = {provider->second};
             finding.setMessage(Message("non-idempotent-cell").cell("cell", i).arg("name", modified.name));
-            result.findings.push_back(std::move(finding));
+            add(std::move(finding));
         }
         for (const OpaqueConstruct &opaque : cell.opaque) {
             const bool skipped = opaque.kind == OpaqueConstruct::Kind::NotAnalysed;
-            Finding finding = findingAt(notebook, i, skipped ? "analysis-limit" : "opaque-code",
+            Finding finding = findingAt(i, skipped ? "analysis-limit" : "opaque-code",
                 skipped ? Severity::Warning : Severity::Info, opaque.range);
             finding.setMessage(opaqueExplanation(opaque));
-            result.findings.push_back(std::move(finding));
+            add(std::move(finding));
         }
     }
+}
 
-    // --- Verdict and a working order ----------------------------------------------------------
-    Verdict &verdict = result.verdict;
+void Analysis::writeVerdict()
+{
+    Verdict &verdict = m_result.verdict;
     verdict.reproducibleTopToBottom
-        = useBeforeDefinition == 0 && undefinedNames == 0 && staleCells == 0 && unexecutedCells == 0;
+        = m_useBeforeDefinition == 0 && m_undefinedNames == 0 && m_staleCells == 0 && m_unexecutedCells == 0;
     std::vector<std::string> reasons;
     auto reason = [&](int count, const char *one, const char *many) {
         if (count > 0)
             reasons.push_back(std::to_string(count) + ' ' + (count == 1 ? one : many));
     };
-    reason(useBeforeDefinition, "use of a name defined later", "uses of names defined later");
-    reason(undefinedNames, "name defined nowhere", "names defined nowhere");
-    reason(staleCells, "cell with stale outputs", "cells with stale outputs");
-    reason(unexecutedCells, "never-run cell that others depend on", "never-run cells that others depend on");
+    reason(m_useBeforeDefinition, "use of a name defined later", "uses of names defined later");
+    reason(m_undefinedNames, "name defined nowhere", "names defined nowhere");
+    reason(m_staleCells, "cell with stale outputs", "cells with stale outputs");
+    reason(
+        m_unexecutedCells, "never-run cell that others depend on", "never-run cells that others depend on");
     if (reasons.empty()) {
         verdict.summary = "Reproducible top to bottom: yes.";
-    } else {
-        verdict.summary = "Reproducible top to bottom: no — ";
-        for (std::size_t k = 0; k < reasons.size(); ++k)
-            verdict.summary += (k ? ", " : "") + reasons[k];
-        verdict.summary += '.';
+        return;
     }
+    verdict.summary = "Reproducible top to bottom: no — ";
+    for (std::size_t k = 0; k < reasons.size(); ++k)
+        verdict.summary += (k ? ", " : "") + reasons[k];
+    verdict.summary += '.';
+}
 
-    if (useBeforeDefinition > 0) {
-        // Kahn's algorithm over "provider before user" edges, preferring document order. For each
-        // need, the provider is the nearest definer above, else the first one below.
-        std::vector<std::set<int>> successors(static_cast<std::size_t>(cellCount));
-        std::vector<int> indegree(std::size_t(cellCount), 0);
-        for (int i = 0; i < cellCount; ++i) {
-            for (const Need &need : needsOf[std::size_t(i)]) {
-                const auto defined = definers.find(need.name);
-                if (defined == definers.end())
-                    continue;
-                int provider = -1;
-                for (int d : defined->second) {
-                    if (d < i)
-                        provider = d;
-                }
-                if (provider < 0) {
-                    for (int d : defined->second) {
-                        if (d > i) {
-                            provider = d;
-                            break;
-                        }
-                    }
-                }
-                if (provider >= 0 && successors[std::size_t(provider)].insert(i).second)
-                    ++indegree[std::size_t(i)];
-            }
-        }
-        std::priority_queue<int, std::vector<int>, std::greater<>> ready;
-        std::vector<bool> placed(std::size_t(cellCount), false);
-        for (int i = 0; i < cellCount; ++i) {
-            if (simulation.runs(i) && indegree[std::size_t(i)] == 0)
-                ready.push(i);
-        }
-        while (true) {
-            while (!ready.empty()) {
-                const int next = ready.top();
-                ready.pop();
-                if (placed[std::size_t(next)])
-                    continue;
-                placed[std::size_t(next)] = true;
-                verdict.suggestedOrder.push_back(next);
-                for (int successor : successors[std::size_t(next)]) {
-                    if (--indegree[std::size_t(successor)] == 0 && !placed[std::size_t(successor)])
-                        ready.push(successor);
-                }
-            }
-            // A cycle: release its first cell in document order and go on.
-            int stuck = -1;
-            for (int i = 0; i < cellCount && stuck < 0; ++i) {
-                if (simulation.runs(i) && !placed[std::size_t(i)])
-                    stuck = i;
-            }
-            if (stuck < 0)
-                break;
-            indegree[std::size_t(stuck)] = 0;
-            ready.push(stuck);
+/// The cell that provides `name` to `cell` in a working order: the nearest definer above, else the
+/// first one below; -1 if none.
+int Analysis::providerFor(int cell, const std::string &name) const
+{
+    const auto defined = m_definers.find(name);
+    if (defined == m_definers.end())
+        return -1;
+    int provider = -1;
+    for (int d : defined->second) {
+        if (d < cell)
+            provider = d;
+    }
+    if (provider >= 0)
+        return provider;
+    for (int d : defined->second) {
+        if (d > cell)
+            return d;
+    }
+    return -1;
+}
+
+/// Kahn's algorithm over "provider before user" edges, preferring document order; a cycle is
+/// broken at its first cell in document order.
+void Analysis::suggestOrder()
+{
+    std::vector<std::set<int>> successors(static_cast<std::size_t>(m_cellCount));
+    std::vector<int> indegree(std::size_t(m_cellCount), 0);
+    for (int i = 0; i < m_cellCount; ++i) {
+        for (const Need &need : m_needsOf[std::size_t(i)]) {
+            const int provider = providerFor(i, need.name);
+            if (provider >= 0 && successors[std::size_t(provider)].insert(i).second)
+                ++indegree[std::size_t(i)];
         }
     }
+    std::priority_queue<int, std::vector<int>, std::greater<>> ready;
+    std::vector<bool> placed(std::size_t(m_cellCount), false);
+    for (int i = 0; i < m_cellCount; ++i) {
+        if (m_simulation.runs(i) && indegree[std::size_t(i)] == 0)
+            ready.push(i);
+    }
+    std::vector<int> &order = m_result.verdict.suggestedOrder;
+    while (true) {
+        while (!ready.empty()) {
+            const int next = ready.top();
+            ready.pop();
+            if (placed[std::size_t(next)])
+                continue;
+            placed[std::size_t(next)] = true;
+            order.push_back(next);
+            for (int successor : successors[std::size_t(next)]) {
+                if (--indegree[std::size_t(successor)] == 0 && !placed[std::size_t(successor)])
+                    ready.push(successor);
+            }
+        }
+        int stuck = -1;
+        for (int i = 0; i < m_cellCount && stuck < 0; ++i) {
+            if (m_simulation.runs(i) && !placed[std::size_t(i)])
+                stuck = i;
+        }
+        if (stuck < 0)
+            break;
+        indegree[std::size_t(stuck)] = 0;
+        ready.push(stuck);
+    }
+}
 
-    std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding &a, const Finding &b) {
-        return std::tie(a.cell, a.line, a.column) < std::tie(b.cell, b.line, b.column);
-    });
-    return result;
+} // namespace
+
+Dataflow::Result Dataflow::analyze(const Notebook &notebook, const std::vector<CellSymbols> &symbols)
+{
+    return Analysis(notebook, symbols).run();
 }
 
 } // namespace tassel

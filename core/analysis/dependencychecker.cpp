@@ -121,6 +121,332 @@ std::vector<std::string> installedImports(
     return installed;
 }
 
+/// DependencyChecker::check's stages over one notebook: the environment and Python version, the
+/// declarations, the imports, then the findings that compare them.
+class DependencyCheck
+{
+public:
+    DependencyCheck(const DependencyChecker::Options &options, const Notebook &notebook,
+        const std::vector<CellSymbols> &cells, const std::string &notebookDir)
+        : m_options(options)
+        , m_notebook(notebook)
+        , m_cells(cells)
+        , m_notebookDir(notebookDir)
+        , m_cellCount(std::min(cells.size(), notebook.cells.size()))
+        , m_folders(searchFolders(notebookDir))
+    {
+    }
+
+    DependencyReport run();
+
+private:
+    void findEnvironment();
+    void choosePythonMinor();
+    void readDeclarations();
+    void readInstallMagic(int cell, const MagicRef &magic);
+    void reportShellInstall(int cell, const MagicRef &magic, const Installer &installer);
+    void readImports();
+    void addImport(int cell, const ImportRef &ref);
+    bool chooseDistribution(ImportInfo &info, const ImportRef &ref, const std::string &top) const;
+    void matchDeclarations();
+    const Requirement *declarationOf(std::size_t import, std::vector<bool> &declarationUsed) const;
+    void reportImport(const ImportInfo &info, const Requirement *chosen);
+    void reportUnusedDeclarations(const std::vector<bool> &declarationUsed);
+    Finding findingIn(int cell, std::string rule, Severity severity, int line) const;
+
+    const DependencyChecker::Options &m_options;
+    const Notebook &m_notebook;
+    const std::vector<CellSymbols> &m_cells;
+    const std::string &m_notebookDir;
+    const std::size_t m_cellCount;
+    DependencyReport m_report;
+    std::optional<DependencyEnvironment> m_environment;
+    std::vector<QString> m_folders; ///< where local modules are searched
+    std::map<std::string, std::size_t> m_indexByKey; ///< "kind:module or distribution" -> import
+    std::vector<bool> m_tableMapped; ///< per import: its distribution came from ImportMap's table
+};
+
+DependencyReport DependencyCheck::run()
+{
+    findEnvironment();
+    choosePythonMinor();
+    readDeclarations();
+    readImports();
+    matchDeclarations();
+    if (m_environment)
+        m_report.required = m_environment->requiredBy(installedImports(m_report.imports, *m_environment));
+    return std::move(m_report);
+}
+
+void DependencyCheck::findEnvironment()
+{
+    m_environment = m_options.environment;
+    if (m_environment || m_options.pythonExecutable.empty())
+        return;
+    auto queried = DependencyEnvironment::query(m_options.pythonExecutable, m_options.timeoutMs);
+    if (queried.ok())
+        m_environment = std::move(queried).value();
+    else
+        m_report.problems.push_back(queried.error());
+}
+
+void DependencyCheck::choosePythonMinor()
+{
+    int minor = m_options.pythonMinor;
+    if (minor == 0 && m_environment)
+        minor = m_environment->minor;
+    if (minor == 0)
+        minor = StdlibModules::minorFromVersion(m_notebook.languageVersion());
+    if (minor == 0)
+        minor = StdlibModules::kDefaultMinor;
+    m_report.pythonMinor = minor;
+}
+
+/// Install lines and PEP 723 blocks in the cells, then files beside the notebook.
+void DependencyCheck::readDeclarations()
+{
+    for (std::size_t c = 0; c < m_cellCount; ++c) {
+        const int cell = int(c);
+        for (const MagicRef &magic : m_cells[c].magics)
+            readInstallMagic(cell, magic);
+        if (m_notebook.cells[c].isCode()) {
+            auto requirements
+                = RequirementReader::fromScriptBlock(m_notebook.cells[c].source, &m_report.problems);
+            for (auto &requirement : requirements) {
+                requirement.cell = cell;
+                requirement.source = "PEP 723 block in " + cellText(cell);
+                m_report.declarations.push_back(std::move(requirement));
+            }
+        }
+    }
+    if (!m_notebookDir.empty()) {
+        auto files = RequirementReader::readProjectFiles(m_notebookDir, &m_report.problems);
+        m_report.declarations.insert(m_report.declarations.end(), files.begin(), files.end());
+    }
+}
+
+void DependencyCheck::readInstallMagic(int cell, const MagicRef &magic)
+{
+    const auto installer = installerOf(magic);
+    if (!installer)
+        return;
+    auto requirements = RequirementReader::fromInstallCommand(
+        installer->command, installer->tool, m_notebookDir, &m_report.problems);
+    for (auto &requirement : requirements) {
+        if (requirement.file.empty()) {
+            requirement.cell = cell;
+            requirement.line = magic.range.line;
+            requirement.source = installer->spelling + " in " + cellText(cell);
+        } else {
+            requirement.source += " (via " + installer->spelling + " -r in " + cellText(cell) + ")";
+        }
+        m_report.declarations.push_back(std::move(requirement));
+    }
+    if (installer->shell && installer->command.starts_with("install"))
+        reportShellInstall(cell, magic, *installer);
+}
+
+void DependencyCheck::reportShellInstall(int cell, const MagicRef &magic, const Installer &installer)
+{
+    Finding finding = findingIn(cell, "shell-install", Severity::Warning, magic.range.line);
+    finding.column = magic.range.column;
+    finding.endLine = magic.range.endLine;
+    finding.endColumn = magic.range.endColumn;
+    finding.names.push_back(installer.spelling);
+    const std::string magicForm = installer.tool == RequirementReader::Tool::Pip ? "%pip" : "%conda";
+    finding.setMessage(Message("shell-install")
+                           .arg("installer", installer.spelling)
+                           .cell("cell", cell)
+                           .arg("magic", magicForm));
+    m_report.findings.push_back(std::move(finding));
+}
+
+/// One entry per module (first place it is imported); optional only if every import of it is
+/// guarded by try/except ImportError.
+void DependencyCheck::readImports()
+{
+    for (std::size_t c = 0; c < m_cellCount; ++c) {
+        for (const ImportRef &ref : m_cells[c].imports) {
+            if (!ref.module.empty())
+                addImport(int(c), ref);
+        }
+    }
+}
+
+void DependencyCheck::addImport(int cell, const ImportRef &ref)
+{
+    ImportInfo info;
+    info.cell = cell;
+    info.line = ref.range.line;
+    info.optional = ref.optional;
+    bool fromTable = false;
+    const std::string top = topLevel(ref.module);
+    if (ref.module.starts_with('.') || isLocalModule(top, m_folders)) {
+        info.kind = "local";
+        info.module = ref.module.starts_with('.') ? ref.module : top;
+    } else if (StdlibModules::contains(top, m_report.pythonMinor)) {
+        info.kind = "stdlib";
+        info.module = top;
+    } else {
+        info.kind = "third-party";
+        info.module = isNamespaceRoot(top) ? ref.module : top;
+        fromTable = chooseDistribution(info, ref, top);
+    }
+    const std::string key = info.kind + ":"
+        + (info.kind == "third-party" ? Requirement::normalize(info.distribution) : info.module);
+    if (const auto it = m_indexByKey.find(key); it != m_indexByKey.end()) {
+        ImportInfo &existing = m_report.imports[it->second];
+        existing.optional = existing.optional && info.optional;
+        return;
+    }
+    m_indexByKey.emplace(key, m_report.imports.size());
+    m_report.imports.push_back(std::move(info));
+    m_tableMapped.push_back(fromTable);
+}
+
+/// The distribution of a third-party import: the one installed for it (the table's choice among
+/// several), else the built-in table's, else the import name. Returns whether the table chose it.
+bool DependencyCheck::chooseDistribution(ImportInfo &info, const ImportRef &ref, const std::string &top) const
+{
+    const auto mapped = ImportMap::lookup(ref.module);
+    std::vector<std::string> installed;
+    if (m_environment) {
+        if (const auto it = m_environment->distributionsByImport.find(top);
+            it != m_environment->distributionsByImport.end())
+            installed = it->second;
+    }
+    if (installed.size() == 1) {
+        info.distribution = installed.front();
+    } else if (!installed.empty()) {
+        const auto match = std::find_if(installed.begin(), installed.end(), [&](const std::string &d) {
+            return mapped && Requirement::normalize(d) == Requirement::normalize(*mapped);
+        });
+        info.distribution = match != installed.end() ? *match : installed.front();
+        info.distributionGuessed = match == installed.end();
+    } else if (mapped) {
+        info.distribution = *mapped;
+        info.distributionGuessed = true;
+        return true;
+    } else {
+        info.distribution = top;
+        info.distributionGuessed = true;
+    }
+    return false;
+}
+
+/// Matches declarations to imports by PEP 503 name (distribution or import name) and reports
+/// undeclared and unpinned imports, then declarations nothing imports.
+void DependencyCheck::matchDeclarations()
+{
+    std::vector<bool> declarationUsed(m_report.declarations.size(), false);
+    for (std::size_t i = 0; i < m_report.imports.size(); ++i) {
+        ImportInfo &info = m_report.imports[i];
+        if (info.kind != "third-party")
+            continue;
+        const Requirement *chosen = declarationOf(i, declarationUsed);
+        if (chosen) {
+            info.declared = true;
+            info.pinned = chosen->pinnedVersion.has_value();
+            info.version = chosen->pinnedVersion;
+            info.source = chosen->source;
+        }
+        if (!info.version && m_environment) {
+            const auto &versions = m_environment->versionByDistribution;
+            if (const auto it = versions.find(Requirement::normalize(info.distribution));
+                it != versions.end()) {
+                info.version = it->second;
+                if (info.source.empty())
+                    info.source = "installed in " + m_environment->interpreter;
+            }
+        }
+        reportImport(info, chosen);
+    }
+    reportUnusedDeclarations(declarationUsed);
+}
+
+/// The declaration of import `import` (a pinned one first); marks every declaration it matches used.
+const Requirement *DependencyCheck::declarationOf(
+    std::size_t import, std::vector<bool> &declarationUsed) const
+{
+    const ImportInfo &info = m_report.imports[import];
+    const std::string distribution = Requirement::normalize(info.distribution);
+    const std::string importName = Requirement::normalize(topLevel(info.module));
+    const Requirement *chosen = nullptr;
+    for (std::size_t r = 0; r < m_report.declarations.size(); ++r) {
+        const Requirement &requirement = m_report.declarations[r];
+        const std::string name = requirement.normalizedName();
+        // opencv-python-headless also provides cv2, psycopg2 also provides psycopg2.
+        const bool matches = name == distribution || name == importName
+            || (m_tableMapped[import] && name.starts_with(distribution + "-"));
+        if (!matches)
+            continue;
+        declarationUsed[r] = true;
+        if (!chosen || (!chosen->pinnedVersion && requirement.pinnedVersion))
+            chosen = &requirement;
+    }
+    return chosen;
+}
+
+void DependencyCheck::reportImport(const ImportInfo &info, const Requirement *chosen)
+{
+    if (chosen && info.pinned)
+        return;
+    Finding finding = findingIn(info.cell, chosen ? "unpinned-dependency" : "undeclared-dependency",
+        info.optional ? Severity::Info : Severity::Warning, info.line);
+    finding.names = {info.module, info.distribution};
+    if (!chosen) {
+        finding.setMessage(
+            Message(info.distributionGuessed ? "undeclared-dependency.guessed" : "undeclared-dependency")
+                .arg("module", info.module)
+                .cell("cell", info.cell)
+                .arg("distribution", info.distribution));
+    } else {
+        Message message(chosen->specifier.empty() ? "unpinned-dependency" : "unpinned-dependency.constraint");
+        finding.setMessage(std::move(message.arg("distribution", info.distribution)
+                                         .arg("module", info.module)
+                                         .cell("cell", info.cell)
+                                         .arg("source", chosen->source)
+                                         .arg("specifier", chosen->specifier)));
+    }
+    m_report.findings.push_back(std::move(finding));
+}
+
+void DependencyCheck::reportUnusedDeclarations(const std::vector<bool> &declarationUsed)
+{
+    std::set<std::string> reported;
+    for (std::size_t r = 0; r < m_report.declarations.size(); ++r) {
+        const Requirement &requirement = m_report.declarations[r];
+        const std::string name = requirement.normalizedName();
+        if (declarationUsed[r] || kToolDistributions.contains(name) || !reported.insert(name).second)
+            continue;
+        // Declared under an import name of the standard library or a local module counts as used.
+        const bool importedOtherwise = std::any_of(m_report.imports.begin(), m_report.imports.end(),
+            [&](const ImportInfo &info) { return Requirement::normalize(topLevel(info.module)) == name; });
+        if (importedOtherwise)
+            continue;
+        Finding finding = findingIn(requirement.cell, "unused-declaration", Severity::Info,
+            requirement.cell >= 0 ? requirement.line : 0);
+        finding.names = {requirement.name};
+        finding.setMessage(Message("unused-declaration")
+                               .arg("distribution", requirement.name)
+                               .arg("source", requirement.source));
+        m_report.findings.push_back(std::move(finding));
+    }
+}
+
+/// A finding at `line` of cell `cell` (-1: a file beside the notebook), with the cell's id.
+Finding DependencyCheck::findingIn(int cell, std::string rule, Severity severity, int line) const
+{
+    Finding finding;
+    finding.rule = std::move(rule);
+    finding.severity = severity;
+    finding.cell = cell;
+    if (cell >= 0 && std::size_t(cell) < m_notebook.cells.size())
+        finding.cellId = m_notebook.cells[std::size_t(cell)].id;
+    finding.line = line;
+    return finding;
+}
+
 } // namespace
 
 std::string DependencyChecker::localModulePath(const std::string &top, const std::string &notebookDir)
@@ -131,233 +457,7 @@ std::string DependencyChecker::localModulePath(const std::string &top, const std
 DependencyReport DependencyChecker::check(
     const Notebook &notebook, const std::vector<CellSymbols> &cells, const std::string &notebookDir) const
 {
-    DependencyReport report;
-
-    std::optional<DependencyEnvironment> environment = m_options.environment;
-    if (!environment && !m_options.pythonExecutable.empty()) {
-        auto queried = DependencyEnvironment::query(m_options.pythonExecutable, m_options.timeoutMs);
-        if (queried.ok())
-            environment = std::move(queried).value();
-        else
-            report.problems.push_back(queried.error());
-    }
-    int minor = m_options.pythonMinor;
-    if (minor == 0 && environment)
-        minor = environment->minor;
-    if (minor == 0)
-        minor = StdlibModules::minorFromVersion(notebook.languageVersion());
-    if (minor == 0)
-        minor = StdlibModules::kDefaultMinor;
-    report.pythonMinor = minor;
-
-    // Declarations: install lines and PEP 723 blocks in the cells, then files beside the notebook.
-    const std::size_t cellCount = std::min(cells.size(), notebook.cells.size());
-    for (std::size_t c = 0; c < cellCount; ++c) {
-        const int cell = int(c);
-        for (const MagicRef &magic : cells[c].magics) {
-            const auto installer = installerOf(magic);
-            if (!installer)
-                continue;
-            auto requirements = RequirementReader::fromInstallCommand(
-                installer->command, installer->tool, notebookDir, &report.problems);
-            for (auto &requirement : requirements) {
-                if (requirement.file.empty()) {
-                    requirement.cell = cell;
-                    requirement.line = magic.range.line;
-                    requirement.source = installer->spelling + " in " + cellText(cell);
-                } else {
-                    requirement.source += " (via " + installer->spelling + " -r in " + cellText(cell) + ")";
-                }
-                report.declarations.push_back(std::move(requirement));
-            }
-            if (installer->shell && installer->command.starts_with("install")) {
-                Finding finding;
-                finding.rule = "shell-install";
-                finding.severity = Severity::Warning;
-                finding.cell = cell;
-                finding.cellId = notebook.cells[c].id;
-                finding.line = magic.range.line;
-                finding.column = magic.range.column;
-                finding.endLine = magic.range.endLine;
-                finding.endColumn = magic.range.endColumn;
-                finding.names.push_back(installer->spelling);
-                const std::string magicForm
-                    = installer->tool == RequirementReader::Tool::Pip ? "%pip" : "%conda";
-                finding.setMessage(Message("shell-install")
-                                       .arg("installer", installer->spelling)
-                                       .cell("cell", cell)
-                                       .arg("magic", magicForm));
-                report.findings.push_back(std::move(finding));
-            }
-        }
-        if (notebook.cells[c].isCode()) {
-            auto requirements
-                = RequirementReader::fromScriptBlock(notebook.cells[c].source, &report.problems);
-            for (auto &requirement : requirements) {
-                requirement.cell = cell;
-                requirement.source = "PEP 723 block in " + cellText(cell);
-                report.declarations.push_back(std::move(requirement));
-            }
-        }
-    }
-    if (!notebookDir.empty()) {
-        auto files = RequirementReader::readProjectFiles(notebookDir, &report.problems);
-        report.declarations.insert(report.declarations.end(), files.begin(), files.end());
-    }
-
-    // Imports: one entry per module (first place it is imported); optional only if every import
-    // of it is guarded by try/except ImportError.
-    const auto folders = searchFolders(notebookDir);
-    std::map<std::string, std::size_t> indexByKey;
-    std::vector<bool> tableMapped;
-    for (std::size_t c = 0; c < cellCount; ++c) {
-        for (const ImportRef &ref : cells[c].imports) {
-            if (ref.module.empty())
-                continue;
-            ImportInfo info;
-            info.cell = int(c);
-            info.line = ref.range.line;
-            info.optional = ref.optional;
-            bool fromTable = false;
-            const std::string top = topLevel(ref.module);
-            if (ref.module.starts_with('.') || isLocalModule(top, folders)) {
-                info.kind = "local";
-                info.module = ref.module.starts_with('.') ? ref.module : top;
-            } else if (StdlibModules::contains(top, minor)) {
-                info.kind = "stdlib";
-                info.module = top;
-            } else {
-                info.kind = "third-party";
-                info.module = isNamespaceRoot(top) ? ref.module : top;
-                const auto mapped = ImportMap::lookup(ref.module);
-                std::vector<std::string> installed;
-                if (environment) {
-                    if (const auto it = environment->distributionsByImport.find(top);
-                        it != environment->distributionsByImport.end())
-                        installed = it->second;
-                }
-                if (installed.size() == 1) {
-                    info.distribution = installed.front();
-                } else if (!installed.empty()) {
-                    const auto match
-                        = std::find_if(installed.begin(), installed.end(), [&](const std::string &d) {
-                              return mapped && Requirement::normalize(d) == Requirement::normalize(*mapped);
-                          });
-                    info.distribution = match != installed.end() ? *match : installed.front();
-                    info.distributionGuessed = match == installed.end();
-                } else if (mapped) {
-                    info.distribution = *mapped;
-                    info.distributionGuessed = true;
-                    fromTable = true;
-                } else {
-                    info.distribution = top;
-                    info.distributionGuessed = true;
-                }
-            }
-            const std::string key = info.kind + ":"
-                + (info.kind == "third-party" ? Requirement::normalize(info.distribution) : info.module);
-            if (const auto it = indexByKey.find(key); it != indexByKey.end()) {
-                ImportInfo &existing = report.imports[it->second];
-                existing.optional = existing.optional && info.optional;
-                continue;
-            }
-            indexByKey.emplace(key, report.imports.size());
-            report.imports.push_back(std::move(info));
-            tableMapped.push_back(fromTable);
-        }
-    }
-
-    // Match declarations to imports by PEP 503 name (distribution or import name).
-    std::vector<bool> declarationUsed(report.declarations.size(), false);
-    for (std::size_t i = 0; i < report.imports.size(); ++i) {
-        ImportInfo &info = report.imports[i];
-        if (info.kind != "third-party")
-            continue;
-        const std::string distribution = Requirement::normalize(info.distribution);
-        const std::string importName = Requirement::normalize(topLevel(info.module));
-        const Requirement *chosen = nullptr;
-        for (std::size_t r = 0; r < report.declarations.size(); ++r) {
-            const Requirement &requirement = report.declarations[r];
-            const std::string name = requirement.normalizedName();
-            // opencv-python-headless also provides cv2, psycopg2 also provides psycopg2.
-            const bool matches = name == distribution || name == importName
-                || (tableMapped[i] && name.starts_with(distribution + "-"));
-            if (!matches)
-                continue;
-            declarationUsed[r] = true;
-            if (!chosen || (!chosen->pinnedVersion && requirement.pinnedVersion))
-                chosen = &requirement;
-        }
-        if (chosen) {
-            info.declared = true;
-            info.pinned = chosen->pinnedVersion.has_value();
-            info.version = chosen->pinnedVersion;
-            info.source = chosen->source;
-        }
-        if (!info.version && environment) {
-            if (const auto it = environment->versionByDistribution.find(distribution);
-                it != environment->versionByDistribution.end()) {
-                info.version = it->second;
-                if (info.source.empty())
-                    info.source = "installed in " + environment->interpreter;
-            }
-        }
-
-        Finding finding;
-        finding.severity = info.optional ? Severity::Info : Severity::Warning;
-        finding.cell = info.cell;
-        if (info.cell >= 0 && std::size_t(info.cell) < notebook.cells.size())
-            finding.cellId = notebook.cells[std::size_t(info.cell)].id;
-        finding.line = info.line;
-        finding.names = {info.module, info.distribution};
-        if (!chosen) {
-            finding.rule = "undeclared-dependency";
-            finding.setMessage(
-                Message(info.distributionGuessed ? "undeclared-dependency.guessed" : "undeclared-dependency")
-                    .arg("module", info.module)
-                    .cell("cell", info.cell)
-                    .arg("distribution", info.distribution));
-            report.findings.push_back(std::move(finding));
-        } else if (!info.pinned) {
-            finding.rule = "unpinned-dependency";
-            Message message(
-                chosen->specifier.empty() ? "unpinned-dependency" : "unpinned-dependency.constraint");
-            finding.setMessage(std::move(message.arg("distribution", info.distribution)
-                                             .arg("module", info.module)
-                                             .cell("cell", info.cell)
-                                             .arg("source", chosen->source)
-                                             .arg("specifier", chosen->specifier)));
-            report.findings.push_back(std::move(finding));
-        }
-    }
-
-    std::set<std::string> reported;
-    for (std::size_t r = 0; r < report.declarations.size(); ++r) {
-        const Requirement &requirement = report.declarations[r];
-        const std::string name = requirement.normalizedName();
-        if (declarationUsed[r] || kToolDistributions.contains(name) || !reported.insert(name).second)
-            continue;
-        // Declared under an import name of the standard library or a local module counts as used.
-        const bool importedOtherwise = std::any_of(report.imports.begin(), report.imports.end(),
-            [&](const ImportInfo &info) { return Requirement::normalize(topLevel(info.module)) == name; });
-        if (importedOtherwise)
-            continue;
-        Finding finding;
-        finding.rule = "unused-declaration";
-        finding.severity = Severity::Info;
-        finding.cell = requirement.cell;
-        if (requirement.cell >= 0 && std::size_t(requirement.cell) < notebook.cells.size())
-            finding.cellId = notebook.cells[std::size_t(requirement.cell)].id;
-        finding.line = requirement.cell >= 0 ? requirement.line : 0;
-        finding.names = {requirement.name};
-        finding.setMessage(Message("unused-declaration")
-                               .arg("distribution", requirement.name)
-                               .arg("source", requirement.source));
-        report.findings.push_back(std::move(finding));
-    }
-    if (environment)
-        report.required = environment->requiredBy(installedImports(report.imports, *environment));
-    return report;
+    return DependencyCheck(m_options, notebook, cells, notebookDir).run();
 }
 
 } // namespace tassel

@@ -559,18 +559,11 @@ void Walker::assign(std::uint32_t target, const std::optional<Hit> &hit)
             assign(object, hit);
         return;
     }
-    case SyntaxKind::PatternList:
-    case SyntaxKind::TuplePattern:
-    case SyntaxKind::ListPattern:
-    case SyntaxKind::Tuple:
-    case SyntaxKind::List:
-    case SyntaxKind::ExpressionList:
-    case SyntaxKind::ParenthesizedExpression:
-    case SyntaxKind::ListSplatPattern:
-        for (std::uint32_t c = first(target); c != kNone; c = next(c))
-            assign(c, hit);
-        return;
     default:
+        if (isTargetSequence(kind(target))) {
+            for (std::uint32_t c = first(target); c != kNone; c = next(c))
+                assign(c, hit);
+        }
         return;
     }
 }

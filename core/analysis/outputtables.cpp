@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <sstream>
 
 namespace tassel {
@@ -103,16 +104,32 @@ Facts readInfo(std::string_view text)
     return facts;
 }
 
+/// A frame printed as text: the words of its header line and of its first row.
+struct PrintedTable
+{
+    std::vector<std::string> header;
+    std::vector<std::string> firstRow;
+};
+
+/// `text` read as a printed frame; nullopt when it has no row below the header.
+std::optional<PrintedTable> printedTable(std::string_view text)
+{
+    const std::vector<std::string_view> lines = splitLines(text);
+    if (lines.size() < 2)
+        return std::nullopt;
+    return PrintedTable {words(lines[0]), words(lines[1])};
+}
+
 /// `df.describe()`: a header of column names, then "count" with each column's non-null count;
 /// a count below the largest one shows missing values.
 Facts readDescribe(std::string_view text)
 {
     Facts facts;
-    const std::vector<std::string_view> all = splitLines(text);
-    if (all.size() < 2)
+    const auto table = printedTable(text);
+    if (!table)
         return facts;
-    const std::vector<std::string> names = words(all.front());
-    std::vector<std::string> counts = words(all[1]);
+    const std::vector<std::string> &names = table->header;
+    const std::vector<std::string> &counts = table->firstRow;
     if (names.empty() || counts.empty() || counts.front() != "count" || counts.size() != names.size() + 1)
         return facts;
     std::vector<double> values;
@@ -136,10 +153,10 @@ Facts readDescribe(std::string_view text)
 Facts readHeadText(std::string_view text)
 {
     Facts facts;
-    const std::vector<std::string_view> all = splitLines(text);
-    if (all.size() < 2)
+    const auto table = printedTable(text);
+    if (!table)
         return facts;
-    for (const std::string &name : words(all.front())) {
+    for (const std::string &name : table->header) {
         if (name != "...")
             facts.columns.push_back({name, std::string(), std::nullopt});
     }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <sstream>
 
 namespace tassel {
@@ -237,166 +238,259 @@ bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &
     return true;
 }
 
+/// A logical line of the cell body: its indent, its text without it, and after IPython's
+/// prefixes `v = ` (target) and an automagic's missing `%`, the command (rest).
+struct Line
+{
+    int number = 0; ///< 1-based, of the line it starts on
+    std::string indent;
+    std::string stripped;
+    std::string target;
+    std::string rest;
+};
+
+/// IPythonTransformer::transform over one cell: a leading cell magic, then each logical line of
+/// the body, rewritten when it is IPython syntax.
+class CellTransform
+{
+public:
+    CellTransform(std::string_view source, std::string_view label)
+        : m_lines(PythonSource::splitLines(source))
+        , m_label(label)
+    {
+    }
+
+    IPythonTransformer::Output run();
+
+private:
+    std::optional<std::size_t> bodyStart();
+    void transformLine(std::size_t &i);
+    Line parse(std::size_t &i) const;
+    void shellLine(const Line &line, const std::string &command);
+    void lineMagic(const Line &line, const std::string &magic);
+    void replaceMagic(const Line &line, const std::string &name, const std::string &arguments);
+    void untimed(const Line &line, const std::string &name, const std::string &arguments);
+    bool helpRequest(const Line &line);
+    void note(std::string kind, int line, std::string message)
+    {
+        addNote(m_out, std::move(kind), line, std::move(message));
+    }
+
+    const std::vector<std::string> m_lines;
+    const std::string_view m_label;
+    IPythonTransformer::Output m_out;
+    PythonSource::LineState m_state;
+};
+
+IPythonTransformer::Output CellTransform::run()
+{
+    const auto start = bodyStart();
+    if (!start)
+        return std::move(m_out);
+    for (std::size_t i = *start; i < m_lines.size(); ++i)
+        transformLine(i);
+    return std::move(m_out);
+}
+
+/// Copies the blank lines before the body and handles a leading `%%magic`; nullopt when that
+/// magic took the whole cell.
+std::optional<std::size_t> CellTransform::bodyStart()
+{
+    std::size_t first = 0;
+    while (first < m_lines.size() && trim(m_lines[first]).empty())
+        ++first;
+    std::size_t start = first;
+    if (first < m_lines.size() && trim(m_lines[first]).rfind("%%", 0) == 0) {
+        if (cellMagic(m_out, m_lines, first, m_label))
+            return std::nullopt;
+        start = first + 1;
+    }
+    for (std::size_t i = 0; i < start; ++i)
+        if (i != first || start == first)
+            m_out.code += m_lines[i] + '\n';
+    return start;
+}
+
+/// Line `i` (and the lines it continues onto, after which `i` is the last of them).
+void CellTransform::transformLine(std::size_t &i)
+{
+    const std::string &text = m_lines[i];
+    if (!m_state.atLogicalStart()) {
+        m_state.feed(text);
+        m_out.code += text + '\n';
+        return;
+    }
+    const Line line = parse(i);
+    const std::string &rest = line.rest;
+    if (!rest.empty() && rest[0] == '!')
+        return shellLine(line, trim(std::string_view(rest).substr(1)));
+    if (!rest.empty() && rest[0] == '%' && rest.rfind("%%", 0) != 0)
+        return lineMagic(line, rest.substr(1));
+    if (helpRequest(line))
+        return;
+    m_state.feed(text);
+    m_out.code += text + '\n';
+}
+
+/// Splits line `i` into its parts; a magic or shell line ending in `\` takes the next lines too
+/// (IPython joins them into one command), and `i` moves to the last one.
+Line CellTransform::parse(std::size_t &i) const
+{
+    const std::string &text = m_lines[i];
+    Line line;
+    line.number = int(i) + 1;
+    const std::size_t indentEnd = text.find_first_not_of(" \t");
+    line.indent = text.substr(0, indentEnd == std::string::npos ? 0 : indentEnd);
+    line.stripped = trim(text);
+    const std::string &stripped = line.stripped;
+    // `v = !cmd`, `v = %magic args`
+    line.rest = isAutomagic(stripped) ? "%" + stripped : stripped;
+    if (line.rest == stripped) {
+        const auto eq = stripped.find('=');
+        if (eq != std::string::npos && eq + 1 < stripped.size()) {
+            const std::string lhs = trim(std::string_view(stripped).substr(0, eq));
+            const std::string rhs = trim(std::string_view(stripped).substr(eq + 1));
+            if (PythonSource::isIdentifier(lhs) && !rhs.empty() && (rhs[0] == '!' || rhs[0] == '%')) {
+                line.target = lhs;
+                line.rest = rhs;
+            }
+        }
+    }
+    std::string &rest = line.rest;
+    while (!rest.empty() && (rest[0] == '!' || rest[0] == '%') && rest.back() == '\\'
+        && i + 1 < m_lines.size()) {
+        rest.pop_back();
+        rest = trim(rest) + ' ' + trim(m_lines[++i]);
+    }
+    return line;
+}
+
+/// `!cmd`, `v = !cmd`: an install becomes declared requirements, anything else a runtime call.
+void CellTransform::shellLine(const Line &line, const std::string &command)
+{
+    const std::string &indent = line.indent;
+    if (isInstall(command)) {
+        for (auto &requirement : installRequirements(command))
+            m_out.requirements.push_back(requirement);
+        m_out.code
+            += indent + "# !" + oneLine(command) + ": declared as a dependency in pyproject.toml instead\n";
+        if (!indent.empty())
+            m_out.code += indent + "pass  # keeps the block valid\n";
+        note("dependency", line.number, "!" + command + " became declared dependencies");
+    } else if (!line.target.empty()) {
+        useRuntime(m_out, "shell_lines");
+        m_out.code += indent + line.target + " = shell_lines(" + commandLiteral(command) + ")\n";
+        note("rewritten", line.number, line.target + " = !... turned into shell_lines(...)");
+    } else {
+        useRuntime(m_out, "run_shell");
+        m_out.code += indent + "run_shell(" + commandLiteral(command) + ")\n";
+        note("rewritten", line.number, "!... turned into run_shell(...)");
+    }
+}
+
+/// `%magic args`, `v = %magic args`: rewritten, removed, or kept as a comment.
+void CellTransform::lineMagic(const Line &line, const std::string &magic)
+{
+    const std::string &indent = line.indent;
+    const auto tokens = words(magic);
+    const std::string name = tokens.empty() ? std::string() : tokens[0];
+    const std::string arguments = trim(std::string_view(magic).substr(name.size()));
+    replaceMagic(line, name, arguments);
+    if (!indent.empty())
+        m_out.code += indent + "pass  # keeps the block valid\n";
+}
+
+/// The code for a line magic: installs, %time/%timeit, %cd, %env and %pylab rewritten, session
+/// magics removed, any other kept as a comment.
+void CellTransform::replaceMagic(const Line &line, const std::string &name, const std::string &arguments)
+{
+    const std::string &indent = line.indent;
+    const bool assigned = !line.target.empty();
+    const std::string magic = line.rest.substr(1);
+    if (contains(kInstallers, name)) {
+        for (auto &requirement : installRequirements(magic))
+            m_out.requirements.push_back(requirement);
+        m_out.code
+            += indent + "# %" + oneLine(magic) + ": declared as a dependency in pyproject.toml instead\n";
+        note("dependency", line.number, "%" + name + " install became declared dependencies");
+    } else if ((name == "time" || name == "timeit") && !assigned) {
+        untimed(line, name, arguments);
+    } else if (name == "cd" && !assigned && !arguments.empty()) {
+        m_out.needsOs = true;
+        m_out.code += indent + "os.chdir(" + commandLiteral(arguments) + ")  # was %cd\n";
+        note("rewritten", line.number, "%cd turned into os.chdir(...)");
+    } else if (name == "env" && !assigned && !arguments.empty()
+        && (arguments.find('=') != std::string::npos || words(arguments).size() == 2)) {
+        const auto eq = arguments.find('=');
+        const std::string key = trim(eq != std::string::npos ? arguments.substr(0, eq) : words(arguments)[0]);
+        const std::string value
+            = trim(eq != std::string::npos ? arguments.substr(eq + 1) : words(arguments)[1]);
+        m_out.needsOs = true;
+        m_out.code
+            += indent + "os.environ[" + pythonString(key) + "] = " + pythonString(value) + "  # was %env\n";
+        note("rewritten", line.number, "%env turned into os.environ[...]");
+    } else if (name == "pylab" && !assigned) {
+        // Beyond configuring plots, %pylab puts numpy's and pylab's names in the namespace
+        // (IPython's import_pylab); a package needs them as imports.
+        m_out.code += indent + "# %" + oneLine(magic) + ": the imports IPython makes for it\n";
+        for (const char *import : {"import numpy as np", "import matplotlib.pyplot as plt",
+                 "from matplotlib.pylab import *", "from numpy import *"})
+            m_out.code += indent + import + '\n';
+        note("rewritten", line.number, "%pylab turned into the imports of numpy's and pylab's names");
+    } else if (contains(kSessionMagics, name) && !assigned) {
+        m_out.code
+            += indent + "# %" + oneLine(magic) + " removed: it only configures the interactive session\n";
+        note("removed", line.number, "%" + name + " removed (interactive session only)");
+    } else {
+        m_out.code += indent + "# %" + oneLine(magic) + "  (kept as a comment: no plain-Python equivalent)\n";
+        if (assigned)
+            m_out.code += indent + line.target + " = None  # was the result of %" + name + "\n";
+        note("kept-as-comment", line.number,
+            "%" + name + " has no plain-Python equivalent; kept as a comment");
+    }
+}
+
+/// `%time stmt`, `%timeit -n 3 stmt`: keeps the statement, drops the timing; timeit options
+/// come first.
+void CellTransform::untimed(const Line &line, const std::string &name, const std::string &arguments)
+{
+    auto args = words(arguments);
+    std::size_t k = 0;
+    while (k < args.size() && args[k].front() == '-') {
+        const std::string option = args[k++];
+        if ((option == "-n" || option == "-r" || option == "-p" || option == "-s") && k < args.size())
+            ++k;
+    }
+    std::size_t position = 0;
+    for (std::size_t w = 0; w < k; ++w)
+        position = arguments.find(args[w], position) + args[w].size();
+    const std::string statement
+        = trim(std::string_view(arguments).substr(std::min(position, arguments.size())));
+    m_out.code += line.indent + "# %" + name + " removed: the statement runs once, untimed\n";
+    m_out.code += line.indent + (statement.empty() ? std::string("pass") : statement) + '\n';
+    note("removed", line.number, "%" + name + " removed; the statement runs once");
+    m_state.feed(statement);
+}
+
+/// Help syntax: obj?, obj??, ?obj
+bool CellTransform::helpRequest(const Line &line)
+{
+    const std::string &stripped = line.stripped;
+    if (stripped.empty() || !line.target.empty()
+        || !(stripped.front() == '?' || (stripped.back() == '?' && stripped.find('#') == std::string::npos)))
+        return false;
+    m_out.code += line.indent + "# " + oneLine(stripped) + "  (help request removed)\n";
+    if (!line.indent.empty())
+        m_out.code += line.indent + "pass  # keeps the block valid\n";
+    note("removed", line.number, "help request " + stripped + " removed");
+    return true;
+}
+
 } // namespace
 
 IPythonTransformer::Output IPythonTransformer::transform(std::string_view source, std::string_view cellLabel)
 {
-    Output out;
-    const std::vector<std::string> lines = PythonSource::splitLines(source);
-    auto note = [&](std::string kind, int line, std::string message) {
-        addNote(out, std::move(kind), line, std::move(message));
-    };
-
-    std::size_t first = 0;
-    while (first < lines.size() && trim(lines[first]).empty())
-        ++first;
-    std::size_t bodyStart = first;
-    if (first < lines.size() && trim(lines[first]).rfind("%%", 0) == 0) {
-        if (cellMagic(out, lines, first, cellLabel))
-            return out;
-        bodyStart = first + 1;
-    }
-    for (std::size_t i = 0; i < bodyStart; ++i)
-        if (i != first || bodyStart == first)
-            out.code += lines[i] + '\n';
-
-    PythonSource::LineState state;
-    for (std::size_t i = bodyStart; i < lines.size(); ++i) {
-        const std::string &text = lines[i];
-        const int lineNumber = int(i) + 1;
-        if (!state.atLogicalStart()) {
-            state.feed(text);
-            out.code += text + '\n';
-            continue;
-        }
-        const std::size_t indentEnd = text.find_first_not_of(" \t");
-        const std::string indent = text.substr(0, indentEnd == std::string::npos ? 0 : indentEnd);
-        const std::string stripped = trim(text);
-
-        // `v = !cmd`, `v = %magic args`
-        std::string target;
-        std::string rest = isAutomagic(stripped) ? "%" + stripped : stripped;
-        if (rest == stripped) {
-            const auto eq = stripped.find('=');
-            if (eq != std::string::npos && eq + 1 < stripped.size()) {
-                const std::string lhs = trim(std::string_view(stripped).substr(0, eq));
-                const std::string rhs = trim(std::string_view(stripped).substr(eq + 1));
-                if (PythonSource::isIdentifier(lhs) && !rhs.empty() && (rhs[0] == '!' || rhs[0] == '%')) {
-                    target = lhs;
-                    rest = rhs;
-                }
-            }
-        }
-        // IPython joins a magic or shell line ending in `\` with the next: one command.
-        while (!rest.empty() && (rest[0] == '!' || rest[0] == '%') && rest.back() == '\\'
-            && i + 1 < lines.size()) {
-            rest.pop_back();
-            rest = trim(rest) + ' ' + trim(lines[++i]);
-        }
-        if (!rest.empty() && rest[0] == '!') {
-            const std::string command = trim(std::string_view(rest).substr(1));
-            if (isInstall(command)) {
-                for (auto &requirement : installRequirements(command))
-                    out.requirements.push_back(requirement);
-                out.code += indent + "# !" + oneLine(command)
-                    + ": declared as a dependency in pyproject.toml instead\n";
-                if (!indent.empty())
-                    out.code += indent + "pass  # keeps the block valid\n";
-                note("dependency", lineNumber, "!" + command + " became declared dependencies");
-            } else if (!target.empty()) {
-                useRuntime(out, "shell_lines");
-                out.code += indent + target + " = shell_lines(" + commandLiteral(command) + ")\n";
-                note("rewritten", lineNumber, target + " = !... turned into shell_lines(...)");
-            } else {
-                useRuntime(out, "run_shell");
-                out.code += indent + "run_shell(" + commandLiteral(command) + ")\n";
-                note("rewritten", lineNumber, "!... turned into run_shell(...)");
-            }
-            continue;
-        }
-        if (!rest.empty() && rest[0] == '%' && rest.rfind("%%", 0) != 0) {
-            const std::string magic = rest.substr(1);
-            const auto tokens = words(magic);
-            const std::string name = tokens.empty() ? std::string() : tokens[0];
-            const std::string arguments = trim(std::string_view(magic).substr(name.size()));
-            if (contains(kInstallers, name)) {
-                for (auto &requirement : installRequirements(magic))
-                    out.requirements.push_back(requirement);
-                out.code += indent + "# %" + oneLine(magic)
-                    + ": declared as a dependency in pyproject.toml instead\n";
-                note("dependency", lineNumber, "%" + name + " install became declared dependencies");
-            } else if ((name == "time" || name == "timeit") && target.empty()) {
-                // Keep the statement, drop the timing; timeit options come first.
-                auto args = words(arguments);
-                std::size_t k = 0;
-                while (k < args.size() && args[k].front() == '-') {
-                    const std::string option = args[k++];
-                    if ((option == "-n" || option == "-r" || option == "-p" || option == "-s")
-                        && k < args.size())
-                        ++k;
-                }
-                std::string statement;
-                std::size_t position = 0;
-                for (std::size_t w = 0; w < k; ++w)
-                    position = arguments.find(args[w], position) + args[w].size();
-                statement = trim(std::string_view(arguments).substr(std::min(position, arguments.size())));
-                out.code += indent + "# %" + name + " removed: the statement runs once, untimed\n";
-                out.code += indent + (statement.empty() ? std::string("pass") : statement) + '\n';
-                note("removed", lineNumber, "%" + name + " removed; the statement runs once");
-                state.feed(statement);
-            } else if (name == "cd" && target.empty() && !arguments.empty()) {
-                out.needsOs = true;
-                out.code += indent + "os.chdir(" + commandLiteral(arguments) + ")  # was %cd\n";
-                note("rewritten", lineNumber, "%cd turned into os.chdir(...)");
-            } else if (name == "env" && target.empty() && !arguments.empty()
-                && (arguments.find('=') != std::string::npos || words(arguments).size() == 2)) {
-                const auto eq = arguments.find('=');
-                const std::string key
-                    = trim(eq != std::string::npos ? arguments.substr(0, eq) : words(arguments)[0]);
-                const std::string value
-                    = trim(eq != std::string::npos ? arguments.substr(eq + 1) : words(arguments)[1]);
-                out.needsOs = true;
-                out.code += indent + "os.environ[" + pythonString(key) + "] = " + pythonString(value)
-                    + "  # was %env\n";
-                note("rewritten", lineNumber, "%env turned into os.environ[...]");
-            } else if (name == "pylab" && target.empty()) {
-                // Beyond configuring plots, %pylab puts numpy's and pylab's names in the namespace
-                // (IPython's import_pylab); a package needs them as imports.
-                out.code += indent + "# %" + oneLine(magic) + ": the imports IPython makes for it\n";
-                for (const char *line : {"import numpy as np", "import matplotlib.pyplot as plt",
-                         "from matplotlib.pylab import *", "from numpy import *"})
-                    out.code += indent + line + '\n';
-                note("rewritten", lineNumber, "%pylab turned into the imports of numpy's and pylab's names");
-            } else if (contains(kSessionMagics, name) && target.empty()) {
-                out.code += indent + "# %" + oneLine(magic)
-                    + " removed: it only configures the interactive session\n";
-                note("removed", lineNumber, "%" + name + " removed (interactive session only)");
-            } else {
-                out.code += indent + "# %" + oneLine(magic)
-                    + "  (kept as a comment: no plain-Python equivalent)\n";
-                if (!target.empty())
-                    out.code += indent + target + " = None  # was the result of %" + name + "\n";
-                note("kept-as-comment", lineNumber,
-                    "%" + name + " has no plain-Python equivalent; kept as a comment");
-            }
-            if (!indent.empty())
-                out.code += indent + "pass  # keeps the block valid\n";
-            continue;
-        }
-        // Help syntax: obj?, obj??, ?obj
-        if (!stripped.empty() && target.empty()
-            && (stripped.front() == '?'
-                || (stripped.back() == '?' && stripped.find('#') == std::string::npos))) {
-            out.code += indent + "# " + oneLine(stripped) + "  (help request removed)\n";
-            if (!indent.empty())
-                out.code += indent + "pass  # keeps the block valid\n";
-            note("removed", lineNumber, "help request " + stripped + " removed");
-            continue;
-        }
-        state.feed(text);
-        out.code += text + '\n';
-    }
-    return out;
+    return CellTransform(source, cellLabel).run();
 }
 
 } // namespace tassel

@@ -56,10 +56,11 @@ bool startsWithWord(std::string_view s, std::string_view word)
         && (s.size() == word.size() || !isIdentChar(static_cast<unsigned char>(s[word.size()])));
 }
 
-// Calls `visit(index, char)` for each character of `code` at bracket depth 0 outside strings and
-// comments.
+// Calls `visit(index, char, depth)` for each character of `code` outside strings, with the bracket
+// depth outside it for a bracket; a comment is visited as its `#` alone. Stops when `visit`
+// returns false.
 template <typename Visit>
-void forEachTopLevel(std::string_view code, Visit visit)
+void forEachCode(std::string_view code, Visit visit)
 {
     int depth = 0;
     char quote = 0;
@@ -81,11 +82,6 @@ void forEachTopLevel(std::string_view code, Visit visit)
             }
             continue;
         }
-        if (c == '#') {
-            while (i < code.size() && code[i] != '\n')
-                ++i;
-            continue;
-        }
         if (c == '"' || c == '\'') {
             quote = c;
             triple = code.substr(i, 3) == std::string(3, c);
@@ -93,17 +89,34 @@ void forEachTopLevel(std::string_view code, Visit visit)
                 i += 2;
             continue;
         }
+        if (c == ')' || c == ']' || c == '}')
+            depth = std::max(0, depth - 1);
+        if (!visit(i, c, depth))
+            return;
         if (c == '(' || c == '[' || c == '{') {
             ++depth;
-            continue;
+        } else if (c == '#') {
+            while (i < code.size() && code[i] != '\n')
+                ++i;
         }
-        if (c == ')' || c == ']' || c == '}') {
-            depth = std::max(0, depth - 1);
-            continue;
-        }
-        if (depth == 0)
-            visit(i, c);
     }
+}
+
+bool isBracket(char c)
+{
+    return c == '(' || c == '[' || c == '{' || c == ')' || c == ']' || c == '}';
+}
+
+// Calls `visit(index, char)` for each character of `code` at bracket depth 0 outside strings and
+// comments.
+template <typename Visit>
+void forEachTopLevel(std::string_view code, Visit visit)
+{
+    forEachCode(code, [&](std::size_t i, char c, int depth) {
+        if (depth == 0 && c != '#' && !isBracket(c))
+            visit(i, c);
+        return true;
+    });
 }
 
 bool isExpression(std::string_view code)
@@ -187,47 +200,6 @@ std::string nameAfter(std::string_view code, std::string_view keyword)
 }
 
 } // namespace
-
-void PythonSource::LineState::feed(std::string_view line)
-{
-    continuation = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quote) {
-            if (c == '\\') {
-                if (i + 1 == line.size()) {
-                    continuation = true;
-                    return;
-                }
-                ++i;
-            } else if (c == quote) {
-                if (!triple)
-                    quote = 0;
-                else if (line.substr(i, 3) == std::string(3, quote)) {
-                    quote = 0;
-                    i += 2;
-                }
-            }
-            continue;
-        }
-        if (c == '#')
-            return;
-        if (c == '"' || c == '\'') {
-            quote = c;
-            triple = line.substr(i, 3) == std::string(3, c);
-            if (triple)
-                i += 2;
-        } else if (c == '(' || c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ')' || c == ']' || c == '}') {
-            depth = std::max(0, depth - 1);
-        } else if (c == '\\' && i + 1 == line.size()) {
-            continuation = true;
-        }
-    }
-    if (quote && !triple)
-        quote = 0; // an unterminated one-line string ends with its line
-}
 
 std::vector<std::string> PythonSource::splitLines(std::string_view text)
 {
@@ -419,41 +391,13 @@ std::string PythonSource::withoutTrailingSemicolon(std::string_view code)
 std::vector<std::string> PythonSource::names(std::string_view code)
 {
     std::vector<std::string> words;
-    // Names inside brackets matter too, so this scans everything outside strings and comments.
-    std::string plain;
-    {
-        char quote = 0;
-        bool triple = false;
-        for (std::size_t i = 0; i < code.size(); ++i) {
-            const char c = code[i];
-            if (quote) {
-                if (c == '\\')
-                    ++i;
-                else if (c == quote && (!triple || code.substr(i, 3) == std::string(3, quote))) {
-                    if (triple)
-                        i += 2;
-                    quote = 0;
-                }
-                plain += ' ';
-                continue;
-            }
-            if (c == '#') {
-                while (i < code.size() && code[i] != '\n')
-                    ++i;
-                plain += '\n';
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                quote = c;
-                triple = code.substr(i, 3) == std::string(3, c);
-                if (triple)
-                    i += 2;
-                plain += ' ';
-                continue;
-            }
-            plain += c;
-        }
-    }
+    // Names inside brackets matter too, so this scans everything outside strings and comments: they
+    // become blanks, a comment a line break.
+    std::string plain(code.size(), ' ');
+    forEachCode(code, [&](std::size_t i, char c, int) {
+        plain[i] = c == '#' ? '\n' : c;
+        return true;
+    });
     bool inFromModule = false;
     for (std::size_t i = 0; i < plain.size();) {
         if (isIdentStart(static_cast<unsigned char>(plain[i]))
@@ -499,24 +443,25 @@ bool PythonSource::isIdentifier(std::string_view word)
 std::string PythonSource::withoutComment(std::string_view line)
 {
     std::size_t cut = line.size();
-    bool found = false;
-    const std::string_view code = line;
-    char quote = 0; // a '#' outside strings ends the code
-    for (std::size_t i = 0; i < code.size() && !found; ++i) {
-        const char c = code[i];
-        if (quote) {
-            if (c == '\\')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '#') {
-            cut = i;
-            found = true;
-        }
-    }
+    forEachCode(line, [&](std::size_t i, char c, int) {
+        if (c != '#')
+            return true;
+        cut = i;
+        return false;
+    });
     return std::string(trim(line.substr(0, cut)));
+}
+
+std::optional<std::string_view> PythonSource::afterBrackets(std::string_view code)
+{
+    std::optional<std::string_view> after;
+    forEachCode(code, [&](std::size_t i, char c, int depth) {
+        if (depth > 0 || (c != ')' && c != ']' && c != '}'))
+            return true;
+        after = code.substr(i + 1);
+        return false;
+    });
+    return after;
 }
 
 } // namespace tassel

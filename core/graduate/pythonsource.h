@@ -1,5 +1,8 @@
 #pragma once
 
+#include "python/linescanner.h"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,19 +16,8 @@ namespace tassel {
 class PythonSource
 {
 public:
-    /// Tracks brackets, strings and continuations across lines.
-    struct LineState
-    {
-        int depth = 0;
-        char quote = 0; ///< the open string's quote character, 0 outside strings
-        bool triple = false;
-        bool continuation = false; ///< the previous line ended with a backslash
-
-        /// True when the next line starts a new logical line.
-        bool atLogicalStart() const { return depth == 0 && quote == 0 && !continuation; }
-        /// Advances over one line (without its newline).
-        void feed(std::string_view line);
-    };
+    /// Tracks brackets, strings and continuations across lines (feed it the lines in order).
+    using LineState = LineScanner;
 
     struct Statement
     {
@@ -69,6 +61,9 @@ public:
     static std::string withoutTrailingSemicolon(std::string_view code);
     /// The statement's code without its trailing comment and whitespace (single-line only).
     static std::string withoutComment(std::string_view line);
+    /// What follows the bracketed group `code` starts with, as `f(...)` in `(...).x`; nullopt when
+    /// the group does not close.
+    static std::optional<std::string_view> afterBrackets(std::string_view code);
 };
 
 } // namespace tassel

@@ -37,29 +37,6 @@ bool isAssignment(std::string_view rest)
     return rest.size() >= 2 && rest[0] == '=' && rest[1] != '=';
 }
 
-/// What follows the parenthesised arguments `call` starts with (brackets and quotes followed).
-std::string_view afterCall(std::string_view call)
-{
-    int depth = 0;
-    char quote = 0;
-    for (std::size_t i = 0; i < call.size(); ++i) {
-        const char c = call[i];
-        if (quote) {
-            if (c == '\\')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '(' || c == '[' || c == '{') {
-            ++depth;
-        } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
-            return call.substr(i + 1);
-        }
-    }
-    return "unclosed";
-}
-
 } // namespace
 
 std::string SessionSetup::importedPath(std::string_view statement, std::string_view name)
@@ -112,7 +89,8 @@ bool SessionSetup::isSetUpStatement(std::string_view code, const std::map<std::s
     const std::string_view rest = trimmed(code.substr(end));
     if (!rest.empty() && rest.front() == '(') {
         // One call and nothing after it: `pd.set_option(...).x` or `f(...) + 1` is not set-up.
-        if (!trimmed(PythonSource::withoutComment(afterCall(rest))).empty())
+        const auto after = PythonSource::afterBrackets(rest);
+        if (!after || !trimmed(PythonSource::withoutComment(*after)).empty())
             return false;
         return std::find(kSetUpCalls.begin(), kSetUpCalls.end(), path) != kSetUpCalls.end();
     }

@@ -19,6 +19,8 @@ struct LineScanner
     bool atLogicalStart() const { return depth == 0 && quote == 0 && !continuation; }
     /// Advances over the physical line text[from, to) (without its newline).
     void scan(std::string_view text, std::size_t from, std::size_t to);
+    /// Advances over one physical line (without its newline).
+    void feed(std::string_view line) { scan(line, 0, line.size()); }
 
     /// `text` with every line that holds only a comment (outside strings) turned into spaces,
     /// byte for byte, so offsets stay valid. tree-sitter-python's scanner rescans all following

@@ -997,7 +997,15 @@ private:
             flatReads(n);
             return;
         }
-        switch (kind(n)) {
+        const SyntaxKind k = kind(n);
+        // Besides sequences, names bind through `*x`, `as` targets and type nodes here.
+        if (isTargetSequence(k) || k == SyntaxKind::ListSplat || k == SyntaxKind::AsPatternTarget
+            || k == SyntaxKind::Type) {
+            for (std::uint32_t c = first(n); c != kNone; c = next(c))
+                target(c);
+            return;
+        }
+        switch (k) {
         case SyntaxKind::Identifier:
             bind(n);
             return;
@@ -1005,20 +1013,6 @@ private:
         case SyntaxKind::Subscript:
             expression(n);
             modify(n);
-            return;
-        case SyntaxKind::PatternList:
-        case SyntaxKind::TuplePattern:
-        case SyntaxKind::ListPattern:
-        case SyntaxKind::Tuple:
-        case SyntaxKind::List:
-        case SyntaxKind::ExpressionList:
-        case SyntaxKind::ParenthesizedExpression:
-        case SyntaxKind::ListSplatPattern:
-        case SyntaxKind::ListSplat:
-        case SyntaxKind::AsPatternTarget:
-        case SyntaxKind::Type:
-            for (std::uint32_t c = first(n); c != kNone; c = next(c))
-                target(c);
             return;
         default:
             expression(n);

@@ -131,6 +131,25 @@ enum class SyntaxField : std::uint8_t {
     Count
 };
 
+/// Whether a node of `kind` is a sequence of assignment targets (`a, b`, `[a, *b]`, `(a)`) whose
+/// children are each a target of their own.
+constexpr bool isTargetSequence(SyntaxKind kind)
+{
+    switch (kind) {
+    case SyntaxKind::PatternList:
+    case SyntaxKind::TuplePattern:
+    case SyntaxKind::ListPattern:
+    case SyntaxKind::Tuple:
+    case SyntaxKind::List:
+    case SyntaxKind::ExpressionList:
+    case SyntaxKind::ParenthesizedExpression:
+    case SyntaxKind::ListSplatPattern:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /// One named node of a parsed cell, flattened so walking it needs neither tree-sitter calls nor
 /// recursion. Indexes refer to SyntaxTree::nodes(); kNone marks "no such node".
 struct SyntaxNode

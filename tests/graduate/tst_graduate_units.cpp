@@ -754,6 +754,9 @@ void TestGraduateUnits::setUpStatements_data()
     QTest::addRow("pandas options attribute") << "pd.options.display.max_rows = 20" << true;
     QTest::addRow("aliased from import") << "pyplot.style.use(\"ggplot\")" << true;
     QTest::addRow("warnings filter") << "warnings.filterwarnings(\"ignore\")" << true;
+    QTest::addRow("bracket in a comment inside the call")
+        << "plt.rc(\"font\",  # (bigger\n       size=14)" << true;
+    QTest::addRow("triple-quoted argument holding a quote") << "pd.set_option('''it's''', 2)" << true;
     QTest::addRow("a computation") << "df = pd.read_csv(\"x.csv\")" << false;
     QTest::addRow("call then more") << "pd.set_option(\"a\", 1) or load()" << false;
     QTest::addRow("comparison, not assignment") << "pd.options.display.max_rows == 20" << false;
