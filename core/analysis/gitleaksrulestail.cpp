@@ -3,6 +3,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace tassel {
@@ -138,16 +139,21 @@ private:
     /// \d, \w, \s and their complements; nothing for other escapes.
     static std::optional<std::bitset<256>> classEscape(char c)
     {
-        std::bitset<256> bytes;
         const char lower = asciiLower(c);
-        for (int b = 0; b < 256; ++b) {
-            const bool digit = b >= '0' && b <= '9';
-            const bool word = digit || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_';
-            const bool space = b == ' ' || (b >= '\t' && b <= '\r');
-            bytes.set(std::size_t(b), lower == 'd' ? digit : lower == 'w' ? word : space);
-        }
         if (lower != 'd' && lower != 'w' && lower != 's')
             return std::nullopt;
+        // \d, \w, \s in that order, built once.
+        static const std::array<std::bitset<256>, 3> sets = [] {
+            std::array<std::bitset<256>, 3> out;
+            for (std::size_t b = 0; b < 256; ++b) {
+                const bool digit = b >= '0' && b <= '9';
+                out[0].set(b, digit);
+                out[1].set(b, digit || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_');
+                out[2].set(b, b == ' ' || (b >= '\t' && b <= '\r'));
+            }
+            return out;
+        }();
+        const std::bitset<256> &bytes = sets[lower == 'd' ? 0 : lower == 'w' ? 1 : 2];
         return c == lower ? bytes : ~bytes;
     }
 

@@ -628,8 +628,11 @@ std::vector<SecretSpan> SecretScanner::Private::keyedValue(
     // probe's first and last bytes show; then the value's bytes need no second keyword search.
     const std::string_view probeView(probe);
     const std::size_t reach = gitleaks.longestKeyword();
-    const bool vendor = textWoken || gitleaks.wakes(probeView.substr(0, shift + reach))
-        || gitleaks.wakes(probeView.substr(probe.size() - std::min(probe.size(), reach)));
+    const std::size_t head = shift + reach;
+    const bool vendor = textWoken
+        || (head + reach >= probe.size() ? gitleaks.wakes(probeView)
+                                         : gitleaks.wakes(probeView.substr(0, head))
+                    || gitleaks.wakes(probeView.substr(probe.size() - reach)));
     std::vector<SecretSpan> keyed;
     scanInto(probe, TextKind::Code, keyed, vendor);
     std::vector<SecretSpan> spans;
