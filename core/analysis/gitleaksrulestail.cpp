@@ -272,7 +272,12 @@ private:
                 return;
             }
             const std::string body(m_re.substr(m_at + 1, close - m_at - 1));
-            node.minimum = std::size_t(std::stoul(body));
+            // RE2 allows at most 1000 repeats; a larger count (or an overflow) ends the reading.
+            node.minimum = 0;
+            for (std::size_t i = 0; i < body.size() && body[i] >= '0' && body[i] <= '9' && m_ok; ++i) {
+                node.minimum = node.minimum * 10 + std::size_t(body[i] - '0');
+                m_ok = node.minimum <= 1000;
+            }
             node.once = body == "1";
             m_at = close + 1;
         } else {

@@ -1331,6 +1331,9 @@ void TestSecretScanner::keywordTails_data()
         << std::string(R"((?:acme_[a-z]{8}|[0-9]{12}))") << std::string("acme_") << std::string("acme_:-");
     QTest::addRow("syntax the reader does not know")
         << std::string(R"(acme_\pL{8})") << std::string("acme_") << std::string("acme_:-");
+    QTest::addRow("repeat count beyond what RE2 allows")
+        << std::string(R"(acme_[a-z]{99999999999999999999999})") << std::string("acme_")
+        << std::string("acme_:-");
     QTest::addRow("one keyword understood, one not")
         << std::string(R"((?:acme_[a-z]{8}|beta(?:[0-9]{0,3})x))") << std::string("acme_,beta")
         << std::string("acme_:8 beta:-");
