@@ -366,13 +366,15 @@ std::vector<GitleaksRules::Skipped> GitleaksRules::refused() const
 
 void GitleaksRules::index()
 {
-    std::map<std::string, std::vector<std::size_t>, std::less<>> rulesOfKeyword;
+    std::map<std::string, std::vector<Woken>, std::less<>> rulesOfKeyword;
     for (std::size_t r = 0; r < rules.size(); ++r) {
         m_linesAfter.push_back(readsAcrossLines(rules[r].regex) ? kLinesAfterMultiLine : kLinesAfter);
+        std::vector<std::vector<KeywordTail>> tails = keywordTails(rules[r].regex, rules[r].keywords);
         bool indexed = false;
-        for (const std::string &keyword : rules[r].keywords) {
+        for (std::size_t k = 0; k < rules[r].keywords.size(); ++k) {
+            const std::string &keyword = rules[r].keywords[k];
             if (!keyword.empty())
-                rulesOfKeyword[keyword].push_back(r);
+                rulesOfKeyword[keyword].push_back({r, std::move(tails[k])});
             indexed = indexed || !keyword.empty();
         }
         if (!indexed)
@@ -388,11 +390,26 @@ void GitleaksRules::index()
     m_keywordFinder = KeywordFinder(keywords);
 }
 
-std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
+bool GitleaksRules::wakes(std::string_view text) const
+{
+    bool found = !m_keywordless.empty();
+    if (!found)
+        m_keywordFinder.forEach(text, [&](std::size_t, std::size_t) { found = true; });
+    return found;
+}
+
+std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text, bool *woken) const
 {
     std::vector<GitleaksMatch> out;
-    if (rules.empty() || text.size() < kShortestMatch)
+    if (woken)
+        *woken = false;
+    if (rules.empty())
         return out;
+    if (text.size() < kShortestMatch) {
+        if (woken)
+            *woken = wakes(text);
+        return out;
+    }
     struct Stretch
     {
         std::size_t rule;
@@ -400,15 +417,22 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
         std::size_t end;
     };
     std::vector<Stretch> stretches;
+    bool any = !m_keywordless.empty();
     // Keywords starting in [from, to) (and perhaps a few after: the piece reaches on by the
     // longest keyword), outside the inner parts of payload runs.
     auto search = [&](std::size_t from, std::size_t to) {
         const std::size_t pieceEnd = std::min(text.size(), to + m_longestKeyword);
         m_keywordFinder.forEach(text.substr(from, pieceEnd - from), [&](std::size_t keyword, std::size_t at) {
-            for (std::size_t rule : m_rulesOfKeyword[keyword]) {
+            any = true;
+            const std::size_t after = from + at + m_keywordLengths[keyword];
+            for (const Woken &woken : m_rulesOfKeyword[keyword]) {
+                if (!woken.tails.empty()
+                    && std::none_of(woken.tails.begin(), woken.tails.end(),
+                        [&](const KeywordTail &tail) { return tail.heldBy(text, after); }))
+                    continue;
                 const auto [begin, end]
-                    = stretchAround(text, from + at, m_keywordLengths[keyword], m_linesAfter[rule]);
-                stretches.push_back({rule, begin, end});
+                    = stretchAround(text, from + at, m_keywordLengths[keyword], m_linesAfter[woken.rule]);
+                stretches.push_back({woken.rule, begin, end});
             }
         });
     };
@@ -420,6 +444,8 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text) const
     search(from, text.size());
     for (std::size_t rule : m_keywordless)
         stretches.push_back({rule, 0, text.size()});
+    if (woken)
+        *woken = any;
     std::sort(stretches.begin(), stretches.end(), [](const Stretch &a, const Stretch &b) {
         return a.rule != b.rule ? a.rule < b.rule : a.begin < b.begin;
     });

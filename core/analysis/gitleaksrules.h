@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/gitleaksrulestail.h"
 #include "util/keywordfinder.h"
 #include "util/result.h"
 
@@ -117,9 +118,18 @@ public:
     /// The secrets gitleaks' rules find in `text`, after their entropy thresholds and allowlists.
     /// One pass over the bytes finds every keyword (KeywordFinder, ASCII case ignored); a rule's
     /// regex then runs only on the lines around its keywords' occurrences, never on the whole
-    /// text. The inner parts of base64 runs of 4 KiB or more are not searched for keywords: a
-    /// secret found there would lie inside the payload, which SecretScanner never reports.
-    std::vector<GitleaksMatch> find(std::string_view text) const;
+    /// text, and not around an occurrence lacking the bytes the regex needs right after the
+    /// keyword (keywordTails()). The inner parts of base64 runs of 4 KiB or more are not searched for
+    /// keywords: a secret found there would lie inside the payload, which SecretScanner never reports.
+    /// `woken`, if given, is set to whether find() looked for any match: a keyword occurs in the
+    /// parts of the text searched (or a rule without keywords exists).
+    std::vector<GitleaksMatch> find(std::string_view text, bool *woken = nullptr) const;
+    /// Whether a keyword occurs anywhere in `text`, or a rule without keywords (which runs on every
+    /// text) exists.
+    bool wakes(std::string_view text) const;
+    /// The length of the longest keyword: a keyword overlapping a place lies within this many
+    /// bytes of it.
+    std::size_t longestKeyword() const { return m_longestKeyword; }
 
 private:
     void index();
@@ -128,10 +138,17 @@ private:
     void matchStretch(std::size_t ruleIndex, std::string_view text, std::size_t begin, std::size_t end,
         std::vector<GitleaksMatch> &out) const;
 
+    /// A rule one keyword wakes, and what its regex needs after that keyword (keywordTails()).
+    struct Woken
+    {
+        std::size_t rule;
+        std::vector<KeywordTail> tails; ///< empty: no check, the regex runs around every hit
+    };
+
     KeywordFinder m_keywordFinder; ///< every rule's keywords, once each
     std::vector<std::size_t> m_keywordLengths;
     std::size_t m_longestKeyword = 0;
-    std::vector<std::vector<std::size_t>> m_rulesOfKeyword;
+    std::vector<std::vector<Woken>> m_rulesOfKeyword;
     std::vector<int> m_linesAfter; ///< by rule: lines after the keyword's line its regex may read
     std::vector<std::size_t> m_keywordless; ///< rules without keywords run on every text
 };

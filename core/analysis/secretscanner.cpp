@@ -449,11 +449,15 @@ struct SecretScanner::Private
     std::vector<std::size_t> ruleOfSetIndex; ///< a pattern RE2 rejects is left out, not misaligned
     GitleaksRules gitleaks;
 
-    void scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out) const;
+    /// `vendor`: whether gitleaks' rules run; `woken`, if given, tells whether one of their
+    /// keywords occurs in the text (GitleaksRules::find).
+    void scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out, bool vendor = true,
+        bool *woken = nullptr) const;
     void scanMetadata(const nlohmann::json &value, const std::string &key, int cell,
         const std::string &location, std::vector<SecretSpan> &out) const;
-    /// A metadata value under a secret-sounding key, read as `key = "value"`.
-    std::vector<SecretSpan> keyedValue(const std::string &key, const std::string &text) const;
+    /// A metadata value read as `key = "value"`; `textWoken`: whether the value alone holds a
+    /// keyword of gitleaks' rules.
+    std::vector<SecretSpan> keyedValue(const std::string &key, const std::string &text, bool textWoken) const;
 };
 
 SecretScanner::SecretScanner()
@@ -483,13 +487,14 @@ SecretScanner::SecretScanner(const GitleaksRules &gitleaks)
 SecretScanner::~SecretScanner() = default;
 
 void SecretScanner::Private::scanInto(
-    std::string_view text, TextKind kind, std::vector<SecretSpan> &out) const
+    std::string_view text, TextKind kind, std::vector<SecretSpan> &out, bool vendor, bool *woken) const
 {
     if (text.empty())
         return;
     std::vector<int> matched;
     set->Match(piece(text), &matched);
-    const std::vector<GitleaksMatch> vendorMatches = gitleaks.find(text);
+    const std::vector<GitleaksMatch> vendorMatches
+        = vendor ? gitleaks.find(text, woken) : std::vector<GitleaksMatch>();
     if (matched.empty() && vendorMatches.empty())
         return;
     std::sort(matched.begin(), matched.end());
@@ -598,12 +603,13 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
     } else if (value.is_string()) {
         const std::string &text = value.get_ref<const std::string &>();
         std::vector<SecretSpan> spans;
-        scanInto(text, TextKind::Prose, spans);
+        bool woken = false;
+        scanInto(text, TextKind::Prose, spans, true, &woken);
         // A bare value under a secret-sounding key ("api_key": "...") has no "=" for the
         // keyword pattern to see: check the pair directly. Digests are hashes by design: only
         // the token families apply to them.
         if (spans.empty() && !isDigestKey(key))
-            spans = keyedValue(key, text);
+            spans = keyedValue(key, text, woken);
         for (auto &span : spans) {
             span.cell = cell;
             span.location = location;
@@ -613,12 +619,22 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
 }
 
 std::vector<SecretSpan> SecretScanner::Private::keyedValue(
-    const std::string &key, const std::string &text) const
+    const std::string &key, const std::string &text, bool textWoken) const
 {
     const std::string probe = key + " = \"" + text + "\"";
-    std::vector<SecretSpan> keyed;
-    scanInto(probe, TextKind::Code, keyed);
     const std::size_t shift = key.size() + 4;
+    // gitleaks' rules find nothing in the probe unless one of their keywords occurs in it: in the
+    // value (the caller's search told), or overlapping the added key and quotes, which the
+    // probe's first and last bytes show; then the value's bytes need no second keyword search.
+    const std::string_view probeView(probe);
+    const std::size_t reach = gitleaks.longestKeyword();
+    const std::size_t head = shift + reach;
+    const bool vendor = textWoken
+        || (head + reach >= probe.size() ? gitleaks.wakes(probeView)
+                                         : gitleaks.wakes(probeView.substr(0, head))
+                    || gitleaks.wakes(probeView.substr(probe.size() - reach)));
+    std::vector<SecretSpan> keyed;
+    scanInto(probe, TextKind::Code, keyed, vendor);
     std::vector<SecretSpan> spans;
     for (auto &span : keyed) {
         if (span.begin < shift || span.end > shift + text.size())

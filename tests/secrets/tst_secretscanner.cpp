@@ -394,6 +394,12 @@ private slots:
     void gitleaksRefused();
     void gitleaksLoad();
     void gitleaksConcurrentFirstUse();
+    void keywordTails_data();
+    void keywordTails();
+    void keywordTailHits_data();
+    void keywordTailHits();
+    void keyedMetadata_data();
+    void keyedMetadata();
 
 private:
     SecretScanner m_scanner;
@@ -1292,6 +1298,135 @@ void TestSecretScanner::gitleaksConcurrentFirstUse()
         thread.join();
     for (const std::string &kinds : found)
         QCOMPARE(kinds, expected);
+}
+
+void TestSecretScanner::keywordTails_data()
+{
+    QTest::addColumn<std::string>("regex");
+    QTest::addColumn<std::string>("keywords"); // comma-separated
+    QTest::addColumn<std::string>("tails"); // "keyword:minimum,minimum" for each keyword; "-": no check
+    // The regexes of gitleaks' vault-service-token, lob-api-key and authress-service-client-access-key.
+    QTest::addRow("token prefixes in alternatives")
+        << std::string(R"(\b((?:hvs\.[\w-]{90,120}|s\.(?i:[a-z0-9]{24})))(?:[\x60'"\s;]|\\[nr]|$))")
+        << std::string("hvs.,s.") << std::string("hvs.:90 s.:90,24");
+    QTest::addRow("keyword across a group of plain alternatives")
+        << std::string(
+               R"((?i)[\w.-]{0,50}?(?:lob)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,))"
+               R"([\x60'"\s=]{0,5}((live|test)_[a-f0-9]{35})(?:[\x60'"\s;]|\\[nr]|$))")
+        << std::string("test_,live_") << std::string("test_:35 live_:35");
+    QTest::addRow("a flag between keyword and class")
+        << std::string(R"(\b((?:sc|ext|scauth|authress)_(?i)[a-z0-9]{5,30}\.[a-z0-9]{4,6}\.(?-i:acc)[_-])"
+                       R"([a-z0-9-]{10,32}\.[a-z0-9+/_=-]{30,120})(?:[\x60'"\s;]|\\[nr]|$))")
+        << std::string("sc_,ext_,scauth_,authress_") << std::string("sc_:5 ext_:5 scauth_:5 authress_:5");
+    QTest::addRow("keyword inside a longer literal")
+        << std::string(R"(acme_key_([a-z]{8}))") << std::string("acme") << std::string("acme:1");
+    QTest::addRow("optional tail after the keyword")
+        << std::string(R"((?i)(?:linear)(?:[ \t\w.-]{0,20})=([a-f0-9]{32}))") << std::string("linear")
+        << std::string("linear:-");
+    QTest::addRow("keyword ends the regex")
+        << std::string(R"(([0-9]{8}_acme))") << std::string("acme") << std::string("acme:-");
+    QTest::addRow("optional keyword: a match need not hold it")
+        << std::string(R"((?:acme_)?([a-z0-9]{32}))") << std::string("acme_") << std::string("acme_:-");
+    QTest::addRow("keyword in one branch only")
+        << std::string(R"((?:acme_[a-z]{8}|[0-9]{12}))") << std::string("acme_") << std::string("acme_:-");
+    QTest::addRow("syntax the reader does not know")
+        << std::string(R"(acme_\pL{8})") << std::string("acme_") << std::string("acme_:-");
+    QTest::addRow("repeat count beyond what RE2 allows")
+        << std::string(R"(acme_[a-z]{99999999999999999999999})") << std::string("acme_")
+        << std::string("acme_:-");
+    QTest::addRow("one keyword understood, one not")
+        << std::string(R"((?:acme_[a-z]{8}|beta(?:[0-9]{0,3})x))") << std::string("acme_,beta")
+        << std::string("acme_:8 beta:-");
+}
+
+void TestSecretScanner::keywordTails()
+{
+    QFETCH(std::string, regex);
+    QFETCH(std::string, keywords);
+    QFETCH(std::string, tails);
+    std::vector<std::string> list;
+    for (const QByteArray &keyword : QByteArray::fromStdString(keywords).split(','))
+        list.push_back(keyword.toStdString());
+    const auto found = tassel::keywordTails(regex, list);
+    QCOMPARE(found.size(), list.size());
+    std::string described;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        std::string minimums;
+        for (const KeywordTail &tail : found[k])
+            minimums += (minimums.empty() ? "" : ",") + std::to_string(tail.minimum);
+        described += (k == 0 ? "" : " ") + list[k] + ":" + (minimums.empty() ? "-" : minimums);
+    }
+    QCOMPARE(described, tails);
+}
+
+void TestSecretScanner::keywordTailHits_data()
+{
+    QTest::addColumn<bool>("embedded"); // gitleaks' rules as Tassel has them, or the acme rule below
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<std::string>("kinds");
+    const std::string lowerDigits = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const std::string token = randomText(24, lowerDigits, 700);
+    QTest::addRow("token right after the keyword at the text's end")
+        << false << cat({"x = s.", token}) << std::string("acme-token");
+    QTest::addRow("tail one byte short") << false << cat({"x = s.", token.substr(1)}) << std::string();
+    QTest::addRow("keyword as the last bytes") << false << std::string("y = frame.s.") << std::string();
+    QTest::addRow("short tail before a token on the next line")
+        << false << cat({"y = self.s.read()\nz = s.", token, "\n"}) << std::string("acme-token");
+    QTest::addRow("vault service token")
+        << true << cat({"VAULT_TOKEN = '", "s", ".", randomText(24, kAlnum, 701), "'"})
+        << std::string("vault-service-token");
+    QTest::addRow("vault token with the hvs prefix")
+        << true << cat({"client.token = \"", "hv", "s.", randomText(95, kUrlSafe, 702), "\""})
+        << std::string("vault-service-token");
+    QTest::addRow("vault keyword followed by code")
+        << true << std::string("df = pandas.read_csv('items.csv')\nplt.savefig(path)") << std::string();
+}
+
+void TestSecretScanner::keywordTailHits()
+{
+    QFETCH(bool, embedded);
+    QFETCH(std::string, text);
+    QFETCH(std::string, kinds);
+    const auto acme = GitleaksRules::parse(
+        R"toml(
+[[rules]]
+id = 'acme-token'
+regex = '''\b(s\.[a-z0-9]{24})(?:['"\s]|$)'''
+keywords = ['s.']
+)toml",
+        "acme.toml");
+    QVERIFY2(acme.ok(), acme.ok() ? "" : acme.error().toString().c_str());
+    const SecretScanner own(*acme);
+    const SecretScanner &scanner = embedded ? m_scanner : own;
+    QCOMPARE(kindsOf(scanner.scanText(text)), kinds);
+}
+
+void TestSecretScanner::keyedMetadata_data()
+{
+    QTest::addColumn<std::string>("key");
+    QTest::addColumn<std::string>("value");
+    QTest::addColumn<std::string>("kinds");
+    // A metadata value is also read as `key = "value"`: a vendor named only in the key, or a
+    // vendor keyword only in the value, still wakes gitleaks' rule.
+    QTest::addRow("vendor keyword in the key only")
+        << std::string("adafruit_key") << randomText(32, kHex, 710) << std::string("adafruit-api-key");
+    QTest::addRow("vendor keyword in the value, vendor name in the key")
+        << std::string("lob") << cat({"test", "_", randomText(35, kHex, 711)}) << std::string("lob-api-key");
+    QTest::addRow("no keyword anywhere")
+        << std::string("colour") << randomText(32, kHex, 712) << std::string();
+}
+
+void TestSecretScanner::keyedMetadata()
+{
+    QFETCH(std::string, key);
+    QFETCH(std::string, value);
+    QFETCH(std::string, kinds);
+    const Notebook notebook
+        = load(notebookWith(json::array({codeCell("x", json::array(), json {{key, value}})})));
+    std::string found;
+    for (const Finding &finding : m_scanner.scan(notebook))
+        found += (found.empty() ? "" : ",") + finding.secretKind;
+    QCOMPARE(found, kinds);
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <bitset>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tassel {
+
+/// What a gitleaks rule's regex needs right after one of its keywords: at least `minimum` bytes
+/// of the class `bytes` (ASCII letters in both cases). vault-service-token's `s.` must be followed
+/// by 24 letters or digits: a hit whose next bytes are "read_csv(" cannot start a match, so the
+/// rule's regex need not run around it.
+struct KeywordTail
+{
+    std::bitset<256> bytes;
+    std::size_t minimum = 0;
+
+    bool operator==(const KeywordTail &) const = default;
+    /// Whether `text` has `minimum` bytes of `bytes` from `at` on (it never reads past the text).
+    bool heldBy(std::string_view text, std::size_t at) const;
+};
+
+/// For each of a rule's keywords (lower case, as GitleaksRule::keywords), the tails its regex
+/// needs after it: one KeywordTail for each place the keyword stands in the regex as literal text
+/// (a match through that place has the keyword there, then the tail); a hit needs only one of
+/// them. Derived from the regex string by a small RE2-syntax reader, and only when every match of
+/// the regex must contain one of the keywords as literal text (else a match could come from a
+/// keyword elsewhere in the text): for a keyword the reader does not understand in every place,
+/// for a regex it cannot read, or without that guarantee, the list is empty (no check: the rule
+/// runs around every hit, as without this analysis).
+std::vector<std::vector<KeywordTail>> keywordTails(
+    std::string_view regex, const std::vector<std::string> &keywords);
+
+} // namespace tassel
