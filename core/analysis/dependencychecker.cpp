@@ -33,11 +33,6 @@ std::string topLevel(std::string_view module)
     return std::string(module.substr(0, module.find('.')));
 }
 
-std::string cellText(int cell)
-{
-    return "cell " + std::to_string(cell + 1);
-}
-
 std::vector<QString> searchFolders(const std::string &notebookDir)
 {
     std::vector<QString> folders;
@@ -164,9 +159,14 @@ DependencyReport DependencyChecker::check(
                 if (requirement.file.empty()) {
                     requirement.cell = cell;
                     requirement.line = magic.range.line;
-                    requirement.source = installer->spelling + " in " + cellText(cell);
+                    requirement.setSource(Message("declaration.install")
+                                              .arg("installer", installer->spelling)
+                                              .cell("source_cell", cell));
                 } else {
-                    requirement.source += " (via " + installer->spelling + " -r in " + cellText(cell) + ")";
+                    requirement.setSource(Message("declaration.via-install")
+                                              .nest("file_source", requirement.sourceKey)
+                                              .arg("installer", installer->spelling)
+                                              .cell("source_cell", cell));
                 }
                 report.declarations.push_back(std::move(requirement));
             }
@@ -195,7 +195,7 @@ DependencyReport DependencyChecker::check(
                 = RequirementReader::fromScriptBlock(notebook.cells[c].source, &report.problems);
             for (auto &requirement : requirements) {
                 requirement.cell = cell;
-                requirement.source = "PEP 723 block in " + cellText(cell);
+                requirement.setSource(Message("declaration.pep723").cell("source_cell", cell));
                 report.declarations.push_back(std::move(requirement));
             }
         }
@@ -326,6 +326,7 @@ DependencyReport DependencyChecker::check(
                                              .arg("module", info.module)
                                              .cell("cell", info.cell)
                                              .arg("source", chosen->source)
+                                             .nest("source_id", chosen->sourceKey)
                                              .arg("specifier", chosen->specifier)));
             report.findings.push_back(std::move(finding));
         }
@@ -352,7 +353,8 @@ DependencyReport DependencyChecker::check(
         finding.names = {requirement.name};
         finding.setMessage(Message("unused-declaration")
                                .arg("distribution", requirement.name)
-                               .arg("source", requirement.source));
+                               .arg("source", requirement.source)
+                               .nest("source_id", requirement.sourceKey));
         report.findings.push_back(std::move(finding));
     }
     if (environment)

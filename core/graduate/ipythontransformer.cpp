@@ -111,12 +111,12 @@ std::string commandLiteral(std::string_view command)
 
 namespace {
 
-void addNote(IPythonTransformer::Output &out, std::string kind, int line, std::string message)
+void addNote(IPythonTransformer::Output &out, std::string kind, int line, Message message)
 {
     TransformNote n;
     n.kind = std::move(kind);
     n.line = line;
-    n.message = std::move(message);
+    n.setMessage(std::move(message));
     out.notes.push_back(std::move(n));
 }
 
@@ -153,7 +153,7 @@ void scriptCell(IPythonTransformer::Output &out, const std::string &magicLine, s
     useRuntime(out, "run_script");
     out.code += "# %%" + oneLine(magicLine) + " cell: its body is " + path + " in the package\n";
     out.code += "run_script(" + pythonString(path) + ", " + pythonString(program) + ")\n";
-    addNote(out, "rewritten", line, "%%" + magicLine + " cell became " + path + ", run by the step");
+    addNote(out, "rewritten", line, Message("plan.script-cell").arg("magic", magicLine).arg("path", path));
 }
 
 /// %%writefile [-a] PATH: the body becomes resources/LABEL_NAME, which the step writes to PATH.
@@ -174,7 +174,7 @@ void writefileCell(IPythonTransformer::Output &out, const std::string &name, con
     out.code += "write_resource(" + pythonString(path) + ", " + pythonString(target)
         + (append ? ", append=True" : "") + ")\n";
     addNote(out, "rewritten", line,
-        "%%" + name + " cell became " + path + ", written to " + target + " by the step");
+        Message("plan.writefile-cell").arg("magic", name).arg("path", path).arg("target", target));
 }
 
 /// `pip install x`, `cd data`: a line magic written without its %, which IPython runs as one.
@@ -205,11 +205,9 @@ bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &
         out.code += "# %%" + oneLine(magicLine) + " removed: the body below runs as plain Python";
         if (name == "capture" && !arguments.empty()) {
             out.code += " (its captured output is not kept)";
-            addNote(out, "kept-as-comment", line,
-                "%%capture " + arguments
-                    + ": the captured output is not kept; the body runs as plain Python");
+            addNote(out, "kept-as-comment", line, Message("plan.capture-cell").arg("arguments", arguments));
         } else {
-            addNote(out, "removed", line, "%%" + name + " removed; the body runs as plain Python");
+            addNote(out, "removed", line, Message("plan.transparent-cell").arg("magic", name));
         }
         out.code += '\n';
         return false;
@@ -229,7 +227,7 @@ bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &
         writefileCell(out, name, arguments, body, label, line);
     else if (contains(kDisplayCellMagics, name)) {
         out.code += "# %%" + oneLine(name) + " cell dropped: it only displayed something in the notebook\n";
-        addNote(out, "removed", line, "%%" + name + " cell dropped (display only)");
+        addNote(out, "removed", line, Message("plan.display-cell").arg("magic", name));
     } else {
         out.refusedMagic = name;
         out.code += "# %%" + oneLine(name) + " cell: no plain-Python equivalent\n";
@@ -243,7 +241,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
 {
     Output out;
     const std::vector<std::string> lines = PythonSource::splitLines(source);
-    auto note = [&](std::string kind, int line, std::string message) {
+    auto note = [&](std::string kind, int line, Message message) {
         addNote(out, std::move(kind), line, std::move(message));
     };
 
@@ -302,15 +300,15 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                     + ": declared as a dependency in pyproject.toml instead\n";
                 if (!indent.empty())
                     out.code += indent + "pass  # keeps the block valid\n";
-                note("dependency", lineNumber, "!" + command + " became declared dependencies");
+                note("dependency", lineNumber, Message("plan.shell-install").arg("command", command));
             } else if (!target.empty()) {
                 useRuntime(out, "shell_lines");
                 out.code += indent + target + " = shell_lines(" + commandLiteral(command) + ")\n";
-                note("rewritten", lineNumber, target + " = !... turned into shell_lines(...)");
+                note("rewritten", lineNumber, Message("plan.shell-lines").arg("target", target));
             } else {
                 useRuntime(out, "run_shell");
                 out.code += indent + "run_shell(" + commandLiteral(command) + ")\n";
-                note("rewritten", lineNumber, "!... turned into run_shell(...)");
+                note("rewritten", lineNumber, Message("plan.run-shell"));
             }
             continue;
         }
@@ -324,7 +322,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                     out.requirements.push_back(requirement);
                 out.code += indent + "# %" + oneLine(magic)
                     + ": declared as a dependency in pyproject.toml instead\n";
-                note("dependency", lineNumber, "%" + name + " install became declared dependencies");
+                note("dependency", lineNumber, Message("plan.magic-install").arg("magic", name));
             } else if ((name == "time" || name == "timeit") && target.empty()) {
                 // Keep the statement, drop the timing; timeit options come first.
                 auto args = words(arguments);
@@ -342,12 +340,12 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                 statement = trim(std::string_view(arguments).substr(std::min(position, arguments.size())));
                 out.code += indent + "# %" + name + " removed: the statement runs once, untimed\n";
                 out.code += indent + (statement.empty() ? std::string("pass") : statement) + '\n';
-                note("removed", lineNumber, "%" + name + " removed; the statement runs once");
+                note("removed", lineNumber, Message("plan.timing-magic").arg("magic", name));
                 state.feed(statement);
             } else if (name == "cd" && target.empty() && !arguments.empty()) {
                 out.needsOs = true;
                 out.code += indent + "os.chdir(" + commandLiteral(arguments) + ")  # was %cd\n";
-                note("rewritten", lineNumber, "%cd turned into os.chdir(...)");
+                note("rewritten", lineNumber, Message("plan.cd"));
             } else if (name == "env" && target.empty() && !arguments.empty()
                 && (arguments.find('=') != std::string::npos || words(arguments).size() == 2)) {
                 const auto eq = arguments.find('=');
@@ -358,7 +356,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                 out.needsOs = true;
                 out.code += indent + "os.environ[" + pythonString(key) + "] = " + pythonString(value)
                     + "  # was %env\n";
-                note("rewritten", lineNumber, "%env turned into os.environ[...]");
+                note("rewritten", lineNumber, Message("plan.env"));
             } else if (name == "pylab" && target.empty()) {
                 // Beyond configuring plots, %pylab puts numpy's and pylab's names in the namespace
                 // (IPython's import_pylab); a package needs them as imports.
@@ -366,18 +364,17 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
                 for (const char *line : {"import numpy as np", "import matplotlib.pyplot as plt",
                          "from matplotlib.pylab import *", "from numpy import *"})
                     out.code += indent + line + '\n';
-                note("rewritten", lineNumber, "%pylab turned into the imports of numpy's and pylab's names");
+                note("rewritten", lineNumber, Message("plan.pylab"));
             } else if (contains(kSessionMagics, name) && target.empty()) {
                 out.code += indent + "# %" + oneLine(magic)
                     + " removed: it only configures the interactive session\n";
-                note("removed", lineNumber, "%" + name + " removed (interactive session only)");
+                note("removed", lineNumber, Message("plan.session-magic").arg("magic", name));
             } else {
                 out.code += indent + "# %" + oneLine(magic)
                     + "  (kept as a comment: no plain-Python equivalent)\n";
                 if (!target.empty())
                     out.code += indent + target + " = None  # was the result of %" + name + "\n";
-                note("kept-as-comment", lineNumber,
-                    "%" + name + " has no plain-Python equivalent; kept as a comment");
+                note("kept-as-comment", lineNumber, Message("plan.kept-magic").arg("magic", name));
             }
             if (!indent.empty())
                 out.code += indent + "pass  # keeps the block valid\n";
@@ -390,7 +387,7 @@ IPythonTransformer::Output IPythonTransformer::transform(std::string_view source
             out.code += indent + "# " + oneLine(stripped) + "  (help request removed)\n";
             if (!indent.empty())
                 out.code += indent + "pass  # keeps the block valid\n";
-            note("removed", lineNumber, "help request " + stripped + " removed");
+            note("removed", lineNumber, Message("plan.help-request").arg("request", stripped));
             continue;
         }
         state.feed(text);
