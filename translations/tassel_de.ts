@@ -64,10 +64,6 @@
         <translation>Der Kernel des Notebooks ist Python 2 ({kernel}): Keine Zelle verwendet Python-2-Syntax, aber Division, Zeichenketten und Dictionary-Views verhalten sich in Python 3 anders</translation>
     </message>
     <message>
-        <source>Python 2 code ({what}) in {cells_count|cell|cells} {cells}: Python 3 cannot run it; port the notebook (e.g. with 2to3) first</source>
-        <translation>Python-2-Code ({what}) in {cells_count|Zelle|Zellen} {cells}: Python 3 kann ihn nicht ausführen; portieren Sie das Notebook zuerst (z. B. mit 2to3)</translation>
-    </message>
-    <message>
         <source>cell {cell} line {line}: `{handler}:` catches every error and goes on: a missing file or a renamed column passes unnoticed; catch the exception you expect, or re-raise after logging.</source>
         <translation>Zelle {cell} Zeile {line}: `{handler}:` fängt jeden Fehler ab und macht weiter: Eine fehlende Datei oder eine umbenannte Spalte bleibt unbemerkt; fangen Sie die erwartete Ausnahme ab oder lösen Sie sie nach dem Protokollieren erneut aus.</translation>
     </message>
@@ -144,10 +140,6 @@
         <translation>sortieren Sie ihn (sorted(...)), bevor Sie ihn zeigen</translation>
     </message>
     <message>
-        <source>{what} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.</source>
-        <translation>{what} ({masked}) steht im Klartext in {@place}; laden Sie es stattdessen aus der Umgebung oder einem Secret-Store.</translation>
-    </message>
-    <message>
         <source>the source of cell {cell} (line {line})</source>
         <translation>dem Quelltext von Zelle {cell} (Zeile {line})</translation>
     </message>
@@ -178,18 +170,6 @@
     <message>
         <source>{module} is imported in cell {cell} but its distribution {distribution} (name guessed from the import) is not declared in any install line, PEP 723 block or requirements file.</source>
         <translation>{module} wird in Zelle {cell} importiert, aber seine Distribution {distribution} (Name aus dem Import geraten) ist in keiner Installationszeile, keinem PEP-723-Block und keiner Requirements-Datei deklariert.</translation>
-    </message>
-    <message>
-        <source>{distribution} (imported as {module} in cell {cell}) is declared by {source} without any version constraint.</source>
-        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {source} ohne jede Versionsangabe deklariert.</translation>
-    </message>
-    <message>
-        <source>{distribution} (imported as {module} in cell {cell}) is declared by {source} with &apos;{specifier}&apos; but no exact == pin.</source>
-        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {source} mit &apos;{specifier}&apos; deklariert, aber ohne exakten ==-Pin.</translation>
-    </message>
-    <message>
-        <source>{distribution} is declared by {source} but no cell imports a module it provides (it may be a plugin or a command-line tool).</source>
-        <translation>{distribution} ist in {source} deklariert, aber keine Zelle importiert ein Modul daraus (vielleicht ein Plugin oder ein Kommandozeilenwerkzeug).</translation>
     </message>
     <message>
         <source>cell {cell} {@access}: an absolute or home path exists only on its author&apos;s machine; use a path relative to the notebook or a parameter.</source>
@@ -256,10 +236,6 @@
         <translation>Zelle {cell} verwendet `{name}`{@via}, das keine Zelle, kein Import und kein Builtin definiert: versteckter Zustand aus einer gelöschten oder geänderten Zelle (die gespeicherte Ausführung zeigt, dass diese Zelle lief, der Kernel hatte es also).</translation>
     </message>
     <message>
-        <source>The outputs of cell {cell} (execution {count}) were produced before cells it depends on ran again: {providers}.</source>
-        <translation>Die Ausgaben von Zelle {cell} (Ausführung {count}) entstanden, bevor Zellen, von denen sie abhängt, erneut liefen: {providers}.</translation>
-    </message>
-    <message>
         <source>cell {provider} (execution {provider_count}) defines {names}</source>
         <translation>Zelle {provider} (Ausführung {provider_count}) definiert {names}</translation>
     </message>
@@ -298,10 +274,6 @@
     <message>
         <source>`{code}` may define or change names in ways Tassel cannot see.</source>
         <translation>`{code}` kann Namen auf eine Weise definieren oder ändern, die Tassel nicht sieht.</translation>
-    </message>
-    <message>
-        <source>The cell was not analysed: {reason}. The names it defines and uses are unknown, so findings after it may be missing.</source>
-        <translation>Die Zelle wurde nicht analysiert: {reason}. Welche Namen sie definiert und verwendet, ist unbekannt, daher können Befunde danach fehlen.</translation>
     </message>
     <message>
         <source>never executed in the stored notebook, so not part of the execution order.</source>
@@ -398,6 +370,270 @@
     <message>
         <source>not run.</source>
         <translation>nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Python 2 code ({@what_id}) in {cells_count|cell|cells} {cells}: Python 3 cannot run it; port the notebook (e.g. with 2to3) first</source>
+        <translation>Python-2-Code ({@what_id}) in {cells_count|Zelle|Zellen} {cells}: Python 3 kann ihn nicht ausführen; portieren Sie das Notebook zuerst (z. B. mit 2to3)</translation>
+    </message>
+    <message>
+        <source>print statement</source>
+        <translation>print-Anweisung</translation>
+    </message>
+    <message>
+        <source>exec statement</source>
+        <translation>exec-Anweisung</translation>
+    </message>
+    <message>
+        <source>`&lt;&gt;` operator</source>
+        <translation>`&lt;&gt;`-Operator</translation>
+    </message>
+    <message>
+        <source>`except X, e`</source>
+        <translation>die Form `except X, e`</translation>
+    </message>
+    <message>
+        <source>long integer literal (`10L`)</source>
+        <translation>long-Ganzzahlliteral (`10L`)</translation>
+    </message>
+    <message>
+        <source>octal literal without `0o`</source>
+        <translation>Oktalliteral ohne `0o`</translation>
+    </message>
+    <message>
+        <source>backticks (`x` for repr(x))</source>
+        <translation>Backticks (`x` für repr(x))</translation>
+    </message>
+    <message>
+        <source>`ur&apos;&apos;` string prefix</source>
+        <translation>Zeichenkettenpräfix `ur&apos;&apos;`</translation>
+    </message>
+    <message>
+        <source>{@what_id} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.</source>
+        <translation>{@what_id} ({masked}) steht im Klartext in {@place}; laden Sie es stattdessen aus der Umgebung oder einem Secret-Store.</translation>
+    </message>
+    <message>
+        <source>A private key</source>
+        <translation>Ein privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>A PuTTY private key</source>
+        <translation>Ein privater PuTTY-Schlüssel</translation>
+    </message>
+    <message>
+        <source>An AWS access key id</source>
+        <translation>Eine AWS-Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>An AWS secret access key</source>
+        <translation>Ein geheimer AWS-Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>A Google API key</source>
+        <translation>Ein Google-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>An Azure storage account key</source>
+        <translation>Ein Azure-Speicherkontoschlüssel</translation>
+    </message>
+    <message>
+        <source>A GitHub token</source>
+        <translation>Ein GitHub-Token</translation>
+    </message>
+    <message>
+        <source>A GitLab token</source>
+        <translation>Ein GitLab-Token</translation>
+    </message>
+    <message>
+        <source>A Slack token</source>
+        <translation>Ein Slack-Token</translation>
+    </message>
+    <message>
+        <source>A Slack webhook URL</source>
+        <translation>Eine Slack-Webhook-URL</translation>
+    </message>
+    <message>
+        <source>An Anthropic API key</source>
+        <translation>Ein Anthropic-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>An OpenAI API key</source>
+        <translation>Ein OpenAI-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>A Hugging Face token</source>
+        <translation>Ein Hugging-Face-Token</translation>
+    </message>
+    <message>
+        <source>A Stripe secret key</source>
+        <translation>Ein geheimer Stripe-Schlüssel</translation>
+    </message>
+    <message>
+        <source>A Twilio API key</source>
+        <translation>Ein Twilio-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>A SendGrid API key</source>
+        <translation>Ein SendGrid-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>A PyPI upload token</source>
+        <translation>Ein PyPI-Upload-Token</translation>
+    </message>
+    <message>
+        <source>A Databricks token</source>
+        <translation>Ein Databricks-Token</translation>
+    </message>
+    <message>
+        <source>A JSON Web Token</source>
+        <translation>Ein JSON-Web-Token</translation>
+    </message>
+    <message>
+        <source>A password in a URL</source>
+        <translation>Ein Passwort in einer URL</translation>
+    </message>
+    <message>
+        <source>A token in a URL</source>
+        <translation>Ein Token in einer URL</translation>
+    </message>
+    <message>
+        <source>A hard-coded credential</source>
+        <translation>Ein fest eingetragenes Zugangsdatum</translation>
+    </message>
+    <message>
+        <source>A bearer token</source>
+        <translation>Ein Bearer-Token</translation>
+    </message>
+    <message>
+        <source>A Google Cloud service-account key</source>
+        <translation>Ein Google-Cloud-Dienstkontoschlüssel</translation>
+    </message>
+    <message>
+        <source>A secret matching the {secret_rule} rule</source>
+        <translation>Ein Geheimnis, das die Regel {secret_rule} erkennt</translation>
+    </message>
+    <message>
+        <source>{distribution} (imported as {module} in cell {cell}) is declared by {@source_id} without any version constraint.</source>
+        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {@source_id} ohne jede Versionsangabe deklariert.</translation>
+    </message>
+    <message>
+        <source>{distribution} (imported as {module} in cell {cell}) is declared by {@source_id} with &apos;{specifier}&apos; but no exact == pin.</source>
+        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {@source_id} mit &apos;{specifier}&apos; deklariert, aber ohne exakten ==-Pin.</translation>
+    </message>
+    <message>
+        <source>{distribution} is declared by {@source_id} but no cell imports a module it provides (it may be a plugin or a command-line tool).</source>
+        <translation>{distribution} ist in {@source_id} deklariert, aber keine Zelle importiert ein Modul daraus (vielleicht ein Plugin oder ein Kommandozeilenwerkzeug).</translation>
+    </message>
+    <message>
+        <source>{installer} in cell {source_cell}</source>
+        <translation>{installer} in Zelle {source_cell}</translation>
+    </message>
+    <message>
+        <source>{@file_source} (via {installer} -r in cell {source_cell})</source>
+        <translation>{@file_source} (über {installer} -r in Zelle {source_cell})</translation>
+    </message>
+    <message>
+        <source>PEP 723 block in cell {source_cell}</source>
+        <translation>PEP-723-Block in Zelle {source_cell}</translation>
+    </message>
+    <message>
+        <source>{file} line {source_line}</source>
+        <translation>{file} Zeile {source_line}</translation>
+    </message>
+    <message>
+        <source>{file} {table} line {source_line}</source>
+        <translation>{file} {table} Zeile {source_line}</translation>
+    </message>
+    <message>
+        <source>The outputs of cell {cell} (execution {count}) were produced before cells it depends on ran again: {providers:parts}.</source>
+        <translation>Die Ausgaben von Zelle {cell} (Ausführung {count}) entstanden, bevor Zellen, von denen sie abhängt, erneut liefen: {providers:parts}.</translation>
+    </message>
+    <message>
+        <source>The cell was not analysed: {@reason_id}. The names it defines and uses are unknown, so findings after it may be missing.</source>
+        <translation>Die Zelle wurde nicht analysiert: {@reason_id}. Welche Namen sie definiert und verwendet, ist unbekannt, daher können Befunde danach fehlen.</translation>
+    </message>
+    <message>
+        <source>the cell&apos;s source has {bytes} bytes, more than the analysis limit of {limit}</source>
+        <translation>der Quelltext der Zelle hat {bytes} Bytes, mehr als die Analysegrenze von {limit}</translation>
+    </message>
+    <message>
+        <source>parsing the cell took longer than the analysis limit of {limit}</source>
+        <translation>das Parsen der Zelle dauerte länger als die Analysegrenze von {limit}</translation>
+    </message>
+    <message>
+        <source>%%{magic} cell became {path}, run by the step</source>
+        <translation>Die %%{magic}-Zelle wurde zu {path}, das der Schritt ausführt</translation>
+    </message>
+    <message>
+        <source>%%{magic} cell became {path}, written to {target} by the step</source>
+        <translation>Die %%{magic}-Zelle wurde zu {path}, das der Schritt nach {target} schreibt</translation>
+    </message>
+    <message>
+        <source>%%capture {arguments}: the captured output is not kept; the body runs as plain Python</source>
+        <translation>%%capture {arguments}: Die abgefangene Ausgabe wird nicht behalten; der Rumpf läuft als reines Python</translation>
+    </message>
+    <message>
+        <source>%%{magic} removed; the body runs as plain Python</source>
+        <translation>%%{magic} entfernt; der Rumpf läuft als reines Python</translation>
+    </message>
+    <message>
+        <source>%%{magic} cell dropped (display only)</source>
+        <translation>%%{magic}-Zelle verworfen (nur Anzeige)</translation>
+    </message>
+    <message>
+        <source>!{command} became declared dependencies</source>
+        <translation>!{command} wurde zu deklarierten Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>{target} = !... turned into shell_lines(...)</source>
+        <translation>{target} = !... wurde zu shell_lines(...)</translation>
+    </message>
+    <message>
+        <source>!... turned into run_shell(...)</source>
+        <translation>!... wurde zu run_shell(...)</translation>
+    </message>
+    <message>
+        <source>%{magic} install became declared dependencies</source>
+        <translation>%{magic} install wurde zu deklarierten Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>%{magic} removed; the statement runs once</source>
+        <translation>%{magic} entfernt; die Anweisung läuft einmal</translation>
+    </message>
+    <message>
+        <source>%cd turned into os.chdir(...)</source>
+        <translation>%cd wurde zu os.chdir(...)</translation>
+    </message>
+    <message>
+        <source>%env turned into os.environ[...]</source>
+        <translation>%env wurde zu os.environ[...]</translation>
+    </message>
+    <message>
+        <source>%pylab turned into the imports of numpy&apos;s and pylab&apos;s names</source>
+        <translation>%pylab wurde zu den Importen der Namen von numpy und pylab</translation>
+    </message>
+    <message>
+        <source>%{magic} removed (interactive session only)</source>
+        <translation>%{magic} entfernt (nur für die interaktive Sitzung)</translation>
+    </message>
+    <message>
+        <source>%{magic} has no plain-Python equivalent; kept as a comment</source>
+        <translation>%{magic} hat keine Entsprechung in reinem Python; als Kommentar behalten</translation>
+    </message>
+    <message>
+        <source>help request {request} removed</source>
+        <translation>Hilfeanfrage {request} entfernt</translation>
+    </message>
+    <message>
+        <source>imports and session set-up only: runs once before the steps (session.set_up()), not as a step</source>
+        <translation>nur Importe und Sitzungseinrichtung: läuft einmal vor den Schritten (session.set_up()), nicht als Schritt</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not defined before step {step}; the step reads it as a global (NameError if nothing defines it)</source>
+        <translation>&apos;{name}&apos; ist vor Schritt {step} nicht definiert; der Schritt liest es als globalen Namen (NameError, wenn nichts es definiert)</translation>
+    </message>
+    <message>
+        <source>step `{step}`: {@finding}</source>
+        <translation>Schritt `{step}`: {@finding}</translation>
     </message>
 </context>
 <context>
@@ -1009,10 +1245,6 @@
         <translation>nie</translation>
     </message>
     <message>
-        <source>Tassel keeps no record of earlier verifications</source>
-        <translation>Tassel speichert keine früheren Überprüfungen</translation>
-    </message>
-    <message>
         <source>Notebook</source>
         <translation>Notebook</translation>
     </message>
@@ -1035,6 +1267,30 @@
     <message>
         <source>Last verification</source>
         <translation>Letzte Überprüfung</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>veraltet (%1)</translation>
+    </message>
+    <message>
+        <source>%1: reproduced</source>
+        <translation>%1: reproduziert</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 reproduced</source>
+        <translation>%1: %2 von %3 reproduziert</translation>
+    </message>
+    <message>
+        <source>The notebook changed since its last verification: run Verify again</source>
+        <translation>Das Notebook hat sich seit der letzten Überprüfung geändert: Überprüfen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>%1 of %2 code cells reproduced when this content was last verified</source>
+        <translation>%1 von %2 Codezellen reproduziert, als dieser Inhalt zuletzt überprüft wurde</translation>
+    </message>
+    <message>
+        <source>No verification of this notebook is recorded (File ▸ Verify (Re-run)…, or tassel verify)</source>
+        <translation>Keine Überprüfung dieses Notebooks aufgezeichnet (Datei ▸ Überprüfen (erneut ausführen) … oder tassel verify)</translation>
     </message>
 </context>
 <context>

@@ -256,8 +256,12 @@ Message opaqueExplanation(const OpaqueConstruct &opaque)
         return Message("opaque-code.exec").arg("code", opaque.text);
     case OpaqueConstruct::Kind::GlobalsAccess:
         return Message("opaque-code.globals").arg("code", opaque.text);
-    case OpaqueConstruct::Kind::NotAnalysed:
-        return Message("analysis-limit").arg("reason", opaque.text);
+    case OpaqueConstruct::Kind::NotAnalysed: {
+        // {@reason_id} says it in the reader's language; {reason} keeps the English for reports.
+        Message reason(opaque.text);
+        reason.args = opaque.arguments;
+        return Message("analysis-limit").arg("reason", reason.english()).nest("reason_id", reason);
+    }
     case OpaqueConstruct::Kind::OtherMagic:
         break;
     }
@@ -549,24 +553,20 @@ void Analysis::findStaleOutputs()
             continue;
         ++m_staleCells;
         Finding finding = findingAt(i, "stale-output", Severity::Warning, {});
-        std::string detail;
+        Message message("stale-output");
+        message.cell("cell", i).arg("count", *cell.executionCount);
         for (auto &[provider, names] : newerProviders) {
             std::sort(names.begin(), names.end());
             finding.relatedCells.push_back(provider);
             for (const auto &name : names)
                 finding.names.push_back(name);
-            if (!detail.empty())
-                detail += "; ";
-            detail += Message("stale-output.provider")
-                          .cell("provider", provider)
-                          .arg("provider_count", *cellAt(provider).executionCount)
-                          .arg("names", quotedList(names))
-                          .english();
+            message.part("providers",
+                Message("stale-output.provider")
+                    .cell("provider", provider)
+                    .arg("provider_count", *cellAt(provider).executionCount)
+                    .arg("names", quotedList(names)));
         }
-        finding.setMessage(Message("stale-output")
-                               .cell("cell", i)
-                               .arg("count", *cell.executionCount)
-                               .arg("providers", detail));
+        finding.setMessage(std::move(message));
         add(std::move(finding));
     }
 }

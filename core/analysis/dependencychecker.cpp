@@ -33,11 +33,6 @@ std::string topLevel(std::string_view module)
     return std::string(module.substr(0, module.find('.')));
 }
 
-std::string cellText(int cell)
-{
-    return "cell " + std::to_string(cell + 1);
-}
-
 std::vector<QString> searchFolders(const std::string &notebookDir)
 {
     std::vector<QString> folders;
@@ -214,7 +209,7 @@ void DependencyCheck::readDeclarations()
                 = RequirementReader::fromScriptBlock(m_notebook.cells[c].source, &m_report.problems);
             for (auto &requirement : requirements) {
                 requirement.cell = cell;
-                requirement.source = "PEP 723 block in " + cellText(cell);
+                requirement.setSource(Message("declaration.pep723").cell("source_cell", cell));
                 m_report.declarations.push_back(std::move(requirement));
             }
         }
@@ -236,9 +231,14 @@ void DependencyCheck::readInstallMagic(int cell, const MagicRef &magic)
         if (requirement.file.empty()) {
             requirement.cell = cell;
             requirement.line = magic.range.line;
-            requirement.source = installer->spelling + " in " + cellText(cell);
+            requirement.setSource(Message("declaration.install")
+                                      .arg("installer", installer->spelling)
+                                      .cell("source_cell", cell));
         } else {
-            requirement.source += " (via " + installer->spelling + " -r in " + cellText(cell) + ")";
+            requirement.setSource(Message("declaration.via-install")
+                                      .nest("file_source", requirement.sourceKey)
+                                      .arg("installer", installer->spelling)
+                                      .cell("source_cell", cell));
         }
         m_report.declarations.push_back(std::move(requirement));
     }
@@ -406,6 +406,7 @@ void DependencyCheck::reportImport(const ImportInfo &info, const Requirement *ch
                                          .arg("module", info.module)
                                          .cell("cell", info.cell)
                                          .arg("source", chosen->source)
+                                         .nest("source_id", chosen->sourceKey)
                                          .arg("specifier", chosen->specifier)));
     }
     m_report.findings.push_back(std::move(finding));
@@ -429,7 +430,8 @@ void DependencyCheck::reportUnusedDeclarations(const std::vector<bool> &declarat
         finding.names = {requirement.name};
         finding.setMessage(Message("unused-declaration")
                                .arg("distribution", requirement.name)
-                               .arg("source", requirement.source));
+                               .arg("source", requirement.source)
+                               .nest("source_id", requirement.sourceKey));
         m_report.findings.push_back(std::move(finding));
     }
 }

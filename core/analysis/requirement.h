@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/message.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,9 +17,17 @@ struct Requirement
     std::optional<std::string> pinnedVersion;
     /// Where it was written, for people: "%pip in cell 3", "requirements.txt line 4".
     std::string source;
+    Message sourceKey; ///< the template id (declaration.*) and arguments `source` was rendered from
     int cell = -1; ///< 0-based cell for inline declarations, else -1
     int line = 0; ///< 1-based line in the cell or the file
     std::string file; ///< file name relative to the notebook folder, empty for inline ones
+
+    /// Sets `sourceKey` and its English rendering `source`.
+    void setSource(Message key)
+    {
+        source = key.english();
+        sourceKey = std::move(key);
+    }
 
     /// The PEP 503 normalised name, for comparisons.
     std::string normalizedName() const;

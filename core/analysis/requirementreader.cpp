@@ -138,7 +138,10 @@ void addNamedTable(std::vector<Requirement> &out, const toml::node *node, const 
         Requirement requirement = fromNameAndVersion(std::string(key.str()), versionOf(value));
         requirement.line = tomlLine(key.source(), origin);
         requirement.file = displayName;
-        requirement.source = displayName + " [" + tableName + "] line " + std::to_string(requirement.line);
+        requirement.setSource(Message("declaration.file-table-line")
+                                  .arg("file", displayName)
+                                  .arg("table", "[" + tableName + "]")
+                                  .arg("source_line", requirement.line));
         out.push_back(std::move(requirement));
     }
 }
@@ -150,11 +153,11 @@ void sortByLine(std::vector<Requirement> &requirements)
         [](const Requirement &a, const Requirement &b) { return a.line < b.line; });
 }
 
-void addParsed(std::vector<Requirement> &out, const std::string &text, const std::string &source, int line,
-    const std::string &file, std::vector<Error> *problems, const std::string &where)
+void addParsed(std::vector<Requirement> &out, const std::string &text, int line, const std::string &file,
+    std::vector<Error> *problems, const std::string &where)
 {
     if (auto requirement = Requirement::parse(text)) {
-        requirement->source = source;
+        requirement->setSource(Message("declaration.file-line").arg("file", file).arg("source_line", line));
         requirement->line = line;
         requirement->file = file;
         out.push_back(std::move(*requirement));
@@ -204,8 +207,7 @@ std::vector<Requirement> readRequirementsRecursive(const std::string &path, cons
         if (content.starts_with("-e ") || content.starts_with("--editable")) {
             const auto words = shellWords(content);
             if (words.size() >= 2)
-                addParsed(out, words[1], displayName + " line " + std::to_string(lineNumber), lineNumber,
-                    displayName, nullptr, displayName);
+                addParsed(out, words[1], lineNumber, displayName, nullptr, displayName);
             continue;
         }
         if (content.front() == '-')
@@ -213,8 +215,7 @@ std::vector<Requirement> readRequirementsRecursive(const std::string &path, cons
         std::string requirement(content);
         if (const std::size_t hashOption = requirement.find(" --hash"); hashOption != std::string::npos)
             requirement.resize(hashOption);
-        addParsed(out, requirement, displayName + " line " + std::to_string(lineNumber), lineNumber,
-            displayName, problems, displayName);
+        addParsed(out, requirement, lineNumber, displayName, problems, displayName);
     }
     return out;
 }
@@ -388,7 +389,10 @@ Result<std::vector<Requirement>> RequirementReader::readPyproject(
             if (auto requirement = Requirement::parse(requirementText)) {
                 requirement->line = line;
                 requirement->file = displayName;
-                requirement->source = displayName + " " + where + " line " + std::to_string(line);
+                requirement->setSource(Message("declaration.file-table-line")
+                                           .arg("file", displayName)
+                                           .arg("table", where)
+                                           .arg("source_line", line));
                 out.push_back(std::move(*requirement));
             }
         }
@@ -473,7 +477,8 @@ Result<std::vector<Requirement>> RequirementReader::readEnvironmentYml(
             continue;
         requirement->line = lineNumber;
         requirement->file = displayName;
-        requirement->source = displayName + " line " + std::to_string(lineNumber);
+        requirement->setSource(
+            Message("declaration.file-line").arg("file", displayName).arg("source_line", lineNumber));
         out.push_back(std::move(*requirement));
     }
     return out;

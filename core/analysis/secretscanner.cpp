@@ -1,6 +1,7 @@
 #include "analysis/secretscanner.h"
 
 #include "analysis/gitleaksrules.h"
+#include "util/messagecatalog.h"
 #include "util/text.h"
 
 #include <QByteArray>
@@ -32,8 +33,7 @@ enum class RuleType {
 
 struct RuleSpec
 {
-    const char *kind;
-    const char *description; ///< for messages: "a GitHub token"
+    const char *kind; ///< also names its description in the message catalogue: secret.kind.KIND
     const char *pattern; ///< group 1 (or 2 for UrlCredential/Keyword) is the value
     RuleType type = RuleType::Token;
 };
@@ -41,53 +41,48 @@ struct RuleSpec
 // Order is priority: when two rules match overlapping text, the earlier one names the finding.
 // Prefix guards like (?:^|[^\w-]) stand in for the look-behind RE2 does not have.
 const std::array kRules = {
-    RuleSpec {"private-key", "a private key",
+    RuleSpec {"private-key",
         R"((-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|\s)*(?:[A-Za-z-]+: [^\r\n\\]*(?:\\[rn]|\s)+)*[A-Za-z0-9+/=]{20}[A-Za-z0-9+/=\s\\]*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?))"},
-    RuleSpec {"putty-private-key", "a PuTTY private key",
+    RuleSpec {"putty-private-key",
         R"((PuTTY-User-Key-File-[23]:[^\r\n]*(?s:.)*?Private-Lines:\s*\d+(?:\\[rn]|\s)+[A-Za-z0-9+/=]{20,}))"},
-    RuleSpec {"aws-access-key-id", "an AWS access key id", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b)"},
-    RuleSpec {"aws-secret-access-key", "an AWS secret access key",
+    RuleSpec {"aws-access-key-id", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b)"},
+    RuleSpec {"aws-secret-access-key",
         R"((?i)aws_?(?:secret|private)_?(?:access_?)?key['"]?\s*(?:=|:|,|\s)\s*[rb]?['"]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))"},
-    RuleSpec {"google-api-key", "a Google API key", R"((?:^|[^\w-])(AIza[\w-]{35})(?:[^\w-]|$))"},
+    RuleSpec {"google-api-key", R"((?:^|[^\w-])(AIza[\w-]{35})(?:[^\w-]|$))"},
+    RuleSpec {"azure-storage-key", R"(AccountKey=([A-Za-z0-9+/]{86,88}={0,2}))"},
+    RuleSpec {"github-token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b)"},
+    RuleSpec {"github-token", R"(\b(github_pat_\w{82}))"},
+    RuleSpec {"gitlab-token", R"(\b(glpat-[\w-]{20,50})(?:[^\w-]|$))"},
+    RuleSpec {"slack-token", R"(\b(xox[bpeasr]-[0-9]{6,15}-[0-9A-Za-z-]{8,}))"},
+    RuleSpec {"slack-token", R"(\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{16,}))"},
+    RuleSpec {"slack-webhook", R"((hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}))"},
+    RuleSpec {"anthropic-api-key", R"(\b(sk-ant-(?:api|admin)\d\d-[\w-]{80,}AA)(?:[^\w-]|$))"},
     RuleSpec {
-        "azure-storage-key", "an Azure storage account key", R"(AccountKey=([A-Za-z0-9+/]{86,88}={0,2}))"},
-    RuleSpec {"github-token", "a GitHub token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b)"},
-    RuleSpec {"github-token", "a GitHub token", R"(\b(github_pat_\w{82}))"},
-    RuleSpec {"gitlab-token", "a GitLab token", R"(\b(glpat-[\w-]{20,50})(?:[^\w-]|$))"},
-    RuleSpec {"slack-token", "a Slack token", R"(\b(xox[bpeasr]-[0-9]{6,15}-[0-9A-Za-z-]{8,}))"},
-    RuleSpec {"slack-token", "a Slack token", R"(\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{16,}))"},
-    RuleSpec {"slack-webhook", "a Slack webhook URL",
-        R"((hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}))"},
-    RuleSpec {"anthropic-api-key", "an Anthropic API key",
-        R"(\b(sk-ant-(?:api|admin)\d\d-[\w-]{80,}AA)(?:[^\w-]|$))"},
-    RuleSpec {"openai-api-key", "an OpenAI API key",
-        R"(\b(sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,}T3BlbkFJ[\w-]{20,})(?:[^\w-]|$))"},
-    RuleSpec {"huggingface-token", "a Hugging Face token", R"(\b((?:hf_|api_org_)[A-Za-z0-9]{34})\b)"},
-    RuleSpec {"stripe-key", "a Stripe secret key", R"(\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,})\b)"},
-    RuleSpec {"twilio-api-key", "a Twilio API key", R"(\b(SK[0-9a-fA-F]{32})\b)"},
-    RuleSpec {"sendgrid-api-key", "a SendGrid API key", R"(\b(SG\.[\w-]{22}\.[\w-]{43})(?:[^\w-]|$))"},
-    RuleSpec {"pypi-token", "a PyPI upload token", R"((pypi-AgEIcHlwaS5vcmc[\w-]{50,}))"},
-    RuleSpec {"databricks-token", "a Databricks token", R"(\b(dapi[a-f0-9]{32}(?:-\d)?)\b)"},
-    RuleSpec {
-        "jwt", "a JSON Web Token", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}))"},
-    RuleSpec {"url-credentials", "a password in a URL",
+        "openai-api-key", R"(\b(sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,}T3BlbkFJ[\w-]{20,})(?:[^\w-]|$))"},
+    RuleSpec {"huggingface-token", R"(\b((?:hf_|api_org_)[A-Za-z0-9]{34})\b)"},
+    RuleSpec {"stripe-key", R"(\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,})\b)"},
+    RuleSpec {"twilio-api-key", R"(\b(SK[0-9a-fA-F]{32})\b)"},
+    RuleSpec {"sendgrid-api-key", R"(\b(SG\.[\w-]{22}\.[\w-]{43})(?:[^\w-]|$))"},
+    RuleSpec {"pypi-token", R"((pypi-AgEIcHlwaS5vcmc[\w-]{50,}))"},
+    RuleSpec {"databricks-token", R"(\b(dapi[a-f0-9]{32}(?:-\d)?)\b)"},
+    RuleSpec {"jwt", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}))"},
+    RuleSpec {"url-credentials",
         R"(\b[A-Za-z][A-Za-z0-9+.-]{1,15}://([^\s:@/?#'"<>\\]+):([^\s@/?#'"<>\\]+)@[A-Za-z0-9_.{}-]+)",
         RuleType::UrlCredential},
-    RuleSpec {"url-token", "a token in a URL",
-        R"(\bhttps?://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", RuleType::RandomToken},
-    RuleSpec {"generic-secret", "a hard-coded credential",
+    RuleSpec {"url-token", R"(\bhttps?://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+\.[A-Za-z]{2,})",
+        RuleType::RandomToken},
+    RuleSpec {"generic-secret",
         R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]?\]?\s*(?::\s*[a-z_][\w.\[\], ]*\s*)?(?:=|:|:=|=>)\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
         RuleType::Keyword},
     // os.environ.setdefault("DB_PASSWORD", "..."), ("api_key", "...") pairs.
-    RuleSpec {"generic-secret", "a hard-coded credential",
+    RuleSpec {"generic-secret",
         R"((?i)['"]([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]\s*,\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
         RuleType::Keyword},
-    RuleSpec {"bearer-token", "a bearer token", R"(\bBearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*))",
-        RuleType::RandomToken},
-    RuleSpec {"generic-secret", "a hard-coded credential",
+    RuleSpec {"bearer-token", R"(\bBearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*))", RuleType::RandomToken},
+    RuleSpec {"generic-secret",
         R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)(?:[ \t]*=[ \t]*|:[ \t]*)([^\s'"`,;&{}()<>\[\]\\|]{7,}[^\s'"`,;&{}()<>\[\]\\|.:]))",
         RuleType::BareKeyword},
-    RuleSpec {"generic-secret", "a hard-coded credential",
+    RuleSpec {"generic-secret",
         R"((?i)(?:--|%(?:set_)?env[ \t]+)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:[_-][a-z0-9_]*)?)[ \t]+([^\s'"`,;&{}()<>\[\]\\|=]{8,}))",
         RuleType::BareKeyword},
 };
@@ -411,17 +406,12 @@ std::string attachmentText(const nlohmann::json &attachments)
     return text;
 }
 
+/// The catalogue id of the kind's description ("A GitHub token"). Kinds without one are ids of
+/// rules in gitleaks' format, gitleaks' own ("shopify-access-token") or Tassel's ("pinecone-api-key").
 std::string describe(std::string_view kind)
 {
-    for (const auto &rule : kRules) {
-        if (kind == rule.kind)
-            return rule.description;
-    }
-    if (kind == "gcp-service-account")
-        return "a Google Cloud service-account key";
-    // The other kinds are ids of rules in gitleaks' format, gitleaks' own ("shopify-access-token")
-    // or Tassel's ("pinecone-api-key").
-    return "a secret matching the " + std::string(kind) + " rule";
+    const std::string id = "secret.kind." + std::string(kind);
+    return MessageCatalog::find(id) ? id : std::string("secret.kind.rule");
 }
 
 /// Settles overlaps, lower first: Tassel's token rules (in their order, bearer and URL tokens
@@ -742,10 +732,11 @@ std::vector<Finding> SecretScanner::scan(const Notebook &notebook) const
         finding.fingerprint = span.fingerprint;
         finding.outputIndex = span.outputIndex;
         finding.location = span.location;
-        std::string what = describe(span.kind);
-        what[0] = char(std::toupper(static_cast<unsigned char>(what[0])));
+        const Message what = Message(describe(span.kind)).arg("secret_rule", span.kind);
         finding.setMessage(Message("hardcoded-secret")
-                               .arg("what", what)
+                               .arg("what", what.english())
+                               .arg("what_id", what.id)
+                               .arg("secret_rule", span.kind)
                                .arg("masked", finding.maskedPreview)
                                .arg("place", "secret.place." + span.location)
                                .cell("cell", span.cell)

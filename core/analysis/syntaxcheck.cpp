@@ -101,7 +101,9 @@ Finding python2Finding(const Notebook &notebook, const std::vector<int> &cells, 
         return finding;
     }
     finding.severity = Severity::Error;
-    finding.setMessage(Message("python2").arg("what", what).cells("cells", cells));
+    // {@what_id} says it in the reader's language; {what} keeps the English for reports.
+    finding.setMessage(
+        Message("python2").arg("what", Message(what).english()).arg("what_id", what).cells("cells", cells));
     return finding;
 }
 
@@ -143,8 +145,8 @@ std::vector<Finding> SyntaxCheck::findings(const Notebook &notebook, const std::
         if (!symbols.python2Syntax.empty()) {
             python2Cells.push_back(int(i));
             if (python2What.empty())
-                python2What
-                    = symbols.python2Syntax.empty() ? "backticks" : symbols.python2Syntax.front().name;
+                python2What = symbols.python2Syntax.empty() ? "python2.backticks"
+                                                            : symbols.python2Syntax.front().name;
             continue;
         }
         findings.push_back(syntaxError(notebook, int(i), symbols));

@@ -3,6 +3,7 @@
 #include "cli/commandregistry.h"
 #include "notebook/notebookloader.h"
 #include "util/outputguard.h"
+#include "verify/verificationrecord.h"
 #include "verify/verifier.h"
 #include "verify/verifyreportwriter.h"
 
@@ -207,6 +208,8 @@ int runVerify(const std::vector<std::string> &args, std::ostream &out, std::ostr
     const NotebookAnalysis analysis = analyzeNotebook(*notebook);
     parsed.options.suggestedOrder = analysis.verdict.suggestedOrder;
 
+    // The content this run verifies: the record says "stale" once the notebook changes.
+    const std::string sha256 = VerificationRecord::contentHash(parsed.notebook);
     const bool progress = isatty(STDERR_FILENO) != 0;
     auto report = Verifier::run(*notebook, parsed.options, nullptr, [&](int cell, int position, int total) {
         if (progress)
@@ -219,6 +222,8 @@ int runVerify(const std::vector<std::string> &args, std::ostream &out, std::ostr
         return ExitUsage;
     }
     Verifier::explain(report.value(), analysis);
+    if (const std::string why = VerificationRecord::record(*report, parsed.notebook, sha256); !why.empty())
+        err << "tassel verify: the run is not recorded: " << why << '\n';
 
     if (!parsed.saveExecuted.empty()) {
         const auto saved = Verifier::saveExecuted(parsed.notebook, *report, parsed.saveExecuted);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/datacontract.h"
+#include "util/message.h"
 
 #include <cstdint>
 #include <optional>
@@ -168,7 +169,21 @@ struct TransformNote
     std::string cellId;
     int cell = -1;
     int line = 0; ///< 1-based within the cell
-    std::string message;
+    std::string message; ///< in English (the package README, the command line)
+    Message messageKey; ///< the template id and arguments `message` was rendered from (the GUI)
+
+    /// Sets `messageKey` and its English rendering `message`.
+    void setMessage(Message key)
+    {
+        message = key.english();
+        messageKey = std::move(key);
+    }
+    /// A note saying `key`.
+    static TransformNote of(std::string kind, std::string cellId, int cell, int line, Message key)
+    {
+        std::string english = key.english();
+        return {std::move(kind), std::move(cellId), cell, line, std::move(english), std::move(key)};
+    }
 
     bool operator==(const TransformNote &) const = default;
 };

@@ -464,8 +464,7 @@ void addSetUp(GraduationPlan &plan, const CellWork &w, const std::map<std::strin
     plan.setUp.body += (plan.setUp.body.empty() ? "" : "\n") + header + body;
     plan.setUp.cells.push_back(w.index);
     plan.setUp.cellIds.push_back(w.id);
-    plan.notes.push_back({"set-up", w.id, w.index, 0,
-        "imports and session set-up only: runs once before the steps (session.set_up()), not as a step"});
+    plan.notes.push_back(TransformNote::of("set-up", w.id, w.index, 0, Message("plan.set-up")));
 }
 
 /// Copies the notebook's own modules into the plan; an error names those that cannot travel.
@@ -509,14 +508,14 @@ std::optional<Error> undefinedNames(GraduationPlan &plan,
             const auto at = readAt.find({s, name});
             const int cell = at == readAt.end() ? step.cells.front() : at->second;
             const std::string &id = notebook.cells[std::size_t(cell)].id;
-            const std::string message = "'" + name + "' is not defined before step " + step.name;
             if (allowHiddenState) {
-                plan.notes.push_back({"hidden-state", id.empty() ? "cell-" + std::to_string(cell + 1) : id,
-                    cell, 0, message + "; the step reads it as a global (NameError if nothing defines it)"});
+                plan.notes.push_back(
+                    TransformNote::of("hidden-state", id.empty() ? "cell-" + std::to_string(cell + 1) : id,
+                        cell, 0, Message("plan.hidden-state").arg("name", name).arg("step", step.name)));
                 continue;
             }
             error.message += "\n  cell " + std::to_string(cell + 1) + (id.empty() ? "" : " (id " + id + ")")
-                + ": " + message;
+                + ": '" + name + "' is not defined before step " + step.name;
             if (!any)
                 error.line = notebook.cells[std::size_t(cell)].fileLine;
             any = true;
@@ -1102,7 +1101,8 @@ void PlanBuilder::addCellToStep(GraduationStep &step, const CellWork &w, std::se
     for (const Finding *finding : m_hidden)
         if (finding->cell == w.index) {
             header += "# TASSEL HIDDEN STATE: " + escaping::oneLine(finding->message) + "\n";
-            m_plan.notes.push_back({"hidden-state", w.id, w.index, finding->line, finding->message});
+            m_plan.notes.push_back(
+                {"hidden-state", w.id, w.index, finding->line, finding->message, finding->messageKey});
         }
     const std::size_t start = body.find_first_not_of('\n');
     const std::string trimmed = start == std::string::npos ? std::string() : body.substr(start);
@@ -1345,10 +1345,15 @@ void PlanBuilder::listFailurePaths()
         if (finding.rule != "swallowed-exception")
             continue;
         const auto step = m_stepOfCell.find(finding.cell);
-        const std::string where
-            = step == m_stepOfCell.end() ? std::string() : "step `" + m_plan.steps[step->second].name + "`: ";
-        m_plan.failurePaths.push_back(
-            {finding.rule, finding.cellId, finding.cell, finding.line, where + finding.message});
+        TransformNote path {
+            finding.rule, finding.cellId, finding.cell, finding.line, finding.message, finding.messageKey};
+        if (step != m_stepOfCell.end()) {
+            // "step `name`: " and the finding's own sentence, with the finding's arguments.
+            path.setMessage(Message("plan.failure-path")
+                                .arg("step", m_plan.steps[step->second].name)
+                                .nest("finding", finding.messageKey));
+        }
+        m_plan.failurePaths.push_back(std::move(path));
     }
 }
 

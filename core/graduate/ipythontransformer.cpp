@@ -112,12 +112,12 @@ std::string commandLiteral(std::string_view command)
 
 namespace {
 
-void addNote(IPythonTransformer::Output &out, std::string kind, int line, std::string message)
+void addNote(IPythonTransformer::Output &out, std::string kind, int line, Message message)
 {
     TransformNote n;
     n.kind = std::move(kind);
     n.line = line;
-    n.message = std::move(message);
+    n.setMessage(std::move(message));
     out.notes.push_back(std::move(n));
 }
 
@@ -154,7 +154,7 @@ void scriptCell(IPythonTransformer::Output &out, const std::string &magicLine, s
     useRuntime(out, "run_script");
     out.code += "# %%" + oneLine(magicLine) + " cell: its body is " + path + " in the package\n";
     out.code += "run_script(" + pythonString(path) + ", " + pythonString(program) + ")\n";
-    addNote(out, "rewritten", line, "%%" + magicLine + " cell became " + path + ", run by the step");
+    addNote(out, "rewritten", line, Message("plan.script-cell").arg("magic", magicLine).arg("path", path));
 }
 
 /// %%writefile [-a] PATH: the body becomes resources/LABEL_NAME, which the step writes to PATH.
@@ -175,7 +175,7 @@ void writefileCell(IPythonTransformer::Output &out, const std::string &name, con
     out.code += "write_resource(" + pythonString(path) + ", " + pythonString(target)
         + (append ? ", append=True" : "") + ")\n";
     addNote(out, "rewritten", line,
-        "%%" + name + " cell became " + path + ", written to " + target + " by the step");
+        Message("plan.writefile-cell").arg("magic", name).arg("path", path).arg("target", target));
 }
 
 /// `pip install x`, `cd data`: a line magic written without its %, which IPython runs as one.
@@ -206,11 +206,9 @@ bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &
         out.code += "# %%" + oneLine(magicLine) + " removed: the body below runs as plain Python";
         if (name == "capture" && !arguments.empty()) {
             out.code += " (its captured output is not kept)";
-            addNote(out, "kept-as-comment", line,
-                "%%capture " + arguments
-                    + ": the captured output is not kept; the body runs as plain Python");
+            addNote(out, "kept-as-comment", line, Message("plan.capture-cell").arg("arguments", arguments));
         } else {
-            addNote(out, "removed", line, "%%" + name + " removed; the body runs as plain Python");
+            addNote(out, "removed", line, Message("plan.transparent-cell").arg("magic", name));
         }
         out.code += '\n';
         return false;
@@ -230,7 +228,7 @@ bool cellMagic(IPythonTransformer::Output &out, const std::vector<std::string> &
         writefileCell(out, name, arguments, body, label, line);
     else if (contains(kDisplayCellMagics, name)) {
         out.code += "# %%" + oneLine(name) + " cell dropped: it only displayed something in the notebook\n";
-        addNote(out, "removed", line, "%%" + name + " cell dropped (display only)");
+        addNote(out, "removed", line, Message("plan.display-cell").arg("magic", name));
     } else {
         out.refusedMagic = name;
         out.code += "# %%" + oneLine(name) + " cell: no plain-Python equivalent\n";
@@ -271,7 +269,7 @@ private:
     void replaceMagic(const Line &line, const std::string &name, const std::string &arguments);
     void untimed(const Line &line, const std::string &name, const std::string &arguments);
     bool helpRequest(const Line &line);
-    void note(std::string kind, int line, std::string message)
+    void note(std::string kind, int line, Message message)
     {
         addNote(m_out, std::move(kind), line, std::move(message));
     }
@@ -376,15 +374,15 @@ void CellTransform::shellLine(const Line &line, const std::string &command)
             += indent + "# !" + oneLine(command) + ": declared as a dependency in pyproject.toml instead\n";
         if (!indent.empty())
             m_out.code += indent + "pass  # keeps the block valid\n";
-        note("dependency", line.number, "!" + command + " became declared dependencies");
+        note("dependency", line.number, Message("plan.shell-install").arg("command", command));
     } else if (!line.target.empty()) {
         useRuntime(m_out, "shell_lines");
         m_out.code += indent + line.target + " = shell_lines(" + commandLiteral(command) + ")\n";
-        note("rewritten", line.number, line.target + " = !... turned into shell_lines(...)");
+        note("rewritten", line.number, Message("plan.shell-lines").arg("target", line.target));
     } else {
         useRuntime(m_out, "run_shell");
         m_out.code += indent + "run_shell(" + commandLiteral(command) + ")\n";
-        note("rewritten", line.number, "!... turned into run_shell(...)");
+        note("rewritten", line.number, Message("plan.run-shell"));
     }
 }
 
@@ -412,13 +410,13 @@ void CellTransform::replaceMagic(const Line &line, const std::string &name, cons
             m_out.requirements.push_back(requirement);
         m_out.code
             += indent + "# %" + oneLine(magic) + ": declared as a dependency in pyproject.toml instead\n";
-        note("dependency", line.number, "%" + name + " install became declared dependencies");
+        note("dependency", line.number, Message("plan.magic-install").arg("magic", name));
     } else if ((name == "time" || name == "timeit") && !assigned) {
         untimed(line, name, arguments);
     } else if (name == "cd" && !assigned && !arguments.empty()) {
         m_out.needsOs = true;
         m_out.code += indent + "os.chdir(" + commandLiteral(arguments) + ")  # was %cd\n";
-        note("rewritten", line.number, "%cd turned into os.chdir(...)");
+        note("rewritten", line.number, Message("plan.cd"));
     } else if (name == "env" && !assigned && !arguments.empty()
         && (arguments.find('=') != std::string::npos || words(arguments).size() == 2)) {
         const auto eq = arguments.find('=');
@@ -428,7 +426,7 @@ void CellTransform::replaceMagic(const Line &line, const std::string &name, cons
         m_out.needsOs = true;
         m_out.code
             += indent + "os.environ[" + pythonString(key) + "] = " + pythonString(value) + "  # was %env\n";
-        note("rewritten", line.number, "%env turned into os.environ[...]");
+        note("rewritten", line.number, Message("plan.env"));
     } else if (name == "pylab" && !assigned) {
         // Beyond configuring plots, %pylab puts numpy's and pylab's names in the namespace
         // (IPython's import_pylab); a package needs them as imports.
@@ -436,17 +434,16 @@ void CellTransform::replaceMagic(const Line &line, const std::string &name, cons
         for (const char *import : {"import numpy as np", "import matplotlib.pyplot as plt",
                  "from matplotlib.pylab import *", "from numpy import *"})
             m_out.code += indent + import + '\n';
-        note("rewritten", line.number, "%pylab turned into the imports of numpy's and pylab's names");
+        note("rewritten", line.number, Message("plan.pylab"));
     } else if (contains(kSessionMagics, name) && !assigned) {
         m_out.code
             += indent + "# %" + oneLine(magic) + " removed: it only configures the interactive session\n";
-        note("removed", line.number, "%" + name + " removed (interactive session only)");
+        note("removed", line.number, Message("plan.session-magic").arg("magic", name));
     } else {
         m_out.code += indent + "# %" + oneLine(magic) + "  (kept as a comment: no plain-Python equivalent)\n";
         if (assigned)
             m_out.code += indent + line.target + " = None  # was the result of %" + name + "\n";
-        note("kept-as-comment", line.number,
-            "%" + name + " has no plain-Python equivalent; kept as a comment");
+        note("kept-as-comment", line.number, Message("plan.kept-magic").arg("magic", name));
     }
 }
 
@@ -468,7 +465,7 @@ void CellTransform::untimed(const Line &line, const std::string &name, const std
         = trim(std::string_view(arguments).substr(std::min(position, arguments.size())));
     m_out.code += line.indent + "# %" + name + " removed: the statement runs once, untimed\n";
     m_out.code += line.indent + (statement.empty() ? std::string("pass") : statement) + '\n';
-    note("removed", line.number, "%" + name + " removed; the statement runs once");
+    note("removed", line.number, Message("plan.timing-magic").arg("magic", name));
     m_state.feed(statement);
 }
 
@@ -482,7 +479,7 @@ bool CellTransform::helpRequest(const Line &line)
     m_out.code += line.indent + "# " + oneLine(stripped) + "  (help request removed)\n";
     if (!line.indent.empty())
         m_out.code += line.indent + "pass  # keeps the block valid\n";
-    note("removed", line.number, "help request " + stripped + " removed");
+    note("removed", line.number, Message("plan.help-request").arg("request", stripped));
     return true;
 }
 

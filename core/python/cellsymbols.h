@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tassel {
@@ -48,13 +49,16 @@ struct DeferredScope
 struct OpaqueConstruct
 {
     /// NotAnalysed: the cell exceeded an analysis limit (PythonCellAnalyzer::Limits) and was
-    /// skipped; `text` says which limit. Nothing else of the cell's symbols is filled in then.
+    /// skipped; `text` is the catalogue id of the reason (core/util/messagecatalog.cpp), with its
+    /// `arguments`. Nothing else of the cell's symbols is filled in then.
     enum class Kind { RunMagic, StarImport, ExecEval, GlobalsAccess, OtherMagic, NotAnalysed };
     Kind kind = Kind::ExecEval;
     std::string text; ///< what it is, e.g. "%run helpers.py", "from os import *", "exec"
     SourceRange range;
     /// StarImport only: the module whose names it binds ("numpy", "pylab"; "%pylab" for the magic).
     std::string module;
+    /// NotAnalysed only: the reason's arguments (name, value), e.g. ("bytes", "9437190").
+    std::vector<std::pair<std::string, std::string>> arguments;
 
     bool operator==(const OpaqueConstruct &) const = default;
 };

@@ -14,9 +14,12 @@ namespace tassel {
 
 namespace {
 
-OpaqueConstruct notAnalysed(std::string why)
+/// `reason` and `arguments` make a sentence of the message catalogue (core/util, which this layer
+/// does not link): analysis-limit.*.
+OpaqueConstruct notAnalysed(std::string reason, std::vector<std::pair<std::string, std::string>> arguments)
 {
-    return OpaqueConstruct {OpaqueConstruct::Kind::NotAnalysed, std::move(why), SourceRange {1, 1, 1, 1}, {}};
+    return OpaqueConstruct {OpaqueConstruct::Kind::NotAnalysed, std::move(reason), SourceRange {1, 1, 1, 1},
+        {}, std::move(arguments)};
 }
 
 std::string formatSeconds(double seconds)
@@ -54,8 +57,8 @@ CellSymbols PythonCellAnalyzer::analyze(std::string_view source) const
     CellSymbols symbols;
     // tree-sitter measures in 32-bit offsets; the limit keeps far below that.
     if (source.size() > m_limits.maxSourceBytes || source.size() >= 0xFFFFFFF0u) {
-        symbols.opaque.push_back(notAnalysed("the cell's source has " + std::to_string(source.size())
-            + " bytes, more than the analysis limit of " + std::to_string(m_limits.maxSourceBytes)));
+        symbols.opaque.push_back(notAnalysed("analysis-limit.source-bytes",
+            {{"bytes", std::to_string(source.size())}, {"limit", std::to_string(m_limits.maxSourceBytes)}}));
         return symbols;
     }
     const SourceMap map(source);
@@ -70,8 +73,8 @@ CellSymbols PythonCellAnalyzer::analyze(std::string_view source) const
     thread_local SyntaxTree tree;
     if (!tree.parse(prepass.python, m_limits.maxParseSeconds)) {
         symbols = CellSymbols {};
-        symbols.opaque.push_back(notAnalysed("parsing the cell took longer than the analysis limit of "
-            + formatSeconds(m_limits.maxParseSeconds)));
+        symbols.opaque.push_back(notAnalysed(
+            "analysis-limit.parse-seconds", {{"limit", formatSeconds(m_limits.maxParseSeconds)}}));
         return symbols;
     }
     SymbolPass::run(tree, prepass.python, map, prepass.events, symbols);

@@ -273,40 +273,41 @@ TSTree *parseWithin(TSParser *parser, std::string_view text, double maxSeconds)
     return tree;
 }
 
-/// What Python 2 construct the node is, if any; empty when Python 3 accepts it.
+/// What Python 2 construct the node is (its id in core/util/messagecatalog.cpp), if any; empty
+/// when Python 3 accepts it.
 std::string_view python2Construct(
     LanguageTables::Python2Symbol symbol, SyntaxKind kind, SyntaxKind parentKind, std::string_view token)
 {
     using Symbol = LanguageTables::Python2Symbol;
     switch (symbol) {
     case Symbol::Print:
-        return "print statement";
+        return "python2.print-statement";
     case Symbol::Exec:
-        return "exec statement";
+        return "python2.exec-statement";
     case Symbol::NotEqual:
-        return "`<>` operator";
+        return "python2.not-equal";
     case Symbol::Comma:
-        return parentKind == SyntaxKind::ExceptClause ? "`except X, e`" : std::string_view();
+        return parentKind == SyntaxKind::ExceptClause ? "python2.except-comma" : std::string_view();
     case Symbol::Integer:
         if (!token.empty() && (token.back() == 'l' || token.back() == 'L'))
-            return "long integer literal (`10L`)";
+            return "python2.long-literal";
         if (token.size() > 1 && token[0] == '0'
             && token.find_first_not_of("0123456789_") == std::string_view::npos
             && token.find_first_not_of("0_") != std::string_view::npos)
-            return "octal literal without `0o`";
+            return "python2.octal-literal";
         return {};
     case Symbol::None:
         break;
     }
     if (kind == SyntaxKind::String) {
         if (token.starts_with('`'))
-            return "backticks (`x` for repr(x))"; // the grammar reads Python 2's repr as a string
+            return "python2.backticks"; // the grammar reads Python 2's repr as a string
         // Python 3 accepts u, r, b, f and rb/br/rf/fr, never u with r or b.
         const std::size_t quote = token.find_first_of("'\"");
         const std::string_view prefix = token.substr(0, quote == std::string_view::npos ? 0 : quote);
         const bool unicode = prefix.find_first_of("uU") != std::string_view::npos;
         if (unicode && prefix.size() > 1)
-            return "`ur''` string prefix";
+            return "python2.ur-prefix";
     }
     return {};
 }

@@ -170,7 +170,8 @@ struct Python2Construct
 {
     std::uint32_t start = 0; ///< byte range in the parsed text
     std::uint32_t end = 0;
-    std::string_view what; ///< e.g. "print statement", static text
+    /// Static text: the id of its description in the message catalogue, e.g. "python2.print-statement".
+    std::string_view what;
 };
 
 /// A tree-sitter-python parse of one text, copied into a flat vector of named nodes. This class

@@ -13,6 +13,9 @@ struct Message
 {
     std::string id;
     std::vector<std::pair<std::string, std::string>> args;
+    /// Sentences for a `{name:parts}` placeholder, each from its own template and arguments
+    /// ("cell 2 (execution 5) defines `x`; cell 3 …"); the argument `name` keeps their English.
+    std::vector<std::pair<std::string, std::vector<Message>>> parts;
 
     Message() = default;
     explicit Message(std::string messageId)
@@ -32,6 +35,11 @@ struct Message
     Message &cell(std::string name, int index) { return arg(std::move(name), index + 1); }
     /// 0-based cell indexes for a `{name:list}` placeholder ("3, 6"), and their count as `name_count`.
     Message &cells(const std::string &name, const std::vector<int> &indexes);
+
+    /// Fills a `{@name}` placeholder with `inner`: its id, and its arguments join this message's.
+    Message &nest(const std::string &name, const Message &inner);
+    /// Adds `part` to the sentences of `{name:parts}` and its English to argument `name`.
+    Message &part(const std::string &name, Message sentence);
 
     /// The value of argument `name`, or nullptr.
     const std::string *find(std::string_view name) const;

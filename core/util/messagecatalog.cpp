@@ -47,7 +47,24 @@ constexpr MessageCatalog::Entry kEntries[] = {
     {"python2.kernel",
         QT_TRANSLATE_NOOP("Message", "the notebook's kernel is Python 2 ({kernel}): no cell uses Python 2 syntax, but division, strings and dictionary views behave differently in Python 3")},
     {"python2",
-        QT_TRANSLATE_NOOP("Message", "Python 2 code ({what}) in {cells_count|cell|cells} {cells}: Python 3 cannot run it; port the notebook (e.g. with 2to3) first")},
+        QT_TRANSLATE_NOOP("Message", "Python 2 code ({@what_id}) in {cells_count|cell|cells} {cells}: Python 3 cannot run it; port the notebook (e.g. with 2to3) first")},
+    // Python 2 constructs (python/syntaxtree.cpp) for {@what_id}.
+    {"python2.print-statement",
+        QT_TRANSLATE_NOOP("Message", "print statement")},
+    {"python2.exec-statement",
+        QT_TRANSLATE_NOOP("Message", "exec statement")},
+    {"python2.not-equal",
+        QT_TRANSLATE_NOOP("Message", "`<>` operator")},
+    {"python2.except-comma",
+        QT_TRANSLATE_NOOP("Message", "`except X, e`")},
+    {"python2.long-literal",
+        QT_TRANSLATE_NOOP("Message", "long integer literal (`10L`)")},
+    {"python2.octal-literal",
+        QT_TRANSLATE_NOOP("Message", "octal literal without `0o`")},
+    {"python2.backticks",
+        QT_TRANSLATE_NOOP("Message", "backticks (`x` for repr(x))")},
+    {"python2.ur-prefix",
+        QT_TRANSLATE_NOOP("Message", "`ur''` string prefix")},
     // Swallowed exceptions (analysis/swallowedexceptions.cpp).
     {"swallowed-exception",
         QT_TRANSLATE_NOOP("Message", "cell {cell} line {line}: `{handler}:` catches every error and goes on: a missing file or a renamed column passes unnoticed; catch the exception you expect, or re-raise after logging.")},
@@ -88,9 +105,60 @@ constexpr MessageCatalog::Entry kEntries[] = {
         QT_TRANSLATE_NOOP("Message", "pass the value in as a parameter")},
     {"nondeterministic.advice.order",
         QT_TRANSLATE_NOOP("Message", "sort it (sorted(...)) before showing it")},
-    // Secrets (analysis/secretscanner.cpp): {what} is the kind's English description; {@place} one of secret.place.*.
+    // Secrets (analysis/secretscanner.cpp): {@what_id} is one of secret.kind.* (the argument {what}
+    // keeps its English for reports); {@place} one of secret.place.*.
     {"hardcoded-secret",
-        QT_TRANSLATE_NOOP("Message", "{what} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.")},
+        QT_TRANSLATE_NOOP("Message", "{@what_id} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.")},
+    {"secret.kind.private-key",
+        QT_TRANSLATE_NOOP("Message", "A private key")},
+    {"secret.kind.putty-private-key",
+        QT_TRANSLATE_NOOP("Message", "A PuTTY private key")},
+    {"secret.kind.aws-access-key-id",
+        QT_TRANSLATE_NOOP("Message", "An AWS access key id")},
+    {"secret.kind.aws-secret-access-key",
+        QT_TRANSLATE_NOOP("Message", "An AWS secret access key")},
+    {"secret.kind.google-api-key",
+        QT_TRANSLATE_NOOP("Message", "A Google API key")},
+    {"secret.kind.azure-storage-key",
+        QT_TRANSLATE_NOOP("Message", "An Azure storage account key")},
+    {"secret.kind.github-token",
+        QT_TRANSLATE_NOOP("Message", "A GitHub token")},
+    {"secret.kind.gitlab-token",
+        QT_TRANSLATE_NOOP("Message", "A GitLab token")},
+    {"secret.kind.slack-token",
+        QT_TRANSLATE_NOOP("Message", "A Slack token")},
+    {"secret.kind.slack-webhook",
+        QT_TRANSLATE_NOOP("Message", "A Slack webhook URL")},
+    {"secret.kind.anthropic-api-key",
+        QT_TRANSLATE_NOOP("Message", "An Anthropic API key")},
+    {"secret.kind.openai-api-key",
+        QT_TRANSLATE_NOOP("Message", "An OpenAI API key")},
+    {"secret.kind.huggingface-token",
+        QT_TRANSLATE_NOOP("Message", "A Hugging Face token")},
+    {"secret.kind.stripe-key",
+        QT_TRANSLATE_NOOP("Message", "A Stripe secret key")},
+    {"secret.kind.twilio-api-key",
+        QT_TRANSLATE_NOOP("Message", "A Twilio API key")},
+    {"secret.kind.sendgrid-api-key",
+        QT_TRANSLATE_NOOP("Message", "A SendGrid API key")},
+    {"secret.kind.pypi-token",
+        QT_TRANSLATE_NOOP("Message", "A PyPI upload token")},
+    {"secret.kind.databricks-token",
+        QT_TRANSLATE_NOOP("Message", "A Databricks token")},
+    {"secret.kind.jwt",
+        QT_TRANSLATE_NOOP("Message", "A JSON Web Token")},
+    {"secret.kind.url-credentials",
+        QT_TRANSLATE_NOOP("Message", "A password in a URL")},
+    {"secret.kind.url-token",
+        QT_TRANSLATE_NOOP("Message", "A token in a URL")},
+    {"secret.kind.generic-secret",
+        QT_TRANSLATE_NOOP("Message", "A hard-coded credential")},
+    {"secret.kind.bearer-token",
+        QT_TRANSLATE_NOOP("Message", "A bearer token")},
+    {"secret.kind.gcp-service-account",
+        QT_TRANSLATE_NOOP("Message", "A Google Cloud service-account key")},
+    {"secret.kind.rule",
+        QT_TRANSLATE_NOOP("Message", "A secret matching the {secret_rule} rule")},
     {"secret.place.source",
         QT_TRANSLATE_NOOP("Message", "the source of cell {cell} (line {line})")},
     {"secret.place.output",
@@ -101,7 +169,7 @@ constexpr MessageCatalog::Entry kEntries[] = {
         QT_TRANSLATE_NOOP("Message", "an attachment of cell {cell} (line {line})")},
     {"secret.place.notebook-metadata",
         QT_TRANSLATE_NOOP("Message", "the notebook metadata")},
-    // Dependencies (analysis/dependencychecker.cpp): {source} says where a declaration is, e.g. "requirements.txt".
+    // Dependencies (analysis/dependencychecker.cpp): {@source_id} says where a declaration is, one of declaration.*.
     {"shell-install",
         QT_TRANSLATE_NOOP("Message", "{installer} install in cell {cell} may install into another Python than the kernel's; use {magic} install instead.")},
     {"undeclared-dependency",
@@ -109,11 +177,23 @@ constexpr MessageCatalog::Entry kEntries[] = {
     {"undeclared-dependency.guessed",
         QT_TRANSLATE_NOOP("Message", "{module} is imported in cell {cell} but its distribution {distribution} (name guessed from the import) is not declared in any install line, PEP 723 block or requirements file.")},
     {"unpinned-dependency",
-        QT_TRANSLATE_NOOP("Message", "{distribution} (imported as {module} in cell {cell}) is declared by {source} without any version constraint.")},
+        QT_TRANSLATE_NOOP("Message", "{distribution} (imported as {module} in cell {cell}) is declared by {@source_id} without any version constraint.")},
     {"unpinned-dependency.constraint",
-        QT_TRANSLATE_NOOP("Message", "{distribution} (imported as {module} in cell {cell}) is declared by {source} with '{specifier}' but no exact == pin.")},
+        QT_TRANSLATE_NOOP("Message", "{distribution} (imported as {module} in cell {cell}) is declared by {@source_id} with '{specifier}' but no exact == pin.")},
     {"unused-declaration",
-        QT_TRANSLATE_NOOP("Message", "{distribution} is declared by {source} but no cell imports a module it provides (it may be a plugin or a command-line tool).")},
+        QT_TRANSLATE_NOOP("Message", "{distribution} is declared by {@source_id} but no cell imports a module it provides (it may be a plugin or a command-line tool).")},
+    // Where a dependency is declared (analysis/requirementreader.cpp, analysis/dependencychecker.cpp),
+    // for {@source_id}; {source} keeps the English for reports.
+    {"declaration.install",
+        QT_TRANSLATE_NOOP("Message", "{installer} in cell {source_cell}")},
+    {"declaration.via-install",
+        QT_TRANSLATE_NOOP("Message", "{@file_source} (via {installer} -r in cell {source_cell})")},
+    {"declaration.pep723",
+        QT_TRANSLATE_NOOP("Message", "PEP 723 block in cell {source_cell}")},
+    {"declaration.file-line",
+        QT_TRANSLATE_NOOP("Message", "{file} line {source_line}")},
+    {"declaration.file-table-line",
+        QT_TRANSLATE_NOOP("Message", "{file} {table} line {source_line}")},
     // Files and URLs (analysis/ioinventory.cpp): {@access} is one of io.*.
     {"hardcoded-path",
         QT_TRANSLATE_NOOP("Message", "cell {cell} {@access}: an absolute or home path exists only on its author's machine; use a path relative to the notebook or a parameter.")},
@@ -149,7 +229,7 @@ constexpr MessageCatalog::Entry kEntries[] = {
     {"undefined-name.ran",
         QT_TRANSLATE_NOOP("Message", "cell {cell} uses `{name}`{@via}, which no cell, import or builtin defines: hidden state from a deleted or edited cell (the stored execution shows this cell ran, so the kernel had it).")},
     {"stale-output",
-        QT_TRANSLATE_NOOP("Message", "The outputs of cell {cell} (execution {count}) were produced before cells it depends on ran again: {providers}.")},
+        QT_TRANSLATE_NOOP("Message", "The outputs of cell {cell} (execution {count}) were produced before cells it depends on ran again: {providers:parts}.")},
     {"stale-output.provider",
         QT_TRANSLATE_NOOP("Message", "cell {provider} (execution {provider_count}) defines {names}")},
     {"stale-output.no-code",
@@ -171,7 +251,11 @@ constexpr MessageCatalog::Entry kEntries[] = {
     {"opaque-code",
         QT_TRANSLATE_NOOP("Message", "`{code}` may define or change names in ways Tassel cannot see.")},
     {"analysis-limit",
-        QT_TRANSLATE_NOOP("Message", "The cell was not analysed: {reason}. The names it defines and uses are unknown, so findings after it may be missing.")},
+        QT_TRANSLATE_NOOP("Message", "The cell was not analysed: {@reason_id}. The names it defines and uses are unknown, so findings after it may be missing.")},
+    {"analysis-limit.source-bytes",
+        QT_TRANSLATE_NOOP("Message", "the cell's source has {bytes} bytes, more than the analysis limit of {limit}")},
+    {"analysis-limit.parse-seconds",
+        QT_TRANSLATE_NOOP("Message", "parsing the cell took longer than the analysis limit of {limit}")},
     // Verification (verify/verifier.cpp, verify/outputcomparer.cpp): why a cell's re-run is not "reproduced".
     {"verify.never-executed",
         QT_TRANSLATE_NOOP("Message", "never executed in the stored notebook, so not part of the execution order.")},
@@ -221,6 +305,46 @@ constexpr MessageCatalog::Entry kEntries[] = {
         QT_TRANSLATE_NOOP("Message", "the Python process ended early (exit code {exit_code}).")},
     {"verify.not-run",
         QT_TRANSLATE_NOOP("Message", "not run.")},
+    // Graduation plan notes (graduate/ipythontransformer.cpp, graduate/graduationplanner.cpp): what
+    // the package does instead of the notebook's IPython syntax; {magic} is a magic's name.
+    {"plan.script-cell",
+        QT_TRANSLATE_NOOP("Message", "%%{magic} cell became {path}, run by the step")},
+    {"plan.writefile-cell",
+        QT_TRANSLATE_NOOP("Message", "%%{magic} cell became {path}, written to {target} by the step")},
+    {"plan.capture-cell",
+        QT_TRANSLATE_NOOP("Message", "%%capture {arguments}: the captured output is not kept; the body runs as plain Python")},
+    {"plan.transparent-cell",
+        QT_TRANSLATE_NOOP("Message", "%%{magic} removed; the body runs as plain Python")},
+    {"plan.display-cell",
+        QT_TRANSLATE_NOOP("Message", "%%{magic} cell dropped (display only)")},
+    {"plan.shell-install",
+        QT_TRANSLATE_NOOP("Message", "!{command} became declared dependencies")},
+    {"plan.shell-lines",
+        QT_TRANSLATE_NOOP("Message", "{target} = !... turned into shell_lines(...)")},
+    {"plan.run-shell",
+        QT_TRANSLATE_NOOP("Message", "!... turned into run_shell(...)")},
+    {"plan.magic-install",
+        QT_TRANSLATE_NOOP("Message", "%{magic} install became declared dependencies")},
+    {"plan.timing-magic",
+        QT_TRANSLATE_NOOP("Message", "%{magic} removed; the statement runs once")},
+    {"plan.cd",
+        QT_TRANSLATE_NOOP("Message", "%cd turned into os.chdir(...)")},
+    {"plan.env",
+        QT_TRANSLATE_NOOP("Message", "%env turned into os.environ[...]")},
+    {"plan.pylab",
+        QT_TRANSLATE_NOOP("Message", "%pylab turned into the imports of numpy's and pylab's names")},
+    {"plan.session-magic",
+        QT_TRANSLATE_NOOP("Message", "%{magic} removed (interactive session only)")},
+    {"plan.kept-magic",
+        QT_TRANSLATE_NOOP("Message", "%{magic} has no plain-Python equivalent; kept as a comment")},
+    {"plan.help-request",
+        QT_TRANSLATE_NOOP("Message", "help request {request} removed")},
+    {"plan.set-up",
+        QT_TRANSLATE_NOOP("Message", "imports and session set-up only: runs once before the steps (session.set_up()), not as a step")},
+    {"plan.hidden-state",
+        QT_TRANSLATE_NOOP("Message", "'{name}' is not defined before step {step}; the step reads it as a global (NameError if nothing defines it)")},
+    {"plan.failure-path",
+        QT_TRANSLATE_NOOP("Message", "step `{step}`: {@finding}")},
 };
 // clang-format on
 
@@ -245,6 +369,25 @@ std::string listText(std::string_view value, const MessageCatalog::Translate &tr
 
 std::string renderText(
     std::string_view text, const Message &message, const MessageCatalog::Translate &translate, int depth);
+
+/// The sentences under `name`, each rendered from its own (translated) template; nullopt when
+/// the message has none.
+std::optional<std::string> partsText(
+    std::string_view name, const Message &message, const MessageCatalog::Translate &translate, int depth)
+{
+    const auto list = std::find_if(
+        message.parts.begin(), message.parts.end(), [&](const auto &entry) { return entry.first == name; });
+    if (list == message.parts.end() || depth >= kMaxDepth)
+        return std::nullopt;
+    std::string text;
+    for (const Message &part : list->second) {
+        const char *english = MessageCatalog::find(part.id);
+        if (!text.empty())
+            text += MessageCatalog::kPartSeparator;
+        text += english ? renderText(translate(english), part, translate, depth + 1) : part.id;
+    }
+    return text;
+}
 
 /// What one placeholder (without braces) stands for, or nullopt to leave it as written.
 std::optional<std::string> expand(
@@ -274,6 +417,8 @@ std::optional<std::string> expand(
     }
     if (colon != std::string_view::npos && spec.substr(colon + 1) == "list")
         return listText(*value, translate);
+    if (colon != std::string_view::npos && spec.substr(colon + 1) == "parts")
+        return partsText(name, message, translate, depth).value_or(*value);
     return *value;
 }
 

@@ -15,11 +15,14 @@ namespace tassel {
 /// Placeholders: `{name}` is the argument's value; `{name|one|other}` picks `one` when the
 /// argument is "1", else `other`; `{name:list}` shows "3, 5, 6" as "3, 5 and 6" (the " and " is
 /// itself a template); `{@name}` renders the template whose id the argument holds (nothing when
-/// empty), with the same arguments. A placeholder whose argument is missing stays as written.
+/// empty), with the same arguments; `{name:parts}` renders the message's sentences under `name`
+/// (Message::part), each from its own template, joined by "; " (the argument's value when there
+/// are none). A placeholder whose argument is missing stays as written.
 class MessageCatalog
 {
 public:
     static constexpr const char *kContext = "Message";
+    static constexpr const char *kPartSeparator = "; ";
 
     struct Entry
     {

@@ -361,22 +361,24 @@ void TestPythonCellAnalyzer::symbols_data()
     // Syntax errors do not stop the analysis
     row("syntax error keeps the bindings, not the reads", "x = (\ny = 2\nz = w", "x z", "", "", "",
         "errors=yes");
-    row("python 2 print", "print 'hello', name", "", "", "", "", "errors=yes|python2=print statement");
-    row("python 2 print chevron", "print >>f, x", "", "", "", "", "python2=print statement");
+    row("python 2 print", "print 'hello', name", "", "", "", "",
+        "errors=yes|python2=python2.print-statement");
+    row("python 2 print chevron", "print >>f, x", "", "", "", "", "python2=python2.print-statement");
     row("python 3 print call", "print('hello', name)", "", "name", "", "", "errors=no|python2=");
-    row("python 2 exec statement", "exec code in ns", "", "", "", "", "python2=exec statement|opaque=exec");
-    row("python 2 backticks", "s = `x`", "s", "", "", "", "python2=backticks (`x` for repr(x))");
+    row("python 2 exec statement", "exec code in ns", "", "", "", "",
+        "python2=python2.exec-statement|opaque=exec");
+    row("python 2 backticks", "s = `x`", "s", "", "", "", "python2=python2.backticks");
     row("backticks in strings and comments", "s = '`x`'  # `y`", "s", "", "", "", "errors=no|python2=");
-    row("python 2 not-equal", "if a <> b:\n    pass", "", "", "", "", "python2=`<>` operator");
+    row("python 2 not-equal", "if a <> b:\n    pass", "", "", "", "", "python2=python2.not-equal");
     row("python 2 except comma", "try:\n    f()\nexcept ValueError, e:\n    pass", "", "", "", "",
-        "python2=`except X, e`");
+        "python2=python2.except-comma");
     row("python 3 except tuple", "try:\n    f()\nexcept (ValueError, KeyError):\n    pass", "", "f", "", "",
         "errors=no");
-    row("python 2 long literal", "n = 10L", "n", "", "", "", "python2=long integer literal (`10L`)");
-    row("python 2 octal literal", "mode = 0777", "mode", "", "", "", "python2=octal literal without `0o`");
+    row("python 2 long literal", "n = 10L", "n", "", "", "", "python2=python2.long-literal");
+    row("python 2 octal literal", "mode = 0777", "mode", "", "", "", "python2=python2.octal-literal");
     row("python 3 literals", "a = 0\nb = 00\nc = 0o777\nd = 0x1F\ne = 1_000", "a b c d e", "", "", "",
         "errors=no");
-    row("python 2 ur string", "s = ur'x'", "s", "", "", "", "python2=`ur''` string prefix");
+    row("python 2 ur string", "s = ur'x'", "s", "", "", "", "python2=python2.ur-prefix");
     row("python 3 string prefixes", "s = rb'x' + Rb'y' + u'z' + f'{w}'", "s", "w", "", "", "errors=no");
     row("shell command without bang: names dropped, definitions kept",
         "import os\naws s3 cp data.csv s3://bucket/data.csv --region us-east-1\ntotal = 1", "os total", "",

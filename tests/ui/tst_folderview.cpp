@@ -8,10 +8,12 @@
 
 #include "analysis/verdictbuilder.h"
 #include "cli/batchcheck.h"
+#include "verify/verificationrecord.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,6 +150,9 @@ private slots:
     void sortsByColumn();
     void cancelStopsTheCheck();
     void doubleClickOpensNotebook();
+    void lastVerificationFollowsTheContent_data();
+    void lastVerificationFollowsTheContent();
+    void cliVerifyRecordsTheRun();
 };
 
 void TestFolderView::countsMatchCheck_data()
@@ -269,6 +274,103 @@ void TestFolderView::doubleClickOpensNotebook()
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, centre);
     QVERIFY(loaded.count() > 0 || loaded.wait(30000));
     QCOMPARE(window.currentPath(), QDir::cleanPath(kAnalysisFolder + QStringLiteral("/linear.ipynb")));
+}
+
+namespace {
+/// The folder view of `folder` once its check is done: the "Last verification" text and tooltip
+/// of its only notebook.
+QStringList verificationShown(const QString &folder)
+{
+    FolderView view;
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.openFolder(folder);
+    if (!waitForCheck(view) || view.model()->rowCount() != 1)
+        return {};
+    const QModelIndex cell = view.model()->index(0, FolderModel::VerifiedColumn);
+    return {cell.data().toString(), cell.data(Qt::ToolTipRole).toString()};
+}
+} // namespace
+
+void TestFolderView::lastVerificationFollowsTheContent_data()
+{
+    QTest::addColumn<bool>("recorded");
+    QTest::addColumn<int>("reproduced"); // of 2 code cells
+    QTest::addColumn<bool>("editedAfter");
+    QTest::addColumn<QString>("shown");
+    QTest::addRow("never verified") << false << 0 << false << QStringLiteral("never");
+    QTest::addRow("verified, reproduced") << true << 2 << false << QStringLiteral(": reproduced");
+    QTest::addRow("verified, diverged") << true << 1 << false << QStringLiteral(": 1 of 2 reproduced");
+    QTest::addRow("content changed since") << true << 2 << true << QStringLiteral("stale (");
+}
+
+/// The per-user record (VerificationRecord, in the test-mode application data folder) is what the
+/// folder view shows, for the notebook's current content only.
+void TestFolderView::lastVerificationFollowsTheContent()
+{
+    QFETCH(bool, recorded);
+    QFETCH(int, reproduced);
+    QFETCH(bool, editedAfter);
+    QFETCH(QString, shown);
+    QFile::remove(QString::fromStdString(VerificationRecord::defaultFile()));
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString notebook = folder.filePath(QStringLiteral("study.ipynb"));
+    QVERIFY(writeFile(notebook, codeNotebook(QStringLiteral("x = 1\nprint(x)\n"))));
+    if (recorded) {
+        VerificationRecord::Run run;
+        run.path = notebook.toStdString();
+        run.sha256 = VerificationRecord::contentHash(run.path);
+        run.time = "2026-03-04T05:06:07Z";
+        run.verdict = reproduced == 2 ? "reproduced" : "diverged";
+        run.reproduced = reproduced;
+        run.cells = 2;
+        QCOMPARE(VerificationRecord::add(run), std::string());
+    }
+    if (editedAfter)
+        QVERIFY(writeFile(notebook, codeNotebook(QStringLiteral("x = 2\nprint(x)\n"))));
+    const QStringList text = verificationShown(folder.path());
+    QCOMPARE(text.size(), 2);
+    QVERIFY2(text[0].contains(shown), qPrintable(text[0]));
+    QVERIFY2(!text[1].isEmpty(), "no tooltip");
+    // Nothing is written beside the notebook.
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::NoDotAndDotDot),
+        QStringList {QStringLiteral("study.ipynb")});
+}
+
+/// `tassel verify` records its run in the user's application data folder (here a temporary
+/// XDG_DATA_HOME), which the folder view then shows; the notebook's folder stays as it was.
+void TestFolderView::cliVerifyRecordsTheRun()
+{
+    QTemporaryDir folder;
+    QTemporaryDir data;
+    QVERIFY(folder.isValid() && data.isValid());
+    const QString notebook = folder.filePath(QStringLiteral("study.ipynb"));
+    QVERIFY(writeFile(notebook, codeNotebook(QStringLiteral("x = 1\n"))));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TASSEL_BINARY), {QStringLiteral("verify"), notebook});
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+        process.readAllStandardError().constData());
+    const QString file = data.filePath(QStringLiteral("Tassel/tassel/verifications.json"));
+    const auto runs = VerificationRecord::read(file.toStdString());
+    QCOMPARE(runs.size(), std::size_t(1));
+    const auto found = VerificationRecord::lookup(
+        runs, notebook.toStdString(), VerificationRecord::contentHash(notebook.toStdString()));
+    QCOMPARE(int(found.state), int(VerificationRecord::Lookup::State::Current));
+    QCOMPARE(found.run->verdict, std::string("reproduced"));
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::NoDotAndDotDot),
+        QStringList {QStringLiteral("study.ipynb")});
+
+    // The GUI reads the same file (here the test-mode location).
+    const QString mine = QString::fromStdString(VerificationRecord::defaultFile());
+    QFile::remove(mine);
+    QVERIFY(QDir().mkpath(QFileInfo(mine).absolutePath()));
+    QVERIFY(QFile::copy(file, mine));
+    QVERIFY2(verificationShown(folder.path()).value(0).contains(QStringLiteral(": reproduced")),
+        qPrintable(verificationShown(folder.path()).value(0)));
 }
 
 QTEST_MAIN(TestFolderView)

@@ -149,6 +149,8 @@ class TestGraduationWizard : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    /// A failed row of planNotesFollowTheLanguage must not leave the other tests in German.
+    void cleanup() { Language::apply(QStringLiteral("en")); }
     void writesPackageEndToEnd();
     void refusesStepNames_data();
     void refusesStepNames();
@@ -162,6 +164,8 @@ private slots:
     void explainsSplitModes();
     void planShowsPlainTitles_data();
     void planShowsPlainTitles();
+    void planNotesFollowTheLanguage_data();
+    void planNotesFollowTheLanguage();
     void warnsAboutUnpinnedDependencies_data();
     void warnsAboutUnpinnedDependencies();
     void lastPageOffersNextCommands();
@@ -461,6 +465,55 @@ void TestGraduationWizard::planShowsPlainTitles()
         qPrintable(QStringLiteral("%1 > %2").arg(cellsRight).arg(table->viewport()->width())));
     // Showing the plain text is no edit: the plan keeps the heading as written.
     QCOMPARE(QString::fromStdString(wizard.plan().steps[0].title), heading.mid(3).trimmed());
+}
+
+void TestGraduationWizard::planNotesFollowTheLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("german");
+    QTest::addRow("cd magic") << QStringLiteral("%cd data\nrows = [1, 2]\n")
+                              << QStringLiteral("Cell 2: %cd turned into os.chdir(...)")
+                              << QStringLiteral("Zelle 2: %cd wurde zu os.chdir(...)");
+    QTest::addRow("shell command") << QStringLiteral("!ls\nrows = [1, 2]\n")
+                                   << QStringLiteral("Cell 2: !... turned into run_shell(...)")
+                                   << QStringLiteral("Zelle 2: !... wurde zu run_shell(...)");
+    QTest::addRow("session magic, with an argument")
+        << QStringLiteral("%matplotlib inline\nrows = [1, 2]\n")
+        << QStringLiteral("Cell 2: %matplotlib removed (interactive session only)")
+        << QStringLiteral("Zelle 2: %matplotlib entfernt (nur für die interaktive Sitzung)");
+    QTest::addRow("help request") << QStringLiteral("len?\nrows = [1, 2]\n")
+                                  << QStringLiteral("Cell 2: help request len? removed")
+                                  << QStringLiteral("Zelle 2: Hilfeanfrage len? entfernt");
+}
+
+/// Plan notes come from core as a message id and arguments: the plan page shows them in the
+/// GUI's language, the package README keeps the English sentence.
+void TestGraduationWizard::planNotesFollowTheLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, english);
+    QFETCH(QString, german);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const Loaded loaded = load(writeNotebook(folder.path(), QStringLiteral("## Rows"), code));
+    for (const QString &language : {QStringLiteral("de"), QStringLiteral("en")}) {
+        QVERIFY(Language::apply(language));
+        GraduationWizard wizard(loaded.notebook, loaded.analysis);
+        wizard.verifyBox()->setChecked(false);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QVERIFY(planned(wizard));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(GraduationWizard::PlanPageId));
+        auto *notes = wizard.findChild<QPlainTextEdit *>(QStringLiteral("planNotes"));
+        QVERIFY(notes);
+        QCOMPARE(notes->toPlainText(), language == QStringLiteral("de") ? german : english);
+        nextToPreview(wizard);
+        QVERIFY(waitForFiles(wizard));
+        const QString sentence = english.mid(english.indexOf(QLatin1Char(':')) + 2);
+        QVERIFY2(fileContent(wizard, "README.md").contains(sentence), qPrintable(sentence));
+    }
 }
 
 void TestGraduationWizard::warnsAboutUnpinnedDependencies_data()

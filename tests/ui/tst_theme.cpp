@@ -2,6 +2,7 @@
 // QSettings, and everything drawn by hand follows the palette: the delegate's code cells, the
 // graph's nodes, the timeline, and a screenshot of the whole window is mostly dark in Dark mode.
 #include "analysis/dependencygraphview.h"
+#include "analysis/findingspanel.h"
 #include "notebook/executiontimeline.h"
 #include "notebook/notebookmodel.h"
 #include "notebook/notebookview.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
+#include <QLabel>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -98,6 +100,8 @@ private slots:
     void persists_data();
     void persists();
     void menuAppliesAtOnce();
+    void statusLineFollowsTheme_data();
+    void statusLineFollowsTheme();
     void screenshotOptions_data();
     void screenshotOptions();
 
@@ -193,6 +197,41 @@ void TestTheme::menuAppliesAtOnce()
     window.findChild<QAction *>(QStringLiteral("theme_system"))->trigger();
     QVERIFY(!Theme::isDark(QApplication::palette()));
     QCOMPARE(Theme::configured(), Theme::Mode::System);
+}
+
+void TestTheme::statusLineFollowsTheme_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addRow("light to dark") << QStringLiteral("light") << QStringLiteral("dark");
+    QTest::addRow("dark to light") << QStringLiteral("dark") << QStringLiteral("light");
+    QTest::addRow("dark to system") << QStringLiteral("dark") << QStringLiteral("system");
+}
+
+/// The overall status line's colour is a style sheet made for one palette: a theme switch from
+/// the menu colours it again at once.
+void TestTheme::statusLineFollowsTheme()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    MainWindow window;
+    window.findChild<QAction *>(QStringLiteral("theme_") + from)->trigger();
+    QVERIFY(openExample(window));
+    auto *status = window.findingsPanel()->findChild<QLabel *>(QStringLiteral("status"));
+    QVERIFY(status);
+    QVERIFY(!status->text().isEmpty());
+    const VerdictStatus verdict = window.notebookView()->notebookModel()->analysis().verdict.status;
+    // As #rrggbb: the style sheet's colour and Theme's may differ in spec only.
+    const auto shown = [status] {
+        status->ensurePolished();
+        return status->palette().color(QPalette::WindowText).name();
+    };
+    const QString before = shown();
+    QCOMPARE(before, Theme::statusColor(verdict, QApplication::palette()).name());
+    window.findChild<QAction *>(QStringLiteral("theme_") + to)->trigger();
+    QApplication::processEvents();
+    QCOMPARE(shown(), Theme::statusColor(verdict, QApplication::palette()).name());
+    QVERIFY(shown() != before);
 }
 
 void TestTheme::screenshotOptions_data()

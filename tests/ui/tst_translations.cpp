@@ -36,6 +36,8 @@ private slots:
     void cleanupTestCase() { Language::apply(QStringLiteral("en")); }
     void findingMessageInGerman_data();
     void findingMessageInGerman();
+    void argumentsInGerman_data();
+    void argumentsInGerman();
     void everyTemplateHasGerman_data();
     void everyTemplateHasGerman();
     void everyFixHasGerman_data();
@@ -132,6 +134,66 @@ void TestTranslations::findingMessageInGerman()
     QCOMPARE(found->message, found->messageKey.english());
     const QString text = RuleText::message(*found);
     QVERIFY2(text.contains(expected), qPrintable(text));
+    QVERIFY2(!text.contains(kPlaceholder), qPrintable(text));
+}
+
+void TestTranslations::argumentsInGerman_data()
+{
+    QTest::addColumn<QStringList>("cells");
+    QTest::addColumn<qulonglong>("maxSourceBytes"); // 0: the default analysis limit
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("english"); // a word of the English argument, not in the German
+    // Token-shaped values are assembled here, never written whole in the source.
+    const QString token = QStringLiteral("gh") + QStringLiteral("p_") + QStringLiteral("Zx9").repeated(12);
+    QTest::addRow("secret kind") << QStringList {QStringLiteral("1|token = '") + token + QStringLiteral("'")}
+                                 << qulonglong(0) << QStringLiteral("hardcoded-secret")
+                                 << QStringLiteral("Ein GitHub-Token (") << QStringLiteral("GitHub token");
+    QTest::addRow("secret kind, two words")
+        << QStringList {QStringLiteral("1|url = 'https://hooks.slack.com/services/T0000/B0000/")
+               + QStringLiteral("Xy7").repeated(8) + QStringLiteral("'")}
+        << qulonglong(0) << QStringLiteral("hardcoded-secret") << QStringLiteral("Eine Slack-Webhook-URL")
+        << QStringLiteral("webhook URL");
+    QTest::addRow("python 2 construct")
+        << QStringList {QStringLiteral("1|print 'hello'")} << qulonglong(0) << QStringLiteral("python2")
+        << QStringLiteral("(print-Anweisung)") << QStringLiteral("statement");
+    QTest::addRow("analysis limit") << QStringList {QStringLiteral("1|x = 1 + 2 + 3 + 4 + 5")}
+                                    << qulonglong(8) << QStringLiteral("analysis-limit")
+                                    << QStringLiteral("der Quelltext der Zelle hat 21 Bytes, mehr als")
+                                    << QStringLiteral("source has");
+    QTest::addRow("declaration source")
+        << QStringList {QStringLiteral("1|%pip install requests\nimport requests")} << qulonglong(0)
+        << QStringLiteral("unpinned-dependency")
+        << QStringLiteral("ist in %pip in Zelle 1 ohne jede Versionsangabe deklariert")
+        << QStringLiteral("in cell");
+    QTest::addRow("stale-output providers")
+        << QStringList {QStringLiteral("3|x = 1"), QStringLiteral("2|print(x)|1")} << qulonglong(0)
+        << QStringLiteral("stale-output") << QStringLiteral("Zelle 1 (Ausführung 3) definiert `x`")
+        << QStringLiteral("defines");
+}
+
+/// Arguments that are words themselves (a secret's kind, a Python 2 construct, why a cell was
+/// not analysed, where a dependency is declared, which cells made outputs stale) are templates
+/// too: the German sentence is German throughout.
+void TestTranslations::argumentsInGerman()
+{
+    QFETCH(QStringList, cells);
+    QFETCH(qulonglong, maxSourceBytes);
+    QFETCH(QString, rule);
+    QFETCH(QString, expected);
+    QFETCH(QString, english);
+    AnalysisOptions options;
+    if (maxSourceBytes > 0)
+        options.cellLimits.maxSourceBytes = std::size_t(maxSourceBytes);
+    const NotebookAnalysis analysis = analyzeNotebook(test::makeNotebook(cells), options);
+    const auto found = std::find_if(analysis.findings.begin(), analysis.findings.end(),
+        [&](const Finding &f) { return QString::fromStdString(f.rule) == rule; });
+    QVERIFY2(found != analysis.findings.end(), qPrintable(rule + QStringLiteral(" not found")));
+    // The English sentence (reports) still says it in English.
+    QVERIFY2(QString::fromStdString(found->message).contains(english), found->message.c_str());
+    const QString text = RuleText::message(*found);
+    QVERIFY2(text.contains(expected), qPrintable(text));
+    QVERIFY2(!text.contains(english), qPrintable(text));
     QVERIFY2(!text.contains(kPlaceholder), qPrintable(text));
 }
 

@@ -4,6 +4,7 @@
 #include "shell/theme.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -142,7 +143,8 @@ void FindingsPanel::clear()
     m_model->clear();
     m_status->clear();
     m_statusBase.clear();
-    m_status->setStyleSheet(QString());
+    m_statusKind.reset();
+    colourStatus();
     m_verdict->setText(tr("No analysis yet."));
 }
 
@@ -151,6 +153,8 @@ void FindingsPanel::setAnalysis(const NotebookAnalysis &analysis)
     m_model->clear();
     m_status->clear();
     m_statusBase.clear();
+    m_statusKind.reset();
+    colourStatus();
     if (analysis.error) {
         m_verdict->setText(tr("Analysis failed: %1").arg(QString::fromStdString(*analysis.error)));
         return;
@@ -330,9 +334,29 @@ void FindingsPanel::showStatus(const Verdict &verdict)
         text += tr("; %n error-level finding(s)", nullptr, verdict.errorFindings);
     m_status->setText(text);
     m_statusBase = text;
-    m_statusOk = verdict.status == VerdictStatus::Ok;
-    const QColor color = Theme::statusColor(verdict.status, palette());
+    m_statusKind = verdict.status;
+    m_statusDiverged = false;
+    colourStatus();
+}
+
+void FindingsPanel::colourStatus()
+{
+    if (!m_statusKind) {
+        m_status->setStyleSheet(QString());
+        return;
+    }
+    // The analysis found nothing, yet the outputs changed: no longer plain "ok".
+    const QColor color = m_statusDiverged ? Theme::ink(RuleText::severityColor(Severity::Warning), palette())
+                                          : Theme::statusColor(*m_statusKind, palette());
     m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color.name()));
+}
+
+void FindingsPanel::changeEvent(QEvent *event)
+{
+    // A style sheet colour is fixed: Settings → Theme changes the palette, so colour it again.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        colourStatus();
+    QWidget::changeEvent(event);
 }
 
 void FindingsPanel::showVerification(const VerifyReport &report)
@@ -346,12 +370,8 @@ void FindingsPanel::showVerification(const VerifyReport &report)
     if (const int unexplained = report.unexplainedDivergences(); unexplained > 0)
         text += tr(", %n not explained by a finding", nullptr, unexplained);
     m_status->setText(text);
-    if (m_statusOk && !report.allReproduced()) {
-        // The analysis found nothing, yet the outputs changed: no longer plain "ok".
-        m_status->setStyleSheet(
-            QStringLiteral("color: %1; font-weight: bold;")
-                .arg(Theme::ink(RuleText::severityColor(Severity::Warning), palette()).name()));
-    }
+    m_statusDiverged = m_statusKind == VerdictStatus::Ok && !report.allReproduced();
+    colourStatus();
 }
 
 QString FindingsPanel::statusText() const

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
@@ -50,6 +52,9 @@ public:
 signals:
     void findingActivated(int index);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void addFindings(const NotebookAnalysis &analysis);
     void addMembers(QStandardItem *group, const NotebookAnalysis &analysis, const std::vector<int> &members,
@@ -58,10 +63,13 @@ private:
     void expandGroups();
     void applySeverityFilter();
     void showStatus(const Verdict &verdict);
+    /// Colours the status line for the current palette (again after a theme switch).
+    void colourStatus();
 
     QLabel *m_status;
     QString m_statusBase; ///< the status line from the analysis alone
-    bool m_statusOk = false;
+    std::optional<VerdictStatus> m_statusKind; ///< what the line shows; nothing when empty
+    bool m_statusDiverged = false; ///< an "ok" notebook whose re-run changed outputs
     QLabel *m_verdict;
     QLineEdit *m_filter;
     QComboBox *m_severity;

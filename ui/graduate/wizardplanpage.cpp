@@ -1,5 +1,6 @@
 #include "graduate/wizardplanpage.h"
 
+#include "analysis/ruletext.h"
 #include "graduate/graduationwizard.h"
 
 #include <QHeaderView>
@@ -52,6 +53,7 @@ WizardPlanPage::WizardPlanPage(GraduationWizard *wizard)
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("planNotes"));
     m_notes->setReadOnly(true);
     m_notes->setMaximumHeight(140);
     auto *layout = new QVBoxLayout(this);
@@ -120,8 +122,9 @@ void WizardPlanPage::showNotes()
     const GraduationPlan &plan = m_wizard->m_plan;
     QStringList notes;
     for (const TransformNote &note : plan.notes)
-        notes.append(
-            GraduationWizard::tr("Cell %1: %2").arg(note.cell + 1).arg(QString::fromStdString(note.message)));
+        notes.append(GraduationWizard::tr("Cell %1: %2")
+                         .arg(note.cell + 1)
+                         .arg(RuleText::message(note.messageKey, note.message)));
     m_notes->setPlainText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
     m_status->setText(GraduationWizard::tr(

@@ -7,6 +7,8 @@
 
 #include <QApplication>
 #include <QColor>
+#include <QDateTime>
+#include <QLocale>
 #include <QPalette>
 
 namespace tassel::ui {
@@ -15,7 +17,8 @@ namespace {
 const std::string kSecretRule = "hardcoded-secret";
 } // namespace
 
-FolderEntry FolderEntry::fromAnalysis(const NotebookAnalysis &analysis, const QDir &folder)
+FolderEntry FolderEntry::fromAnalysis(
+    const NotebookAnalysis &analysis, const QDir &folder, const std::vector<VerificationRecord::Run> &runs)
 {
     FolderEntry entry;
     entry.path = QDir::cleanPath(folder.absoluteFilePath(QString::fromStdString(analysis.path)));
@@ -25,6 +28,9 @@ FolderEntry FolderEntry::fromAnalysis(const NotebookAnalysis &analysis, const QD
         return entry;
     }
     entry.status = analysis.verdict.status;
+    if (!runs.empty())
+        entry.verification = VerificationRecord::lookup(
+            runs, entry.path.toStdString(), VerificationRecord::contentHash(entry.path.toStdString()));
     for (const Finding &finding : analysis.findings) {
         entry.errors += finding.severity == Severity::Error ? 1 : 0;
         entry.warnings += finding.severity == Severity::Warning ? 1 : 0;
@@ -77,11 +83,46 @@ QVariant FolderModel::display(const FolderEntry &entry, int column) const
     case SecretsColumn:
         return counted ? QVariant(entry.secrets) : QVariant();
     case VerifiedColumn:
-        // core/verify keeps no record of past runs (tassel verify prints or writes a report
-        // where the user asks), so there is nothing to show but "never".
-        return tr("never");
+        return verificationText(entry);
     }
     return {};
+}
+
+namespace {
+QString localTime(const VerificationRecord::Run &run)
+{
+    const QDateTime time = QDateTime::fromString(QString::fromStdString(run.time), Qt::ISODate);
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+} // namespace
+
+QString FolderModel::verificationText(const FolderEntry &entry)
+{
+    using State = VerificationRecord::Lookup::State;
+    const auto &run = entry.verification.run;
+    if (entry.verification.state == State::Never || !run)
+        return tr("never");
+    if (entry.verification.state == State::Stale)
+        return tr("stale (%1)").arg(localTime(*run));
+    return run->verdict == "reproduced"
+        ? tr("%1: reproduced").arg(localTime(*run))
+        : tr("%1: %2 of %3 reproduced").arg(localTime(*run)).arg(run->reproduced).arg(run->cells);
+}
+
+QString FolderModel::verificationToolTip(const FolderEntry &entry)
+{
+    using State = VerificationRecord::Lookup::State;
+    switch (entry.verification.state) {
+    case State::Never:
+        break;
+    case State::Stale:
+        return tr("The notebook changed since its last verification: run Verify again");
+    case State::Current:
+        return tr("%1 of %2 code cells reproduced when this content was last verified")
+            .arg(entry.verification.run->reproduced)
+            .arg(entry.verification.run->cells);
+    }
+    return tr("No verification of this notebook is recorded (File ▸ Verify (Re-run)…, or tassel verify)");
 }
 
 QVariant FolderModel::sortKey(const FolderEntry &entry, int column) const
@@ -96,6 +137,10 @@ QVariant FolderModel::sortKey(const FolderEntry &entry, int column) const
         return entry.status ? entry.warnings : -1;
     case SecretsColumn:
         return entry.status ? entry.secrets : -1;
+    case VerifiedColumn:
+        // Never, then stale, then verified; by time within each.
+        return QString::number(int(entry.verification.state))
+            + QString::fromStdString(entry.verification.run ? entry.verification.run->time : std::string());
     default:
         return display(entry, column);
     }
@@ -119,7 +164,7 @@ QVariant FolderModel::data(const QModelIndex &index, int role) const
             : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == VerifiedColumn)
-            return tr("Tassel keeps no record of earlier verifications");
+            return verificationToolTip(entry);
         return entry.problem.isEmpty() ? QVariant(entry.path)
                                        : QVariant(entry.path + QLatin1Char('\n') + entry.problem);
     case Qt::ForegroundRole:

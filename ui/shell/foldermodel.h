@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/notebookanalysis.h"
+#include "verify/verificationrecord.h"
 
 #include <QAbstractTableModel>
 #include <QDir>
@@ -22,10 +23,15 @@ struct FolderEntry
     int errors = 0;
     int warnings = 0;
     int secrets = 0;
+    /// The last recorded verification (VerificationRecord) of the notebook's current content.
+    VerificationRecord::Lookup verification;
 
     bool operator==(const FolderEntry &) const = default;
 
-    static FolderEntry fromAnalysis(const NotebookAnalysis &analysis, const QDir &folder);
+    /// The entry of `analysis`; for a notebook that was read, its verification among `runs`
+    /// (which hashes the file: call it off the GUI thread).
+    static FolderEntry fromAnalysis(const NotebookAnalysis &analysis, const QDir &folder,
+        const std::vector<VerificationRecord::Run> &runs = {});
 };
 
 /// The notebooks of a folder and their check results, one row each; sortable through a
@@ -44,6 +50,8 @@ public:
     const std::vector<FolderEntry> &entries() const { return m_entries; }
     /// The status word shown for an entry ("ok", "risky", "broken", as in the JSON report).
     static QString statusText(const FolderEntry &entry);
+    /// The "Last verification" cell: the time and outcome, "stale (time)" or "never".
+    static QString verificationText(const FolderEntry &entry);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -53,6 +61,7 @@ public:
 private:
     QVariant display(const FolderEntry &entry, int column) const;
     QVariant sortKey(const FolderEntry &entry, int column) const;
+    static QString verificationToolTip(const FolderEntry &entry);
 
     std::vector<FolderEntry> m_entries;
 };

@@ -57,7 +57,7 @@ FolderView::FolderView(QWidget *parent)
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         emit notebookActivated(index.data(FolderModel::PathRole).toString());
     });
-    connect(&m_watcher, &QFutureWatcher<std::vector<NotebookAnalysis>>::finished, this, [this] {
+    connect(&m_watcher, &QFutureWatcher<std::vector<FolderEntry>>::finished, this, [this] {
         if (m_watcher.property("generation").toInt() == m_generation)
             showResults();
     });
@@ -99,20 +99,25 @@ void FolderView::openFolder(const QString &folder)
     showProgress(0, int(notebooks.size()));
     m_watcher.setProperty("generation", m_generation);
     const int generation = m_generation;
-    m_watcher.setFuture(QtConcurrent::run(
-        [this, generation, notebooks = std::move(notebooks), options, cancel = m_cancelFlag] {
-            // Queued to the GUI thread; the destructor waits for this run, so `this` outlives it.
-            const auto progress = [this, generation](std::size_t done, std::size_t total) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, generation, done, total] {
-                        if (generation == m_generation)
-                            showProgress(int(done), int(total));
-                    },
-                    Qt::QueuedConnection);
-            };
-            return cli::checkNotebooks(notebooks, options, progress, cancel.get());
-        }));
+    m_watcher.setFuture(QtConcurrent::run([this, generation, notebooks = std::move(notebooks), options,
+                                              cancel = m_cancelFlag, root = QDir(m_folder)] {
+        // Queued to the GUI thread; the destructor waits for this run, so `this` outlives it.
+        const auto progress = [this, generation](std::size_t done, std::size_t total) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, done, total] {
+                    if (generation == m_generation)
+                        showProgress(int(done), int(total));
+                },
+                Qt::QueuedConnection);
+        };
+        const auto runs = VerificationRecord::read();
+        std::vector<FolderEntry> entries;
+        for (const NotebookAnalysis &analysis :
+            cli::checkNotebooks(notebooks, options, progress, cancel.get()))
+            entries.push_back(FolderEntry::fromAnalysis(analysis, root, runs));
+        return entries;
+    }));
 }
 
 void FolderView::cancel()
@@ -135,11 +140,7 @@ void FolderView::showProgress(int done, int total)
 
 void FolderView::showResults()
 {
-    const QDir root(m_folder);
-    std::vector<FolderEntry> entries;
-    for (const NotebookAnalysis &analysis : m_watcher.result())
-        entries.push_back(FolderEntry::fromAnalysis(analysis, root));
-    m_model->setEntries(std::move(entries));
+    m_model->setEntries(m_watcher.result());
     m_busy = false;
     m_progress->hide();
     m_cancel->hide();

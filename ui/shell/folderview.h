@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/notebookanalysis.h"
+#include "shell/foldermodel.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -16,8 +16,6 @@ class QSortFilterProxyModel;
 class QTableView;
 
 namespace tassel::ui {
-
-class FolderModel;
 
 /// A folder's notebooks for a team lead: status, error, warning and secret counts of each,
 /// sortable; double-click opens one. The check runs off the GUI thread through the batch checker
@@ -66,7 +64,7 @@ private:
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
-    QFutureWatcher<std::vector<NotebookAnalysis>> m_watcher;
+    QFutureWatcher<std::vector<FolderEntry>> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancelFlag;
     QString m_folder;
     int m_found = 0; ///< notebooks under the folder, before the cap

@@ -19,6 +19,7 @@
 #include "analysis/notebookanalyzer.h"
 #include "report/reportformat.h"
 #include "util/outputguard.h"
+#include "verify/verificationrecord.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -604,9 +605,15 @@ bool MainWindow::startVerify(VerifyOptions options)
             try {
                 const NotebookAnalysis used = analysis ? *analysis : analyzeNotebook(*notebook);
                 options.suggestedOrder = used.verdict.suggestedOrder;
+                const std::string sha256 = VerificationRecord::contentHash(notebook->path);
                 Result<VerifyReport> report = Verifier::run(*notebook, options, cancel.get(), progress);
-                if (report)
+                if (report) {
                     Verifier::explain(report.value(), used);
+                    // The folder view's "Last verification" reads it back.
+                    if (const std::string why = VerificationRecord::record(*report, notebook->path, sha256);
+                        !why.empty())
+                        qWarning("the verification is not recorded: %s", why.c_str());
+                }
                 return VerifyOutcome {std::move(report), std::move(notebook), used};
             } catch (const std::exception &error) {
                 Error failure;
