@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr int kLimit = 150;
+constexpr int kLimit = 120; // the architecture issue: "no function over about 120 lines"
 
 // Pure data tables, long by nature: reading them as one list is the point.
 const char *const kExclusions[] = {
