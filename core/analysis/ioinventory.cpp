@@ -796,10 +796,11 @@ std::uint32_t Walker::checkedPath(std::uint32_t condition, std::uint32_t target)
 /// The path expression an earlier statement of `block` (before `statement`) checks in
 /// `if not os.path.exists(P):` ending in return, raise or sys.exit(): what follows runs only
 /// when `target` exists. kNone when no statement does.
-std::uint32_t Walker::exitUnlessExists(std::uint32_t block, std::uint32_t statement, std::uint32_t target) const
+std::uint32_t Walker::exitUnlessExists(
+    std::uint32_t block, std::uint32_t statement, std::uint32_t target) const
 {
     for (std::uint32_t s = node(block).firstChild; s != statement && s != SyntaxNode::kNone;
-        s = node(s).nextSibling) {
+         s = node(s).nextSibling) {
         const std::uint32_t condition = m_tree.child(s, SyntaxField::Condition);
         const std::uint32_t body = m_tree.child(s, SyntaxField::Consequence);
         if (kind(s) != SyntaxKind::IfStatement || condition == SyntaxNode::kNone || body == SyntaxNode::kNone
@@ -809,7 +810,8 @@ std::uint32_t Walker::exitUnlessExists(std::uint32_t block, std::uint32_t statem
         const bool exits = kind(last) == SyntaxKind::ReturnStatement || textOf(last) == "raise"
             || textOf(last).starts_with("raise ") || textOf(last).starts_with("sys.exit(");
         // The negation's operand is its only named child.
-        const std::uint32_t checked = exits ? checkedPath(node(condition).firstChild, target) : SyntaxNode::kNone;
+        const std::uint32_t checked
+            = exits ? checkedPath(node(condition).firstChild, target) : SyntaxNode::kNone;
         if (checked != SyntaxNode::kNone)
             return checked;
     }

@@ -155,7 +155,8 @@ std::map<int, std::set<std::string>> DataInputs::rewrite(GraduationPlan &plan,
             std::string &name = nameOf[target];
             if (name.empty()) {
                 name = inputName(target, taken);
-                plan.inputs.push_back({name, target, {}, {}, access.cellId, access.cell, {}, access.optional});
+                plan.inputs.push_back(
+                    {name, target, {}, {}, access.cellId, access.cell, {}, access.optional});
             }
             for (DataInput &input : plan.inputs)
                 if (input.name == name)

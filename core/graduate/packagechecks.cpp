@@ -103,8 +103,7 @@ std::string missingFileTest(const DataInput &input)
     const std::string name = pythonString(input.name);
     const std::string test = "\n\ndef test_" + input.name + "_";
     if (input.optional)
-        return test
-            + "absent_is_optional(tmp_path):\n    try:\n        values = _run_with(" + name
+        return test + "absent_is_optional(tmp_path):\n    try:\n        values = _run_with(" + name
             + ", tmp_path / \"missing\")\n    except (InputError, ContractError) as error:\n"
               "        pytest.fail(f\"the notebook checks for this input, yet its absence stopped the run: "
               "{error}\")\n    assert values is not None\n";

@@ -344,15 +344,17 @@ void TestIoInventory::optional_data()
         << head + "if os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true
         << QStringLiteral("'overrides.csv'");
     QTest::addRow("os.path.isfile on the same variable")
-        << head + "p = 'overrides.csv'\nif os.path.isfile(p):\n    df = pd.read_csv(p)" << true << QStringLiteral("p");
+        << head + "p = 'overrides.csv'\nif os.path.isfile(p):\n    df = pd.read_csv(p)" << true
+        << QStringLiteral("p");
     QTest::addRow("Path(...).exists() on the same path")
         << head + "if Path('overrides.csv').exists():\n    df = pd.read_csv('overrides.csv')" << true
         << QStringLiteral("Path('overrides.csv')");
     QTest::addRow("P.exists() on a Path constant")
-        << head + "P = Path('overrides.csv')\nif P.exists():\n    df = pd.read_csv(P)" << true << QStringLiteral("P");
+        << head + "P = Path('overrides.csv')\nif P.exists():\n    df = pd.read_csv(P)" << true
+        << QStringLiteral("P");
     QTest::addRow("guard in a condition with and")
-        << head + "if use and os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')"
-        << true << QStringLiteral("'overrides.csv'");
+        << head + "if use and os.path.exists('overrides.csv'):\n    df = pd.read_csv('overrides.csv')" << true
+        << QStringLiteral("'overrides.csv'");
     QTest::addRow("try with except FileNotFoundError")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept FileNotFoundError:\n    df = None"
         << true << QString();
@@ -360,7 +362,8 @@ void TestIoInventory::optional_data()
             + "try:\n    df = pd.read_csv('overrides.csv')\nexcept (ValueError, OSError) as e:\n    df = None"
                                                       << true << QString();
     QTest::addRow("guarded on another path")
-        << head + "if os.path.exists('other.csv'):\n    df = pd.read_csv('overrides.csv')" << false << QString();
+        << head + "if os.path.exists('other.csv'):\n    df = pd.read_csv('overrides.csv')" << false
+        << QString();
     QTest::addRow("read in the else branch") << head
             + "if os.path.exists('overrides.csv'):\n    pass\nelse:\n    df = pd.read_csv('overrides.csv')"
                                              << false << QString();
@@ -370,30 +373,29 @@ void TestIoInventory::optional_data()
     QTest::addRow("try with except ValueError")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept ValueError:\n    df = None" << false
         << QString();
-    QTest::addRow("bare except") << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept:\n    df = None"
+    QTest::addRow("bare except") << head
+            + "try:\n    df = pd.read_csv('overrides.csv')\nexcept:\n    df = None"
                                  << true << QString();
     QTest::addRow("except Exception as e")
         << head + "try:\n    df = pd.read_csv('overrides.csv')\nexcept Exception as e:\n    df = None" << true
         << QString();
-    QTest::addRow("early return in a function")
-        << head
+    QTest::addRow("early return in a function") << head
             + "def load():\n    if not os.path.exists('overrides.csv'):\n        return None\n"
               "    return pd.read_csv('overrides.csv')"
-        << true << QStringLiteral("'overrides.csv'");
-    QTest::addRow("raise SystemExit before the read")
-        << head
+                                                << true << QStringLiteral("'overrides.csv'");
+    QTest::addRow("raise SystemExit before the read") << head
             + "if not os.path.isfile('overrides.csv'):\n    raise SystemExit('no overrides')\n"
-              "df = pd.read_csv('overrides.csv')"
-        << true << QStringLiteral("'overrides.csv'");
-    QTest::addRow("negated check that does not exit")
-        << head + "if not os.path.exists('overrides.csv'):\n    print('none')\ndf = pd.read_csv('overrides.csv')"
-        << false << QString();
-    QTest::addRow("exit check after the read")
-        << head + "df = pd.read_csv('overrides.csv')\nif not os.path.exists('overrides.csv'):\n    raise SystemExit"
-        << false << QString();
+              "df = pd.read_csv('overrides.csv')" << true
+                                                      << QStringLiteral("'overrides.csv'");
+    QTest::addRow("negated check that does not exit") << head
+            + "if not os.path.exists('overrides.csv'):\n    print('none')\ndf = pd.read_csv('overrides.csv')"
+                                                      << false << QString();
+    QTest::addRow("exit check after the read") << head
+            + "df = pd.read_csv('overrides.csv')\nif not os.path.exists('overrides.csv'):\n    raise "
+              "SystemExit" << false << QString();
     QTest::addRow("read in the handler, not the body")
-        << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')"
-        << false << QString();
+        << head + "try:\n    x = 1\nexcept FileNotFoundError:\n    df = pd.read_csv('overrides.csv')" << false
+        << QString();
 }
 
 void TestIoInventory::optional()

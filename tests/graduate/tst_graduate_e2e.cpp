@@ -845,7 +845,8 @@ void TestGraduateE2E::optionalInputMayBeAbsent()
     for (const char *test : {"def test_overrides_absent_is_optional(", "def test_stock_missing_file(",
              "def test_overrides_missing_column("})
         QVERIFY2(failurePaths.contains(QLatin1String(test)), test);
-    QVERIFY2(!failurePaths.contains(QStringLiteral("def test_overrides_missing_file(")), qPrintable(failurePaths));
+    QVERIFY2(
+        !failurePaths.contains(QStringLiteral("def test_overrides_missing_file(")), qPrintable(failurePaths));
     const Run tests = pytest(tree);
     QVERIFY2(tests.exitCode == 0, qPrintable(tests.out + tests.err));
 

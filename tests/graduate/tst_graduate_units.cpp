@@ -1161,7 +1161,8 @@ void TestGraduateUnits::optionalInputs()
     std::map<std::string, std::string> content;
     for (const GeneratedFile &file : files)
         content[file.path] = file.content;
-    const std::string table = "OPTIONAL_INPUTS = frozenset(" + (quoted.empty() ? "" : "{" + quoted + "}") + ")\n";
+    const std::string table
+        = "OPTIONAL_INPUTS = frozenset(" + (quoted.empty() ? "" : "{" + quoted + "}") + ")\n";
     QVERIFY2(content["src/nb/_runtime.py"].find(table) != std::string::npos, table.c_str());
     for (const QString &name : optional)
         QVERIFY2(content["README.md"].find("- `" + name.toStdString() + "`: ") != std::string::npos
