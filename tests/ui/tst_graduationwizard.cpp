@@ -7,6 +7,7 @@
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -187,6 +188,7 @@ private slots:
     void lastPageOffersNextCommands();
     void pathsUnderHomeShowAsTilde_data();
     void pathsUnderHomeShowAsTilde();
+    void germanTextIsNotClipped();
     void previewCitesCellNumbers();
     void rerunMarksUnreproducedSteps();
     void rerunPinsFromTheInterpreter();
@@ -662,6 +664,60 @@ void TestGraduationWizard::pathsUnderHomeShowAsTilde()
     QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel *label) {
         return label->text().endsWith(QStringLiteral(" written to ") + shown + QLatin1Char('.'));
     }));
+}
+
+namespace {
+/// The visible labels and buttons of `page` whose text is wider than they are (clipped), as
+/// "text (width < wanted)"; word-wrapped labels wrap instead and are left out.
+QStringList clippedTexts(const QWidget *page)
+{
+    QStringList clipped;
+    const auto check = [&](const QWidget *widget, const QString &text) {
+        if (widget->isVisible() && !text.isEmpty() && widget->width() < widget->sizeHint().width())
+            clipped << QStringLiteral("%1 (%2 < %3)")
+                           .arg(text)
+                           .arg(widget->width())
+                           .arg(widget->sizeHint().width());
+    };
+    for (const QLabel *label : page->findChildren<QLabel *>())
+        if (!label->wordWrap())
+            check(label, label->text());
+    for (const QAbstractButton *button : page->findChildren<QAbstractButton *>())
+        check(button, button->text());
+    return clipped;
+}
+} // namespace
+
+/// In German, at the wizard's default size, no page cuts a label or a button short.
+void TestGraduationWizard::germanTextIsNotClipped()
+{
+    QVERIFY(Language::apply(QStringLiteral("de")));
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    QStringList clipped;
+    QList<int> visited;
+    for (int page = -1; page != wizard.currentId() && wizard.currentId() != GraduationWizard::TargetPageId;) {
+        page = wizard.currentId();
+        visited << page;
+        QApplication::processEvents();
+        for (const QString &text : clippedTexts(&wizard))
+            clipped << QStringLiteral("page %1: %2").arg(page).arg(text);
+        if (page == GraduationWizard::PreviewPageId)
+            QVERIFY(waitForFiles(wizard));
+        wizard.next();
+        QVERIFY(planned(wizard));
+    }
+    for (const QString &text : clippedTexts(&wizard))
+        clipped << QStringLiteral("page %1: %2").arg(wizard.currentId()).arg(text);
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    QCOMPARE(visited,
+        QList<int>({GraduationWizard::OptionsPageId, GraduationWizard::PlanPageId,
+            GraduationWizard::PreviewPageId, GraduationWizard::WarningsPageId}));
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
 }
 
 void TestGraduationWizard::previewCitesCellNumbers()
