@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>{@what_id} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.</source>
-        <translation>{@what_id} ({masked}) steht im Klartext in {@place}; laden Sie es stattdessen aus der Umgebung oder einem Secret-Store.</translation>
+        <translation>{@what_id} ({masked}) steht im Klartext in {@place}; laden Sie den Wert stattdessen aus der Umgebung oder einem Secret-Store.</translation>
     </message>
     <message>
         <source>A private key</source>
@@ -513,15 +513,15 @@
     </message>
     <message>
         <source>{distribution} (imported as {module} in cell {cell}) is declared by {@source_id} without any version constraint.</source>
-        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {@source_id} ohne jede Versionsangabe deklariert.</translation>
+        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist ohne jede Versionsangabe deklariert (Quelle: {@source_id}).</translation>
     </message>
     <message>
         <source>{distribution} (imported as {module} in cell {cell}) is declared by {@source_id} with &apos;{specifier}&apos; but no exact == pin.</source>
-        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist in {@source_id} mit &apos;{specifier}&apos; deklariert, aber ohne exakten ==-Pin.</translation>
+        <translation>{distribution} (importiert als {module} in Zelle {cell}) ist mit &apos;{specifier}&apos; deklariert, aber ohne exakten ==-Pin (Quelle: {@source_id}).</translation>
     </message>
     <message>
         <source>{distribution} is declared by {@source_id} but no cell imports a module it provides (it may be a plugin or a command-line tool).</source>
-        <translation>{distribution} ist in {@source_id} deklariert, aber keine Zelle importiert ein Modul daraus (vielleicht ein Plugin oder ein Kommandozeilenwerkzeug).</translation>
+        <translation>{distribution} ist deklariert (Quelle: {@source_id}), aber keine Zelle importiert ein Modul daraus (vielleicht ein Plugin oder ein Kommandozeilenwerkzeug).</translation>
     </message>
     <message>
         <source>{installer} in cell {source_cell}</source>

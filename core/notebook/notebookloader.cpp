@@ -778,17 +778,19 @@ public:
         if (major.is_null())
             return error("not-a-notebook", "no 'nbformat' key: this JSON object is not a Jupyter notebook",
                 Position {1, 1}, "/nbformat");
-        const Position versionAt = positionAt(m_bytes, start + majorOffset);
+        // Only a refusal needs the position: "nbformat" is near the end of a notebook (Jupyter sorts
+        // the top-level keys), and counting lines and characters up to it is a pass over the file.
+        const auto versionAt = [&] { return positionAt(m_bytes, start + majorOffset); };
         if (!major.is_number_integer())
             return error("wrong-type", std::string("'nbformat' must be an integer, found ") + typeName(major),
-                versionAt, "/nbformat");
+                versionAt(), "/nbformat");
         const auto version = major.get<long long>();
         if (version != 3 && version != 4)
             return error("unsupported-version",
                 "nbformat " + std::to_string(version)
                     + " is not supported; Tassel reads nbformat 4 and upgrades nbformat 3 (open and save it "
                       "with a current Jupyter to convert it)",
-                versionAt, "/nbformat");
+                versionAt(), "/nbformat");
 
         Notebook notebook;
         notebook.path = m_path;

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -42,6 +43,35 @@ std::optional<VerificationRecord::Run> fromJson(const nlohmann::json &node)
     run.reproduced = node.value("reproduced", 0);
     run.cells = node.value("cells", 0);
     return run;
+}
+
+/// `runs` with `run` added (replacing the run of the same path and content), keeping the latest
+/// kRunsPerNotebook contents of each notebook.
+std::vector<VerificationRecord::Run> withRun(
+    std::vector<VerificationRecord::Run> runs, const VerificationRecord::Run &run)
+{
+    using Run = VerificationRecord::Run;
+    std::erase_if(
+        runs, [&](const Run &other) { return other.path == run.path && other.sha256 == run.sha256; });
+    runs.push_back(run);
+    // Keep the latest contents of each notebook: the runs are in the order they were added.
+    std::vector<Run> kept;
+    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+        const auto same
+            = std::count_if(kept.begin(), kept.end(), [&](const Run &k) { return k.path == it->path; });
+        if (same < VerificationRecord::kRunsPerNotebook)
+            kept.push_back(*it);
+    }
+    std::reverse(kept.begin(), kept.end());
+    return kept;
+}
+
+std::string serialise(const std::vector<VerificationRecord::Run> &runs)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const VerificationRecord::Run &each : runs)
+        list.push_back(toJson(each));
+    return nlohmann::json {{"version", kFormatVersion}, {"runs", list}}.dump(1) + "\n";
 }
 
 } // namespace
@@ -100,27 +130,17 @@ std::vector<VerificationRecord::Run> VerificationRecord::read(const std::string 
 
 std::string VerificationRecord::add(const Run &run, const std::string &file)
 {
-    std::vector<Run> runs = read(file);
-    std::erase_if(
-        runs, [&](const Run &other) { return other.path == run.path && other.sha256 == run.sha256; });
-    runs.push_back(run);
-    // Keep the latest contents of each notebook: the runs are in the order they were added.
-    std::vector<Run> kept;
-    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
-        const auto same
-            = std::count_if(kept.begin(), kept.end(), [&](const Run &k) { return k.path == it->path; });
-        if (same < kRunsPerNotebook)
-            kept.push_back(*it);
-    }
-    std::reverse(kept.begin(), kept.end());
-    nlohmann::json list = nlohmann::json::array();
-    for (const Run &each : kept)
-        list.push_back(toJson(each));
-    const std::string text = nlohmann::json {{"version", kFormatVersion}, {"runs", list}}.dump(1) + "\n";
-
     const QString path = QString::fromStdString(file);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return "cannot create the folder of " + file;
+    // Another `tassel verify` or GUI may be adding too: read, change and write under one lock, so
+    // neither run is lost. A lock left by a process that died is taken over (QLockFile's staleness).
+    QLockFile lock(path + QStringLiteral(".lock"));
+    if (!lock.tryLock(kLockTimeoutMs))
+        return "cannot lock " + file + ".lock: "
+            + (lock.error() == QLockFile::LockFailedError ? "another writer holds it"
+                                                          : "it cannot be created");
+    const std::string text = serialise(withRun(read(file), run));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), qint64(text.size())) != qint64(text.size())
         || !out.commit())

@@ -12,7 +12,8 @@ namespace tassel {
 /// run, keyed by the notebook's absolute path and the SHA-256 of its bytes; the folder view reads
 /// it back. One JSON file in the user's application data folder (QStandardPaths::AppDataLocation),
 /// never beside a notebook, replaced atomically (QSaveFile). Static functions, safe from any
-/// thread; two processes writing at the same moment may lose one of the two runs, never the file.
+/// thread and process: add() reads, changes and writes the file under a lock file beside it
+/// (`verifications.json.lock`), so writers at the same moment keep each other's runs.
 class VerificationRecord
 {
 public:
@@ -50,7 +51,8 @@ public:
     /// The run `report` describes, of `notebookPath` with content `sha256`, finished now.
     static Run runOf(const VerifyReport &report, const std::string &notebookPath, const std::string &sha256);
     /// Adds `run` (replacing the run of the same path and content); at most kRunsPerNotebook
-    /// contents are kept per notebook, the latest. Returns an error message, empty on success.
+    /// contents are kept per notebook, the latest. Waits up to kLockTimeoutMs for another writer.
+    /// Returns an error message, empty on success.
     static std::string add(const Run &run, const std::string &file = defaultFile());
     /// Adds the run `report` describes unless it was cancelled or `sha256` is empty (the notebook
     /// could not be read); what `tassel verify` and the GUI call. Returns add()'s error.
@@ -62,6 +64,7 @@ public:
         const std::vector<Run> &runs, const std::string &notebookPath, const std::string &sha256);
 
     static constexpr int kRunsPerNotebook = 8;
+    static constexpr int kLockTimeoutMs = 10000;
 };
 
 } // namespace tassel

@@ -4,7 +4,8 @@
 // the notebook in a new window. Prints figures; not a test.
 // A third notebook has one cell with 1,000,000 short stream outputs (issue 19: the view must open
 // it in under 2 s and 500 MB); `bench_gui --outputs N` measures only such a notebook.
-// Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...|--outputs N]
+// Run offscreen: QT_QPA_PLATFORM=offscreen bench_gui [NOTEBOOK...|--outputs N]. A notebook that cannot
+// be opened is reported on stderr with its file name, and the exit status is then 1.
 #include "notebook/notebookview.h"
 #include "shell/mainwindow.h"
 
@@ -18,6 +19,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -172,7 +174,7 @@ std::optional<Round> measure(const QString &path)
     window.resize(1280, 900);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) {
-        std::cout << "window not exposed\n";
+        std::cerr << "bench_gui: the window was not exposed\n";
         return std::nullopt;
     }
     PaintWatcher watcher;
@@ -181,8 +183,14 @@ std::optional<Round> measure(const QString &path)
     QElapsedTimer timer;
     timer.start();
     const double cpuStart = threadCpuMs();
+    // A notebook that does not load (missing, unreadable, not JSON) makes the window show a modal
+    // warning that would wait for a click forever: close it, so the error is reported instead.
+    QTimer::singleShot(0, &window, [] {
+        if (QWidget *dialog = QApplication::activeModalWidget())
+            dialog->close();
+    });
     if (!window.openFile(path)) {
-        std::cout << path.toStdString() << ": " << window.lastError().toStdString() << '\n';
+        std::cerr << "bench_gui: " << window.lastError().toStdString() << '\n';
         return std::nullopt;
     }
     const qint64 loaded = timer.elapsed();
@@ -213,13 +221,14 @@ std::string spread(std::vector<Round> rounds, double Round::*figure)
     return text;
 }
 
-void report(const QString &path, int rounds)
+/// False when the notebook cannot be opened (the error is on stderr).
+bool report(const QString &path, int rounds)
 {
     // The first round in the process is the cold one a user meets (fresh memory to fault in,
     // fonts, syntax definitions); later rounds reuse what the previous window freed.
     const std::optional<Round> cold = measure(path);
     if (!cold)
-        return;
+        return false;
     std::cout << QFileInfo(path).fileName().toStdString() << ": first round in the process: load "
               << cold->load << " ms, first paint " << cold->firstPaint << " ms, analysis and graph done "
               << cold->settled << " ms, memory +" << int(cold->memoryMiB) << " MiB; resident before "
@@ -233,7 +242,7 @@ void report(const QString &path, int rounds)
             figures.push_back(*figure);
     }
     if (figures.empty())
-        return;
+        return false;
     double memory = 0;
     for (const Round &round : figures)
         memory = std::max(memory, round.memoryMiB);
@@ -243,6 +252,7 @@ void report(const QString &path, int rounds)
               << ", analysis and graph done " << spread(figures, &Round::settled) << "; GUI thread CPU: load "
               << spread(figures, &Round::loadCpu) << ", first paint "
               << spread(figures, &Round::firstPaintCpu) << "; memory up to +" << int(memory) << " MiB\n";
+    return true;
 }
 
 } // namespace
@@ -257,16 +267,19 @@ int main(int argc, char **argv)
     QTemporaryDir folder;
     if (paths.size() == 2 && paths.front() == QStringLiteral("--outputs")) {
         // Alone in the process, so the peak RSS is this notebook's.
-        report(writeManyOutputsNotebook(folder.path(), paths.back().toInt()), 2);
-        return 0;
+        return report(writeManyOutputsNotebook(folder.path(), paths.back().toInt()), 2) ? 0 : 1;
     }
     if (paths.isEmpty()) {
-        paths << largestCorpusNotebook();
+        if (const QString corpus = largestCorpusNotebook(); !corpus.isEmpty())
+            paths << corpus;
+        else
+            std::cout << "no corpus notebook in " << TASSEL_CORPUS_DIR << ": skipped\n";
         paths << writeSyntheticNotebook(folder.path());
     }
+    bool ok = true;
     for (const QString &path : paths)
-        report(path, 5);
+        ok = report(path, 5) && ok;
     if (app.arguments().size() == 1)
-        report(writeManyOutputsNotebook(folder.path(), 1000000), 2);
-    return 0;
+        ok = report(writeManyOutputsNotebook(folder.path(), 1000000), 2) && ok;
+    return ok ? 0 : 1;
 }

@@ -7,6 +7,7 @@
 #include "analysis/notebookanalyzer.h"
 #include "notebook/notebookloader.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -24,6 +25,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -87,6 +89,21 @@ void nextToTarget(GraduationWizard &wizard)
     wizard.next();
     if (wizard.currentId() == GraduationWizard::WarningsPageId)
         wizard.next();
+}
+
+/// From the options page, without the re-run, to the target page once the files are generated.
+bool walkToTarget(GraduationWizard &wizard)
+{
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
+    wizard.show();
+    if (!planned(wizard))
+        return false;
+    wizard.next();
+    nextToPreview(wizard);
+    if (!waitForFiles(wizard))
+        return false;
+    nextToTarget(wizard);
+    return wizard.currentId() == GraduationWizard::TargetPageId;
 }
 
 /// The row of `column` under input `input` on the contracts page.
@@ -169,6 +186,9 @@ private slots:
     void warnsAboutUnpinnedDependencies_data();
     void warnsAboutUnpinnedDependencies();
     void lastPageOffersNextCommands();
+    void pathsUnderHomeShowAsTilde_data();
+    void pathsUnderHomeShowAsTilde();
+    void germanTextIsNotClipped();
     void previewCitesCellNumbers();
     void rerunMarksUnreproducedSteps();
     void rerunPinsFromTheInterpreter();
@@ -346,14 +366,7 @@ void TestGraduationWizard::refusesNonEmptyFolder()
 {
     const Loaded loaded = load(kExample);
     GraduationWizard wizard(loaded.notebook, loaded.analysis);
-    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
-    wizard.show();
-    QVERIFY(planned(wizard));
-    wizard.next();
-    nextToPreview(wizard);
-    QVERIFY(waitForFiles(wizard));
-    nextToTarget(wizard);
-    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    QVERIFY(walkToTarget(wizard));
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     QFile existing(folder.filePath(QStringLiteral("notes.txt")));
@@ -600,6 +613,111 @@ void TestGraduationWizard::lastPageOffersNextCommands()
         copy->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), command);
     }
+}
+
+void TestGraduationWizard::pathsUnderHomeShowAsTilde_data()
+{
+    QTest::addColumn<bool>("notebookUnderHome");
+    QTest::addColumn<QString>("typed"); // empty: keep the suggested target
+    QTest::addColumn<QString>("shown"); // "%home", "%elsewhere" and "%package" are filled in
+    QTest::addRow("suggested beside a notebook under home")
+        << true << QString() << QStringLiteral("~/project/%package");
+    QTest::addRow("typed with a tilde")
+        << false << QStringLiteral("~/out/%package") << QStringLiteral("~/out/%package");
+    QTest::addRow("outside the home folder")
+        << false << QString() << QStringLiteral("%elsewhere/project/%package");
+}
+
+/// The target page and the last page show a folder under the home folder as `~/…` (what the user
+/// knows it by, and the same on every machine); a typed `~` is the home folder.
+void TestGraduationWizard::pathsUnderHomeShowAsTilde()
+{
+    QFETCH(bool, notebookUnderHome);
+    QFETCH(QString, typed);
+    QFETCH(QString, shown);
+    QTemporaryDir home;
+    QTemporaryDir elsewhere;
+    QVERIFY(home.isValid() && elsewhere.isValid());
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home.path()));
+    const auto restoreHome = qScopeGuard([&] { qputenv("HOME", realHome); });
+    const QString project = (notebookUnderHome ? home : elsewhere).filePath(QStringLiteral("project"));
+    QVERIFY(QDir().mkpath(project));
+    const Loaded loaded = load(writeNotebook(project, QStringLiteral("# Study"), QStringLiteral("x = 1\n")));
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    QVERIFY(walkToTarget(wizard));
+    const QString package = QString::fromStdString(wizard.plan().packageName);
+    shown.replace(QStringLiteral("%elsewhere"), elsewhere.path())
+        .replace(QStringLiteral("%package"), package);
+    if (!typed.isEmpty())
+        wizard.targetEdit()->setText(typed.replace(QStringLiteral("%package"), package));
+    QCOMPARE(wizard.targetEdit()->text(), shown);
+
+    QSignalSpy finished(&wizard, &GraduationWizard::writeFinished);
+    wizard.next();
+    QVERIFY(finished.count() > 0 || finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    // Written where the shown path says, and said so in the same words.
+    const QString written = shown.startsWith(QLatin1Char('~')) ? home.path() + shown.mid(1) : shown;
+    QVERIFY2(QFile::exists(written + QStringLiteral("/run.sh")), qPrintable(written));
+    const auto labels = wizard.page(GraduationWizard::WritePageId)->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel *label) {
+        return label->text().endsWith(QStringLiteral(" written to ") + shown + QLatin1Char('.'));
+    }));
+}
+
+namespace {
+/// The visible labels and buttons of `page` whose text is wider than they are (clipped), as
+/// "text (width < wanted)"; word-wrapped labels wrap instead and are left out.
+QStringList clippedTexts(const QWidget *page)
+{
+    QStringList clipped;
+    const auto check = [&](const QWidget *widget, const QString &text) {
+        if (widget->isVisible() && !text.isEmpty() && widget->width() < widget->sizeHint().width())
+            clipped << QStringLiteral("%1 (%2 < %3)")
+                           .arg(text)
+                           .arg(widget->width())
+                           .arg(widget->sizeHint().width());
+    };
+    for (const QLabel *label : page->findChildren<QLabel *>())
+        if (!label->wordWrap())
+            check(label, label->text());
+    for (const QAbstractButton *button : page->findChildren<QAbstractButton *>())
+        check(button, button->text());
+    return clipped;
+}
+} // namespace
+
+/// In German, at the wizard's default size, no page cuts a label or a button short.
+void TestGraduationWizard::germanTextIsNotClipped()
+{
+    QVERIFY(Language::apply(QStringLiteral("de")));
+    const Loaded loaded = load(kExample);
+    GraduationWizard wizard(loaded.notebook, loaded.analysis);
+    wizard.verifyBox()->setChecked(false); // the re-run page has tests of its own
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(planned(wizard));
+    QStringList clipped;
+    QList<int> visited;
+    for (int page = -1; page != wizard.currentId() && wizard.currentId() != GraduationWizard::TargetPageId;) {
+        page = wizard.currentId();
+        visited << page;
+        QApplication::processEvents();
+        for (const QString &text : clippedTexts(&wizard))
+            clipped << QStringLiteral("page %1: %2").arg(page).arg(text);
+        if (page == GraduationWizard::PreviewPageId)
+            QVERIFY(waitForFiles(wizard));
+        wizard.next();
+        QVERIFY(planned(wizard));
+    }
+    for (const QString &text : clippedTexts(&wizard))
+        clipped << QStringLiteral("page %1: %2").arg(wizard.currentId()).arg(text);
+    QCOMPARE(wizard.currentId(), int(GraduationWizard::TargetPageId));
+    QCOMPARE(visited,
+        QList<int>({GraduationWizard::OptionsPageId, GraduationWizard::PlanPageId,
+            GraduationWizard::PreviewPageId, GraduationWizard::WarningsPageId}));
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
 }
 
 void TestGraduationWizard::previewCitesCellNumbers()

@@ -11,6 +11,7 @@
 #include "util/messagecatalog.h"
 
 #include <QAbstractButton>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QTest>
 #include <QWizard>
@@ -21,6 +22,14 @@ using namespace tassel::ui;
 namespace {
 /// A placeholder the renderer left as written: `{name}`, `{@name}`, `{name|…}`, `{name:list}`.
 const QRegularExpression kPlaceholder(QStringLiteral("\\{@?[a-z_]+[}|:]"));
+
+/// The first finding of `rule`, or null.
+const Finding *firstOf(const NotebookAnalysis &analysis, const QString &rule)
+{
+    const auto found = std::find_if(analysis.findings.begin(), analysis.findings.end(),
+        [&](const Finding &f) { return QString::fromStdString(f.rule) == rule; });
+    return found == analysis.findings.end() ? nullptr : &*found;
+}
 
 QString german(const char *context, const char *english)
 {
@@ -38,6 +47,8 @@ private slots:
     void findingMessageInGerman();
     void argumentsInGerman_data();
     void argumentsInGerman();
+    void nestedKindsNeedNoAgreement_data();
+    void nestedKindsNeedNoAgreement();
     void everyTemplateHasGerman_data();
     void everyTemplateHasGerman();
     void everyFixHasGerman_data();
@@ -126,9 +137,8 @@ void TestTranslations::findingMessageInGerman()
     QFETCH(QString, rule);
     QFETCH(QString, expected);
     const NotebookAnalysis analysis = analyzeNotebook(test::makeNotebook(cells));
-    const auto found = std::find_if(analysis.findings.begin(), analysis.findings.end(),
-        [&](const Finding &f) { return QString::fromStdString(f.rule) == rule; });
-    QVERIFY2(found != analysis.findings.end(), qPrintable(rule + QStringLiteral(" not found")));
+    const Finding *found = firstOf(analysis, rule);
+    QVERIFY2(found, qPrintable(rule + QStringLiteral(" not found")));
     QVERIFY(MessageCatalog::find(found->messageKey.id));
     // Core keeps the English sentence; the GUI renders the same template in German.
     QCOMPARE(found->message, found->messageKey.english());
@@ -164,7 +174,7 @@ void TestTranslations::argumentsInGerman_data()
     QTest::addRow("declaration source")
         << QStringList {QStringLiteral("1|%pip install requests\nimport requests")} << qulonglong(0)
         << QStringLiteral("unpinned-dependency")
-        << QStringLiteral("ist in %pip in Zelle 1 ohne jede Versionsangabe deklariert")
+        << QStringLiteral("ist ohne jede Versionsangabe deklariert (Quelle: %pip in Zelle 1)")
         << QStringLiteral("in cell");
     QTest::addRow("stale-output providers")
         << QStringList {QStringLiteral("3|x = 1"), QStringLiteral("2|print(x)|1")} << qulonglong(0)
@@ -186,15 +196,61 @@ void TestTranslations::argumentsInGerman()
     if (maxSourceBytes > 0)
         options.cellLimits.maxSourceBytes = std::size_t(maxSourceBytes);
     const NotebookAnalysis analysis = analyzeNotebook(test::makeNotebook(cells), options);
-    const auto found = std::find_if(analysis.findings.begin(), analysis.findings.end(),
-        [&](const Finding &f) { return QString::fromStdString(f.rule) == rule; });
-    QVERIFY2(found != analysis.findings.end(), qPrintable(rule + QStringLiteral(" not found")));
+    const Finding *found = firstOf(analysis, rule);
+    QVERIFY2(found, qPrintable(rule + QStringLiteral(" not found")));
     // The English sentence (reports) still says it in English.
     QVERIFY2(QString::fromStdString(found->message).contains(english), found->message.c_str());
     const QString text = RuleText::message(*found);
     QVERIFY2(text.contains(expected), qPrintable(text));
     QVERIFY2(!text.contains(english), qPrintable(text));
     QVERIFY2(!text.contains(kPlaceholder), qPrintable(text));
+}
+
+void TestTranslations::nestedKindsNeedNoAgreement_data()
+{
+    QTest::addColumn<QStringList>("cells");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("kind"); // the nested argument in German, whose gender varies
+    // Token-shaped values are assembled here, never written whole in the source.
+    const QString dashes = QStringLiteral("-----");
+    const QString pem = dashes + QStringLiteral("BEGIN RSA ") + QStringLiteral("PRIVATE KEY") + dashes
+        + QStringLiteral("\n")
+        + QString::fromLatin1(QCryptographicHash::hash("tassel", QCryptographicHash::Sha512).toBase64())
+        + QStringLiteral("\n") + dashes + QStringLiteral("END RSA ") + QStringLiteral("PRIVATE KEY") + dashes;
+    QTest::addRow("secret of a feminine kind")
+        << QStringList {QStringLiteral("1|key = '") + QStringLiteral("AK") + QStringLiteral("IA")
+               + QStringLiteral("Q7RZ2M4KXW5PNB3T'")}
+        << QStringLiteral("hardcoded-secret") << QStringLiteral("Eine AWS-Zugriffsschlüssel-ID (");
+    QTest::addRow("secret of a masculine kind")
+        << QStringList {QStringLiteral("1|key = \"\"\"") + pem + QStringLiteral("\"\"\"")}
+        << QStringLiteral("hardcoded-secret") << QStringLiteral("Ein privater Schlüssel (");
+    QTest::addRow("dependency declared in a PEP 723 block")
+        << QStringList {QStringLiteral(
+               "1|# /// script\n# dependencies = [\"requests\"]\n# ///\nimport requests")}
+        << QStringLiteral("unpinned-dependency") << QStringLiteral("PEP-723-Block in Zelle 1");
+}
+
+/// A nested argument (a secret's kind, where a dependency is declared) is a German noun phrase
+/// whose gender and case the outer template cannot know: after it, the sentence uses no
+/// pronoun, article or preposition that would have to agree with it.
+void TestTranslations::nestedKindsNeedNoAgreement()
+{
+    QFETCH(QStringList, cells);
+    QFETCH(QString, rule);
+    QFETCH(QString, kind);
+    const NotebookAnalysis analysis = analyzeNotebook(test::makeNotebook(cells));
+    const Finding *found = firstOf(analysis, rule);
+    QVERIFY2(found, qPrintable(rule + QStringLiteral(" not found")));
+    const QString text = RuleText::message(*found);
+    const qsizetype at = text.indexOf(kind);
+    QVERIFY2(at >= 0, qPrintable(text));
+    // Third-person pronouns (lower case: "laden Sie" is the polite address, not a pronoun).
+    static const QRegularExpression pronoun(QStringLiteral("\\b(er|es|sie|ihn|ihm|ihr)\\b"));
+    const QString after = text.mid(at + kind.size());
+    QVERIFY2(!after.contains(pronoun), qPrintable(text));
+    // "in PEP-723-Block" lacks the article a masculine noun needs ("im"); an article-free
+    // position ("Quelle: …") fits every kind.
+    QVERIFY2(!text.contains(QStringLiteral(" in ") + kind), qPrintable(text));
 }
 
 void TestTranslations::everyTemplateHasGerman_data()

@@ -40,11 +40,11 @@ WizardTargetPage::WizardTargetPage(GraduationWizard *wizard)
     layout->addRow(m_error);
     connect(m_targetEdit, &QLineEdit::textChanged, this, &WizardTargetPage::completeChanged);
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(
-            this, GraduationWizard::tr("Target Folder"), m_targetEdit->text());
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, GraduationWizard::tr("Target Folder"), target());
         if (!folder.isEmpty())
             m_targetEdit->setText(
-                QDir(folder).filePath(QString::fromStdString(m_wizard->m_plan.packageName)));
+                shownPath(QDir(folder).filePath(QString::fromStdString(m_wizard->m_plan.packageName))));
     });
 }
 
@@ -68,7 +68,24 @@ bool WizardTargetPage::validatePage()
 
 QString WizardTargetPage::target() const
 {
-    return m_targetEdit->text().trimmed();
+    return expandedPath(m_targetEdit->text().trimmed());
+}
+
+QString WizardTargetPage::shownPath(const QString &path)
+{
+    const QString home = QDir::homePath();
+    const QString clean = QDir::cleanPath(path);
+    if (home != QDir::rootPath() && (clean == home || clean.startsWith(home + QLatin1Char('/'))))
+        return QDir::toNativeSeparators(QLatin1Char('~') + clean.mid(home.size()));
+    return QDir::toNativeSeparators(path);
+}
+
+QString WizardTargetPage::expandedPath(const QString &text)
+{
+    if (text == QLatin1String("~") || text.startsWith(QLatin1String("~/"))
+        || text.startsWith(QLatin1Char('~') + QDir::separator()))
+        return QDir::homePath() + QDir::fromNativeSeparators(text.mid(1));
+    return text;
 }
 
 bool WizardTargetPage::force() const
@@ -87,15 +104,15 @@ void WizardTargetPage::retranslate()
 
 void WizardTargetPage::suggestTarget()
 {
-    const QString current = target();
+    const QString current = m_targetEdit->text().trimmed();
     if (!current.isEmpty() && current != m_suggestedTarget)
         return; // the user's own choice
     const std::string &notebookPath = m_wizard->m_notebook.path;
     if (notebookPath.empty())
         return; // an unsaved notebook has no folder to suggest
     const QString folder = QFileInfo(QString::fromStdString(notebookPath)).absolutePath();
-    m_suggestedTarget = QDir::toNativeSeparators(
-        QDir(folder).filePath(QString::fromStdString(m_wizard->m_plan.packageName)));
+    m_suggestedTarget
+        = shownPath(QDir(folder).filePath(QString::fromStdString(m_wizard->m_plan.packageName)));
     m_targetEdit->setText(m_suggestedTarget);
 }
 
@@ -112,19 +129,19 @@ QString WizardTargetPage::checkTarget() const
         if (refused->code == "output-is-input")
             return GraduationWizard::tr(
                 "%1 holds the notebook itself, which the package would replace. Choose another folder.")
-                .arg(QDir::toNativeSeparators(target));
+                .arg(shownPath(target));
         return GraduationWizard::tr(
             "%1 goes through a symbolic link. Choose the folder it points to instead.")
-            .arg(QDir::toNativeSeparators(target));
+            .arg(shownPath(target));
     }
     const QFileInfo info(target);
     if (info.exists() && !info.isDir())
-        return GraduationWizard::tr("%1 exists and is not a folder.").arg(QDir::toNativeSeparators(target));
+        return GraduationWizard::tr("%1 exists and is not a folder.").arg(shownPath(target));
     if (info.exists() && !force()
         && !QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
         return GraduationWizard::tr(
             "%1 is not empty. Choose another folder, or tick the box to write into it.")
-            .arg(QDir::toNativeSeparators(target));
+            .arg(shownPath(target));
     return {};
 }
 

@@ -23,11 +23,17 @@ public:
     bool validatePage() override;
     void retranslate();
 
-    /// The folder as typed (trimmed).
+    /// The folder as typed (trimmed), a leading `~` standing for the home folder.
     QString target() const;
     /// Whether the user consented to writing into a non-empty folder.
     bool force() const;
     QLineEdit *targetEdit() const { return m_targetEdit; }
+
+    /// How the wizard shows a folder: native separators, the user's home folder as `~`, so a
+    /// path reads the same whoever's machine it is on (and in the README's screenshots).
+    static QString shownPath(const QString &path);
+    /// The folder `text` names: a leading `~` (alone or before a separator) is the home folder.
+    static QString expandedPath(const QString &text);
 
 private:
     void suggestTarget();

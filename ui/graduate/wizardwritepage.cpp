@@ -173,7 +173,7 @@ void WizardWritePage::start()
         plan.notebookFolder = notebookFolder;
         files = PackageGenerator::generate(plan);
     }
-    m_status->setText(GraduationWizard::tr("Writing to %1…").arg(QDir::toNativeSeparators(target)));
+    m_status->setText(GraduationWizard::tr("Writing to %1…").arg(WizardTargetPage::shownPath(target)));
     emit completeChanged();
     m_watcher.setFuture(QtConcurrent::run(
         [files, target, force = m_wizard->m_targetPage->force(), notebookPath = m_wizard->m_notebook.path,
@@ -186,7 +186,7 @@ void WizardWritePage::done()
 {
     m_outcome = m_watcher.result();
     m_cancelWrite->setEnabled(false);
-    const QString folder = QDir::toNativeSeparators(m_wizard->m_targetPage->target());
+    const QString folder = WizardTargetPage::shownPath(m_wizard->m_targetPage->target());
     const int count = int(m_outcome.written.size());
     if (!m_outcome.error.isEmpty())
         m_status->setText(

@@ -12,8 +12,10 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -106,7 +108,7 @@ bool settle(const std::function<bool()> &done)
 }
 
 /// Walks the graduation wizard to `part`'s page (the last one writes the package into a
-/// temporary folder) and grabs it.
+/// temporary folder that stands in for the home folder) and grabs it.
 QPixmap grabWizard(MainWindow &window, const QString &part)
 {
     GraduationWizard *wizard = window.showGraduationWizard();
@@ -117,13 +119,19 @@ QPixmap grabWizard(MainWindow &window, const QString &part)
     wizard->show();
     const int wanted = part == QStringLiteral("wizard-plan") ? GraduationWizard::PlanPageId
                                                              : GraduationWizard::WritePageId;
-    QTemporaryDir target;
+    // The package goes to `~/<package>` of a stand-in home folder: the last page then reads the
+    // same on every machine, with no temporary path of the one that took the screenshot.
+    QTemporaryDir home;
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home.path()));
+    const auto restoreHome = qScopeGuard([&] { qputenv("HOME", realHome); });
     // The plan is made in the background, again after each option change (the box above).
     const auto idle = [&] { return !wizard->isBusy() && !wizard->isPlanning(); };
     while (wizard->currentId() != wanted) {
         settle(idle);
         if (wizard->currentId() == GraduationWizard::TargetPageId)
-            wizard->targetEdit()->setText(target.filePath(wizard->packageNameEdit()->text()));
+            wizard->targetEdit()->setText(
+                QStringLiteral("~/") + QFileInfo(wizard->targetEdit()->text()).fileName());
         const int before = wizard->currentId();
         wizard->next();
         if (wizard->currentId() == before)
