@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>cell {cell} {@access}, which does not exist beside the notebook: a re-run or the graduated package will fail; add it beside the notebook or fix the path.</source>
-        <translation>Zelle {cell} {@access}, das neben dem Notebook nicht existiert: Ein erneuter Lauf oder das erzeugte Paket schlägt fehl; legen Sie es neben das Notebook oder korrigieren Sie den Pfad.</translation>
+        <translation>Zelle {cell} {@access}; diese Datei fehlt neben dem Notebook: Ein erneuter Lauf oder das erzeugte Paket schlägt fehl; legen Sie die Datei neben das Notebook oder korrigieren Sie den Pfad.</translation>
     </message>
     <message>
         <source>cell {cell} {@access} over the network: it is not versioned and a run offline fails; download it once and keep a checksum.</source>

@@ -13,6 +13,7 @@
 #include <QAbstractButton>
 #include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWizard>
 
@@ -228,6 +229,9 @@ void TestTranslations::nestedKindsNeedNoAgreement_data()
         << QStringList {QStringLiteral(
                "1|# /// script\n# dependencies = [\"requests\"]\n# ///\nimport requests")}
         << QStringLiteral("unpinned-dependency") << QStringLiteral("PEP-723-Block in Zelle 1");
+    QTest::addRow("input missing beside the notebook")
+        << QStringList {QStringLiteral("1|import pandas as pd\nprices = pd.read_csv(\"data/nowhere.csv\")")}
+        << QStringLiteral("missing-input") << QStringLiteral("liest `data/nowhere.csv`");
 }
 
 /// A nested argument (a secret's kind, where a dependency is declared) is a German noun phrase
@@ -238,7 +242,11 @@ void TestTranslations::nestedKindsNeedNoAgreement()
     QFETCH(QStringList, cells);
     QFETCH(QString, rule);
     QFETCH(QString, kind);
-    const NotebookAnalysis analysis = analyzeNotebook(test::makeNotebook(cells));
+    // Saved in an empty folder, so an input it reads is missing beside it.
+    const QTemporaryDir folder;
+    Notebook notebook = test::makeNotebook(cells);
+    notebook.path = folder.filePath(QStringLiteral("analysis.ipynb")).toStdString();
+    const NotebookAnalysis analysis = analyzeNotebook(notebook);
     const Finding *found = firstOf(analysis, rule);
     QVERIFY2(found, qPrintable(rule + QStringLiteral(" not found")));
     const QString text = RuleText::message(*found);
