@@ -59,10 +59,12 @@ public:
             if (bitOf(key)) [[unlikely]]
                 compare(text, at, key, found);
         }
-        // The last offsets read up to two bytes past the end as zero (a space once folded): a
-        // window that needs them there belongs to a keyword longer than the rest of the text.
+        // The last offsets (every offset on a big-endian machine) read their four bytes one by one,
+        // those past the end as zero (a space once folded): a window that needs them there belongs
+        // to a keyword longer than the rest of the text.
         for (; at + 2 <= size; at += 2) {
-            const std::uint32_t key = keyOf(bytes[at], bytes[at + 1], at + 2 < size ? bytes[at + 2] : 0, 0);
+            const std::uint32_t key = keyOf(
+                bytes[at], bytes[at + 1], at + 2 < size ? bytes[at + 2] : 0, at + 3 < size ? bytes[at + 3] : 0);
             if (bitOf(key))
                 compare(text, at, key, found);
         }
