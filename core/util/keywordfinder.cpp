@@ -6,17 +6,60 @@
 
 namespace tassel {
 
+namespace {
+
+/// How common a byte is in notebook text, roughly: letters by their frequency in English (which
+/// code and prose in notebooks follow well enough), other bytes as rare.
+int commonness(char c)
+{
+    static constexpr std::string_view byFrequency = "zqjxkvbpygfwmucldrhsnioate";
+    const std::size_t rank = byFrequency.find(c);
+    return rank == std::string_view::npos ? 4 : int(rank);
+}
+
+/// Of a keyword of five bytes or more, the first of the two neighbouring four-byte windows whose
+/// commoner window is the rarest (the last such pair on a tie: "deco"/"ecov" of "codecov"):
+/// "tado"/"adog" of "datadog" wake fewer offsets than "data".
+int rarestWindows(const std::string &keyword)
+{
+    const auto score = [&](std::size_t from) {
+        int sum = 0;
+        for (std::size_t i = from; i < from + 4; ++i)
+            sum += commonness(keyword[i]);
+        return sum;
+    };
+    int best = 0;
+    int bestScore = std::max(score(0), score(1));
+    for (std::size_t j = 1; j + 5 <= keyword.size(); ++j) {
+        const int pairScore = std::max(score(j), score(j + 1));
+        if (pairScore <= bestScore) {
+            best = int(j);
+            bestScore = pairScore;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
 KeywordFinder::KeywordFinder(const std::vector<std::string> &keywords)
     : m_bitmap((std::size_t(1) << kHashBits) / 64, 0)
 {
     for (std::size_t k = 0; k < keywords.size(); ++k) {
         const std::string keyword = asciiLower(keywords[k]);
         m_keywords.push_back(keyword);
-        // Every occurrence shows one of these at an even offset of the text.
-        if (keyword.size() >= 2) {
+        // Every occurrence shows one of these at an even offset of the text: four bytes of the
+        // keyword, or as many as it has with any byte around.
+        if (keyword.size() >= 5) {
+            const int first = rarestWindows(keyword);
+            addWindow(k, first);
+            addWindow(k, first + 1);
+        } else if (keyword.size() >= 3) {
             addWindow(k, 0);
-            addWindow(k, keyword.size() >= 3 ? 1 : -1);
-        } else if (!keyword.empty()) {
+            addWindow(k, keyword.size() >= 4 ? 1 : -1);
+        } else if (keyword.size() == 2) {
+            m_pairs.push_back(k);
+        } else if (keyword.size() == 1) {
             m_single.push_back(k);
         }
     }
@@ -41,21 +84,16 @@ KeywordFinder::KeywordFinder(const std::vector<std::string> &keywords)
 
 void KeywordFinder::addWindow(std::size_t keyword, int offset)
 {
-    // The window's three bytes: the keyword's from `offset` on, any byte (one with bit 5 set, as
+    // The window's four bytes: the keyword's from `offset` on, any byte (one with bit 5 set, as
     // keyOf makes it) where the keyword has none.
-    std::vector<int> bytes(3, -1);
     const std::string &word = m_keywords[keyword];
-    for (int i = 0; i < 3; ++i) {
-        const int in = offset + i;
-        if (in >= 0 && std::size_t(in) < word.size())
-            bytes[std::size_t(i)] = static_cast<unsigned char>(word[std::size_t(in)]);
-    }
     std::vector<std::uint32_t> keys {0};
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 4; ++i) {
+        const int in = offset + i;
         std::vector<std::uint32_t> next;
         for (const std::uint32_t key : keys) {
-            if (bytes[std::size_t(i)] >= 0) {
-                next.push_back(key | std::uint32_t(bytes[std::size_t(i)]) << (8 * i));
+            if (in >= 0 && std::size_t(in) < word.size()) {
+                next.push_back(key | std::uint32_t(static_cast<unsigned char>(word[std::size_t(in)])) << (8 * i));
                 continue;
             }
             for (unsigned any = 0x20; any < 256; any = (any + 1) | 0x20)
@@ -64,7 +102,7 @@ void KeywordFinder::addWindow(std::size_t keyword, int offset)
         keys = std::move(next);
     }
     for (const std::uint32_t key : keys)
-        m_windows.push_back({key | 0x202020u, std::uint32_t(keyword), std::int32_t(offset)});
+        m_windows.push_back({key | 0x20202020u, std::uint32_t(keyword), std::int32_t(offset)});
 }
 
 bool KeywordFinder::matchesAt(std::string_view text, std::size_t at, std::size_t keyword) const

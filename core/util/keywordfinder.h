@@ -12,12 +12,17 @@ namespace tassel {
 
 /// Finds every occurrence of many keywords in a text in one pass over its bytes, ASCII letters
 /// matched in either case, other bytes (UTF-8 included) as they are, without a lower-cased copy of
-/// the text. Only every second offset is looked at: the three bytes there, folded, are hashed into
-/// a bitmap (16 KiB, so it stays in the CPU's first-level cache; no offset waits for the one
-/// before it, as an automaton's state would) of what every occurrence shows at an even offset: the
-/// keyword's first three bytes or the three from its second (fewer for shorter keywords, with any
-/// byte around), and only offsets whose bit is set are compared with those keywords. One-byte
-/// keywords are found with memchr.
+/// the text. Only every second offset is looked at: the four bytes there, folded, are hashed into
+/// a bitmap (no offset waits for the one before it, as an automaton's state would) of what every
+/// occurrence shows at an even offset, and only offsets whose bit is set are compared with those
+/// keywords. A keyword of five bytes or more shows one of two neighbouring four-byte windows of its
+/// own, chosen of rare letters ("tado"/"adog" of "datadog", not "data"); a shorter one its first or
+/// second four bytes with any byte where it has none. Three-byte windows of longer keywords (the
+/// "the" of "etherscan") woke one offset in fourteen in notebooks, each costing a mispredicted
+/// branch and a comparison; four-byte ones wake one in sixty. The bitmap has 2^20 bits (128 KiB,
+/// in the second-level cache): the expanded windows of short keywords (about 8,800 for gitleaks'
+/// keywords) fill a smaller one with collisions, which measured slower. Two-byte keywords are found
+/// with memchr on their second byte, one-byte keywords with memchr.
 /// Overlapping occurrences and keywords inside other keywords are all reported; empty keywords
 /// are never found. Immutable after construction; usable from several threads at once.
 class KeywordFinder
@@ -34,7 +39,7 @@ public:
     explicit KeywordFinder(const std::vector<std::string> &keywords);
 
     /// Whether no keyword can ever be found.
-    bool empty() const { return m_windows.empty() && m_single.empty(); }
+    bool empty() const { return m_windows.empty() && m_pairs.empty() && m_single.empty(); }
 
     /// Calls `found(keyword, begin)` once for each occurrence, in no particular order.
     template <typename Found>
@@ -42,66 +47,67 @@ public:
     {
         const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
         const std::size_t size = text.size();
-        const std::uint64_t *bitmap = m_bitmap.data();
         std::size_t at = 0;
         if (m_windows.empty())
             at = size;
         // One unaligned four-byte load per offset where the text has a fourth byte (little-endian:
-        // the first byte is the lowest), three byte loads near the end.
+        // the first byte is the lowest), byte loads near the end.
         for (; std::endian::native == std::endian::little && at + 4 <= size; at += 2) {
             std::uint32_t four;
             std::memcpy(&four, bytes + at, 4);
-            const std::uint32_t key = (four & 0xFFFFFFu) | 0x202020u;
-            const std::uint32_t bit = hash(key);
-            if ((bitmap[bit >> 6] >> (bit & 63)) & 1) [[unlikely]]
-                compare(text, at, key, bit, found);
+            const std::uint32_t key = four | 0x20202020u;
+            if (bitOf(key)) [[unlikely]]
+                compare(text, at, key, found);
         }
-        for (; at + 3 <= size; at += 2) {
-            const std::uint32_t key = keyOf(bytes[at], bytes[at + 1], bytes[at + 2]);
-            const std::uint32_t bit = hash(key);
-            if ((bitmap[bit >> 6] >> (bit & 63)) & 1)
-                compare(text, at, key, bit, found);
-        }
-        // The last offset, if any, reads zero bytes past the end: whatever follows a short window.
-        if (at < size) {
-            const std::uint32_t key = keyOf(bytes[at], at + 1 < size ? bytes[at + 1] : 0, 0);
-            compare(text, at, key, hash(key), found);
+        // The last offsets (every offset on a big-endian machine) read their four bytes one by one,
+        // those past the end as zero (a space once folded): a window that needs them there belongs
+        // to a keyword longer than the rest of the text.
+        for (; at + 2 <= size; at += 2) {
+            const std::uint32_t key = keyOf(
+                bytes[at], bytes[at + 1], at + 2 < size ? bytes[at + 2] : 0, at + 3 < size ? bytes[at + 3] : 0);
+            if (bitOf(key))
+                compare(text, at, key, found);
         }
         for (std::size_t k : m_single)
             findSingle(text, k, found);
+        for (std::size_t k : m_pairs)
+            findPair(text, k, found);
     }
 
     /// Every occurrence, as forEach() reports them.
     std::vector<Hit> find(std::string_view text) const;
 
 private:
-    static constexpr int kHashBits = 17;
+    static constexpr int kHashBits = 20;
 
-    /// Three bytes as one number, each with bit 5 set: ASCII letters in either case give the
+    /// Four bytes as one number, each with bit 5 set: ASCII letters in either case give the
     /// same key (other bytes may collide too; compare() sorts those out).
-    static std::uint32_t keyOf(unsigned char a, unsigned char b, unsigned char c)
+    static std::uint32_t keyOf(unsigned char a, unsigned char b, unsigned char c, unsigned char d)
     {
-        return (std::uint32_t(a) | std::uint32_t(b) << 8 | std::uint32_t(c) << 16) | 0x202020u;
+        return (std::uint32_t(a) | std::uint32_t(b) << 8 | std::uint32_t(c) << 16 | std::uint32_t(d) << 24)
+            | 0x20202020u;
     }
     static std::uint32_t hash(std::uint32_t key) { return (key * 0x9E3779B1u) >> (32 - kHashBits); }
+    bool bitOf(std::uint32_t key) const
+    {
+        const std::uint32_t bit = hash(key);
+        return (m_bitmap[bit >> 6] >> (bit & 63)) & 1;
+    }
 
     bool matchesAt(std::string_view text, std::size_t at, std::size_t keyword) const;
     void addWindow(std::size_t keyword, int offset);
 
-    /// Compares the keywords whose window has `key` (hashed to `bit`) at offset `at`.
+    /// Compares the keywords whose window is `key` at offset `at`.
     template <typename Found>
-    void compare(
-        std::string_view text, std::size_t at, std::uint32_t key, std::uint32_t bit, Found &found) const
+    void compare(std::string_view text, std::size_t at, std::uint32_t key, Found &found) const
     {
-        for (std::size_t w = m_windowsOfWord[bit >> 6]; w < m_windowsOfWord[(bit >> 6) + 1]; ++w) {
+        const std::uint32_t word = hash(key) >> 6;
+        for (std::size_t w = m_windowsOfWord[word]; w < m_windowsOfWord[word + 1]; ++w) {
             const Window &window = m_windows[w];
-            if (window.key != key)
+            // The keyword starts `offset` bytes before the window (-1: a byte after its start).
+            if (window.key != key || (window.offset > 0 && at < std::size_t(window.offset)))
                 continue;
-            // The keyword starts `offset` bytes before the window (-1: the window starts a byte before it).
-            if (window.offset > 0 && at < std::size_t(window.offset))
-                continue;
-            const std::size_t begin
-                = window.offset > 0 ? at - std::size_t(window.offset) : at + std::size_t(-window.offset);
+            const std::size_t begin = at - std::size_t(std::ptrdiff_t(window.offset));
             if (matchesAt(text, begin, window.keyword))
                 found(std::size_t(window.keyword), begin);
         }
@@ -121,11 +127,30 @@ private:
         }
     }
 
+    /// A two-byte keyword is found with memchr on its second byte, in both cases (in its window,
+    /// two bytes of any value would set 50,176 bits).
+    template <typename Found>
+    void findPair(std::string_view text, std::size_t keyword, Found &found) const
+    {
+        const char c = m_keywords[keyword][1];
+        const char first = m_keywords[keyword][0];
+        const bool letter = c >= 'a' && c <= 'z';
+        const char cases[2] = {c, letter ? char(c - 'a' + 'A') : c};
+        for (int i = 0; i < (letter ? 2 : 1); ++i) {
+            for (std::size_t at = text.find(cases[i], 1); at != std::string_view::npos;
+                 at = text.find(cases[i], at + 1)) {
+                const char before = text[at - 1];
+                if ((before >= 'A' && before <= 'Z' ? char(before - 'A' + 'a') : before) == first)
+                    found(keyword, at - 1);
+            }
+        }
+    }
+
     struct Window
     {
         std::uint32_t key;
         std::uint32_t keyword;
-        std::int32_t offset; ///< of the window in the keyword: 0 or 1, or -1 for a byte before it
+        std::int32_t offset; ///< of the window in the keyword, or -1: a byte before it
     };
     std::vector<std::uint64_t> m_bitmap; ///< by hash of a key: whether a keyword's window has it
     std::vector<Window> m_windows; ///< by hash of the key, key, keyword index
@@ -133,6 +158,7 @@ private:
     /// end), so a set bit costs a look at the few windows of its word, not a binary search.
     std::vector<std::uint32_t> m_windowsOfWord;
     std::vector<std::string> m_keywords; ///< lower case
+    std::vector<std::size_t> m_pairs; ///< keywords of two bytes
     std::vector<std::size_t> m_single; ///< keywords of one byte
 };
 

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <random>
 
 using namespace tassel;
 
@@ -63,6 +64,8 @@ class TestKeywordFinder : public QObject
 private Q_SLOTS:
     void hits_data();
     void hits();
+    void generatedTexts_data();
+    void generatedTexts();
 };
 
 void TestKeywordFinder::hits_data()
@@ -110,6 +113,10 @@ void TestKeywordFinder::hits_data()
     QTest::addRow("keywords at both parities in a longer text")
         << L {"token", "ghp_"} << QByteArray("a Token ghp_ x tokenGHP_ zz token")
         << QByteArray("0@2 1@8 0@15 1@20 0@28");
+    QTest::addRow("long keywords whose windows lie inside, at both parities")
+        << L {"datadog", "stability", "etherscan"}
+        << QByteArray("xDataDog datadog xstability Etherscan etherscan")
+        << QByteArray("0@1 0@9 1@18 2@28 2@38");
     QTest::addRow("keywords across a 32-byte boundary and at the end")
         << L {"s.", "lin_api_", "twitter"}
         << QByteArray("0123456789abcdef0123456789abcdeTWITTER lin_api_ os.path s.")
@@ -146,6 +153,74 @@ void TestKeywordFinder::hits()
     std::vector<KeywordFinder::Hit> plain = plainSearch(list, view);
     std::sort(plain.begin(), plain.end(), byPlace);
     QCOMPARE(describe(hits), describe(plain));
+}
+
+void TestKeywordFinder::generatedTexts_data()
+{
+    QTest::addColumn<QList<QByteArray>>("keywords");
+    QTest::addColumn<QByteArray>("alphabet"); // the texts' bytes besides the planted keywords
+    QTest::addColumn<uint>("seed");
+
+    using L = QList<QByteArray>;
+    // Keywords of every length sharing bytes with each other, so that windows (with any byte around
+    // the short ones) meet often; the texts hold the keywords' bytes in both cases.
+    const L mixed {"s.", "sk", "q~", "sc_", "hf_", "a3t", "fm1", "akcp", "ltai", "token", "ghp_", "s.sk",
+        "scale", "x", "~q", "tokens", "-----begin", "datadog", "stability", "zxqjz", "eaaa"};
+    QTest::addRow("keyword bytes in both cases")
+        << mixed << QByteArray("sSkK.q~Qc_hHfFaA3tTmM1lLiIoOnNeExX-dDgGbByYzZjJ") << 1u;
+    QTest::addRow("ASCII letters, digits and punctuation")
+        << mixed << QByteArray("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._-~\n") << 2u;
+    QTest::addRow("UTF-8 and bytes one bit from keyword bytes")
+        << (mixed + L {"\xc3\xa9t", "\xe2\x80\x94s"})
+        << QByteArray("\xc3\xa9\xe2\x80\x94\x7f\x0e\x53\x73\x7e\x5e\xff sS.") << 3u;
+    QTest::addRow("two-byte keywords only") << L {"s.", "ab", "ba", "aa"} << QByteArray("abAB.sS") << 4u;
+    QTest::addRow("three-byte keywords only") << L {"abc", "bca", "cab", "aaa"} << QByteArray("abcABC") << 5u;
+    QTest::addRow("four- to six-byte keywords, windows anywhere in them")
+        << L {"abcd", "bcda", "aaaa", "abcde", "zabcz", "zzzzzz", "azbzcz"} << QByteArray("abcdzABCDZ") << 7u;
+    QTest::addRow("every byte value") << mixed << QByteArray() << 6u;
+}
+
+/// Texts of every length from 0 to 64 bytes (and some longer), from `alphabet` (every byte when
+/// empty) with keywords planted at random places, the very start and the very end included, are
+/// searched and compared with a plain search.
+void TestKeywordFinder::generatedTexts()
+{
+    QFETCH(QList<QByteArray>, keywords);
+    QFETCH(QByteArray, alphabet);
+    QFETCH(uint, seed);
+    const std::vector<std::string> list = toStrings(keywords);
+    const KeywordFinder finder(list);
+    std::mt19937 random(seed);
+    const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+    for (int round = 0; round < 1500; ++round) {
+        const std::size_t length = round < 1300 ? std::size_t(round % 65) : 65 + pick(200);
+        std::string text;
+        while (text.size() < length) {
+            if (pick(4) == 0) {
+                std::string keyword = list[pick(list.size())];
+                for (char &c : keyword)
+                    c = pick(2) && c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+                text += keyword;
+            } else {
+                text += alphabet.isEmpty() ? char(pick(256)) : alphabet[qsizetype(pick(std::size_t(alphabet.size())))];
+            }
+        }
+        text.resize(length);
+        if (length > 0 && round % 3 == 0) { // a keyword ending the text exactly
+            const std::string &keyword = list[pick(list.size())];
+            if (keyword.size() <= length)
+                text.replace(length - keyword.size(), keyword.size(), keyword);
+        }
+        std::vector<KeywordFinder::Hit> hits = finder.find(text);
+        std::vector<KeywordFinder::Hit> plain = plainSearch(list, text);
+        std::sort(hits.begin(), hits.end(), byPlace);
+        std::sort(plain.begin(), plain.end(), byPlace);
+        if (hits != plain)
+            QFAIL(qPrintable(QStringLiteral("text %1 (%2 bytes): %3 instead of %4")
+                                 .arg(QString::fromLatin1(QByteArray::fromStdString(text).toHex()))
+                                 .arg(length)
+                                 .arg(QString::fromLatin1(describe(hits)), QString::fromLatin1(describe(plain)))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKeywordFinder)
