@@ -93,7 +93,8 @@ void KeywordFinder::addWindow(std::size_t keyword, int offset)
         std::vector<std::uint32_t> next;
         for (const std::uint32_t key : keys) {
             if (in >= 0 && std::size_t(in) < word.size()) {
-                next.push_back(key | std::uint32_t(static_cast<unsigned char>(word[std::size_t(in)])) << (8 * i));
+                next.push_back(
+                    key | std::uint32_t(static_cast<unsigned char>(word[std::size_t(in)])) << (8 * i));
                 continue;
             }
             for (unsigned any = 0x20; any < 256; any = (any + 1) | 0x20)

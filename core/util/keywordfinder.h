@@ -63,8 +63,8 @@ public:
         // those past the end as zero (a space once folded): a window that needs them there belongs
         // to a keyword longer than the rest of the text.
         for (; at + 2 <= size; at += 2) {
-            const std::uint32_t key = keyOf(
-                bytes[at], bytes[at + 1], at + 2 < size ? bytes[at + 2] : 0, at + 3 < size ? bytes[at + 3] : 0);
+            const std::uint32_t key = keyOf(bytes[at], bytes[at + 1], at + 2 < size ? bytes[at + 2] : 0,
+                at + 3 < size ? bytes[at + 3] : 0);
             if (bitOf(key))
                 compare(text, at, key, found);
         }

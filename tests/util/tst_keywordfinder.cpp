@@ -191,7 +191,8 @@ void TestKeywordFinder::generatedTexts()
     const std::vector<std::string> list = toStrings(keywords);
     const KeywordFinder finder(list);
     std::mt19937 random(seed);
-    const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+    const auto pick
+        = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
     for (int round = 0; round < 1500; ++round) {
         const std::size_t length = round < 1300 ? std::size_t(round % 65) : 65 + pick(200);
         std::string text;
@@ -202,7 +203,8 @@ void TestKeywordFinder::generatedTexts()
                     c = pick(2) && c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
                 text += keyword;
             } else {
-                text += alphabet.isEmpty() ? char(pick(256)) : alphabet[qsizetype(pick(std::size_t(alphabet.size())))];
+                text += alphabet.isEmpty() ? char(pick(256))
+                                           : alphabet[qsizetype(pick(std::size_t(alphabet.size())))];
             }
         }
         text.resize(length);
@@ -216,10 +218,11 @@ void TestKeywordFinder::generatedTexts()
         std::sort(hits.begin(), hits.end(), byPlace);
         std::sort(plain.begin(), plain.end(), byPlace);
         if (hits != plain)
-            QFAIL(qPrintable(QStringLiteral("text %1 (%2 bytes): %3 instead of %4")
-                                 .arg(QString::fromLatin1(QByteArray::fromStdString(text).toHex()))
-                                 .arg(length)
-                                 .arg(QString::fromLatin1(describe(hits)), QString::fromLatin1(describe(plain)))));
+            QFAIL(qPrintable(
+                QStringLiteral("text %1 (%2 bytes): %3 instead of %4")
+                    .arg(QString::fromLatin1(QByteArray::fromStdString(text).toHex()))
+                    .arg(length)
+                    .arg(QString::fromLatin1(describe(hits)), QString::fromLatin1(describe(plain)))));
     }
 }
 
