@@ -991,6 +991,27 @@ bool writeSalesCsv(const QString &dir)
     return data.open(QIODevice::WriteOnly) && data.write("date,amount\n2024-01-02,3.5\n2024-01-03,4.0\n") > 0;
 }
 
+/// Plans the one-cell notebook `code` in a fresh folder and generates its package into `files`,
+/// with the plan's notebookFolder set to `notebookFolder` when one is given. Checks that the plan
+/// is one step whose body holds `expected` and that the generated Python parses; the caller
+/// returns when QTest::currentTestFailed().
+void planOneStep(const QString &code, const QString &expected, GraduationPlan &plan,
+    std::vector<GeneratedFile> &files, const std::string &notebookFolder = {})
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto planned = planInFolder(dir.path(), code.toStdString());
+    QVERIFY2(planned, planned ? "" : planned.error().toString().c_str());
+    QCOMPARE(planned->steps.size(), std::size_t(1));
+    QVERIFY2(planned->steps.front().body.find(expected.toStdString()) != std::string::npos,
+        planned->steps.front().body.c_str());
+    plan = std::move(*planned);
+    if (!notebookFolder.empty())
+        plan.notebookFolder = notebookFolder;
+    files = PackageGenerator::generate(plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
+}
+
 void TestGraduateUnits::dataPathsRewritten_data()
 {
     QTest::addColumn<QString>("code");
@@ -1033,29 +1054,24 @@ void TestGraduateUnits::dataPathsRewritten()
     QFETCH(QString, code);
     QFETCH(QString, expected);
     QFETCH(QStringList, inputs);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto plan = planInFolder(dir.path(), code.toStdString());
-    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-    QCOMPARE(plan->steps.size(), std::size_t(1));
-    QVERIFY2(plan->steps.front().body.find(expected.toStdString()) != std::string::npos,
-        plan->steps.front().body.c_str());
+    GraduationPlan plan;
+    std::vector<GeneratedFile> files;
+    planOneStep(code, expected, plan, files, "../nb");
+    if (QTest::currentTestFailed())
+        return;
     QStringList actual;
-    for (const DataInput &input : plan->inputs)
+    for (const DataInput &input : plan.inputs)
         actual << QString::fromStdString(input.name + "=" + input.target);
     QCOMPARE(actual, inputs);
-    // The step imports what it calls, and the package still parses. Only a package that reads
-    // beside the notebook (nothing is copied here: no file exists) says where the notebook is.
-    plan->notebookFolder = "../nb";
-    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    // The step imports what it calls. Only a package that reads beside the notebook (nothing is
+    // copied here: no file exists) says where the notebook is.
     for (const GeneratedFile &file : files)
         if (file.path == "src/nb/_runtime.py")
             QCOMPARE(file.content.find("NOTEBOOK_DIR = \"../nb\"\n") != std::string::npos, !inputs.isEmpty());
-    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
     for (const char *name : {"input_path", "output_path"})
-        if (plan->steps.front().body.find(std::string(name) + "(") != std::string::npos)
-            QVERIFY(std::find(plan->steps.front().runtime.begin(), plan->steps.front().runtime.end(), name)
-                != plan->steps.front().runtime.end());
+        if (plan.steps.front().body.find(std::string(name) + "(") != std::string::npos)
+            QVERIFY(std::find(plan.steps.front().runtime.begin(), plan.steps.front().runtime.end(), name)
+                != plan.steps.front().runtime.end());
 }
 
 void TestGraduateUnits::readsCheckedAgainstContracts_data()
@@ -1141,23 +1157,19 @@ void TestGraduateUnits::optionalInputs()
     QFETCH(QString, code);
     QFETCH(QString, expected);
     QFETCH(QStringList, optional);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto plan = planInFolder(dir.path(), code.toStdString());
-    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-    QCOMPARE(plan->steps.size(), std::size_t(1));
-    QVERIFY2(plan->steps.front().body.find(expected.toStdString()) != std::string::npos,
-        plan->steps.front().body.c_str());
+    GraduationPlan plan;
+    std::vector<GeneratedFile> files;
+    planOneStep(code, expected, plan, files);
+    if (QTest::currentTestFailed())
+        return;
     QStringList actual;
     std::string quoted;
-    for (const DataInput &input : plan->inputs)
+    for (const DataInput &input : plan.inputs)
         if (input.optional) {
             actual << QString::fromStdString(input.name);
             quoted += (quoted.empty() ? "\"" : ", \"") + input.name + "\"";
         }
     QCOMPARE(actual, optional);
-    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
-    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
     std::map<std::string, std::string> content;
     for (const GeneratedFile &file : files)
         content[file.path] = file.content;
@@ -1170,7 +1182,7 @@ void TestGraduateUnits::optionalInputs()
             content["README.md"].c_str());
     // A missing optional input is tested to run to the end; a required one to stop.
     const std::string &tests = content["tests/test_contracts.py"];
-    for (const DataInput &input : plan->inputs) {
+    for (const DataInput &input : plan.inputs) {
         const std::string test
             = "def test_" + input.name + (input.optional ? "_absent_is_optional(" : "_missing_file(");
         QVERIFY2(
