@@ -709,6 +709,7 @@ private:
     void sortImports(std::vector<std::string> &imports) const;
     void orderReturns();
     void listFailurePaths();
+    void markKnownUnreproducible();
     void collectDependencies();
     void copyNotebook();
 
@@ -770,6 +771,7 @@ Result<GraduationPlan> PlanBuilder::build()
     if (auto undefined = undefinedNames(m_plan, readAt, m_notebook, m_options.allowHiddenState))
         return *undefined;
     listFailurePaths();
+    markKnownUnreproducible();
     collectDependencies();
     copyNotebook();
     return std::move(m_plan);
@@ -1354,6 +1356,22 @@ void PlanBuilder::listFailurePaths()
                                 .nest("finding", finding.messageKey));
         }
         m_plan.failurePaths.push_back(std::move(path));
+    }
+}
+
+/// A step with a cell whose stored output the analysis already says a re-run cannot show (a
+/// nondeterministic value, or a stale output: one made before the code it depends on changed, or
+/// left with no code at all) gets that finding as its `xfailReason`, without --verify: its
+/// regression tests would compare against text the package cannot print.
+void PlanBuilder::markKnownUnreproducible()
+{
+    for (const Finding &finding : m_analysis.findings) {
+        if (finding.rule != "nondeterministic-output" && finding.rule != "stale-output")
+            continue;
+        const auto step = m_stepOfCell.find(finding.cell);
+        if (step != m_stepOfCell.end() && m_plan.steps[step->second].xfailReason.empty()
+            && !m_plan.steps[step->second].storedOutput.empty())
+            m_plan.steps[step->second].xfailReason = finding.message;
     }
 }
 

@@ -29,7 +29,8 @@ using namespace tassel;
 
 namespace {
 
-std::string notebookJson(const std::string &heading, const std::string &code)
+/// A heading and one code cell; with `printed`, the cell ran once and showed that on stdout.
+std::string notebookJson(const std::string &heading, const std::string &code, const std::string &printed = {})
 {
     nlohmann::json nb = {{"nbformat", 4}, {"nbformat_minor", 5},
         {"metadata",
@@ -39,6 +40,11 @@ std::string notebookJson(const std::string &heading, const std::string &code)
                  {"source", heading}},
                 {{"cell_type", "code"}, {"id", "c1"}, {"metadata", nlohmann::json::object()},
                     {"source", code}, {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}}}}};
+    if (!printed.empty()) {
+        nb["cells"][1]["execution_count"] = 1;
+        nb["cells"][1]["outputs"].push_back(
+            {{"output_type", "stream"}, {"name", "stdout"}, {"text", printed}});
+    }
     return nb.dump(1);
 }
 
@@ -127,6 +133,8 @@ private slots:
     void readsCheckedAgainstContracts();
     void optionalInputs_data();
     void optionalInputs();
+    void knownUnreproducibleOutputs_data();
+    void knownUnreproducibleOutputs();
     void contractEditsReachThePackage_data();
     void contractEditsReachThePackage();
 };
@@ -968,13 +976,14 @@ void TestGraduateUnits::localModuleThatCannotTravel()
 }
 
 /// The plan of a one-cell notebook written into `dir` (so relative paths are looked up there).
-Result<GraduationPlan> planInFolder(const QString &dir, const std::string &code, std::int64_t copyLimit = 0)
+Result<GraduationPlan> planInFolder(
+    const QString &dir, const std::string &code, std::int64_t copyLimit = 0, const std::string &printed = {})
 {
     const QString path = dir + QStringLiteral("/nb.ipynb");
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error {};
-    file.write(QByteArray::fromStdString(notebookJson("# Use", code)));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", code, printed)));
     file.close();
     auto notebook = NotebookLoader().loadFile(path.toStdString());
     if (!notebook)
@@ -1188,6 +1197,53 @@ void TestGraduateUnits::optionalInputs()
         QVERIFY2(
             tests.find(test) != std::string::npos || (!input.optional && !input.contract), tests.c_str());
     }
+}
+
+void TestGraduateUnits::knownUnreproducibleOutputs_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("printed"); // what the notebook stored
+    QTest::addColumn<QString>("reason"); // in the step's xfail reason; empty: no xfail
+    QTest::addRow("clock value") << "import datetime\nprint(datetime.datetime.now())"
+                                 << "2024-01-02 10:11:12.345678\n"
+                                 << "datetime.now";
+    QTest::addRow("unseeded random draw") << "import random\nprint(random.random())"
+                                          << "0.8444218515250481\n"
+                                          << "random.random";
+    QTest::addRow("output left in a cell whose code was removed") << "# filter the rows\n"
+                                                                  << "707\n"
+                                                                  << "no code";
+    QTest::addRow("deterministic output") << "print(6 * 7)"
+                                          << "42\n"
+                                          << "";
+    QTest::addRow("seeded random draw") << "import random\nrandom.seed(0)\nprint(random.random())"
+                                        << "0.8444218515250481\n"
+                                        << "";
+}
+
+void TestGraduateUnits::knownUnreproducibleOutputs()
+{
+    // Without --verify: a regression test against an output the analysis knows cannot come back
+    // would fail on every run, so it is expected to (xfail), with the finding as its reason.
+    QFETCH(QString, code);
+    QFETCH(QString, printed);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto plan = planInFolder(dir.path(), code.toStdString(), 0, printed.toStdString());
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.size(), std::size_t(1));
+    const std::string &xfail = plan->steps.front().xfailReason;
+    QVERIFY2(reason.isEmpty() ? xfail.empty() : xfail.find(reason.toStdString()) != std::string::npos,
+        xfail.c_str());
+    std::map<std::string, std::string> content;
+    for (const GeneratedFile &file : PackageGenerator::generate(*plan))
+        content[file.path] = file.content;
+    const bool marked
+        = content["tests/test_regression.py"].find("@pytest.mark.xfail(reason=") != std::string::npos;
+    QCOMPARE(marked, !reason.isEmpty());
+    QCOMPARE(content["README.md"].find("## Outputs that do not reproduce") != std::string::npos,
+        !reason.isEmpty());
 }
 
 void TestGraduateUnits::contractEditsReachThePackage_data()
