@@ -1430,6 +1430,9 @@ Result<GraduationPlan> GraduationPlanner::plan(
 void GraduationPlanner::markUnreproduced(GraduationPlan &plan, const Notebook &notebook,
     const VerifyReport &report, const NotebookAnalysis &analysis)
 {
+    // The re-run is evidence: it overrides what the analysis predicted (markKnownUnreproducible).
+    for (GraduationStep &step : plan.steps)
+        step.xfailReason.clear();
     for (GraduationStep &step : plan.steps)
         for (const int cell : step.cells) {
             const CellVerification *verification = report.find(cell);
