@@ -294,9 +294,10 @@ private:
     void record(std::uint32_t call, std::uint32_t target, const KnownCall &known, Direction direction,
         const std::optional<Value> &value);
     bool writtenEarlier(const IoAccess &access) const;
-    bool guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked) const;
+    bool guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked, bool &stops) const;
     std::uint32_t checkedPath(std::uint32_t condition, std::uint32_t target) const;
-    std::uint32_t exitUnlessExists(std::uint32_t block, std::uint32_t statement, std::uint32_t target) const;
+    std::uint32_t exitUnlessExists(
+        std::uint32_t block, std::uint32_t statement, std::uint32_t target, bool &stops) const;
     bool catchesMissingFile(std::uint32_t tryStatement) const;
     void addFinding(const IoAccess &access, std::string rule, Message message);
 
@@ -686,7 +687,8 @@ void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &k
     access.call = std::string(known.call);
     access.kind = "computed";
     std::uint32_t checked = SyntaxNode::kNone;
-    access.optional = direction == Direction::Read && guarded(call, target, checked);
+    bool stops = false; // the notebook raises or exits when the input is absent
+    access.optional = direction == Direction::Read && guarded(call, target, checked, stops);
     if (checked != SyntaxNode::kNone)
         access.guardRange = m_map->range(node(checked).start, node(checked).end);
     if (value && value->text) {
@@ -714,8 +716,10 @@ void Walker::record(std::uint32_t call, std::uint32_t target, const KnownCall &k
         addFinding(access, "hardcoded-path", message("hardcoded-path"));
     if (direction == Direction::Write && access.target)
         m_written.insert(*access.target);
+    // A read the notebook skips or survives when its file is absent is no reason to fail; one
+    // behind a raise or an exit still stops the run, only with a clearer message.
     if (direction == Direction::Read && access.exists == false && access.kind != "database"
-        && !writtenEarlier(access))
+        && (!access.optional || stops) && !writtenEarlier(access))
         addFinding(access, "missing-input", message("missing-input"));
     if (direction == Direction::Read && (access.kind == "url" || (!access.target && known.kind == "url")))
         addFinding(
@@ -738,13 +742,14 @@ bool Walker::writtenEarlier(const IoAccess &access) const
 }
 
 /// Whether the read at `call` runs only when its target exists, or its failure is caught;
-/// `checked` becomes the path expression of the existence check that guards it, if one does.
-bool Walker::guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked) const
+/// `checked` becomes the path expression of the existence check that guards it, if one does, and
+/// `stops` whether that check raises or exits (rather than returns) when the target is absent.
+bool Walker::guarded(std::uint32_t call, std::uint32_t target, std::uint32_t &checked, bool &stops) const
 {
     for (std::uint32_t n = call; n != SyntaxNode::kNone; n = node(n).parent) {
         const std::uint32_t parent = node(n).parent;
         if (kind(parent) == SyntaxKind::Block || kind(parent) == SyntaxKind::Module) {
-            checked = exitUnlessExists(parent, n, target);
+            checked = exitUnlessExists(parent, n, target, stops);
             if (checked != SyntaxNode::kNone)
                 return true;
         }
@@ -797,7 +802,7 @@ std::uint32_t Walker::checkedPath(std::uint32_t condition, std::uint32_t target)
 /// `if not os.path.exists(P):` ending in return, raise or sys.exit(): what follows runs only
 /// when `target` exists. kNone when no statement does.
 std::uint32_t Walker::exitUnlessExists(
-    std::uint32_t block, std::uint32_t statement, std::uint32_t target) const
+    std::uint32_t block, std::uint32_t statement, std::uint32_t target, bool &stops) const
 {
     for (std::uint32_t s = node(block).firstChild; s != statement && s != SyntaxNode::kNone;
          s = node(s).nextSibling) {
@@ -812,8 +817,10 @@ std::uint32_t Walker::exitUnlessExists(
         // The negation's operand is its only named child.
         const std::uint32_t checked
             = exits ? checkedPath(node(condition).firstChild, target) : SyntaxNode::kNone;
-        if (checked != SyntaxNode::kNone)
+        if (checked != SyntaxNode::kNone) {
+            stops = kind(last) != SyntaxKind::ReturnStatement;
             return checked;
+        }
     }
     return SyntaxNode::kNone;
 }

@@ -138,7 +138,9 @@ const std::vector<RuleInfo> &RuleCatalog::all()
             QT_TRANSLATE_NOOP("RuleFix", "Use a path relative to the notebook, or a parameter.")},
         {"missing-input", "Missing input",
             "A cell reads a relative file or folder that does not exist beside the notebook: a re-run or the "
-            "graduated package will fail. Fix: add the file beside the notebook or correct the path.",
+            "graduated package will fail. A read the notebook does without (behind an existence check, or "
+            "whose missing-file error it catches) is not reported. Fix: add the file beside the notebook or "
+            "correct the path.",
             Severity::Warning,
             QT_TRANSLATE_NOOP(
                 "RuleFix", "Put the file beside the notebook (or fix the path), so a fresh run finds it.")},

@@ -75,8 +75,9 @@ struct GraduationStep
     /// What the notebook showed for these cells (stdout streams and text/plain results), with
     /// secrets masked: the step's regression fixture.
     std::string storedOutput;
-    /// With --verify: why a cell of the step did not reproduce its output (its tests are marked
-    /// xfail); empty when every cell did, or without --verify.
+    /// Why a cell of the step cannot reproduce its stored output (its tests are marked xfail): a
+    /// nondeterministic-output or stale-output finding, or with --verify the re-run's divergence;
+    /// empty when nothing says so.
     std::string xfailReason;
 
     bool operator==(const GraduationStep &) const = default;

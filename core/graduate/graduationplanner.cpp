@@ -709,6 +709,7 @@ private:
     void sortImports(std::vector<std::string> &imports) const;
     void orderReturns();
     void listFailurePaths();
+    void markKnownUnreproducible();
     void collectDependencies();
     void copyNotebook();
 
@@ -770,6 +771,7 @@ Result<GraduationPlan> PlanBuilder::build()
     if (auto undefined = undefinedNames(m_plan, readAt, m_notebook, m_options.allowHiddenState))
         return *undefined;
     listFailurePaths();
+    markKnownUnreproducible();
     collectDependencies();
     copyNotebook();
     return std::move(m_plan);
@@ -1357,6 +1359,22 @@ void PlanBuilder::listFailurePaths()
     }
 }
 
+/// A step with a cell whose stored output the analysis already says a re-run cannot show (a
+/// nondeterministic value, or a stale output: one made before the code it depends on changed, or
+/// left with no code at all) gets that finding as its `xfailReason`, without --verify: its
+/// regression tests would compare against text the package cannot print.
+void PlanBuilder::markKnownUnreproducible()
+{
+    for (const Finding &finding : m_analysis.findings) {
+        if (finding.rule != "nondeterministic-output" && finding.rule != "stale-output")
+            continue;
+        const auto step = m_stepOfCell.find(finding.cell);
+        if (step != m_stepOfCell.end() && m_plan.steps[step->second].xfailReason.empty()
+            && !m_plan.steps[step->second].storedOutput.empty())
+            m_plan.steps[step->second].xfailReason = finding.message;
+    }
+}
+
 /// What the dependency analysis knows, else a guess from the imports; one entry per distribution.
 void PlanBuilder::collectDependencies()
 {
@@ -1412,6 +1430,9 @@ Result<GraduationPlan> GraduationPlanner::plan(
 void GraduationPlanner::markUnreproduced(GraduationPlan &plan, const Notebook &notebook,
     const VerifyReport &report, const NotebookAnalysis &analysis)
 {
+    // The re-run is evidence: it overrides what the analysis predicted (markKnownUnreproducible).
+    for (GraduationStep &step : plan.steps)
+        step.xfailReason.clear();
     for (GraduationStep &step : plan.steps)
         for (const int cell : step.cells) {
             const CellVerification *verification = report.find(cell);

@@ -19,7 +19,8 @@ public:
         const Notebook &notebook, const NotebookAnalysis &analysis, const GraduationOptions &options);
     /// `tassel graduate --verify`: every step with a cell whose re-run (`report`, explained) did
     /// not reproduce its stored output gets a reason as `xfailReason`, so its regression tests are
-    /// expected to fail: the static finding that explains it, else verify's own sentence.
+    /// expected to fail: the static finding that explains it, else verify's own sentence. Replaces
+    /// the reasons plan() gave from the analysis alone: a step that reproduced is not xfail.
     static void markUnreproduced(GraduationPlan &plan, const Notebook &notebook, const VerifyReport &report,
         const NotebookAnalysis &analysis);
     /// The notebook's folder as the package at `packageDir` finds it (relative), for inputs

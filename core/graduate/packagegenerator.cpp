@@ -597,9 +597,9 @@ std::string packageReadme(const GraduationPlan &plan)
          "pipeline "
          "prints with what the notebook showed (`tests/fixtures/`).\n";
     if (!unreproducedSteps(plan).empty()) {
-        t += "\n## Outputs that do not reproduce\n\n`tassel graduate --verify` re-ran the notebook: "
-             "these "
-             "steps showed other output, so their regression tests are expected to fail (xfail).\n\n";
+        t += "\n## Outputs that do not reproduce\n\nThese steps show other output than the notebook "
+             "stored (a finding of the analysis, or the re-run of `tassel graduate --verify`), so their "
+             "regression tests are expected to fail (xfail).\n\n";
         for (const GraduationStep &step : plan.steps)
             if (!step.xfailReason.empty())
                 t += "- `" + step.name + "`: " + oneLine(step.xfailReason) + "\n";

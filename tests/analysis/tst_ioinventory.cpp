@@ -272,6 +272,25 @@ void TestIoInventory::findings_data()
         << QStringList {"import requests\nrequests.post('https://example.org/hook')"} << QStringList {};
     QTest::addRow("a sqlite file is created when missing")
         << QStringList {"import sqlite3\ncon = sqlite3.connect('new.db')"} << QStringList {};
+    // The notebook handles an absent optional input (#17): only a read it cannot do without is missing.
+    QTest::addRow("read only if the file exists") << QStringList {
+        "import os\nif os.path.exists('overrides.csv'):\n"
+        "    text = open('overrides.csv').read()"} << QStringList {};
+    QTest::addRow("read whose FileNotFoundError is caught") << QStringList {
+        "try:\n    text = open('overrides.csv').read()\n"
+        "except FileNotFoundError:\n    text = ''"} << QStringList {};
+    QTest::addRow("function that returns early when the file is absent") << QStringList {
+        "import os\ndef load():\n    if not os.path.isfile('overrides.csv'):\n        return None\n"
+        "    return open('overrides.csv').read()"} << QStringList {};
+    QTest::addRow("raise when the file is absent: the run still stops") << QStringList {
+        "import os\nif not os.path.isfile('overrides.csv'):\n    raise SystemExit('no overrides')\n"
+        "text = open('overrides.csv').read()"} << QStringList {"missing-input@0:4"};
+    QTest::addRow("sys.exit when the file is absent") << QStringList {
+        "import os, sys\nif not os.path.exists('overrides.csv'):\n    sys.exit(1)\n"
+        "text = open('overrides.csv').read()"} << QStringList {"missing-input@0:4"};
+    QTest::addRow("guarded once, read unguarded later") << QStringList {
+        "import os\nif os.path.exists('overrides.csv'):\n    print(open('overrides.csv').read())\n"
+        "text = open('overrides.csv').read()"} << QStringList {"missing-input@0:4"};
 }
 
 void TestIoInventory::findings()

@@ -29,7 +29,8 @@ using namespace tassel;
 
 namespace {
 
-std::string notebookJson(const std::string &heading, const std::string &code)
+/// A heading and one code cell; with `printed`, the cell ran once and showed that on stdout.
+std::string notebookJson(const std::string &heading, const std::string &code, const std::string &printed = {})
 {
     nlohmann::json nb = {{"nbformat", 4}, {"nbformat_minor", 5},
         {"metadata",
@@ -39,6 +40,11 @@ std::string notebookJson(const std::string &heading, const std::string &code)
                  {"source", heading}},
                 {{"cell_type", "code"}, {"id", "c1"}, {"metadata", nlohmann::json::object()},
                     {"source", code}, {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}}}}};
+    if (!printed.empty()) {
+        nb["cells"][1]["execution_count"] = 1;
+        nb["cells"][1]["outputs"].push_back(
+            {{"output_type", "stream"}, {"name", "stdout"}, {"text", printed}});
+    }
     return nb.dump(1);
 }
 
@@ -127,6 +133,8 @@ private slots:
     void readsCheckedAgainstContracts();
     void optionalInputs_data();
     void optionalInputs();
+    void knownUnreproducibleOutputs_data();
+    void knownUnreproducibleOutputs();
     void contractEditsReachThePackage_data();
     void contractEditsReachThePackage();
 };
@@ -968,13 +976,14 @@ void TestGraduateUnits::localModuleThatCannotTravel()
 }
 
 /// The plan of a one-cell notebook written into `dir` (so relative paths are looked up there).
-Result<GraduationPlan> planInFolder(const QString &dir, const std::string &code, std::int64_t copyLimit = 0)
+Result<GraduationPlan> planInFolder(
+    const QString &dir, const std::string &code, std::int64_t copyLimit = 0, const std::string &printed = {})
 {
     const QString path = dir + QStringLiteral("/nb.ipynb");
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error {};
-    file.write(QByteArray::fromStdString(notebookJson("# Use", code)));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", code, printed)));
     file.close();
     auto notebook = NotebookLoader().loadFile(path.toStdString());
     if (!notebook)
@@ -989,6 +998,27 @@ bool writeSalesCsv(const QString &dir)
 {
     QFile data(dir + QStringLiteral("/sales.csv"));
     return data.open(QIODevice::WriteOnly) && data.write("date,amount\n2024-01-02,3.5\n2024-01-03,4.0\n") > 0;
+}
+
+/// Plans the one-cell notebook `code` in a fresh folder and generates its package into `files`,
+/// with the plan's notebookFolder set to `notebookFolder` when one is given. Checks that the plan
+/// is one step whose body holds `expected` and that the generated Python parses; the caller
+/// returns when QTest::currentTestFailed().
+void planOneStep(const QString &code, const QString &expected, GraduationPlan &plan,
+    std::vector<GeneratedFile> &files, const std::string &notebookFolder = {})
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto planned = planInFolder(dir.path(), code.toStdString());
+    QVERIFY2(planned, planned ? "" : planned.error().toString().c_str());
+    QCOMPARE(planned->steps.size(), std::size_t(1));
+    QVERIFY2(planned->steps.front().body.find(expected.toStdString()) != std::string::npos,
+        planned->steps.front().body.c_str());
+    plan = std::move(*planned);
+    if (!notebookFolder.empty())
+        plan.notebookFolder = notebookFolder;
+    files = PackageGenerator::generate(plan);
+    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
 }
 
 void TestGraduateUnits::dataPathsRewritten_data()
@@ -1033,29 +1063,24 @@ void TestGraduateUnits::dataPathsRewritten()
     QFETCH(QString, code);
     QFETCH(QString, expected);
     QFETCH(QStringList, inputs);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto plan = planInFolder(dir.path(), code.toStdString());
-    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-    QCOMPARE(plan->steps.size(), std::size_t(1));
-    QVERIFY2(plan->steps.front().body.find(expected.toStdString()) != std::string::npos,
-        plan->steps.front().body.c_str());
+    GraduationPlan plan;
+    std::vector<GeneratedFile> files;
+    planOneStep(code, expected, plan, files, "../nb");
+    if (QTest::currentTestFailed())
+        return;
     QStringList actual;
-    for (const DataInput &input : plan->inputs)
+    for (const DataInput &input : plan.inputs)
         actual << QString::fromStdString(input.name + "=" + input.target);
     QCOMPARE(actual, inputs);
-    // The step imports what it calls, and the package still parses. Only a package that reads
-    // beside the notebook (nothing is copied here: no file exists) says where the notebook is.
-    plan->notebookFolder = "../nb";
-    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
+    // The step imports what it calls. Only a package that reads beside the notebook (nothing is
+    // copied here: no file exists) says where the notebook is.
     for (const GeneratedFile &file : files)
         if (file.path == "src/nb/_runtime.py")
             QCOMPARE(file.content.find("NOTEBOOK_DIR = \"../nb\"\n") != std::string::npos, !inputs.isEmpty());
-    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
     for (const char *name : {"input_path", "output_path"})
-        if (plan->steps.front().body.find(std::string(name) + "(") != std::string::npos)
-            QVERIFY(std::find(plan->steps.front().runtime.begin(), plan->steps.front().runtime.end(), name)
-                != plan->steps.front().runtime.end());
+        if (plan.steps.front().body.find(std::string(name) + "(") != std::string::npos)
+            QVERIFY(std::find(plan.steps.front().runtime.begin(), plan.steps.front().runtime.end(), name)
+                != plan.steps.front().runtime.end());
 }
 
 void TestGraduateUnits::readsCheckedAgainstContracts_data()
@@ -1141,23 +1166,19 @@ void TestGraduateUnits::optionalInputs()
     QFETCH(QString, code);
     QFETCH(QString, expected);
     QFETCH(QStringList, optional);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto plan = planInFolder(dir.path(), code.toStdString());
-    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
-    QCOMPARE(plan->steps.size(), std::size_t(1));
-    QVERIFY2(plan->steps.front().body.find(expected.toStdString()) != std::string::npos,
-        plan->steps.front().body.c_str());
+    GraduationPlan plan;
+    std::vector<GeneratedFile> files;
+    planOneStep(code, expected, plan, files);
+    if (QTest::currentTestFailed())
+        return;
     QStringList actual;
     std::string quoted;
-    for (const DataInput &input : plan->inputs)
+    for (const DataInput &input : plan.inputs)
         if (input.optional) {
             actual << QString::fromStdString(input.name);
             quoted += (quoted.empty() ? "\"" : ", \"") + input.name + "\"";
         }
     QCOMPARE(actual, optional);
-    const std::vector<GeneratedFile> files = PackageGenerator::generate(*plan);
-    QCOMPARE(QString::fromStdString(PackageWriter::checkGeneratedPython(files)), QString());
     std::map<std::string, std::string> content;
     for (const GeneratedFile &file : files)
         content[file.path] = file.content;
@@ -1170,12 +1191,59 @@ void TestGraduateUnits::optionalInputs()
             content["README.md"].c_str());
     // A missing optional input is tested to run to the end; a required one to stop.
     const std::string &tests = content["tests/test_contracts.py"];
-    for (const DataInput &input : plan->inputs) {
+    for (const DataInput &input : plan.inputs) {
         const std::string test
             = "def test_" + input.name + (input.optional ? "_absent_is_optional(" : "_missing_file(");
         QVERIFY2(
             tests.find(test) != std::string::npos || (!input.optional && !input.contract), tests.c_str());
     }
+}
+
+void TestGraduateUnits::knownUnreproducibleOutputs_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("printed"); // what the notebook stored
+    QTest::addColumn<QString>("reason"); // in the step's xfail reason; empty: no xfail
+    QTest::addRow("clock value") << "import datetime\nprint(datetime.datetime.now())"
+                                 << "2024-01-02 10:11:12.345678\n"
+                                 << "datetime.now";
+    QTest::addRow("unseeded random draw") << "import random\nprint(random.random())"
+                                          << "0.8444218515250481\n"
+                                          << "random.random";
+    QTest::addRow("output left in a cell whose code was removed") << "# filter the rows\n"
+                                                                  << "707\n"
+                                                                  << "no code";
+    QTest::addRow("deterministic output") << "print(6 * 7)"
+                                          << "42\n"
+                                          << "";
+    QTest::addRow("seeded random draw") << "import random\nrandom.seed(0)\nprint(random.random())"
+                                        << "0.8444218515250481\n"
+                                        << "";
+}
+
+void TestGraduateUnits::knownUnreproducibleOutputs()
+{
+    // Without --verify: a regression test against an output the analysis knows cannot come back
+    // would fail on every run, so it is expected to (xfail), with the finding as its reason.
+    QFETCH(QString, code);
+    QFETCH(QString, printed);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto plan = planInFolder(dir.path(), code.toStdString(), 0, printed.toStdString());
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QCOMPARE(plan->steps.size(), std::size_t(1));
+    const std::string &xfail = plan->steps.front().xfailReason;
+    QVERIFY2(reason.isEmpty() ? xfail.empty() : xfail.find(reason.toStdString()) != std::string::npos,
+        xfail.c_str());
+    std::map<std::string, std::string> content;
+    for (const GeneratedFile &file : PackageGenerator::generate(*plan))
+        content[file.path] = file.content;
+    const bool marked
+        = content["tests/test_regression.py"].find("@pytest.mark.xfail(reason=") != std::string::npos;
+    QCOMPARE(marked, !reason.isEmpty());
+    QCOMPARE(content["README.md"].find("## Outputs that do not reproduce") != std::string::npos,
+        !reason.isEmpty());
 }
 
 void TestGraduateUnits::contractEditsReachThePackage_data()
