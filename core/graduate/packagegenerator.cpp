@@ -334,14 +334,20 @@ def write_resource(name, path, append=False):
 
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+# An object's default repr: IPython shows `<matplotlib.lines.Line2D at 0x…>`, print() and the
+# package show `<matplotlib.lines.Line2D object at 0x…>`, with `__main__.` for a class the
+# notebook defined where the package has the step's module.
+_DEFAULT_REPR = re.compile(r"<(?:\w+\.)*(\w+)(?: object)? at 0x…>")
 _OVERWRITING = re.compile(r"^Overwriting ", re.MULTILINE)
 _TIMING = re.compile(r"^(CPU times: |Wall time: )|per loop \(mean")
 
 
 def normalise_output(text):
-    """Text output without what differs between runs: memory addresses, timings, trailing spaces,
-    whether %%writefile found its file already there."""
+    """Text output without what differs between runs: memory addresses, how IPython and print()
+    differ in an object's default repr, timings, trailing spaces, whether %%writefile found its
+    file already there."""
     text = _ADDRESS.sub("0x…", text)
+    text = _DEFAULT_REPR.sub(r"<\1 at 0x…>", text)
     text = _OVERWRITING.sub("Writing ", text)
     lines = [line.rstrip() for line in text.splitlines() if not _TIMING.search(line)]
     while lines and not lines[-1]:

@@ -18,6 +18,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -124,6 +125,8 @@ private slots:
     void dataCopiedWithinLimit_data();
     void dataCopiedWithinLimit();
     void requirementsPinnedFromTheInterpreter();
+    void normaliseOutput_data();
+    void normaliseOutput();
     void firstFreeName_data();
     void firstFreeName();
     void stepNameClashUsesWhatTheSectionMakes();
@@ -1493,6 +1496,54 @@ void TestGraduateUnits::swallowedExceptionsListedForReview()
     for (const GraduationStep &step : plan->steps)
         bodies += step.body;
     QVERIFY(bodies.find("except Exception:") != std::string::npos);
+}
+
+void TestGraduateUnits::normaliseOutput_data()
+{
+    QTest::addColumn<QString>("stored"); // as the notebook showed it
+    QTest::addColumn<QString>("printed"); // as the package prints it
+    QTest::addColumn<bool>("same");
+    QTest::addRow("IPython's repr of an object against print()'s")
+        << QStringLiteral("[<matplotlib.lines.Line2D at 0x7f3a2c>]")
+        << QStringLiteral("[<matplotlib.lines.Line2D object at 0x55d0e1>]") << true;
+    QTest::addRow("a class the notebook defined, now in a step's module")
+        << QStringLiteral("<__main__.Note at 0x7f01>") << QStringLiteral("<notes.steps.Note object at 0x5a>")
+        << true;
+    QTest::addRow("another class") << QStringLiteral("<matplotlib.text.Text at 0x7f01>")
+                                   << QStringLiteral("<matplotlib.lines.Line2D object at 0x5a>") << false;
+    QTest::addRow("addresses, timings, trailing spaces")
+        << QStringLiteral("id 0x7f01  \nCPU times: user 3 ms\nWall time: 4 ms\n\n")
+        << QStringLiteral("id 0x5a") << true;
+    QTest::addRow("other text") << QStringLiteral("total 12") << QStringLiteral("total 13") << false;
+}
+
+/// The generated `_runtime.normalise_output`, run by real Python on both texts.
+void TestGraduateUnits::normaliseOutput()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, printed);
+    QFETCH(bool, same);
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 is part of the build environment");
+    const Notebook notebook = codeNotebook("python", {"total = 12\nprint(total)"});
+    const auto plan = GraduationPlanner::plan(notebook, analyzeNotebook(notebook), {});
+    QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
+    QTemporaryDir folder;
+    const auto written
+        = PackageWriter::write(PackageGenerator::generate(*plan), folder.path().toStdString(), true);
+    QVERIFY2(written, written ? "" : written.error().toString().c_str());
+    QProcess run;
+    run.setWorkingDirectory(folder.filePath(QStringLiteral("src")));
+    run.start(python,
+        {QStringLiteral("-c"),
+            QStringLiteral("import sys\nfrom %1._runtime import normalise_output as n\n"
+                           "print(n(sys.argv[1]) == n(sys.argv[2]))")
+                .arg(QString::fromStdString(plan->packageName)),
+            stored, printed});
+    QVERIFY(run.waitForFinished(30000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    QCOMPARE(QString::fromUtf8(run.readAllStandardOutput()).trimmed(),
+        same ? QStringLiteral("True") : QStringLiteral("False"));
 }
 
 QTEST_GUILESS_MAIN(TestGraduateUnits)
