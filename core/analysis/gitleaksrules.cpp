@@ -364,9 +364,18 @@ std::vector<GitleaksRules::Skipped> GitleaksRules::refused() const
     return out;
 }
 
+void GitleaksRules::setCompanions(const std::vector<CompanionRule> &companions)
+{
+    m_companions = companions;
+    m_companions.resize(std::min<std::size_t>(m_companions.size(), 64));
+    index();
+}
+
 void GitleaksRules::index()
 {
     std::map<std::string, std::vector<Woken>, std::less<>> rulesOfKeyword;
+    m_linesAfter.clear();
+    m_keywordless.clear();
     for (std::size_t r = 0; r < rules.size(); ++r) {
         m_linesAfter.push_back(readsAcrossLines(rules[r].regex) ? kLinesAfterMultiLine : kLinesAfter);
         std::vector<std::vector<KeywordTail>> tails = keywordTails(rules[r].regex, rules[r].keywords);
@@ -380,34 +389,80 @@ void GitleaksRules::index()
         if (!indexed)
             m_keywordless.push_back(r);
     }
+    m_keywordlessCompanions = 0;
+    for (std::size_t c = 0; c < m_companions.size(); ++c) {
+        const CompanionRule &companion = m_companions[c];
+        std::vector<std::string> keywords;
+        for (const std::string &keyword : companion.keywords) {
+            if (!keyword.empty())
+                keywords.push_back(asciiLower(keyword));
+        }
+        if (keywords.empty())
+            m_keywordlessCompanions |= CompanionMask(1) << c;
+        std::vector<std::vector<KeywordTail>> tails = companion.tail
+            ? std::vector<std::vector<KeywordTail>>(keywords.size(), {*companion.tail})
+            : keywordTails(companion.regex, keywords);
+        for (std::size_t k = 0; k < keywords.size(); ++k)
+            rulesOfKeyword[keywords[k]].push_back({c, std::move(tails[k]), true});
+    }
     std::vector<std::string> keywords;
+    m_keywordLengths.clear();
+    m_rulesOfKeyword.clear();
+    m_longestKeyword = 0;
+    m_reach = 0;
     for (auto &[keyword, ruleIndexes] : rulesOfKeyword) {
         keywords.push_back(keyword);
         m_keywordLengths.push_back(keyword.size());
         m_longestKeyword = std::max(m_longestKeyword, keyword.size());
+        for (const Woken &woken : ruleIndexes) {
+            for (const KeywordTail &tail : woken.tails)
+                m_reach = std::max(m_reach, keyword.size() + tail.minimum);
+        }
+        m_reach = std::max(m_reach, keyword.size());
         m_rulesOfKeyword.push_back(std::move(ruleIndexes));
     }
     m_keywordFinder = KeywordFinder(keywords);
 }
 
-bool GitleaksRules::wakes(std::string_view text) const
+template <typename Visit>
+void GitleaksRules::forEachWoken(
+    std::string_view text, std::size_t keyword, std::size_t at, Visit woken) const
 {
-    bool found = !m_keywordless.empty();
-    if (!found)
-        m_keywordFinder.forEach(text, [&](std::size_t, std::size_t) { found = true; });
-    return found;
+    const std::size_t after = at + m_keywordLengths[keyword];
+    for (const Woken &w : m_rulesOfKeyword[keyword]) {
+        if (w.tails.empty() || std::any_of(w.tails.begin(), w.tails.end(), [&](const KeywordTail &tail) {
+                return tail.heldBy(text, after);
+            }))
+            woken(w);
+    }
 }
 
-std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text, bool *woken) const
+GitleaksRules::Wakes GitleaksRules::wakes(std::string_view text) const
+{
+    Wakes wakes;
+    wakes.gitleaks = !m_keywordless.empty();
+    wakes.companions = m_keywordlessCompanions;
+    m_keywordFinder.forEach(text, [&](std::size_t keyword, std::size_t at) {
+        forEachWoken(text, keyword, at, [&](const Woken &woken) {
+            if (woken.companion)
+                wakes.companions |= CompanionMask(1) << woken.rule;
+            else
+                wakes.gitleaks = true;
+        });
+    });
+    return wakes;
+}
+
+std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text, Wakes *wakes) const
 {
     std::vector<GitleaksMatch> out;
-    if (woken)
-        *woken = false;
-    if (rules.empty())
+    if (wakes)
+        *wakes = {};
+    if (rules.empty() && m_companions.empty())
         return out;
     if (text.size() < kShortestMatch) {
-        if (woken)
-            *woken = wakes(text);
+        if (wakes)
+            *wakes = this->wakes(text);
         return out;
     }
     struct Stretch
@@ -417,23 +472,24 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text, bool *woke
         std::size_t end;
     };
     std::vector<Stretch> stretches;
-    bool any = !m_keywordless.empty();
+    Wakes found;
+    found.gitleaks = !m_keywordless.empty();
+    found.companions = m_keywordlessCompanions;
     // Keywords starting in [from, to) (and perhaps a few after: the piece reaches on by the
     // longest keyword), outside the inner parts of payload runs.
     auto search = [&](std::size_t from, std::size_t to) {
         const std::size_t pieceEnd = std::min(text.size(), to + m_longestKeyword);
         m_keywordFinder.forEach(text.substr(from, pieceEnd - from), [&](std::size_t keyword, std::size_t at) {
-            any = true;
-            const std::size_t after = from + at + m_keywordLengths[keyword];
-            for (const Woken &woken : m_rulesOfKeyword[keyword]) {
-                if (!woken.tails.empty()
-                    && std::none_of(woken.tails.begin(), woken.tails.end(),
-                        [&](const KeywordTail &tail) { return tail.heldBy(text, after); }))
-                    continue;
+            forEachWoken(text, keyword, from + at, [&](const Woken &woken) {
+                if (woken.companion) {
+                    found.companions |= CompanionMask(1) << woken.rule;
+                    return;
+                }
+                found.gitleaks = true;
                 const auto [begin, end]
                     = stretchAround(text, from + at, m_keywordLengths[keyword], m_linesAfter[woken.rule]);
                 stretches.push_back({woken.rule, begin, end});
-            }
+            });
         });
     };
     std::size_t from = 0;
@@ -444,8 +500,8 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text, bool *woke
     search(from, text.size());
     for (std::size_t rule : m_keywordless)
         stretches.push_back({rule, 0, text.size()});
-    if (woken)
-        *woken = any;
+    if (wakes)
+        *wakes = found;
     std::sort(stretches.begin(), stretches.end(), [](const Stretch &a, const Stretch &b) {
         return a.rule != b.rule ? a.rule < b.rule : a.begin < b.begin;
     });

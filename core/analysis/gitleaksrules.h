@@ -4,7 +4,9 @@
 #include "util/keywordfinder.h"
 #include "util/result.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +70,22 @@ struct GitleaksMatch
     std::size_t end = 0;
 };
 
+/// A rule matched elsewhere (SecretScanner's own rules) whose keywords GitleaksRules looks for in
+/// the same pass as gitleaks' keywords, so each text is read once: find() tells which of these
+/// rules may match, and SecretScanner runs only those.
+struct CompanionRule
+{
+    std::string regex; ///< read for what it needs after its keywords (keywordTails())
+    /// Every match holds one of these, in any ASCII case; without any the rule may match any text.
+    std::vector<std::string> keywords;
+    /// What every match has after its keyword, if the rule says (else keywordTails() reads the
+    /// regex): a hit without it wakes no search.
+    std::optional<KeywordTail> tail;
+};
+
+/// Which companion rules may match a text: bit i for the i-th rule given to setCompanions().
+using CompanionMask = std::uint64_t;
+
 /// gitleaks' rule set (analysis/gitleaks/gitleaks.toml, MIT; see the README beside it), or another
 /// file in its format, read with tomlplusplus. Left out, and listed in `skipped` with the reason:
 /// gitleaks' generic-api-key (Tassel's keyword rule does that job), path-only rules and the rules
@@ -111,6 +129,25 @@ public:
     /// Error for invalid TOML.
     static Result<GitleaksRules> parse(std::string_view toml, const std::string &file);
 
+    /// What a keyword search of a text found: whether gitleaks' rules need to look for a match
+    /// (one of their keywords occurs, or a rule without keywords exists), and which companion
+    /// rules may match (one of their keywords occurs with what their regex needs after it).
+    struct Wakes
+    {
+        bool gitleaks = false;
+        CompanionMask companions = 0;
+
+        Wakes &operator|=(const Wakes &other)
+        {
+            gitleaks = gitleaks || other.gitleaks;
+            companions |= other.companions;
+            return *this;
+        }
+    };
+
+    /// Rules (at most 64) whose keywords are searched for with gitleaks' keywords from now on.
+    void setCompanions(const std::vector<CompanionRule> &companions);
+
     /// Compiles every regex now: the rules RE2 refuses (or whose secretGroup the regex lacks),
     /// and allowlists RE2 refuses, with the reason. Such a rule never matches.
     std::vector<Skipped> refused() const;
@@ -120,16 +157,18 @@ public:
     /// regex then runs only on the lines around its keywords' occurrences, never on the whole
     /// text, and not around an occurrence lacking the bytes the regex needs right after the
     /// keyword (keywordTails()). The inner parts of base64 runs of 4 KiB or more are not searched for
-    /// keywords: a secret found there would lie inside the payload, which SecretScanner never reports.
-    /// `woken`, if given, is set to whether find() looked for any match: a keyword occurs in the
-    /// parts of the text searched (or a rule without keywords exists).
-    std::vector<GitleaksMatch> find(std::string_view text, bool *woken = nullptr) const;
-    /// Whether a keyword occurs anywhere in `text`, or a rule without keywords (which runs on every
-    /// text) exists.
-    bool wakes(std::string_view text) const;
+    /// keywords: a secret found there would lie inside the payload, which SecretScanner never reports
+    /// (for its own rules as for gitleaks'). `wakes`, if given, is set to what the keyword search
+    /// of those parts found.
+    std::vector<GitleaksMatch> find(std::string_view text, Wakes *wakes = nullptr) const;
+    /// What a keyword search of all of `text` finds.
+    Wakes wakes(std::string_view text) const;
     /// The length of the longest keyword: a keyword overlapping a place lies within this many
     /// bytes of it.
     std::size_t longestKeyword() const { return m_longestKeyword; }
+    /// How far a keyword and the bytes its rules need after it (keywordTails()) reach: a hit
+    /// whose check reads a place starts within this many bytes before it.
+    std::size_t reach() const { return m_reach; }
 
 private:
     void index();
@@ -141,16 +180,23 @@ private:
     /// A rule one keyword wakes, and what its regex needs after that keyword (keywordTails()).
     struct Woken
     {
-        std::size_t rule;
+        std::size_t rule; ///< in `rules`, or in the companions when `companion` is set
         std::vector<KeywordTail> tails; ///< empty: no check, the regex runs around every hit
+        bool companion = false;
     };
+    /// Calls `woken(rule, at)` for each rule a keyword at `at` wakes whose tail the text holds.
+    template <typename Visit>
+    void forEachWoken(std::string_view text, std::size_t keyword, std::size_t at, Visit woken) const;
 
     KeywordFinder m_keywordFinder; ///< every rule's keywords, once each
     std::vector<std::size_t> m_keywordLengths;
     std::size_t m_longestKeyword = 0;
+    std::size_t m_reach = 0;
     std::vector<std::vector<Woken>> m_rulesOfKeyword;
     std::vector<int> m_linesAfter; ///< by rule: lines after the keyword's line its regex may read
     std::vector<std::size_t> m_keywordless; ///< rules without keywords run on every text
+    std::vector<CompanionRule> m_companions;
+    CompanionMask m_keywordlessCompanions = 0; ///< these may match any text
 };
 
 } // namespace tassel

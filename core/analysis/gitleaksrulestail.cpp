@@ -354,7 +354,7 @@ std::optional<std::vector<KeywordTail>> tailsAt(const Sequence &items, std::size
         return std::nullopt;
     const Node &node = items[from];
     if (node.type != Node::Type::Group)
-        return std::vector<KeywordTail> {{node.bytes, node.minimum}};
+        return std::vector<KeywordTail> {{node.bytes, node.minimum, 0, {}}};
     std::vector<KeywordTail> out;
     for (const Sequence &branch : node.branches) {
         const auto tails = tailsAt(branch, 0);
@@ -431,7 +431,7 @@ private:
                     holds = true;
                     const std::size_t next = at + keyword.size();
                     if (next < text.size())
-                        tails[k].push_back({byte(text[next]).bytes, 1});
+                        tails[k].push_back({byte(text[next]).bytes, 1, 0, {}});
                     else if (after)
                         tails[k].insert(tails[k].end(), after->begin(), after->end());
                     else
@@ -454,7 +454,13 @@ bool KeywordTail::heldBy(std::string_view text, std::size_t at) const
         if (!bytes[static_cast<unsigned char>(text[at + i])])
             return false;
     }
-    return true;
+    if (reaches == 0)
+        return true;
+    for (std::size_t i = at; i < text.size() && scope[static_cast<unsigned char>(text[i])]; ++i) {
+        if (text[i] == reaches)
+            return true;
+    }
+    return false;
 }
 
 std::vector<std::vector<KeywordTail>> keywordTails(

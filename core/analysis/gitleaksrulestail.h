@@ -16,9 +16,15 @@ struct KeywordTail
 {
     std::bitset<256> bytes;
     std::size_t minimum = 0;
+    /// If not 0: this byte must also come after the keyword before any byte outside `scope`
+    /// (a URL's "://" needs the '@' of user:password@ before its path starts). Written by hand for
+    /// Tassel's own rules; keywordTails() does not derive it.
+    char reaches = 0;
+    std::bitset<256> scope;
 
     bool operator==(const KeywordTail &) const = default;
-    /// Whether `text` has `minimum` bytes of `bytes` from `at` on (it never reads past the text).
+    /// Whether `text` has `minimum` bytes of `bytes` from `at` on, and `reaches` as said above (it
+    /// never reads past the text).
     bool heldBy(std::string_view text, std::size_t at) const;
 };
 

@@ -36,56 +36,90 @@ struct RuleSpec
     const char *kind; ///< also names its description in the message catalogue: secret.kind.KIND
     const char *pattern; ///< group 1 (or 2 for UrlCredential/Keyword) is the value
     RuleType type = RuleType::Token;
+    /// Every match holds one of these ('|' between them) in some ASCII case: the rule runs only on
+    /// a text that holds one (GitleaksRules finds them in its keyword pass).
+    const char *keywords = "";
+    /// Every match has user information (…@) right after its keyword "://".
+    bool userInfo = false;
 };
+
+/// What the keyword rules' names hold ("passw" stands for password and passwd).
+constexpr const char *kSecretWords = "passw|pwd|secret|token|api_key|apikey|access_key|accesskey|auth_key|"
+                                     "authkey|private_key|privatekey|credential";
 
 // Order is priority: when two rules match overlapping text, the earlier one names the finding.
 // Prefix guards like (?:^|[^\w-]) stand in for the look-behind RE2 does not have.
 const std::array kRules = {
     RuleSpec {"private-key",
-        R"((-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|\s)*(?:[A-Za-z-]+: [^\r\n\\]*(?:\\[rn]|\s)+)*[A-Za-z0-9+/=]{20}[A-Za-z0-9+/=\s\\]*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?))"},
+        R"((-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\[rn]|\s)*(?:[A-Za-z-]+: [^\r\n\\]*(?:\\[rn]|\s)+)*[A-Za-z0-9+/=]{20}[A-Za-z0-9+/=\s\\]*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?))",
+        RuleType::Token, "private key"},
     RuleSpec {"putty-private-key",
-        R"((PuTTY-User-Key-File-[23]:[^\r\n]*(?s:.)*?Private-Lines:\s*\d+(?:\\[rn]|\s)+[A-Za-z0-9+/=]{20,}))"},
-    RuleSpec {"aws-access-key-id", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b)"},
+        R"((PuTTY-User-Key-File-[23]:[^\r\n]*(?s:.)*?Private-Lines:\s*\d+(?:\\[rn]|\s)+[A-Za-z0-9+/=]{20,}))",
+        RuleType::Token, "putty-user-key-file-"},
+    RuleSpec {"aws-access-key-id", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b)", RuleType::Token,
+        "akia|asia|abia|acca"},
     RuleSpec {"aws-secret-access-key",
-        R"((?i)aws_?(?:secret|private)_?(?:access_?)?key['"]?\s*(?:=|:|,|\s)\s*[rb]?['"]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))"},
-    RuleSpec {"google-api-key", R"((?:^|[^\w-])(AIza[\w-]{35})(?:[^\w-]|$))"},
-    RuleSpec {"azure-storage-key", R"(AccountKey=([A-Za-z0-9+/]{86,88}={0,2}))"},
-    RuleSpec {"github-token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b)"},
-    RuleSpec {"github-token", R"(\b(github_pat_\w{82}))"},
-    RuleSpec {"gitlab-token", R"(\b(glpat-[\w-]{20,50})(?:[^\w-]|$))"},
-    RuleSpec {"slack-token", R"(\b(xox[bpeasr]-[0-9]{6,15}-[0-9A-Za-z-]{8,}))"},
-    RuleSpec {"slack-token", R"(\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{16,}))"},
-    RuleSpec {"slack-webhook", R"((hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}))"},
-    RuleSpec {"anthropic-api-key", R"(\b(sk-ant-(?:api|admin)\d\d-[\w-]{80,}AA)(?:[^\w-]|$))"},
+        R"((?i)aws_?(?:secret|private)_?(?:access_?)?key['"]?\s*(?:=|:|,|\s)\s*[rb]?['"]?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))",
+        RuleType::Token, "aws"},
+    RuleSpec {"google-api-key", R"((?:^|[^\w-])(AIza[\w-]{35})(?:[^\w-]|$))", RuleType::Token, "aiza"},
     RuleSpec {
-        "openai-api-key", R"(\b(sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,}T3BlbkFJ[\w-]{20,})(?:[^\w-]|$))"},
-    RuleSpec {"huggingface-token", R"(\b((?:hf_|api_org_)[A-Za-z0-9]{34})\b)"},
-    RuleSpec {"stripe-key", R"(\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,})\b)"},
-    RuleSpec {"twilio-api-key", R"(\b(SK[0-9a-fA-F]{32})\b)"},
-    RuleSpec {"sendgrid-api-key", R"(\b(SG\.[\w-]{22}\.[\w-]{43})(?:[^\w-]|$))"},
-    RuleSpec {"pypi-token", R"((pypi-AgEIcHlwaS5vcmc[\w-]{50,}))"},
-    RuleSpec {"databricks-token", R"(\b(dapi[a-f0-9]{32}(?:-\d)?)\b)"},
-    RuleSpec {"jwt", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}))"},
+        "azure-storage-key", R"(AccountKey=([A-Za-z0-9+/]{86,88}={0,2}))", RuleType::Token, "accountkey="},
+    RuleSpec {"github-token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})\b)", RuleType::Token,
+        "ghp_|gho_|ghu_|ghs_|ghr_"},
+    RuleSpec {"github-token", R"(\b(github_pat_\w{82}))", RuleType::Token, "github_pat_"},
+    RuleSpec {"gitlab-token", R"(\b(glpat-[\w-]{20,50})(?:[^\w-]|$))", RuleType::Token, "glpat-"},
+    RuleSpec {"slack-token", R"(\b(xox[bpeasr]-[0-9]{6,15}-[0-9A-Za-z-]{8,}))", RuleType::Token, "xox"},
+    RuleSpec {"slack-token", R"(\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{16,}))", RuleType::Token, "xapp-"},
+    RuleSpec {"slack-webhook", R"((hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}))",
+        RuleType::Token, "hooks.slack.com/"},
+    RuleSpec {"anthropic-api-key", R"(\b(sk-ant-(?:api|admin)\d\d-[\w-]{80,}AA)(?:[^\w-]|$))",
+        RuleType::Token, "sk-ant-"},
+    RuleSpec {"openai-api-key",
+        R"(\b(sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,}T3BlbkFJ[\w-]{20,})(?:[^\w-]|$))", RuleType::Token,
+        "t3blbkfj"},
+    RuleSpec {
+        "huggingface-token", R"(\b((?:hf_|api_org_)[A-Za-z0-9]{34})\b)", RuleType::Token, "hf_|api_org_"},
+    RuleSpec {"stripe-key", R"(\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,})\b)", RuleType::Token,
+        "sk_live_|sk_test_|sk_prod_|rk_live_|rk_test_|rk_prod_"},
+    RuleSpec {"twilio-api-key", R"(\b(SK[0-9a-fA-F]{32})\b)", RuleType::Token, "sk"},
+    RuleSpec {"sendgrid-api-key", R"(\b(SG\.[\w-]{22}\.[\w-]{43})(?:[^\w-]|$))", RuleType::Token, "sg."},
+    RuleSpec {"pypi-token", R"((pypi-AgEIcHlwaS5vcmc[\w-]{50,}))", RuleType::Token, "pypi-ageichlwas5vcmc"},
+    RuleSpec {"databricks-token", R"(\b(dapi[a-f0-9]{32}(?:-\d)?)\b)", RuleType::Token, "dapi"},
+    RuleSpec {"jwt", R"(\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}))",
+        RuleType::Token, "eyj"},
     RuleSpec {"url-credentials",
         R"(\b[A-Za-z][A-Za-z0-9+.-]{1,15}://([^\s:@/?#'"<>\\]+):([^\s@/?#'"<>\\]+)@[A-Za-z0-9_.{}-]+)",
-        RuleType::UrlCredential},
+        RuleType::UrlCredential, "://", true},
     RuleSpec {"url-token", R"(\bhttps?://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+\.[A-Za-z]{2,})",
-        RuleType::RandomToken},
+        RuleType::RandomToken, "://", true},
     RuleSpec {"generic-secret",
         R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]?\]?\s*(?::\s*[a-z_][\w.\[\], ]*\s*)?(?:=|:|:=|=>)\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
-        RuleType::Keyword},
+        RuleType::Keyword, kSecretWords},
     // os.environ.setdefault("DB_PASSWORD", "..."), ("api_key", "...") pairs.
     RuleSpec {"generic-secret",
         R"((?i)['"]([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)['"]\s*,\s*[rbuf]{0,2}['"]([^'"\r\n]*)['"])",
-        RuleType::Keyword},
-    RuleSpec {"bearer-token", R"(\bBearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*))", RuleType::RandomToken},
+        RuleType::Keyword, kSecretWords},
+    RuleSpec {"bearer-token", R"(\bBearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*))", RuleType::RandomToken, "bearer"},
     RuleSpec {"generic-secret",
         R"((?i)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:_[a-z0-9_]*)?)(?:[ \t]*=[ \t]*|:[ \t]*)([^\s'"`,;&{}()<>\[\]\\|]{7,}[^\s'"`,;&{}()<>\[\]\\|.:]))",
-        RuleType::BareKeyword},
+        RuleType::BareKeyword, kSecretWords},
     RuleSpec {"generic-secret",
         R"((?i)(?:--|%(?:set_)?env[ \t]+)([a-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api_?key|apikey|access_?key|auth_?key|private_?key|credentials?)(?:[_-][a-z0-9_]*)?)[ \t]+([^\s'"`,;&{}()<>\[\]\\|=]{8,}))",
-        RuleType::BareKeyword},
+        RuleType::BareKeyword, kSecretWords},
 };
+
+/// After a URL's "://": an '@' before the first byte that ends user:password (RE2's \s, a slash,
+/// ?, #, quotes, angle brackets, a backslash). Most of a notebook's URLs have none, so their texts
+/// need no search for credentials.
+KeywordTail userInfoTail()
+{
+    KeywordTail tail;
+    tail.reaches = '@';
+    tail.scope.set();
+    for (const char c : std::string_view(" \t\n\f\r/?#'\"<>\\"))
+        tail.scope.reset(static_cast<unsigned char>(c));
+    return tail;
+}
 
 constexpr std::string_view kServiceAccountMarker = "service_account";
 constexpr std::string_view kAllowComment = "tassel: allow-secret";
@@ -439,16 +473,34 @@ struct SecretScanner::Private
     std::vector<std::size_t> ruleOfSetIndex; ///< a pattern RE2 rejects is left out, not misaligned
     GitleaksRules gitleaks;
 
-    /// `vendor`: whether gitleaks' rules run; `woken`, if given, tells whether one of their
-    /// keywords occurs in the text (GitleaksRules::find).
-    void scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out, bool vendor = true,
-        bool *woken = nullptr) const;
+    /// `known`, if given, is what a keyword search already told of `text` (the text is not searched
+    /// again unless gitleaks' rules need to look); `seen`, if given, is set to what it found.
+    void scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out,
+        const GitleaksRules::Wakes *known = nullptr, GitleaksRules::Wakes *seen = nullptr) const;
     void scanMetadata(const nlohmann::json &value, const std::string &key, int cell,
         const std::string &location, std::vector<SecretSpan> &out) const;
-    /// A metadata value read as `key = "value"`; `textWoken`: whether the value alone holds a
-    /// keyword of gitleaks' rules.
-    std::vector<SecretSpan> keyedValue(const std::string &key, const std::string &text, bool textWoken) const;
+    /// A metadata value read as `key = "value"`; `textWakes`: what the value alone holds of the
+    /// rules' keywords.
+    std::vector<SecretSpan> keyedValue(
+        const std::string &key, const std::string &text, const GitleaksRules::Wakes &textWakes) const;
 };
+
+std::vector<SecretScanner::OwnRule> SecretScanner::ownRules()
+{
+    std::vector<OwnRule> out;
+    for (const RuleSpec &spec : kRules) {
+        OwnRule rule {spec.kind, {spec.pattern, {}, {}}};
+        for (std::string_view words = spec.keywords; !words.empty();) {
+            const std::size_t bar = std::min(words.find('|'), words.size());
+            rule.rule.keywords.emplace_back(words.substr(0, bar));
+            words.remove_prefix(std::min(bar + 1, words.size()));
+        }
+        if (spec.userInfo)
+            rule.rule.tail = userInfoTail();
+        out.push_back(std::move(rule));
+    }
+    return out;
+}
 
 SecretScanner::SecretScanner()
     : SecretScanner(GitleaksRules::embedded())
@@ -459,6 +511,10 @@ SecretScanner::SecretScanner(const GitleaksRules &gitleaks)
     : d(std::make_unique<Private>())
 {
     d->gitleaks = gitleaks;
+    std::vector<CompanionRule> companions;
+    for (OwnRule &rule : ownRules())
+        companions.push_back(std::move(rule.rule));
+    d->gitleaks.setCompanions(companions);
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
@@ -476,15 +532,25 @@ SecretScanner::SecretScanner(const GitleaksRules &gitleaks)
 
 SecretScanner::~SecretScanner() = default;
 
-void SecretScanner::Private::scanInto(
-    std::string_view text, TextKind kind, std::vector<SecretSpan> &out, bool vendor, bool *woken) const
+void SecretScanner::Private::scanInto(std::string_view text, TextKind kind, std::vector<SecretSpan> &out,
+    const GitleaksRules::Wakes *known, GitleaksRules::Wakes *seen) const
 {
+    if (seen)
+        *seen = {};
     if (text.empty())
         return;
+    GitleaksRules::Wakes wakes;
+    std::vector<GitleaksMatch> vendorMatches;
+    if (!known || known->gitleaks)
+        vendorMatches = gitleaks.find(text, &wakes);
+    else
+        wakes = *known;
+    if (seen)
+        *seen = wakes;
+    // No rule of Tassel's can match a text without one of its keywords (kRules' `keywords`).
     std::vector<int> matched;
-    set->Match(piece(text), &matched);
-    const std::vector<GitleaksMatch> vendorMatches
-        = vendor ? gitleaks.find(text, woken) : std::vector<GitleaksMatch>();
+    if (wakes.companions != 0)
+        set->Match(piece(text), &matched);
     if (matched.empty() && vendorMatches.empty())
         return;
     std::sort(matched.begin(), matched.end());
@@ -593,13 +659,13 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
     } else if (value.is_string()) {
         const std::string &text = value.get_ref<const std::string &>();
         std::vector<SecretSpan> spans;
-        bool woken = false;
-        scanInto(text, TextKind::Prose, spans, true, &woken);
+        GitleaksRules::Wakes wakes;
+        scanInto(text, TextKind::Prose, spans, nullptr, &wakes);
         // A bare value under a secret-sounding key ("api_key": "...") has no "=" for the
         // keyword pattern to see: check the pair directly. Digests are hashes by design: only
         // the token families apply to them.
         if (spans.empty() && !isDigestKey(key))
-            spans = keyedValue(key, text, woken);
+            spans = keyedValue(key, text, wakes);
         for (auto &span : spans) {
             span.cell = cell;
             span.location = location;
@@ -609,22 +675,25 @@ void SecretScanner::Private::scanMetadata(const nlohmann::json &value, const std
 }
 
 std::vector<SecretSpan> SecretScanner::Private::keyedValue(
-    const std::string &key, const std::string &text, bool textWoken) const
+    const std::string &key, const std::string &text, const GitleaksRules::Wakes &textWakes) const
 {
     const std::string probe = key + " = \"" + text + "\"";
     const std::size_t shift = key.size() + 4;
-    // gitleaks' rules find nothing in the probe unless one of their keywords occurs in it: in the
-    // value (the caller's search told), or overlapping the added key and quotes, which the
-    // probe's first and last bytes show; then the value's bytes need no second keyword search.
+    // No rule finds anything in the probe unless one of its keywords occurs in it: in the value
+    // (the caller's search told), or overlapping the added key and quotes (or needing them after
+    // it), which the probe's first and last bytes show; the value's bytes need no second search.
     const std::string_view probeView(probe);
-    const std::size_t reach = gitleaks.longestKeyword();
+    const std::size_t reach = gitleaks.reach();
     const std::size_t head = shift + reach;
-    const bool vendor = textWoken
-        || (head + reach >= probe.size() ? gitleaks.wakes(probeView)
-                                         : gitleaks.wakes(probeView.substr(0, head))
-                    || gitleaks.wakes(probeView.substr(probe.size() - reach)));
+    GitleaksRules::Wakes wakes = textWakes;
+    if (head + reach >= probe.size()) {
+        wakes |= gitleaks.wakes(probeView);
+    } else {
+        wakes |= gitleaks.wakes(probeView.substr(0, head));
+        wakes |= gitleaks.wakes(probeView.substr(probe.size() - reach));
+    }
     std::vector<SecretSpan> keyed;
-    scanInto(probe, TextKind::Code, keyed, vendor);
+    scanInto(probe, TextKind::Code, keyed, &wakes);
     std::vector<SecretSpan> spans;
     for (auto &span : keyed) {
         if (span.begin < shift || span.end > shift + text.size())

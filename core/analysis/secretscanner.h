@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/finding.h"
+#include "analysis/gitleaksrules.h"
 #include "notebook/notebook.h"
 
 #include <memory>
@@ -9,8 +10,6 @@
 #include <vector>
 
 namespace tassel {
-
-class GitleaksRules;
 
 /// How bare `name=value` pairs (no quotes) are read: in prose (markdown, outputs, metadata)
 /// anywhere; in code only inside string literals, comments and shell or magic lines, where the
@@ -39,10 +38,11 @@ struct SecretSpan
 };
 
 /// Finds hard-coded credentials in a parsed notebook: decoded cell sources, text-like outputs,
-/// tracebacks (ANSI stripped) and metadata strings, never binary payloads. Patterns of the known
-/// token families run together in one RE2::Set (linear time), beside gitleaks' vendor rules
-/// (GitleaksRules), each run only near one of its keywords; a keyword rule with a placeholder
-/// filter and an entropy threshold covers the rest. One value found by several rules is reported
+/// tracebacks (ANSI stripped) and metadata strings, never binary payloads. One keyword pass over
+/// each text (GitleaksRules::find) finds the keywords of every rule: Tassel's own patterns run
+/// together in one RE2::Set (linear time), and only on a text holding one of their keywords (most
+/// texts hold none); gitleaks' vendor rules each run only near one of theirs. A keyword rule with a
+/// placeholder filter and an entropy threshold covers the rest. One value found by several rules is reported
 /// once, by the most specific: Tassel's token rules, then gitleaks', then Tassel's URL and
 /// keyword rules. Honours `metadata.tassel.allow` (fingerprints)
 /// and `# tassel: allow-secret` on the line. Immutable after construction and safe to share
@@ -66,6 +66,15 @@ public:
     std::vector<Finding> scan(const Notebook &notebook) const;
     /// The same secrets with their clear values and byte ranges, for code that replaces them.
     std::vector<SecretSpan> locate(const Notebook &notebook) const;
+    /// One of Tassel's own rules: its secret kind, regex and keywords (it runs only on texts that
+    /// hold one of them), in priority order. For tests that check the keywords.
+    struct OwnRule
+    {
+        std::string kind;
+        CompanionRule rule;
+    };
+    static std::vector<OwnRule> ownRules();
+
     /// Secrets in one piece of text (offsets relative to it); allowlists do not apply.
     std::vector<SecretSpan> scanText(std::string_view text, TextKind kind = TextKind::Code) const;
 

@@ -235,8 +235,9 @@ private:
 class Writer
 {
 public:
-    explicit Writer(unsigned seed)
+    Writer(unsigned seed, RegexSample::Alternatives alternatives)
         : m_random(seed)
+        , m_alternatives(alternatives)
     {
     }
 
@@ -262,23 +263,29 @@ private:
             std::uniform_int_distribution<std::size_t> pick(0, node.chars.size() - 1);
             return std::string(1, node.chars[pick(m_random)]);
         }
-        case Node::Kind::Group:
-            for (const auto &alternative : node.alternatives) {
-                std::string text = sequence(alternative);
+        case Node::Kind::Group: {
+            // The first alternative that writes something, counting from a random one for Any.
+            std::size_t start = 0;
+            if (m_alternatives == RegexSample::Alternatives::Any && !node.alternatives.empty())
+                start = std::uniform_int_distribution<std::size_t>(0, node.alternatives.size() - 1)(m_random);
+            for (std::size_t i = 0; i < node.alternatives.size(); ++i) {
+                std::string text = sequence(node.alternatives[(start + i) % node.alternatives.size()]);
                 if (!text.empty())
                     return text;
             }
             return {};
         }
+        }
         return {};
     }
 
     std::mt19937 m_random;
+    RegexSample::Alternatives m_alternatives;
 };
 
 } // namespace
 
-std::string RegexSample::generate(std::string_view pattern, unsigned seed)
+std::string RegexSample::generate(std::string_view pattern, unsigned seed, Alternatives alternatives)
 {
     Parser parser(pattern);
     Node root;
@@ -286,5 +293,5 @@ std::string RegexSample::generate(std::string_view pattern, unsigned seed)
     root.alternatives = parser.alternation();
     if (!parser.done())
         throw std::runtime_error("unbalanced ')' in " + std::string(pattern));
-    return Writer(seed).sequence({root});
+    return Writer(seed, alternatives).sequence({root});
 }

@@ -400,6 +400,8 @@ private slots:
     void keywordTailHits();
     void keyedMetadata_data();
     void keyedMetadata();
+    void ownRulesHoldTheirKeywords_data();
+    void ownRulesHoldTheirKeywords();
 
 private:
     SecretScanner m_scanner;
@@ -1427,6 +1429,68 @@ void TestSecretScanner::keyedMetadata()
     for (const Finding &finding : m_scanner.scan(notebook))
         found += (found.empty() ? "" : ",") + finding.secretKind;
     QCOMPARE(found, kinds);
+}
+
+void TestSecretScanner::ownRulesHoldTheirKeywords_data()
+{
+    // A rule of Tassel's runs only on texts holding one of its keywords (followed by its tail, if
+    // it gives one), so every match must hold one: samples written from the regex (alternatives
+    // drawn at random), names with each secret word, URLs with user information.
+    QTest::addColumn<int>("rule"); // index in SecretScanner::ownRules()
+    QTest::addColumn<std::string>("text");
+    const std::vector<std::string> names
+        = {"password", "passwd", "db_pwd", "client_secret", "hf_token", "api_key", "apikey", "aws_access_key",
+            "accesskey", "auth_key", "authkey", "private_key", "privatekey", "credentials", "credential"};
+    const std::string value = "Qx7" + std::string(12, 'k') + "9Zr";
+    const std::vector<std::string> urls = {"postgresql://analyst:" + value + "@db.internal:5432/sales",
+        "https://" + value + value + "@github.com/team/repo.git", "redis://:" + value + "@cache:6379/0",
+        "see ftp://a.example/x then smtp://mail:" + value + "@mx.example"};
+    const auto rules = SecretScanner::ownRules();
+    for (int index = 0; index < int(rules.size()); ++index) {
+        const SecretScanner::OwnRule &rule = rules[std::size_t(index)];
+        const RE2 re(rule.rule.regex);
+        auto add = [&](const std::string &name, const std::string &text) {
+            if (RE2::PartialMatch(text, re)) // rows only where the rule matches
+                QTest::addRow("%d %s %s", index, rule.kind.c_str(), name.c_str()) << index << text;
+        };
+        for (unsigned seed = 0; seed < 24; ++seed) {
+            add("sample " + std::to_string(seed),
+                RegexSample::generate(
+                    rule.rule.regex, seed * 7 + unsigned(index), RegexSample::Alternatives::Any));
+        }
+        for (const std::string &name : names) {
+            add(name + " quoted", name + " = \"" + value + "\"");
+            add(name + " pair", "(\"" + name + "\", \"" + value + "\")");
+            add(name + " bare", name + "=" + value);
+            add(name + " flag", "--" + name + " " + value);
+            add(name + " env", "%env " + name + " " + value);
+        }
+        for (std::size_t u = 0; u < urls.size(); ++u)
+            add("url " + std::to_string(u), urls[u]);
+    }
+}
+
+void TestSecretScanner::ownRulesHoldTheirKeywords()
+{
+    QFETCH(int, rule);
+    QFETCH(std::string, text);
+    const CompanionRule companion = SecretScanner::ownRules().at(std::size_t(rule)).rule;
+    QVERIFY(!companion.keywords.empty());
+    re2::StringPiece piece;
+    QVERIFY(RE2::PartialMatch(text, "(" + companion.regex + ")", &piece));
+    const std::string_view match(piece.data(), piece.size());
+    std::string lower(match);
+    std::transform(
+        lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    bool held = false;
+    for (const std::string &keyword : companion.keywords) {
+        for (std::size_t at = lower.find(keyword); at != std::string::npos && !held;
+             at = lower.find(keyword, at + 1))
+            held = !companion.tail
+                || companion.tail->heldBy(
+                    text, std::size_t(match.data() - text.data()) + at + keyword.size());
+    }
+    QVERIFY2(held, ("no keyword (with its tail) in the match: " + lower).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)
