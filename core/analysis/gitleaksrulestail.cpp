@@ -10,6 +10,8 @@ namespace tassel {
 
 namespace {
 
+constexpr std::size_t kUnbounded = std::size_t(-1);
+
 /// One item of a regex, as far as the tail analysis needs it.
 struct Node
 {
@@ -24,6 +26,7 @@ struct Node
     char literal = 0;
     std::vector<std::vector<Node>> branches;
     std::size_t minimum = 1; ///< of the quantifier
+    std::size_t maximum = 1; ///< of the quantifier; kUnbounded for *, + and {n,}
     bool once = true; ///< no quantifier
 };
 
@@ -264,6 +267,7 @@ private:
         if (c == '?' || c == '*' || c == '+') {
             ++m_at;
             node.minimum = c == '+' ? 1 : 0;
+            node.maximum = c == '?' ? 1 : kUnbounded;
             node.once = false;
         } else if (c == '{' && m_at + 1 < m_re.size() && m_re[m_at + 1] >= '0' && m_re[m_at + 1] <= '9') {
             const std::size_t close = m_re.find('}', m_at);
@@ -279,6 +283,15 @@ private:
                 m_ok = node.minimum <= 1000;
             }
             node.once = body == "1";
+            node.maximum = node.minimum;
+            if (const std::size_t comma = body.find(','); comma != std::string::npos) {
+                node.maximum = comma + 1 == body.size() ? kUnbounded : 0;
+                for (std::size_t i = comma + 1; i < body.size() && m_ok; ++i) {
+                    m_ok = body[i] >= '0' && body[i] <= '9';
+                    node.maximum = node.maximum * 10 + std::size_t(body[i] - '0');
+                    m_ok = m_ok && node.maximum <= 1000;
+                }
+            }
             m_at = close + 1;
         } else {
             return;
@@ -344,17 +357,78 @@ std::optional<std::vector<std::string>> spellings(const Sequence &items, std::si
     return out;
 }
 
+/// Whether `node` can match no byte at all.
+bool canBeEmpty(const Node &node)
+{
+    if (node.type == Node::Type::Empty || node.minimum == 0)
+        return true;
+    if (node.type != Node::Type::Group)
+        return false;
+    return std::any_of(node.branches.begin(), node.branches.end(),
+        [](const Sequence &branch) { return std::all_of(branch.begin(), branch.end(), canBeEmpty); });
+}
+
+std::size_t saturatingAdd(std::size_t a, std::size_t b)
+{
+    return a > kUnbounded - b ? kUnbounded : a + b;
+}
+
+/// Every byte `node` can match, and how many at most.
+std::pair<std::bitset<256>, std::size_t> reach(const Node &node)
+{
+    if (node.type == Node::Type::Empty)
+        return {{}, 0};
+    std::bitset<256> bytes = node.bytes;
+    std::size_t longest = 1;
+    if (node.type == Node::Type::Group) {
+        longest = 0;
+        for (const Sequence &branch : node.branches) {
+            std::size_t length = 0;
+            for (const Node &item : branch) {
+                const auto [itemBytes, itemLength] = reach(item);
+                bytes |= itemBytes;
+                length = saturatingAdd(length, itemLength);
+            }
+            longest = std::max(longest, length);
+        }
+    }
+    if (node.maximum == kUnbounded)
+        return {bytes, longest == 0 ? 0 : kUnbounded};
+    return {bytes, longest > kUnbounded / node.maximum ? kUnbounded : longest * node.maximum};
+}
+
 /// The tails a match has where `items[from]` starts (zero-width items skipped), or nothing when
-/// the analysis cannot say (the sequence ends there: what follows is its parent's).
+/// the analysis cannot say (the sequence ends there: what follows is its parent's). Items that
+/// can match nothing ([ \t\w.-]{0,20}) become a tail's scope, and the first bytes of the item
+/// after them what it must reach.
 std::optional<std::vector<KeywordTail>> tailsAt(const Sequence &items, std::size_t from)
 {
     while (from < items.size() && items[from].type == Node::Type::Empty)
         ++from;
-    if (from == items.size() || items[from].minimum == 0)
+    if (from == items.size())
         return std::nullopt;
+    if (canBeEmpty(items[from])) {
+        KeywordTail tail;
+        tail.within = 0;
+        std::size_t next = from;
+        for (; next < items.size() && canBeEmpty(items[next]); ++next) {
+            const auto [bytes, longest] = reach(items[next]);
+            tail.scope |= bytes;
+            tail.within = saturatingAdd(tail.within, longest);
+        }
+        const auto after = tailsAt(items, next);
+        if (!after)
+            return std::nullopt;
+        for (const KeywordTail &first : *after) {
+            if (first.minimum == 0)
+                return std::nullopt;
+            tail.reaches |= first.bytes;
+        }
+        return std::vector<KeywordTail> {tail};
+    }
     const Node &node = items[from];
     if (node.type != Node::Type::Group)
-        return std::vector<KeywordTail> {{node.bytes, node.minimum, 0, {}}};
+        return std::vector<KeywordTail> {{node.bytes, node.minimum, {}, {}, kUnbounded}};
     std::vector<KeywordTail> out;
     for (const Sequence &branch : node.branches) {
         const auto tails = tailsAt(branch, 0);
@@ -431,7 +505,7 @@ private:
                     holds = true;
                     const std::size_t next = at + keyword.size();
                     if (next < text.size())
-                        tails[k].push_back({byte(text[next]).bytes, 1, 0, {}});
+                        tails[k].push_back({byte(text[next]).bytes, 1, {}, {}, kUnbounded});
                     else if (after)
                         tails[k].insert(tails[k].end(), after->begin(), after->end());
                     else
@@ -454,11 +528,14 @@ bool KeywordTail::heldBy(std::string_view text, std::size_t at) const
         if (!bytes[static_cast<unsigned char>(text[at + i])])
             return false;
     }
-    if (reaches == 0)
+    if (reaches.none())
         return true;
-    for (std::size_t i = at; i < text.size() && scope[static_cast<unsigned char>(text[i])]; ++i) {
-        if (text[i] == reaches)
+    for (std::size_t i = at + minimum, read = 0; i < text.size(); ++i, ++read) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (reaches[c])
             return true;
+        if (read == within || !scope[c])
+            return false;
     }
     return false;
 }

@@ -16,15 +16,16 @@ struct KeywordTail
 {
     std::bitset<256> bytes;
     std::size_t minimum = 0;
-    /// If not 0: this byte must also come after the keyword before any byte outside `scope`
-    /// (a URL's "://" needs the '@' of user:password@ before its path starts). Written by hand for
-    /// Tassel's own rules; keywordTails() does not derive it.
-    char reaches = 0;
+    /// If any is set: after the keyword (and the `minimum` bytes), at most `within` bytes of
+    /// `scope`, then one of these. linear-client-secret's `linear` must be followed by
+    /// `[ \t\w.-]{0,20}[\s'"]{0,3}` and then `=`, `>`, `:`, `|`, `?` or `,`: "linear regression
+    /// of the" cannot start a match. A URL's "://" needs the '@' of user:password@ before its path.
+    std::bitset<256> reaches;
     std::bitset<256> scope;
+    std::size_t within = std::size_t(-1);
 
     bool operator==(const KeywordTail &) const = default;
-    /// Whether `text` has `minimum` bytes of `bytes` from `at` on, and `reaches` as said above (it
-    /// never reads past the text).
+    /// Whether `text` holds this tail from `at` on (it never reads past the text).
     bool heldBy(std::string_view text, std::size_t at) const;
 };
 

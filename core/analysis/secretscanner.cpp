@@ -114,7 +114,7 @@ const std::array kRules = {
 KeywordTail userInfoTail()
 {
     KeywordTail tail;
-    tail.reaches = '@';
+    tail.reaches.set('@');
     tail.scope.set();
     for (const char c : std::string_view(" \t\n\f\r/?#'\"<>\\"))
         tail.scope.reset(static_cast<unsigned char>(c));

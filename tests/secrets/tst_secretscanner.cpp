@@ -402,6 +402,8 @@ private slots:
     void keyedMetadata();
     void ownRulesHoldTheirKeywords_data();
     void ownRulesHoldTheirKeywords();
+    void reachingTails_data();
+    void reachingTails();
 
 private:
     SecretScanner m_scanner;
@@ -1306,7 +1308,9 @@ void TestSecretScanner::keywordTails_data()
 {
     QTest::addColumn<std::string>("regex");
     QTest::addColumn<std::string>("keywords"); // comma-separated
-    QTest::addColumn<std::string>("tails"); // "keyword:minimum,minimum" for each keyword; "-": no check
+    // "keyword:minimum,minimum" for each keyword ("minimum~within>bytes" for a tail that reaches
+    // one of those bytes through at most `within` optional bytes); "-": no check.
+    QTest::addColumn<std::string>("tails");
     // The regexes of gitleaks' vault-service-token, lob-api-key and authress-service-client-access-key.
     QTest::addRow("token prefixes in alternatives")
         << std::string(R"(\b((?:hvs\.[\w-]{90,120}|s\.(?i:[a-z0-9]{24})))(?:[\x60'"\s;]|\\[nr]|$))")
@@ -1324,7 +1328,16 @@ void TestSecretScanner::keywordTails_data()
         << std::string(R"(acme_key_([a-z]{8}))") << std::string("acme") << std::string("acme:1");
     QTest::addRow("optional tail after the keyword")
         << std::string(R"((?i)(?:linear)(?:[ \t\w.-]{0,20})=([a-f0-9]{32}))") << std::string("linear")
-        << std::string("linear:-");
+        << std::string("linear:0~20>=");
+    QTest::addRow("gitleaks' generated form: optional name and quotes, then an assignment")
+        << std::string(
+               R"((?i)[\w.-]{0,50}?(?:linear)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,))"
+               R"([\x60'"\s=]{0,5}([a-f0-9]{32})(?:[\x60'"\s;]|\\[nr]|$))")
+        << std::string("linear") << std::string("linear:0~23>,:=>?|");
+    QTest::addRow("unbounded optional part") << std::string(R"((?:acme)[a-z]*=([a-f0-9]{32}))")
+                                             << std::string("acme") << std::string("acme:0~*>=");
+    QTest::addRow("optional part up to the regex's end")
+        << std::string(R"((?:acme)[a-z]{0,4})") << std::string("acme") << std::string("acme:-");
     QTest::addRow("keyword ends the regex")
         << std::string(R"(([0-9]{8}_acme))") << std::string("acme") << std::string("acme:-");
     QTest::addRow("optional keyword: a match need not hold it")
@@ -1336,9 +1349,9 @@ void TestSecretScanner::keywordTails_data()
     QTest::addRow("repeat count beyond what RE2 allows")
         << std::string(R"(acme_[a-z]{99999999999999999999999})") << std::string("acme_")
         << std::string("acme_:-");
-    QTest::addRow("one keyword understood, one not")
+    QTest::addRow("one keyword with a fixed tail, one reaching a byte")
         << std::string(R"((?:acme_[a-z]{8}|beta(?:[0-9]{0,3})x))") << std::string("acme_,beta")
-        << std::string("acme_:8 beta:-");
+        << std::string("acme_:8 beta:0~3>Xx");
 }
 
 void TestSecretScanner::keywordTails()
@@ -1354,8 +1367,18 @@ void TestSecretScanner::keywordTails()
     std::string described;
     for (std::size_t k = 0; k < list.size(); ++k) {
         std::string minimums;
-        for (const KeywordTail &tail : found[k])
+        for (const KeywordTail &tail : found[k]) {
             minimums += (minimums.empty() ? "" : ",") + std::to_string(tail.minimum);
+            if (tail.reaches.none())
+                continue;
+            // "~within>bytes": at most `within` bytes of the scope, then one of the bytes.
+            minimums += "~"
+                + (tail.within == std::size_t(-1) ? std::string("*") : std::to_string(tail.within)) + ">";
+            for (int c = 0; c < 256; ++c) {
+                if (tail.reaches[std::size_t(c)])
+                    minimums += char(c);
+            }
+        }
         described += (k == 0 ? "" : " ") + list[k] + ":" + (minimums.empty() ? "-" : minimums);
     }
     QCOMPARE(described, tails);
@@ -1491,6 +1514,42 @@ void TestSecretScanner::ownRulesHoldTheirKeywords()
                     text, std::size_t(match.data() - text.data()) + at + keyword.size());
     }
     QVERIFY2(held, ("no keyword (with its tail) in the match: " + lower).c_str());
+}
+
+void TestSecretScanner::reachingTails_data()
+{
+    // What follows "linear" in a text, and whether linear-client-secret's regex could match there.
+    QTest::addColumn<std::string>("after");
+    QTest::addColumn<bool>("held");
+    QTest::addRow("assignment") << std::string("_secret = 'x'") << true;
+    QTest::addRow("quoted key") << std::string("_client_secret\": \"x\"") << true;
+    QTest::addRow("arrow") << std::string(" => x") << true;
+    QTest::addRow("comma after a word") << std::string(" model, then") << true;
+    QTest::addRow("class name") << std::string("Regression()") << false;
+    QTest::addRow("prose") << std::string(" regression of the data") << false;
+    QTest::addRow("assignment beyond the optional bytes") << std::string(std::size_t(24), ' ') + "=" << false;
+    QTest::addRow("assignment at the last optional byte") << std::string(std::size_t(23), ' ') + "=" << true;
+    QTest::addRow("text ends") << std::string(" secret") << false;
+}
+
+void TestSecretScanner::reachingTails()
+{
+    QFETCH(std::string, after);
+    QFETCH(bool, held);
+    const auto &rules = GitleaksRules::embedded().rules;
+    const auto rule = std::find_if(
+        rules.begin(), rules.end(), [](const GitleaksRule &r) { return r.id == "linear-client-secret"; });
+    QVERIFY(rule != rules.end());
+    const auto tails = tassel::keywordTails(rule->regex, rule->keywords);
+    QCOMPARE(tails.size(), std::size_t(1));
+    QCOMPARE(tails[0].size(), std::size_t(1));
+    const std::string text = "linear" + after;
+    QCOMPARE(tails[0][0].heldBy(text, 6), held);
+    // The tail check may only spare searches that find nothing.
+    if (!held) {
+        const std::string line = "x" + text + "0123456789abcdef0123456789abcdef\n";
+        QVERIFY(!RE2::PartialMatch(line, *rule->compiled.get()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSecretScanner)
