@@ -19,19 +19,23 @@ int commonness(char c)
 
 /// Of a keyword of five bytes or more, the first of the two neighbouring four-byte windows whose
 /// commoner window is the rarest (the last such pair on a tie: "deco"/"ecov" of "codecov"):
-/// "tado"/"adog" of "datadog" wake fewer offsets than "data".
+/// "tado"/"adog" of "datadog" wake fewer offsets than "data". Of a four-byte keyword, -1 (its
+/// window with any byte before it, "?fre" of "fred") or 0 (any byte after it, "red?"), whichever
+/// three letters are rarer: such a window wakes wherever its three bytes occur.
 int rarestWindows(const std::string &keyword)
 {
-    const auto score = [&](std::size_t from) {
+    const auto score = [&](std::size_t from, std::size_t length) {
         int sum = 0;
-        for (std::size_t i = from; i < from + 4; ++i)
+        for (std::size_t i = from; i < from + length; ++i)
             sum += commonness(keyword[i]);
         return sum;
     };
+    if (keyword.size() == 4)
+        return score(0, 3) < score(1, 3) ? -1 : 0;
     int best = 0;
-    int bestScore = std::max(score(0), score(1));
+    int bestScore = std::max(score(0, 4), score(1, 4));
     for (std::size_t j = 1; j + 5 <= keyword.size(); ++j) {
-        const int pairScore = std::max(score(j), score(j + 1));
+        const int pairScore = std::max(score(j, 4), score(j + 1, 4));
         if (pairScore <= bestScore) {
             best = int(j);
             bestScore = pairScore;
@@ -50,13 +54,13 @@ KeywordFinder::KeywordFinder(const std::vector<std::string> &keywords)
         m_keywords.push_back(keyword);
         // Every occurrence shows one of these at an even offset of the text: four bytes of the
         // keyword, or as many as it has with any byte around.
-        if (keyword.size() >= 5) {
+        if (keyword.size() >= 4) {
             const int first = rarestWindows(keyword);
             addWindow(k, first);
             addWindow(k, first + 1);
-        } else if (keyword.size() >= 3) {
+        } else if (keyword.size() == 3) {
+            addWindow(k, -1);
             addWindow(k, 0);
-            addWindow(k, keyword.size() >= 4 ? 1 : -1);
         } else if (keyword.size() == 2) {
             m_pairs.push_back(k);
         } else if (keyword.size() == 1) {

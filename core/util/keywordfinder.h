@@ -16,8 +16,9 @@ namespace tassel {
 /// a bitmap (no offset waits for the one before it, as an automaton's state would) of what every
 /// occurrence shows at an even offset, and only offsets whose bit is set are compared with those
 /// keywords. A keyword of five bytes or more shows one of two neighbouring four-byte windows of its
-/// own, chosen of rare letters ("tado"/"adog" of "datadog", not "data"); a shorter one its first or
-/// second four bytes with any byte where it has none. Three-byte windows of longer keywords (the
+/// own, chosen of rare letters ("tado"/"adog" of "datadog", not "data"); a four-byte one itself
+/// and itself shifted by a byte, toward its rarer end ("?fre" of "fred", not "red?"), a three-byte
+/// one itself with any byte before or after it. Three-byte windows of longer keywords (the
 /// "the" of "etherscan") woke one offset in fourteen in notebooks, each costing a mispredicted
 /// branch and a comparison; four-byte ones wake one in sixty. The bitmap has 2^20 bits (128 KiB,
 /// in the second-level cache): the expanded windows of short keywords (about 8,800 for gitleaks'
