@@ -1,7 +1,9 @@
 // Prints how long secret scanning and the dependency declarations take per corpus notebook, and
 // what gitleaks' rules add to the secret pass: the same notebooks scanned with Tassel's rules only
 // ("before") and with gitleaks' rules too ("after"), in alternating rounds, as thread CPU time so
-// other processes on the machine disturb the figures less.
+// other processes on the machine disturb the figures less. Both run today's code, where Tassel's
+// rules share the keyword pass with gitleaks'; RESULTS.md compares the pass with the one before
+// gitleaks' rules were adopted (a build of that commit).
 // Not a test: run it with `packaging/dev exec build/dev/tests/secrets/bench_secretscan [ROUNDS]`.
 #include "analysis/dependencychecker.h"
 #include "analysis/gitleaksrules.h"
