@@ -1362,7 +1362,9 @@ void PlanBuilder::listFailurePaths()
 /// A step with a cell whose stored output the analysis already says a re-run cannot show (a
 /// nondeterministic value, or a stale output: one made before the code it depends on changed, or
 /// left with no code at all) gets that finding as its `xfailReason`, without --verify: its
-/// regression tests would compare against text the package cannot print.
+/// regression tests would compare against text the package cannot print. So does a step with a
+/// cell that never ran (no execution count, no output: the last cells of a draft, a notebook
+/// saved with its outputs stripped): what it prints is unknown, not nothing.
 void PlanBuilder::markKnownUnreproducible()
 {
     for (const Finding &finding : m_analysis.findings) {
@@ -1372,6 +1374,19 @@ void PlanBuilder::markKnownUnreproducible()
         if (step != m_stepOfCell.end() && m_plan.steps[step->second].xfailReason.empty()
             && !m_plan.steps[step->second].storedOutput.empty())
             m_plan.steps[step->second].xfailReason = finding.message;
+    }
+    for (GraduationStep &step : m_plan.steps) {
+        std::string neverRun;
+        std::size_t count = 0;
+        for (int cell : step.cells) {
+            const Cell &code = m_notebook.cells[std::size_t(cell)];
+            if (!code.executionCount && code.outputs.empty()) {
+                neverRun += (count++ == 0 ? "" : ", ") + std::to_string(cell + 1);
+            }
+        }
+        if (step.xfailReason.empty() && count > 0)
+            step.xfailReason = (count == 1 ? "cell " + neverRun + " was" : "cells " + neverRun + " were")
+                + " never run in the notebook: there is no output to compare with";
     }
 }
 

@@ -31,7 +31,9 @@ using namespace tassel;
 namespace {
 
 /// A heading and one code cell; with `printed`, the cell ran once and showed that on stdout.
-std::string notebookJson(const std::string &heading, const std::string &code, const std::string &printed = {})
+/// `ran`: whether the code cell ran (an execution count), printing `printed`.
+std::string notebookJson(
+    const std::string &heading, const std::string &code, const std::string &printed = {}, bool ran = true)
 {
     nlohmann::json nb = {{"nbformat", 4}, {"nbformat_minor", 5},
         {"metadata",
@@ -41,8 +43,9 @@ std::string notebookJson(const std::string &heading, const std::string &code, co
                  {"source", heading}},
                 {{"cell_type", "code"}, {"id", "c1"}, {"metadata", nlohmann::json::object()},
                     {"source", code}, {"outputs", nlohmann::json::array()}, {"execution_count", nullptr}}}}};
-    if (!printed.empty()) {
+    if (ran)
         nb["cells"][1]["execution_count"] = 1;
+    if (!printed.empty()) {
         nb["cells"][1]["outputs"].push_back(
             {{"output_type", "stream"}, {"name", "stdout"}, {"text", printed}});
     }
@@ -979,14 +982,14 @@ void TestGraduateUnits::localModuleThatCannotTravel()
 }
 
 /// The plan of a one-cell notebook written into `dir` (so relative paths are looked up there).
-Result<GraduationPlan> planInFolder(
-    const QString &dir, const std::string &code, std::int64_t copyLimit = 0, const std::string &printed = {})
+Result<GraduationPlan> planInFolder(const QString &dir, const std::string &code, std::int64_t copyLimit = 0,
+    const std::string &printed = {}, bool ran = true)
 {
     const QString path = dir + QStringLiteral("/nb.ipynb");
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error {};
-    file.write(QByteArray::fromStdString(notebookJson("# Use", code, printed)));
+    file.write(QByteArray::fromStdString(notebookJson("# Use", code, printed, ran)));
     file.close();
     auto notebook = NotebookLoader().loadFile(path.toStdString());
     if (!notebook)
@@ -1207,21 +1210,29 @@ void TestGraduateUnits::knownUnreproducibleOutputs_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("printed"); // what the notebook stored
     QTest::addColumn<QString>("reason"); // in the step's xfail reason; empty: no xfail
+    QTest::addColumn<bool>("ran"); // whether the cell ran (an execution count)
     QTest::addRow("clock value") << "import datetime\nprint(datetime.datetime.now())"
                                  << "2024-01-02 10:11:12.345678\n"
-                                 << "datetime.now";
+                                 << "datetime.now" << true;
     QTest::addRow("unseeded random draw") << "import random\nprint(random.random())"
                                           << "0.8444218515250481\n"
-                                          << "random.random";
+                                          << "random.random" << true;
     QTest::addRow("output left in a cell whose code was removed") << "# filter the rows\n"
                                                                   << "707\n"
-                                                                  << "no code";
+                                                                  << "no code" << true;
     QTest::addRow("deterministic output") << "print(6 * 7)"
                                           << "42\n"
-                                          << "";
+                                          << "" << true;
     QTest::addRow("seeded random draw") << "import random\nrandom.seed(0)\nprint(random.random())"
                                         << "0.8444218515250481\n"
-                                        << "";
+                                        << "" << true;
+    QTest::addRow("ran, printed nothing") << "x = 6 * 7"
+                                          << ""
+                                          << "" << true;
+    // nbformat's and nbconvert's test notebooks, drafts' last cells, outputs stripped on saving.
+    QTest::addRow("never ran") << "print(6 * 7)"
+                               << ""
+                               << "cell 2 was never run" << false;
 }
 
 void TestGraduateUnits::knownUnreproducibleOutputs()
@@ -1231,9 +1242,10 @@ void TestGraduateUnits::knownUnreproducibleOutputs()
     QFETCH(QString, code);
     QFETCH(QString, printed);
     QFETCH(QString, reason);
+    QFETCH(bool, ran);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    auto plan = planInFolder(dir.path(), code.toStdString(), 0, printed.toStdString());
+    auto plan = planInFolder(dir.path(), code.toStdString(), 0, printed.toStdString(), ran);
     QVERIFY2(plan, plan ? "" : plan.error().toString().c_str());
     QCOMPARE(plan->steps.size(), std::size_t(1));
     const std::string &xfail = plan->steps.front().xfailReason;
@@ -1336,7 +1348,8 @@ void TestGraduateUnits::dataCopiedWithinLimit()
     QVERIFY(QFile::link(
         outside.path() + QStringLiteral("/private.csv"), dir.path() + QStringLiteral("/linked.csv")));
     auto plan = planInFolder(dir.path(),
-        "import pandas as pd\nsales = pd.read_csv(\"data/sales.csv\")\nbig = pd.read_csv(\"data/big.csv\")\n"
+        "import pandas as pd\nsales = pd.read_csv(\"data/sales.csv\")\nbig = "
+        "pd.read_csv(\"data/big.csv\")\n"
         "notes = open(\"notes.txt\").read()\nlinked = pd.read_csv(\"linked.csv\")\n"
         "missing = pd.read_csv(\"missing.csv\")\nup = open(\"../up.txt\").read()\n",
         limit);
