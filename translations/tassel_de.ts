@@ -141,23 +141,23 @@
     </message>
     <message>
         <source>the source of cell {cell} (line {line})</source>
-        <translation>dem Quelltext von Zelle {cell} (Zeile {line})</translation>
+        <translation>im Quelltext von Zelle {cell} (Zeile {line})</translation>
     </message>
     <message>
         <source>output {output} of cell {cell} (line {line})</source>
-        <translation>Ausgabe {output} von Zelle {cell} (Zeile {line})</translation>
+        <translation>in Ausgabe {output} von Zelle {cell} (Zeile {line})</translation>
     </message>
     <message>
         <source>the metadata of cell {cell}</source>
-        <translation>den Metadaten von Zelle {cell}</translation>
+        <translation>in den Metadaten von Zelle {cell}</translation>
     </message>
     <message>
         <source>an attachment of cell {cell} (line {line})</source>
-        <translation>einem Anhang von Zelle {cell} (Zeile {line})</translation>
+        <translation>in einem Anhang von Zelle {cell} (Zeile {line})</translation>
     </message>
     <message>
         <source>the notebook metadata</source>
-        <translation>den Metadaten des Notebooks</translation>
+        <translation>in den Metadaten des Notebooks</translation>
     </message>
     <message>
         <source>{installer} install in cell {cell} may install into another Python than the kernel&apos;s; use {magic} install instead.</source>
@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>{@what_id} ({masked}) is written in clear text in {@place}; load it from the environment or a secret store instead.</source>
-        <translation>{@what_id} ({masked}) steht im Klartext in {@place}; laden Sie den Wert stattdessen aus der Umgebung oder einem Secret-Store.</translation>
+        <translation>{@what_id} ({masked}) steht im Klartext {@place}; laden Sie den Wert stattdessen aus der Umgebung oder einem Secret-Store.</translation>
     </message>
     <message>
         <source>A private key</source>

@@ -225,6 +225,12 @@ void TestTranslations::nestedKindsNeedNoAgreement_data()
     QTest::addRow("secret of a masculine kind")
         << QStringList {QStringLiteral("1|key = \"\"\"") + pem + QStringLiteral("\"\"\"")}
         << QStringLiteral("hardcoded-secret") << QStringLiteral("Ein privater Schlüssel (");
+    // The place brings its own preposition: "im Quelltext", not "in dem Quelltext".
+    QTest::addRow("where a secret stands")
+        << QStringList {QStringLiteral("1|key = '") + QStringLiteral("AK") + QStringLiteral("IA")
+               + QStringLiteral("Q7RZ2M4KXW5PNB3T'")}
+        << QStringLiteral("hardcoded-secret")
+        << QStringLiteral("steht im Klartext im Quelltext von Zelle 1 (Zeile 1)");
     QTest::addRow("dependency declared in a PEP 723 block")
         << QStringList {QStringLiteral(
                "1|# /// script\n# dependencies = [\"requests\"]\n# ///\nimport requests")}
