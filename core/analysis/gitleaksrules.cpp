@@ -276,7 +276,8 @@ bool GitleaksAllowlist::allows(std::string_view secret, std::string_view match, 
     return byRegex || byStopword;
 }
 
-Result<GitleaksRules> GitleaksRules::parse(std::string_view toml, const std::string &file)
+Result<GitleaksRules> GitleaksRules::parse(
+    std::string_view toml, const std::string &file, const std::vector<CompanionRule> &companions)
 {
     const auto document = parseToml(toml, TomlOrigin {file, 1});
     if (!document.ok())
@@ -298,7 +299,7 @@ Result<GitleaksRules> GitleaksRules::parse(std::string_view toml, const std::str
                 out.skipped.push_back({(*table)["id"].value_or(std::string()), reason});
         }
     }
-    out.index();
+    out.setCompanions(companions);
     return out;
 }
 
@@ -307,7 +308,8 @@ Result<GitleaksRules> GitleaksRules::load(const std::string &path)
     return load(std::vector<std::string> {path});
 }
 
-Result<GitleaksRules> GitleaksRules::load(const std::vector<std::string> &paths)
+Result<GitleaksRules> GitleaksRules::load(
+    const std::vector<std::string> &paths, const std::vector<CompanionRule> &companions)
 {
     QByteArray text;
     std::string names;
@@ -319,7 +321,7 @@ Result<GitleaksRules> GitleaksRules::load(const std::vector<std::string> &paths)
         const std::size_t slash = path.rfind('/');
         names += (names.empty() ? "" : " + ") + (slash == std::string::npos ? path : path.substr(slash + 1));
     }
-    return parse(std::string_view(text.constData(), std::size_t(text.size())), names);
+    return parse(std::string_view(text.constData(), std::size_t(text.size())), names, companions);
 }
 
 std::vector<std::string> GitleaksRules::embeddedFiles()
@@ -330,7 +332,7 @@ std::vector<std::string> GitleaksRules::embeddedFiles()
 const GitleaksRules &GitleaksRules::embedded()
 {
     static const GitleaksRules rules = [] {
-        auto loaded = load(embeddedFiles());
+        auto loaded = load(embeddedFiles(), SecretScanner::companionRules());
         // The files are part of the build; tst_secretscanner checks that all of them are read.
         if (!loaded.ok()) {
             GitleaksRules none;

@@ -81,6 +81,8 @@ struct CompanionRule
     /// What every match has after its keyword, if the rule says (else keywordTails() reads the
     /// regex): a hit without it wakes no search.
     std::optional<KeywordTail> tail;
+
+    bool operator==(const CompanionRule &) const = default;
 };
 
 /// Which companion rules may match a text: bit i for the i-th rule given to setCompanions().
@@ -114,8 +116,9 @@ public:
     std::vector<Skipped> skipped;
     GitleaksAllowlist global; ///< the file's top-level allowlist, applied to every rule
 
-    /// The rules compiled into Tassel (load(embeddedFiles())), read once per process; an empty set
-    /// with one `skipped` entry naming the problem if that fails (tst_secretscanner checks it).
+    /// The rules compiled into Tassel (load(embeddedFiles())) with SecretScanner's own rules as
+    /// companions, read and indexed once per process; an empty set with one `skipped` entry naming
+    /// the problem if that fails (tst_secretscanner checks it).
     static const GitleaksRules &embedded();
     /// kEmbeddedFile, then kTasselRulesFile.
     static std::vector<std::string> embeddedFiles();
@@ -123,11 +126,13 @@ public:
     /// An Error when it cannot be read or is not valid TOML.
     static Result<GitleaksRules> load(const std::string &path);
     /// Rules from several such files read as one, in order (their [[rules]] tables in sequence;
-    /// the first file's top-level allowlist applies to all).
-    static Result<GitleaksRules> load(const std::vector<std::string> &paths);
-    /// Rules from the text of a gitleaks configuration file (`file` names it in errors); an
-    /// Error for invalid TOML.
-    static Result<GitleaksRules> parse(std::string_view toml, const std::string &file);
+    /// the first file's top-level allowlist applies to all), with `companions` (setCompanions()).
+    static Result<GitleaksRules> load(
+        const std::vector<std::string> &paths, const std::vector<CompanionRule> &companions = {});
+    /// Rules from the text of a gitleaks configuration file (`file` names it in errors), with
+    /// `companions`; an Error for invalid TOML.
+    static Result<GitleaksRules> parse(
+        std::string_view toml, const std::string &file, const std::vector<CompanionRule> &companions = {});
 
     /// What a keyword search of a text found: whether gitleaks' rules need to look for a match
     /// (one of their keywords occurs, or a rule without keywords exists), and which companion
@@ -147,6 +152,7 @@ public:
 
     /// Rules (at most 64) whose keywords are searched for with gitleaks' keywords from now on.
     void setCompanions(const std::vector<CompanionRule> &companions);
+    const std::vector<CompanionRule> &companions() const { return m_companions; }
 
     /// Compiles every regex now: the rules RE2 refuses (or whose secretGroup the regex lacks),
     /// and allowlists RE2 refuses, with the reason. Such a rule never matches.

@@ -502,6 +502,14 @@ std::vector<SecretScanner::OwnRule> SecretScanner::ownRules()
     return out;
 }
 
+std::vector<CompanionRule> SecretScanner::companionRules()
+{
+    std::vector<CompanionRule> companions;
+    for (OwnRule &rule : ownRules())
+        companions.push_back(std::move(rule.rule));
+    return companions;
+}
+
 SecretScanner::SecretScanner()
     : SecretScanner(GitleaksRules::embedded())
 {
@@ -511,10 +519,10 @@ SecretScanner::SecretScanner(const GitleaksRules &gitleaks)
     : d(std::make_unique<Private>())
 {
     d->gitleaks = gitleaks;
-    std::vector<CompanionRule> companions;
-    for (OwnRule &rule : ownRules())
-        companions.push_back(std::move(rule.rule));
-    d->gitleaks.setCompanions(companions);
+    // embedded() comes indexed with these already; other rule sets are indexed again with them.
+    if (const std::vector<CompanionRule> companions = companionRules();
+        d->gitleaks.companions() != companions)
+        d->gitleaks.setCompanions(companions);
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);

@@ -74,6 +74,8 @@ public:
         CompanionRule rule;
     };
     static std::vector<OwnRule> ownRules();
+    /// ownRules() as GitleaksRules' companions (their keywords searched in its one pass).
+    static std::vector<CompanionRule> companionRules();
 
     /// Secrets in one piece of text (offsets relative to it); allowlists do not apply.
     std::vector<SecretSpan> scanText(std::string_view text, TextKind kind = TextKind::Code) const;

@@ -49,7 +49,8 @@ double round(const SecretScanner &scanner, const std::vector<Notebook> &notebook
 }
 
 /// What a `tassel check` of one notebook pays before and during its secret pass: reading gitleaks'
-/// rules, building a scanner and scanning one notebook, which compiles the regexes of the rules
+/// rules (indexed with Tassel's own rules, as embedded() has them), building a scanner and
+/// scanning one notebook, which compiles the regexes of the rules
 /// whose keywords occur in it (median over the first notebooks, each with fresh rules). Beside it,
 /// what compiling every rule's regexes up front would cost.
 void startUp(const std::vector<Notebook> &notebooks)
@@ -59,13 +60,13 @@ void startUp(const std::vector<Notebook> &notebooks)
     std::vector<double> checkMs;
     for (std::size_t i = 0; i < std::min<std::size_t>(notebooks.size(), 25); ++i) {
         double start = threadMs();
-        const auto rules = GitleaksRules::load(file);
+        const auto rules = GitleaksRules::load(file, SecretScanner::companionRules());
         loadMs.push_back(threadMs() - start);
         const SecretScanner scanner(rules.value());
         scanner.scan(notebooks[i]);
         checkMs.push_back(threadMs() - start);
     }
-    const auto rules = GitleaksRules::load(file);
+    const auto rules = GitleaksRules::load(file, SecretScanner::companionRules());
     const double start = threadMs();
     const std::size_t refused = rules->refused().size();
     const double compileMs = threadMs() - start;
