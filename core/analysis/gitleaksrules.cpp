@@ -411,16 +411,10 @@ void GitleaksRules::index()
     m_keywordLengths.clear();
     m_rulesOfKeyword.clear();
     m_longestKeyword = 0;
-    m_reach = 0;
     for (auto &[keyword, ruleIndexes] : rulesOfKeyword) {
         keywords.push_back(keyword);
         m_keywordLengths.push_back(keyword.size());
         m_longestKeyword = std::max(m_longestKeyword, keyword.size());
-        for (const Woken &woken : ruleIndexes) {
-            for (const KeywordTail &tail : woken.tails)
-                m_reach = std::max(m_reach, keyword.size() + tail.minimum);
-        }
-        m_reach = std::max(m_reach, keyword.size());
         m_rulesOfKeyword.push_back(std::move(ruleIndexes));
     }
     m_keywordFinder = KeywordFinder(keywords);
@@ -428,13 +422,17 @@ void GitleaksRules::index()
 
 template <typename Visit>
 void GitleaksRules::forEachWoken(
-    std::string_view text, std::size_t keyword, std::size_t at, Visit woken) const
+    std::string_view text, std::size_t keyword, std::size_t at, bool &cut, Visit woken) const
 {
     const std::size_t after = at + m_keywordLengths[keyword];
     for (const Woken &w : m_rulesOfKeyword[keyword]) {
-        if (w.tails.empty() || std::any_of(w.tails.begin(), w.tails.end(), [&](const KeywordTail &tail) {
-                return tail.heldBy(text, after);
-            }))
+        bool held = w.tails.empty();
+        for (std::size_t t = 0; t < w.tails.size() && !held; ++t) {
+            const KeywordTail::Verdict verdict = w.tails[t].check(text, after);
+            held = verdict == KeywordTail::Verdict::Held;
+            cut = cut || verdict == KeywordTail::Verdict::Cut;
+        }
+        if (held)
             woken(w);
     }
 }
@@ -445,7 +443,7 @@ GitleaksRules::Wakes GitleaksRules::wakes(std::string_view text) const
     wakes.gitleaks = !m_keywordless.empty();
     wakes.companions = m_keywordlessCompanions;
     m_keywordFinder.forEach(text, [&](std::size_t keyword, std::size_t at) {
-        forEachWoken(text, keyword, at, [&](const Woken &woken) {
+        forEachWoken(text, keyword, at, wakes.cut, [&](const Woken &woken) {
             if (woken.companion)
                 wakes.companions |= CompanionMask(1) << woken.rule;
             else
@@ -482,7 +480,7 @@ std::vector<GitleaksMatch> GitleaksRules::find(std::string_view text, Wakes *wak
     auto search = [&](std::size_t from, std::size_t to) {
         const std::size_t pieceEnd = std::min(text.size(), to + m_longestKeyword);
         m_keywordFinder.forEach(text.substr(from, pieceEnd - from), [&](std::size_t keyword, std::size_t at) {
-            forEachWoken(text, keyword, from + at, [&](const Woken &woken) {
+            forEachWoken(text, keyword, from + at, found.cut, [&](const Woken &woken) {
                 if (woken.companion) {
                     found.companions |= CompanionMask(1) << woken.rule;
                     return;

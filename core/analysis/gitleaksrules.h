@@ -141,11 +141,15 @@ public:
     {
         bool gitleaks = false;
         CompanionMask companions = 0;
+        /// A keyword's check ran into the end of the text undecided: bytes after the text could
+        /// wake a rule there (KeywordTail::Verdict::Cut).
+        bool cut = false;
 
         Wakes &operator|=(const Wakes &other)
         {
             gitleaks = gitleaks || other.gitleaks;
             companions |= other.companions;
+            cut = cut || other.cut;
             return *this;
         }
     };
@@ -172,9 +176,6 @@ public:
     /// The length of the longest keyword: a keyword overlapping a place lies within this many
     /// bytes of it.
     std::size_t longestKeyword() const { return m_longestKeyword; }
-    /// How far a keyword and the bytes its rules need after it (keywordTails()) reach: a hit
-    /// whose check reads a place starts within this many bytes before it.
-    std::size_t reach() const { return m_reach; }
 
 private:
     void index();
@@ -190,14 +191,15 @@ private:
         std::vector<KeywordTail> tails; ///< empty: no check, the regex runs around every hit
         bool companion = false;
     };
-    /// Calls `woken(rule, at)` for each rule a keyword at `at` wakes whose tail the text holds.
+    /// Calls `woken(rule)` for each rule a keyword at `at` wakes whose tail the text holds; sets
+    /// `cut` where a tail's check ran into the end of the text.
     template <typename Visit>
-    void forEachWoken(std::string_view text, std::size_t keyword, std::size_t at, Visit woken) const;
+    void forEachWoken(
+        std::string_view text, std::size_t keyword, std::size_t at, bool &cut, Visit woken) const;
 
     KeywordFinder m_keywordFinder; ///< every rule's keywords, once each
     std::vector<std::size_t> m_keywordLengths;
     std::size_t m_longestKeyword = 0;
-    std::size_t m_reach = 0;
     std::vector<std::vector<Woken>> m_rulesOfKeyword;
     std::vector<int> m_linesAfter; ///< by rule: lines after the keyword's line its regex may read
     std::vector<std::size_t> m_keywordless; ///< rules without keywords run on every text

@@ -520,24 +520,27 @@ private:
 
 } // namespace
 
-bool KeywordTail::heldBy(std::string_view text, std::size_t at) const
+KeywordTail::Verdict KeywordTail::check(std::string_view text, std::size_t at) const
 {
-    if (at > text.size() || text.size() - at < minimum)
-        return false;
-    for (std::size_t i = 0; i < minimum; ++i) {
+    if (at > text.size())
+        return Verdict::Missing;
+    const std::size_t fixed = std::min(minimum, text.size() - at);
+    for (std::size_t i = 0; i < fixed; ++i) {
         if (!bytes[static_cast<unsigned char>(text[at + i])])
-            return false;
+            return Verdict::Missing;
     }
+    if (fixed < minimum)
+        return Verdict::Cut;
     if (reaches.none())
-        return true;
+        return Verdict::Held;
     for (std::size_t i = at + minimum, read = 0; i < text.size(); ++i, ++read) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (reaches[c])
-            return true;
+            return Verdict::Held;
         if (read == within || !scope[c])
-            return false;
+            return Verdict::Missing;
     }
-    return false;
+    return Verdict::Cut;
 }
 
 std::vector<std::vector<KeywordTail>> keywordTails(

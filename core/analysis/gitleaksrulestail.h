@@ -24,9 +24,13 @@ struct KeywordTail
     std::bitset<256> scope;
     std::size_t within = std::size_t(-1);
 
+    /// What `text` shows from `at` on: the tail, not the tail, or the tail so far, where the text
+    /// ends before it says (more bytes could complete it). It never reads past the text.
+    enum class Verdict { Held, Missing, Cut };
+
     bool operator==(const KeywordTail &) const = default;
-    /// Whether `text` holds this tail from `at` on (it never reads past the text).
-    bool heldBy(std::string_view text, std::size_t at) const;
+    Verdict check(std::string_view text, std::size_t at) const;
+    bool heldBy(std::string_view text, std::size_t at) const { return check(text, at) == Verdict::Held; }
 };
 
 /// For each of a rule's keywords (lower case, as GitleaksRule::keywords), the tails its regex

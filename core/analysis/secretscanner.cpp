@@ -688,17 +688,21 @@ std::vector<SecretSpan> SecretScanner::Private::keyedValue(
     const std::string probe = key + " = \"" + text + "\"";
     const std::size_t shift = key.size() + 4;
     // No rule finds anything in the probe unless one of its keywords occurs in it: in the value
-    // (the caller's search told), or overlapping the added key and quotes (or needing them after
-    // it), which the probe's first and last bytes show; the value's bytes need no second search.
+    // (the caller's search told), or overlapping the added key and quotes, which the probe's
+    // first and last bytes show; the value's bytes need no second search. Unless a keyword's
+    // check ran into the end of the value or of the first bytes, where the closing quote or the
+    // rest of the value could decide it: then the whole probe is searched.
     const std::string_view probeView(probe);
-    const std::size_t reach = gitleaks.reach();
-    const std::size_t head = shift + reach;
+    const std::size_t edge = gitleaks.longestKeyword();
     GitleaksRules::Wakes wakes = textWakes;
-    if (head + reach >= probe.size()) {
+    const GitleaksRules::Wakes head = textWakes.cut || shift + 2 * edge >= probe.size()
+        ? GitleaksRules::Wakes {false, 0, true}
+        : gitleaks.wakes(probeView.substr(0, shift + edge));
+    if (head.cut) {
         wakes |= gitleaks.wakes(probeView);
     } else {
-        wakes |= gitleaks.wakes(probeView.substr(0, head));
-        wakes |= gitleaks.wakes(probeView.substr(probe.size() - reach));
+        wakes |= head;
+        wakes |= gitleaks.wakes(probeView.substr(probe.size() - edge));
     }
     std::vector<SecretSpan> keyed;
     scanInto(probe, TextKind::Code, keyed, &wakes);

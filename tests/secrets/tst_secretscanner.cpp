@@ -1521,21 +1521,27 @@ void TestSecretScanner::reachingTails_data()
     // What follows "linear" in a text, and whether linear-client-secret's regex could match there.
     QTest::addColumn<std::string>("after");
     QTest::addColumn<bool>("held");
-    QTest::addRow("assignment") << std::string("_secret = 'x'") << true;
-    QTest::addRow("quoted key") << std::string("_client_secret\": \"x\"") << true;
-    QTest::addRow("arrow") << std::string(" => x") << true;
-    QTest::addRow("comma after a word") << std::string(" model, then") << true;
-    QTest::addRow("class name") << std::string("Regression()") << false;
-    QTest::addRow("prose") << std::string(" regression of the data") << false;
-    QTest::addRow("assignment beyond the optional bytes") << std::string(std::size_t(24), ' ') + "=" << false;
-    QTest::addRow("assignment at the last optional byte") << std::string(std::size_t(23), ' ') + "=" << true;
-    QTest::addRow("text ends") << std::string(" secret") << false;
+    QTest::addColumn<bool>("cut"); // the text ends before the check can tell
+    QTest::addRow("assignment") << std::string("_secret = 'x'") << true << false;
+    QTest::addRow("quoted key") << std::string("_client_secret\": \"x\"") << true << false;
+    QTest::addRow("arrow") << std::string(" => x") << true << false;
+    QTest::addRow("comma after a word") << std::string(" model, then") << true << false;
+    QTest::addRow("class name") << std::string("Regression()") << false << false;
+    QTest::addRow("prose") << std::string(" regression of the data (mean)") << false << false;
+    QTest::addRow("assignment beyond the optional bytes")
+        << std::string(std::size_t(24), ' ') + "=" << false << false;
+    QTest::addRow("assignment at the last optional byte")
+        << std::string(std::size_t(23), ' ') + "=" << true << false;
+    // A metadata value read as `key = "value"` gets more bytes: such a hit is searched again.
+    QTest::addRow("text ends") << std::string(" secret") << false << true;
+    QTest::addRow("text ends right after the keyword") << std::string() << false << true;
 }
 
 void TestSecretScanner::reachingTails()
 {
     QFETCH(std::string, after);
     QFETCH(bool, held);
+    QFETCH(bool, cut);
     const auto &rules = GitleaksRules::embedded().rules;
     const auto rule = std::find_if(
         rules.begin(), rules.end(), [](const GitleaksRule &r) { return r.id == "linear-client-secret"; });
@@ -1545,6 +1551,7 @@ void TestSecretScanner::reachingTails()
     QCOMPARE(tails[0].size(), std::size_t(1));
     const std::string text = "linear" + after;
     QCOMPARE(tails[0][0].heldBy(text, 6), held);
+    QCOMPARE(tails[0][0].check(text, 6) == KeywordTail::Verdict::Cut, cut);
     // The tail check may only spare searches that find nothing.
     if (!held) {
         const std::string line = "x" + text + "0123456789abcdef0123456789abcdef\n";
