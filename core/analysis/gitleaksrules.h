@@ -154,7 +154,8 @@ public:
         }
     };
 
-    /// Rules (at most 64) whose keywords are searched for with gitleaks' keywords from now on.
+    /// Rules whose keywords are searched for with gitleaks' keywords from now on; only the first
+    /// 64 (the bits of CompanionMask; SecretScanner checks its rules fit at compile time).
     void setCompanions(const std::vector<CompanionRule> &companions);
     const std::vector<CompanionRule> &companions() const { return m_companions; }
 

@@ -121,6 +121,9 @@ KeywordTail userInfoTail()
     return tail;
 }
 
+// GitleaksRules tells which of these may match in one 64-bit mask (CompanionMask).
+static_assert(kRules.size() <= 64, "more rules than CompanionMask has bits");
+
 constexpr std::string_view kServiceAccountMarker = "service_account";
 constexpr std::string_view kAllowComment = "tassel: allow-secret";
 
